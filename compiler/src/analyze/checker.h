@@ -1,0 +1,103 @@
+// The checker behind analyze(): name resolution, type inference for the TS subset, components, blocks.
+// Private to analyze/; one file per concern (declare, types, expressions, statements, jsx).
+#pragma once
+#include <deque>
+#include <map>
+#include <set>
+#include <string>
+
+#include "analyze/program.h"
+#include "common/diagnostics.h"
+
+namespace dxc::analyze {
+
+struct Scope {
+  std::map<std::string, SymId> names;
+  Scope* parent = nullptr;
+};
+
+// Where code being checked runs.
+struct Ctx {
+  FuncId fn = kNoId;          // the function being checked; kNoId = a block's create/update code
+  BlockId env_block = kNoId;  // the block whose instance is the environment
+  BlockId block = kNoId;      // block-body context: the block whose body/JSX this is
+  Scope* scope = nullptr;
+  TypeId ret = 0;             // declared or inferred return type (0 = infer from the first return)
+  bool in_block_body = false; // top level of a component or row body (createSignal allowed)
+  bool inline_cb = false;     // inside an inline callback (return yields the callback's value)
+};
+
+class Checker {
+ public:
+  Checker(Program& p, Diagnostics& d) : p_(p), d_(d) {}
+
+  void declare_module(ModuleId m);           // declare.cpp: module-level names, imports, exports
+  void check_module(ModuleId m);             // declare.cpp: functions and components of a module
+  BlockId component_block(SymId component);  // jsx.cpp: checks a component once, returns its block
+
+ private:
+  friend struct ExprChecker;
+  // declare.cpp
+  void declare_import(ModuleId m, NodeId n);
+  SymId lookup(Scope* s, const std::string& name) const;
+  SymId lookup_module(ModuleId m, const std::string& name) const;
+  // types.cpp
+  TypeId resolve_type(ModuleId m, NodeId type_node);
+  TypeId resolve_type_name(ModuleId m, NodeId at, const std::string& name);
+  bool assignable(TypeId from, TypeId to) const;
+  // expr.cpp
+  TypeId check_expr(Ctx& c, NodeId n, TypeId expected = 0);
+  TypeId check_call(Ctx& c, NodeId n, TypeId expected);
+  TypeId check_member_call(Ctx& c, NodeId n, TypeId expected);
+  TypeId check_member(Ctx& c, NodeId n);
+  TypeId check_binary(Ctx& c, NodeId n);
+  TypeId check_assign(Ctx& c, NodeId n);
+  TypeId check_object(Ctx& c, NodeId n, TypeId expected);
+  TypeId check_array(Ctx& c, NodeId n, TypeId expected);
+  TypeId check_inline_callback(Ctx& c, NodeId arrow, std::vector<TypeId> params, TypeId expected_ret);
+  // Checks a function (closure, handler, block-local or module function). `existing` reuses a FuncInfo
+  // declared earlier (hoisted functions); otherwise one is created.
+  FuncId check_closure(Ctx& c, NodeId fn_node, TypeId expected, FuncRole role, FuncId existing = kNoId);
+  // Makes sure a hoisted function has been checked (its type is needed at a use before its declaration).
+  void ensure_checked(FuncId f);
+  TypeId node_kind_type(const Symbol& s);  // a Const's type from its literal
+  // stmt.cpp
+  void check_stmt(Ctx& c, NodeId n);
+  void check_function_body(Ctx& c, NodeId body, bool expr_body);
+  SymId declare_local(Ctx& c, NodeId decl, const std::string& name, TypeId t, bool is_mutable);
+  void check_var_decl(Ctx& c, NodeId n);
+  void check_block_var(Ctx& c, NodeId declarator, bool is_const);
+  // jsx.cpp
+  void check_block_body(Ctx& c, BlockId b, NodeId body, bool expr_body);
+  void check_jsx_child(Ctx& c, NodeId n);
+  void check_jsx_element(Ctx& c, NodeId n);
+  void check_html_element(Ctx& c, NodeId n);
+  void check_for(Ctx& c, NodeId n);
+  void check_show(Ctx& c, NodeId n);
+  void check_component_use(Ctx& c, NodeId n, SymId comp);
+  void check_handler(Ctx& c, NodeId attr_value, const std::string& event);
+
+  Diagnostic& error(NodeId n, const std::string& code, const std::string& msg);
+  const Node& node(NodeId n) const { return p_.modules[mod_]->ast[n]; }
+  Module& module() { return *p_.modules[mod_]; }
+  void set_type(NodeId n, TypeId t);
+  void set_ref(NodeId n, SymId s);
+
+  Program& p_;
+  Diagnostics& d_;
+  ModuleId mod_ = 0;
+  std::map<SymId, BlockId> component_blocks_;
+  std::set<SymId> checking_components_;
+  std::map<std::pair<ModuleId, NodeId>, TypeId> resolving_;  // type aliases/interfaces being resolved
+  std::map<std::pair<ModuleId, NodeId>, TypeId> resolved_;
+  std::map<FuncId, Ctx> pending_;  // hoisted functions not checked yet, with the context they were declared in
+  std::set<FuncId> in_progress_;
+  std::deque<Scope> scopes_;  // stable storage for scopes
+  Scope* new_scope(Scope* parent) { scopes_.push_back(Scope{{}, parent}); return &scopes_.back(); }
+  // Which module a module-level symbol's declaration lives in (imports resolve to the target module's symbol).
+};
+
+// Is this expression a JSX value (element or fragment)?
+inline bool is_jsx(const Node& n) { return n.kind == NodeKind::JsxElement || n.kind == NodeKind::JsxFragment; }
+
+}  // namespace dxc::analyze

@@ -1,0 +1,309 @@
+// Module loading (following imports), module-level declarations, imports and exports.
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "analyze/analyze.h"
+#include "analyze/checker.h"
+#include "discover/discover.h"
+#include "parse/parse.h"
+
+namespace fs = std::filesystem;
+
+namespace dxc::analyze {
+
+namespace {
+
+struct DxExport { const char* name; Builtin builtin; bool supported; };
+constexpr DxExport kDxExports[] = {
+    {"createSignal", Builtin::CreateSignal, true}, {"createMemo", Builtin::CreateMemo, true},
+    {"For", Builtin::For, true}, {"Show", Builtin::Show, true},
+    {"createEffect", Builtin::None, false}, {"createSelector", Builtin::None, false}, {"batch", Builtin::None, false},
+    {"untrack", Builtin::None, false}, {"onMount", Builtin::None, false}, {"onCleanup", Builtin::None, false},
+    {"Index", Builtin::None, false}, {"Switch", Builtin::None, false}, {"Match", Builtin::None, false},
+    {"Portal", Builtin::None, false}, {"Suspense", Builtin::None, false}, {"ErrorBoundary", Builtin::None, false},
+    {"Dynamic", Builtin::None, false}, {"KeepAlive", Builtin::None, false}, {"Island", Builtin::None, false},
+    {"useParams", Builtin::None, false},
+};
+
+bool returns_jsx(const Ast& ast, NodeId body) {
+  if (body == kNoNode) return false;
+  const Node& b = ast[body];
+  if (is_jsx(b)) return true;
+  if (b.kind != NodeKind::Block) return false;
+  for (NodeId s : b.kids) {
+    const Node& st = ast[s];
+    if (st.kind == NodeKind::Return && st.kid(0) != kNoNode && is_jsx(ast[st.kid(0)])) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+// Reads, parses and registers a module; returns its id (existing id if already loaded).
+static ModuleId load_module(Program& p, const Project& proj, const std::string& rel, Diagnostics& d,
+                            std::map<std::string, ModuleId>& loaded) {
+  auto it = loaded.find(rel);
+  if (it != loaded.end()) return it->second;
+  std::ifstream in(fs::path(proj.root) / rel, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  auto m = std::make_unique<Module>();
+  m->path = rel;
+  m->abs_path = (fs::path(proj.root) / rel).string();
+  m->file = p.sources->add(rel, ss.str());
+  m->ast = parse::parse_file(*p.sources, m->file, d);
+  m->expr_type.assign(m->ast.nodes.size(), 0);
+  m->ref.assign(m->ast.nodes.size(), kNoId);
+  p.modules.push_back(std::move(m));
+  ModuleId id = ModuleId(p.modules.size() - 1);
+  loaded.emplace(rel, id);
+  return id;
+}
+
+// Resolves a relative import to a project file, or "" if none exists.
+static std::string resolve_relative(const Project& proj, const std::string& from, const std::string& spec) {
+  fs::path base = (fs::path(from).parent_path() / spec).lexically_normal();
+  std::string b = base.generic_string();
+  if (b.rfind("..", 0) == 0 || base.is_absolute()) return "";
+  std::error_code ec;
+  for (const char* ext : {"", ".tsx", ".ts", "/index.tsx", "/index.ts"}) {
+    std::string cand = b + ext;
+    if (fs::is_regular_file(fs::path(proj.root) / cand, ec) &&
+        (cand.size() > 3 && (cand.substr(cand.size() - 3) == ".ts" || cand.substr(cand.size() - 4) == ".tsx")))
+      return cand;
+  }
+  return "";
+}
+
+void parse_project(const Project& proj, Program& p, Diagnostics& d) {
+  std::map<std::string, ModuleId> loaded;
+  for (const PageFile& pg : proj.pages) load_module(p, proj, pg.path, d, loaded);
+  // Follow relative imports breadth-first (modules are appended while iterating).
+  for (ModuleId m = 0; m < p.modules.size(); ++m) {
+    const Ast& ast = p.modules[m]->ast;
+    if (ast.root == kNoNode) continue;
+    for (NodeId s : ast[ast.root].kids) {
+      const Node& n = ast[s];
+      if (n.kind != NodeKind::Import) continue;
+      std::string spec(n.text);
+      if (spec.rfind("./", 0) != 0 && spec.rfind("../", 0) != 0) continue;
+      std::string rel = resolve_relative(proj, p.modules[m]->path, spec);
+      if (rel.empty()) {
+        d.error("DX0202", n.span, "cannot find module '" + spec + "' (looked for .tsx, .ts and /index.tsx inside the project)");
+        continue;
+      }
+      ModuleId target = load_module(p, proj, rel, d, loaded);
+      p.modules[m]->import_targets[s] = target;
+    }
+  }
+  for (const PageFile& pg : proj.pages) p.page_modules.push_back(loaded.at(pg.path));
+  for (const PageFile& pg : proj.pages) p.routes.push_back(pg.route);
+}
+
+void analyze(Program& p, Diagnostics& d) {
+  Checker ck(p, d);
+  for (ModuleId m = 0; m < p.modules.size(); ++m) ck.declare_module(m);
+  // Imports bind to the target modules' exports, once every module is declared.
+  for (ModuleId m = 0; m < p.modules.size(); ++m) {
+    Module& mod = *p.modules[m];
+    if (mod.ast.root == kNoNode) continue;
+    for (NodeId s : mod.ast[mod.ast.root].kids) {
+      const Node& n = mod.ast[s];
+      if (n.kind != NodeKind::Import) continue;
+      std::string spec(n.text);
+      auto t = mod.import_targets.find(s);
+      for (NodeId k : n.kids) {
+        const Node& sp = mod.ast[k];
+        std::string local(sp.text), imported(sp.text2.empty() ? sp.text : sp.text2);
+        if (spec == "dx") {
+          const DxExport* found = nullptr;
+          for (const DxExport& e : kDxExports) if (imported == e.name) found = &e;
+          if (!found) { d.error("DX0203", sp.span, "\"dx\" has no export named '" + imported + "'"); continue; }
+          if (!found->supported) {
+            d.error("DX0204", sp.span, "'" + imported + "' from \"dx\" is not supported by this version of dxc yet");
+            continue;
+          }
+          Symbol sym;
+          sym.kind = SymKind::Builtin;
+          sym.name = local;
+          sym.module = m;
+          sym.decl = k;
+          sym.builtin = found->builtin;
+          mod.scope[local] = p.add_symbol(sym);
+        } else if (t != mod.import_targets.end()) {
+          Module& target = *p.modules[t->second];
+          auto e = target.exports.find(imported);
+          if (e == target.exports.end()) {
+            d.error("DX0203", sp.span, "module '" + spec + "' has no export named '" + imported + "'");
+            continue;
+          }
+          mod.scope[local] = e->second;
+        } else if (spec.rfind("./", 0) != 0 && spec.rfind("../", 0) != 0) {
+          if (spec.rfind("dx/", 0) == 0)
+            d.error("DX0204", n.span, "module '" + spec + "' is not supported by this version of dxc yet");
+          else
+            d.error("DX0201", n.span, "unknown import '" + spec + "': dx apps import from \"dx\" and from project files");
+          break;
+        }
+      }
+    }
+    // `export default Name;` and `export { a as b }` once imports are bound.
+    for (NodeId s : mod.ast[mod.ast.root].kids) {
+      const Node& n = mod.ast[s];
+      if (n.kind == NodeKind::ExportDefaultExpr) {
+        const Node& e = mod.ast[n.kid(0)];
+        auto it = e.kind == NodeKind::Identifier ? mod.scope.find(std::string(e.text)) : mod.scope.end();
+        if (it == mod.scope.end()) d.error("DX0205", n.span, "export default must name a function declared in this module");
+        else mod.exports["default"] = it->second;
+      } else if (n.kind == NodeKind::ExportNamed) {
+        for (NodeId k : n.kids) {
+          const Node& sp = mod.ast[k];
+          auto it = mod.scope.find(std::string(sp.text));
+          if (it == mod.scope.end()) d.error("DX0203", sp.span, "cannot export '" + std::string(sp.text) + "': not declared in this module");
+          else mod.exports[std::string(sp.text2.empty() ? sp.text : sp.text2)] = it->second;
+        }
+      }
+    }
+  }
+  for (ModuleId m = 0; m < p.modules.size(); ++m) ck.check_module(m);
+  std::vector<std::string> routes;
+  for (size_t i = 0; i < p.page_modules.size(); ++i) {
+    Module& mod = *p.modules[p.page_modules[i]];
+    auto e = mod.exports.find("default");
+    if (e == mod.exports.end() || p.symbols[e->second].kind != SymKind::Component) {
+      d.error_at_path("DX0206", mod.path, "a page's default export must be a component (a function returning JSX)");
+      continue;
+    }
+    p.pages.push_back(ck.component_block(e->second));
+    routes.push_back(p.routes[i]);
+  }
+  p.routes = routes;
+}
+
+void Checker::declare_module(ModuleId m) {
+  mod_ = m;
+  Module& mod = module();
+  if (mod.ast.root == kNoNode) return;
+  auto add = [&](NodeId decl, const std::string& name, Symbol s, bool exported, bool is_default) {
+    s.name = name;
+    s.module = m;
+    s.decl = decl;
+    if (mod.scope.count(name)) {
+      error(decl, "DX0207", "'" + name + "' is declared twice in this module");
+      return;
+    }
+    SymId id = p_.add_symbol(s);
+    mod.scope[name] = id;
+    if (exported) mod.exports[is_default ? "default" : name] = id;
+  };
+  for (NodeId s : node(mod.ast.root).kids) {
+    const Node& n = node(s);
+    bool exported = n.flags & kExport, is_default = n.flags & kDefault;
+    switch (n.kind) {
+      case NodeKind::Import: case NodeKind::ExportNamed: case NodeKind::ExportDefaultExpr: case NodeKind::Empty: break;
+      case NodeKind::Function: {
+        Symbol sym;
+        bool component = !n.text.empty() && n.text[0] >= 'A' && n.text[0] <= 'Z' && returns_jsx(mod.ast, n.kid(1));
+        sym.kind = component ? SymKind::Component : SymKind::Function;
+        if (n.flags & (kAsync | kGenerator)) {
+          error(s, "DX0240", std::string(n.flags & kAsync ? "async" : "generator") + " functions are not supported in client code");
+          break;
+        }
+        if (!component) {
+          FuncInfo f;
+          f.name = std::string(n.text);
+          f.module = m;
+          f.node = s;
+          f.role = FuncRole::Module;
+          sym.func = p_.add_func(f);
+          mod.funcs[s] = sym.func;
+          pending_[sym.func] = Ctx{};
+        }
+        add(s, n.text.empty() ? "default" : std::string(n.text), sym, exported, is_default);
+        break;
+      }
+      case NodeKind::Interface: case NodeKind::TypeAlias: {
+        Symbol sym;
+        sym.kind = SymKind::TypeName;
+        add(s, std::string(n.text), sym, exported, false);
+        break;
+      }
+      case NodeKind::VarDecl: {
+        for (NodeId dk : n.kids) {
+          const Node& dn = node(dk);
+          const Node& target = node(dn.kid(0));
+          NodeId init = dn.kid(2);
+          if (target.kind != NodeKind::Identifier || !(n.flags & kConst) || init == kNoNode) {
+            error(dk, "DX0205", "module-level variables must be `const name = <literal or function>` in this version");
+            continue;
+          }
+          const Node& in = node(init);
+          Symbol sym;
+          if (in.kind == NodeKind::NumberLit || in.kind == NodeKind::StringLit || in.kind == NodeKind::BoolLit) {
+            sym.kind = SymKind::Const;
+            sym.init = init;
+          } else if (in.kind == NodeKind::Arrow || in.kind == NodeKind::FunctionExpr) {
+            bool component = target.text[0] >= 'A' && target.text[0] <= 'Z' && returns_jsx(mod.ast, in.kid(1));
+            sym.kind = component ? SymKind::Component : SymKind::Function;
+            sym.init = init;
+            if (!component) {
+              FuncInfo f;
+              f.name = std::string(target.text);
+              f.module = m;
+              f.node = init;
+              f.role = FuncRole::Module;
+              sym.func = p_.add_func(f);
+              mod.funcs[init] = sym.func;
+              pending_[sym.func] = Ctx{};
+            }
+          } else {
+            error(init, "DX0205", "module-level constants must be literals or functions in this version (state belongs in a component's signals)");
+            continue;
+          }
+          add(dk, std::string(target.text), sym, exported, false);
+        }
+        break;
+      }
+      case NodeKind::Class: error(s, "DX0242", "classes are not supported in dx client code; use functions, records and signals"); break;
+      case NodeKind::Enum: error(s, "DX0242", "enums are not supported yet; use string literal unions or constants"); break;
+      default: error(s, "DX0205", "only imports, functions, constants, interfaces and type aliases may appear at module level"); break;
+    }
+  }
+}
+
+void Checker::check_module(ModuleId m) {
+  mod_ = m;
+  Module& mod = module();
+  for (auto& [name, sid] : mod.scope) {
+    Symbol& s = p_.symbols[sid];
+    if (s.module != m) continue;  // imported
+    if (s.kind == SymKind::Component) component_block(sid);
+  }
+  for (auto& [name, sid] : mod.scope) {
+    if (p_.symbols[sid].module != m || p_.symbols[sid].kind != SymKind::Function) continue;
+    ensure_checked(p_.symbols[sid].func);
+  }
+}
+
+SymId Checker::lookup(Scope* s, const std::string& name) const {
+  for (; s; s = s->parent) {
+    auto it = s->names.find(name);
+    if (it != s->names.end()) return it->second;
+  }
+  return lookup_module(mod_, name);
+}
+
+SymId Checker::lookup_module(ModuleId m, const std::string& name) const {
+  auto& sc = p_.modules[m]->scope;
+  auto it = sc.find(name);
+  return it == sc.end() ? kNoId : it->second;
+}
+
+Diagnostic& Checker::error(NodeId n, const std::string& code, const std::string& msg) {
+  return d_.error(code, node(n).span, msg);
+}
+void Checker::set_type(NodeId n, TypeId t) { module().expr_type[n] = t; }
+void Checker::set_ref(NodeId n, SymId s) { module().ref[n] = s; }
+
+}  // namespace dxc::analyze

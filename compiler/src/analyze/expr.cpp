@@ -1,0 +1,677 @@
+// Expressions: name resolution and type inference for the TS subset (JS semantics are emit's business).
+#include "analyze/checker.h"
+#include "dx/schema/dxb.h"
+
+namespace dxc::analyze {
+
+namespace {
+bool is_number_like(TypeKind k) { return k == TypeKind::Number; }
+}  // namespace
+
+TypeId Checker::check_expr(Ctx& c, NodeId n, TypeId expected) {
+  const Node& x = node(n);
+  auto& T = p_.types;
+  TypeId t = T.error();
+  switch (x.kind) {
+    case NodeKind::NumberLit: t = T.number(); break;
+    case NodeKind::StringLit: t = T.string(); break;
+    case NodeKind::BoolLit: t = T.boolean(); break;
+    case NodeKind::TemplateLit:
+      for (size_t i = 1; i < x.kids.size(); i += 2) {
+        TypeId k = check_expr(c, x.kids[i]);
+        TypeKind kk = T.kind(k);
+        if (kk != TypeKind::Number && kk != TypeKind::String && kk != TypeKind::Boolean && kk != TypeKind::Error)
+          error(x.kids[i], "DX0251", "cannot put a value of type '" + T.name(k) + "' in a template literal yet");
+      }
+      t = T.string();
+      break;
+    case NodeKind::NullLit:
+      error(n, "DX0236", "null is not supported yet (nullable types come with the next version of the TS subset)");
+      break;
+    case NodeKind::Identifier: {
+      std::string name(x.text);
+      if (name == "undefined") { error(n, "DX0236", "undefined is not supported yet"); break; }
+      SymId sid = lookup(c.scope, name);
+      if (sid == kNoId) { error(n, "DX0220", "cannot find name '" + name + "'"); break; }
+      set_ref(n, sid);
+      Symbol& s = p_.symbols[sid];
+      switch (s.kind) {
+        case SymKind::Const: t = node_kind_type(s); break;
+        case SymKind::Local:
+          if (s.owner != c.fn) {
+            error(n, "DX0241", "'" + name + "' is a local of an enclosing function; closures that capture function locals are not supported yet (move it into the component body)");
+            break;
+          }
+          t = s.type;
+          break;
+        case SymKind::Field: t = s.type; break;
+        case SymKind::Function:
+          ensure_checked(s.func);
+          t = p_.funcs[s.func].type ? p_.funcs[s.func].type : T.error();
+          break;
+        case SymKind::Signal: case SymKind::Memo:
+          error(n, "DX0210", "'" + name + "' is read by calling it: " + name + "()");
+          break;
+        case SymKind::Setter:
+          error(n, "DX0210", "a signal setter can only be called here (" + name + "(value)), not passed as a value yet");
+          break;
+        case SymKind::Props: error(n, "DX0213", "use the props fields (props.x) one by one; props itself is not a value"); break;
+        case SymKind::Component: error(n, "DX0221", "'" + name + "' is a component: render it as <" + name + " />"); break;
+        case SymKind::Builtin: error(n, "DX0210", "'" + name + "' cannot be used as a value"); break;
+        case SymKind::TypeName: error(n, "DX0220", "'" + name + "' is a type, not a value"); break;
+      }
+      break;
+    }
+    case NodeKind::Call: t = check_call(c, n, expected); break;
+    case NodeKind::Member: t = check_member(c, n); break;
+    case NodeKind::Index: {
+      if (x.flags & kOptional) { error(n, "DX0236", "optional chaining is not supported yet"); break; }
+      TypeId ot = check_expr(c, x.kid(0));
+      TypeId it = check_expr(c, x.kid(1), T.number());
+      if (T.kind(ot) == TypeKind::Error || T.kind(it) == TypeKind::Error) break;
+      if (T.kind(ot) != TypeKind::Array) { error(n, "DX0235", "indexing a '" + T.name(ot) + "' is not supported yet (arrays only)"); break; }
+      if (it != T.number()) { error(x.kid(1), "DX0234", "an array index must be a number"); break; }
+      t = T.info(ot).elem;
+      break;
+    }
+    case NodeKind::Unary: {
+      std::string op(x.text);
+      TypeId o = check_expr(c, x.kid(0));
+      if (op == "!") t = T.boolean();
+      else if (op == "-" || op == "+") {
+        if (T.kind(o) == TypeKind::Error) break;
+        if (o != T.number()) error(n, "DX0234", "unary " + op + " needs a number, not '" + T.name(o) + "'");
+        else t = T.number();
+      } else error(n, "DX0235", "the '" + op + "' operator is not supported yet");
+      break;
+    }
+    case NodeKind::Update: {
+      const Node& target = node(x.kid(0));
+      TypeId o = check_expr(c, x.kid(0));
+      if (target.kind != NodeKind::Identifier && target.kind != NodeKind::Member) { error(n, "DX0215", "cannot increment this expression"); break; }
+      if (target.kind == NodeKind::Identifier) {
+        SymId sid = module().ref[x.kid(0)];
+        if (sid != kNoId && !p_.symbols[sid].is_mutable) { error(n, "DX0215", "cannot assign to '" + std::string(target.text) + "' because it is a constant"); break; }
+      }
+      if (T.kind(o) == TypeKind::Error) break;
+      if (o != T.number()) { error(n, "DX0234", x.text.empty() ? "++ needs a number" : std::string(x.text) + " needs a number"); break; }
+      t = T.number();
+      break;
+    }
+    case NodeKind::Binary: t = check_binary(c, n); break;
+    case NodeKind::Assign: t = check_assign(c, n); break;
+    case NodeKind::Conditional: {
+      check_expr(c, x.kid(0));
+      if (is_jsx(node(x.kid(1))) || is_jsx(node(x.kid(2)))) {
+        error(n, "DX0250", "JSX in a ternary is not supported yet: use <Show when={…} fallback={…}>");
+        break;
+      }
+      TypeId a = check_expr(c, x.kid(1), expected);
+      TypeId b = check_expr(c, x.kid(2), expected ? expected : a);
+      if (T.kind(a) == TypeKind::Error || T.kind(b) == TypeKind::Error) break;
+      if (a != b) { error(n, "DX0234", "the branches have different types ('" + T.name(a) + "' and '" + T.name(b) + "'); unions are not supported yet"); break; }
+      t = a;
+      break;
+    }
+    case NodeKind::Arrow: case NodeKind::FunctionExpr: {
+      FuncId f = check_closure(c, n, expected, FuncRole::Closure);
+      t = p_.funcs[f].type ? p_.funcs[f].type : T.error();
+      break;
+    }
+    case NodeKind::As: {
+      TypeId want = resolve_type(mod_, x.kid(1));
+      TypeId got = check_expr(c, x.kid(0), want);
+      if (want != T.error() && got != T.error() && got != want)
+        error(n, "DX0234", "cannot convert '" + T.name(got) + "' to '" + T.name(want) + "'");
+      t = want;
+      break;
+    }
+    case NodeKind::NonNull: error(n, "DX0236", "non-null assertions are not supported yet"); break;
+    case NodeKind::ArrayLit: t = check_array(c, n, expected); break;
+    case NodeKind::ObjectLit: t = check_object(c, n, expected); break;
+    case NodeKind::JsxElement: case NodeKind::JsxFragment:
+      error(n, "DX0250", "JSX here is not supported yet: JSX may be returned by a component or a <For> row, be a child, or a <Show> fallback");
+      break;
+    case NodeKind::New: error(n, "DX0235", "'new' is not supported yet"); break;
+    case NodeKind::Await: error(n, "DX0240", "await is not supported in client code"); break;
+    default:
+      error(n, "DX0235", std::string("this expression (") + (x.kind == NodeKind::Other ? std::string(x.text) : node_kind_name(x.kind)) +
+                             ") is not supported in dx client code yet");
+      break;
+  }
+  set_type(n, t);
+  return t;
+}
+
+TypeId Checker::node_kind_type(const Symbol& s) {
+  switch (p_.modules[s.module]->ast[s.init].kind) {
+    case NodeKind::NumberLit: return p_.types.number();
+    case NodeKind::StringLit: return p_.types.string();
+    default: return p_.types.boolean();
+  }
+}
+
+TypeId Checker::check_call(Ctx& c, NodeId n, TypeId expected) {
+  const Node& x = node(n);
+  auto& T = p_.types;
+  NodeId callee = x.kid(0);
+  const Node& cn = node(callee);
+  std::vector<NodeId> args(x.kids.size() > 2 ? x.kids.begin() + 2 : x.kids.end(), x.kids.end());
+  if (x.flags & kOptional) { error(n, "DX0236", "optional calls are not supported yet"); return T.error(); }
+  for (NodeId a : args)
+    if (node(a).kind == NodeKind::Spread) { error(a, "DX0235", "spread arguments are not supported yet"); return T.error(); }
+  auto check_args = [&](const std::vector<TypeId>& params) {
+    if (args.size() != params.size()) {
+      error(n, "DX0222", "expected " + std::to_string(params.size()) + " argument(s), got " + std::to_string(args.size()));
+      return false;
+    }
+    bool ok = true;
+    for (size_t i = 0; i < args.size(); ++i) {
+      TypeId a = check_expr(c, args[i], params[i]);
+      if (!assignable(a, params[i])) {
+        error(args[i], "DX0234", "argument of type '" + T.name(a) + "' is not assignable to '" + T.name(params[i]) + "'");
+        ok = false;
+      }
+    }
+    return ok;
+  };
+  if (cn.kind == NodeKind::Member) return check_member_call(c, n, expected);
+  if (cn.kind != NodeKind::Identifier) {
+    error(callee, "DX0235", "calling this kind of expression is not supported yet");
+    return T.error();
+  }
+  std::string name(cn.text);
+  SymId sid = lookup(c.scope, name);
+  if (sid == kNoId) { error(callee, "DX0220", "cannot find name '" + name + "'"); return T.error(); }
+  set_ref(callee, sid);
+  Symbol& s = p_.symbols[sid];
+  switch (s.kind) {
+    case SymKind::Signal: case SymKind::Memo:
+      if (!args.empty()) error(n, "DX0222", "'" + name + "()' takes no arguments (set a signal with its setter)");
+      set_type(callee, s.type);
+      return s.type;
+    case SymKind::Setter: {
+      TypeId st = p_.symbols[s.signal].type;
+      if (args.size() != 1) { error(n, "DX0222", "a signal setter takes one argument"); return T.void_(); }
+      const Node& a = node(args[0]);
+      if ((a.kind == NodeKind::Arrow || a.kind == NodeKind::FunctionExpr) && T.kind(st) != TypeKind::Function) {
+        TypeId r = check_inline_callback(c, args[0], {st}, st);
+        if (r != T.error() && r != st) error(args[0], "DX0234", "the updater returns '" + T.name(r) + "', the signal holds '" + T.name(st) + "'");
+      } else {
+        TypeId v = check_expr(c, args[0], st);
+        if (!assignable(v, st)) error(args[0], "DX0234", "cannot set a signal of type '" + T.name(st) + "' to '" + T.name(v) + "'");
+      }
+      return T.void_();
+    }
+    case SymKind::Function: {
+      ensure_checked(s.func);
+      TypeId ft = p_.funcs[s.func].type;
+      if (!ft) { error(n, "DX0245", "'" + name + "' is called before its return type is known: annotate its return type"); return T.error(); }
+      check_args(T.info(ft).params);
+      return T.info(ft).ret;
+    }
+    case SymKind::Local: case SymKind::Field: {
+      TypeId ft = check_expr(c, callee);
+      if (T.kind(ft) == TypeKind::Error) return ft;
+      if (T.kind(ft) != TypeKind::Function) { error(callee, "DX0222", "'" + name + "' is not a function"); return T.error(); }
+      check_args(T.info(ft).params);
+      return T.info(ft).ret;
+    }
+    case SymKind::Builtin:
+      if (s.builtin == Builtin::CreateSignal || s.builtin == Builtin::CreateMemo)
+        error(n, "DX0211", "'" + name + "' must initialize a `const` at the top level of a component body");
+      else
+        error(n, "DX0222", "'" + name + "' is a component: render it as <" + name + ">");
+      return T.error();
+    case SymKind::Component:
+      error(n, "DX0221", "components are rendered with JSX (<" + name + " />), not called");
+      return T.error();
+    default:
+      error(callee, "DX0222", "'" + name + "' is not callable");
+      return T.error();
+  }
+}
+
+TypeId Checker::check_member_call(Ctx& c, NodeId n, TypeId expected) {
+  const Node& x = node(n);
+  auto& T = p_.types;
+  NodeId callee = x.kid(0);
+  const Node& cn = node(callee);
+  std::vector<NodeId> args(x.kids.size() > 2 ? x.kids.begin() + 2 : x.kids.end(), x.kids.end());
+  std::string method(cn.text);
+  const Node& on = node(cn.kid(0));
+  if (on.kind == NodeKind::Identifier && on.text == "Math" && lookup(c.scope, "Math") == kNoId) {
+    static const char* kUnary[] = {"floor", "ceil", "abs", "sqrt", "trunc", "round", "sign"};
+    bool unary = false;
+    for (const char* u : kUnary) unary |= method == u;
+    if (unary || method == "min" || method == "max") {
+      if (unary && args.size() != 1) { error(n, "DX0222", "Math." + method + " takes one argument"); return T.error(); }
+      if (!unary && args.empty()) { error(n, "DX0222", "Math." + method + "() with no arguments is not supported"); return T.error(); }
+      for (NodeId a : args) {
+        TypeId at = check_expr(c, a, T.number());
+        if (at != T.number() && at != T.error()) error(a, "DX0234", "Math." + method + " takes numbers");
+      }
+      set_type(callee, T.number());
+      return T.number();
+    }
+    error(callee, "DX0235", "Math." + method + " is not supported yet");
+    return T.error();
+  }
+  bool on_props = on.kind == NodeKind::Identifier && lookup(c.scope, std::string(on.text)) != kNoId &&
+                  p_.symbols[lookup(c.scope, std::string(on.text))].kind == SymKind::Props;
+  TypeId ot = on_props ? T.error() : check_expr(c, cn.kid(0));
+  TypeKind ok = on_props ? TypeKind::Record : T.kind(ot);
+  if (ok == TypeKind::Error) return ot;
+  if (ok == TypeKind::Array) {
+    TypeId elem = T.info(ot).elem;
+    if (method == "push") {
+      if (args.empty()) { error(n, "DX0222", "push needs at least one argument"); return T.error(); }
+      for (NodeId a : args) {
+        TypeId at = check_expr(c, a, elem);
+        if (!assignable(at, elem)) error(a, "DX0234", "cannot push a '" + T.name(at) + "' onto a '" + T.name(ot) + "'");
+      }
+      return T.number();
+    }
+    if (method == "filter" || method == "map") {
+      if (args.size() != 1) { error(n, "DX0222", method + " takes one callback"); return T.error(); }
+      const Node& cb = node(args[0]);
+      if (cb.kind != NodeKind::Arrow && cb.kind != NodeKind::FunctionExpr) {
+        error(args[0], "DX0243", "pass an arrow function literal to " + method + " (e.g. " + method + "((x) => …))");
+        return T.error();
+      }
+      TypeId want = method == "map" && T.kind(expected) == TypeKind::Array ? T.info(expected).elem : 0;
+      TypeId r = check_inline_callback(c, args[0], {elem, T.number()}, want);
+      if (r == T.error()) return r;
+      if (method == "filter") return ot;
+      if (T.wasm(r) == WasmType::None) { error(args[0], "DX0234", "the map callback must return a value"); return T.error(); }
+      return T.array_of(r);
+    }
+    error(callee, "DX0235", "Array method '" + method + "' is not supported yet (supported: push, filter, map, length)");
+    return T.error();
+  }
+  if (ok == TypeKind::Event) {
+    if (method == "preventDefault" && args.empty()) {
+      if (c.fn != kNoId) p_.funcs[c.fn].event_flags |= dx::schema::kPreventDefault;
+      return T.void_();
+    }
+    error(callee, "DX0235", "event method '" + method + "' is not supported yet (supported: preventDefault())");
+    return T.error();
+  }
+  // A function-valued field or prop: a closure call.
+  TypeId ft = check_member(c, callee);
+  if (T.kind(ft) == TypeKind::Error) return ft;
+  if (T.kind(ft) != TypeKind::Function) {
+    error(callee, "DX0235", "method '" + method + "' of '" + T.name(ot) + "' is not supported yet");
+    return T.error();
+  }
+  const TypeInfo& fi = T.info(ft);
+  if (args.size() != fi.params.size()) {
+    error(n, "DX0222", "expected " + std::to_string(fi.params.size()) + " argument(s), got " + std::to_string(args.size()));
+    return T.error();
+  }
+  for (size_t i = 0; i < args.size(); ++i) {
+    TypeId a = check_expr(c, args[i], fi.params[i]);
+    if (!assignable(a, fi.params[i])) error(args[i], "DX0234", "argument of type '" + T.name(a) + "' is not assignable to '" + T.name(fi.params[i]) + "'");
+  }
+  return fi.ret;
+}
+
+TypeId Checker::check_member(Ctx& c, NodeId n) {
+  const Node& x = node(n);
+  auto& T = p_.types;
+  std::string name(x.text);
+  TypeId t = T.error();
+  if (x.flags & kOptional) { error(n, "DX0236", "optional chaining is not supported yet"); set_type(n, t); return t; }
+  const Node& on = node(x.kid(0));
+  TypeId ot;
+  if (on.kind == NodeKind::Identifier) {
+    SymId sid = lookup(c.scope, std::string(on.text));
+    if (sid != kNoId && p_.symbols[sid].kind == SymKind::Props) {
+      set_ref(x.kid(0), sid);
+      ot = p_.symbols[sid].type;
+      set_type(x.kid(0), ot);
+    } else {
+      ot = check_expr(c, x.kid(0));
+    }
+  } else {
+    ot = check_expr(c, x.kid(0));
+  }
+  switch (T.kind(ot)) {
+    case TypeKind::Error: break;
+    case TypeKind::Array: case TypeKind::String:
+      if (name == "length") t = T.number();
+      else error(n, "DX0235", "property '" + name + "' of '" + T.name(ot) + "' is not supported yet");
+      break;
+    case TypeKind::Record: {
+      const Field* f = T.shape_info(T.info(ot).shape).find(name);
+      if (!f) error(n, "DX0233", "property '" + name + "' does not exist on type '" + T.name(ot) + "'");
+      else t = f->type;
+      break;
+    }
+    case TypeKind::Event:
+      if (name == "currentTarget" || name == "target") t = T.event_target();
+      else if (name == "key") {
+        t = T.string();
+        if (c.fn != kNoId) p_.funcs[c.fn].event_flags |= dx::schema::kNeedsKey;
+      } else error(n, "DX0235", "event property '" + name + "' is not supported yet (supported: currentTarget.value, currentTarget.checked, key, preventDefault())");
+      break;
+    case TypeKind::EventTarget:
+      if (name == "value") {
+        t = T.string();
+        if (c.fn != kNoId) p_.funcs[c.fn].event_flags |= dx::schema::kNeedsValue;
+      } else if (name == "checked") {
+        t = T.boolean();
+        if (c.fn != kNoId) p_.funcs[c.fn].event_flags |= dx::schema::kNeedsChecked;
+      } else error(n, "DX0235", "element property '" + name + "' is not supported yet (supported: value, checked)");
+      break;
+    default:
+      error(n, "DX0233", "property '" + name + "' does not exist on type '" + T.name(ot) + "'");
+      break;
+  }
+  set_type(n, t);
+  return t;
+}
+
+TypeId Checker::check_binary(Ctx& c, NodeId n) {
+  const Node& x = node(n);
+  auto& T = p_.types;
+  std::string op(x.text);
+  if (op == "??") { error(n, "DX0236", "?? is not supported yet (nullable types come with the next version)"); return T.error(); }
+  if (op == "instanceof" || op == "in" || op == "**" || op == "&" || op == "|" || op == "^" || op == "<<" || op == ">>" || op == ">>>") {
+    error(n, "DX0235", "the '" + op + "' operator is not supported yet");
+    return T.error();
+  }
+  TypeId a = check_expr(c, x.kid(0));
+  TypeId b = check_expr(c, x.kid(1), a);
+  if (T.kind(a) == TypeKind::Error || T.kind(b) == TypeKind::Error) return T.error();
+  auto bad = [&](const std::string& why) {
+    error(n, "DX0234", "operator '" + op + "' " + why + " ('" + T.name(a) + "' and '" + T.name(b) + "')");
+    return T.error();
+  };
+  if (op == "&&" || op == "||") {
+    if (a != b) return bad("needs operands of one type here; unions are not supported yet");
+    return a;
+  }
+  if (op == "+") {
+    bool sa = a == T.string(), sb = b == T.string();
+    auto prim = [&](TypeId t) { return t == T.string() || t == T.number() || t == T.boolean(); };
+    if ((sa || sb) && prim(a) && prim(b)) return T.string();
+    if (a == T.number() && b == T.number()) return T.number();
+    return bad("cannot add these types");
+  }
+  if (op == "-" || op == "*" || op == "/" || op == "%") {
+    if (is_number_like(T.kind(a)) && is_number_like(T.kind(b))) return T.number();
+    return bad("needs numbers");
+  }
+  if (op == "<" || op == "<=" || op == ">" || op == ">=") {
+    if (a == b && (a == T.number() || a == T.string())) return T.boolean();
+    return bad("compares numbers with numbers or strings with strings");
+  }
+  if (op == "===" || op == "!==" || op == "==" || op == "!=") {
+    if (a != b) return bad("compares values of different types (always " + std::string(op[0] == '!' ? "true" : "false") + ")");
+    return T.boolean();
+  }
+  error(n, "DX0235", "the '" + op + "' operator is not supported yet");
+  return T.error();
+}
+
+TypeId Checker::check_assign(Ctx& c, NodeId n) {
+  const Node& x = node(n);
+  auto& T = p_.types;
+  std::string op(x.text);
+  const Node& target = node(x.kid(0));
+  if (op != "=" && op != "+=" && op != "-=" && op != "*=" && op != "/=" && op != "%=") {
+    error(n, "DX0235", "the '" + op + "' operator is not supported yet");
+    return T.error();
+  }
+  TypeId tt = T.error();
+  if (target.kind == NodeKind::Identifier) {
+    SymId sid = lookup(c.scope, std::string(target.text));
+    if (sid != kNoId) {
+      const Symbol& s = p_.symbols[sid];
+      if (s.kind == SymKind::Signal || s.kind == SymKind::Memo) {
+        error(n, "DX0214", "'" + s.name + "' is a signal: set it with its setter");
+        return T.error();
+      }
+      if ((s.kind == SymKind::Local || s.kind == SymKind::Field) && !s.is_mutable) {
+        error(n, "DX0215", "cannot assign to '" + s.name + "' because it is a constant");
+        return T.error();
+      }
+    }
+    tt = check_expr(c, x.kid(0));
+  } else if (target.kind == NodeKind::Member || target.kind == NodeKind::Index) {
+    const Node& obj = node(target.kid(0));
+    if (obj.kind == NodeKind::Identifier) {
+      SymId sid = lookup(c.scope, std::string(obj.text));
+      if (sid != kNoId && p_.symbols[sid].kind == SymKind::Props) {
+        error(n, "DX0215", "props are read-only");
+        return T.error();
+      }
+    }
+    tt = check_expr(c, x.kid(0));
+    if (target.kind == NodeKind::Member) {
+      TypeKind ok = T.kind(p_.type_of(mod_, target.kid(0)));
+      if (ok != TypeKind::Record && ok != TypeKind::Error) { error(n, "DX0215", "only record fields can be assigned"); return T.error(); }
+    }
+  } else {
+    error(n, "DX0215", "cannot assign to this expression");
+    return T.error();
+  }
+  TypeId v = check_expr(c, x.kid(1), tt);
+  if (T.kind(tt) == TypeKind::Error || T.kind(v) == TypeKind::Error) return T.error();
+  if (op == "=") {
+    if (!assignable(v, tt)) { error(n, "DX0234", "cannot assign '" + T.name(v) + "' to '" + T.name(tt) + "'"); return T.error(); }
+  } else if (op == "+=") {
+    if (!((tt == T.number() && v == T.number()) || (tt == T.string() && (v == T.string() || v == T.number() || v == T.boolean())))) {
+      error(n, "DX0234", "cannot use += with '" + T.name(tt) + "' and '" + T.name(v) + "'");
+      return T.error();
+    }
+  } else if (tt != T.number() || v != T.number()) {
+    error(n, "DX0234", "operator '" + op + "' needs numbers");
+    return T.error();
+  }
+  return tt;
+}
+
+TypeId Checker::check_array(Ctx& c, NodeId n, TypeId expected) {
+  const Node& x = node(n);
+  auto& T = p_.types;
+  TypeId elem = T.kind(expected) == TypeKind::Array ? T.info(expected).elem : 0;
+  if (x.kids.empty()) {
+    if (!elem) { error(n, "DX0237", "cannot infer the element type of []: annotate it (e.g. createSignal<Todo[]>([]) or [] as number[])"); return T.error(); }
+    return expected;
+  }
+  bool ok = true;
+  for (NodeId k : x.kids) {
+    const Node& kn = node(k);
+    TypeId et;
+    if (kn.kind == NodeKind::Spread) {
+      TypeId st = check_expr(c, kn.kid(0), elem ? T.array_of(elem) : 0);
+      set_type(k, st);
+      if (T.kind(st) == TypeKind::Error) { ok = false; continue; }
+      if (T.kind(st) != TypeKind::Array) { error(k, "DX0234", "only arrays can be spread into an array"); ok = false; continue; }
+      et = T.info(st).elem;
+    } else if (kn.kind == NodeKind::Hole) {
+      error(k, "DX0235", "holes in array literals are not supported");
+      ok = false;
+      continue;
+    } else {
+      et = check_expr(c, k, elem);
+      if (T.kind(et) == TypeKind::Error) { ok = false; continue; }
+    }
+    if (!elem) elem = et;
+    else if (et != elem) { error(k, "DX0234", "array elements have different types ('" + T.name(elem) + "' and '" + T.name(et) + "')"); ok = false; }
+  }
+  if (!ok || !elem) return T.error();
+  if (T.wasm(elem) == WasmType::None) { error(n, "DX0234", "arrays of '" + T.name(elem) + "' are not supported"); return T.error(); }
+  return T.array_of(elem);
+}
+
+TypeId Checker::check_object(Ctx& c, NodeId n, TypeId expected) {
+  const Node& x = node(n);
+  auto& T = p_.types;
+  const Shape* want = T.kind(expected) == TypeKind::Record ? &T.shape_info(T.info(expected).shape) : nullptr;
+  std::vector<std::pair<std::string, TypeId>> fields;
+  auto set_field = [&](const std::string& name, TypeId t) {
+    for (auto& f : fields) if (f.first == name) { f.second = t; return; }
+    fields.push_back({name, t});
+  };
+  bool ok = true;
+  for (NodeId k : x.kids) {
+    const Node& kn = node(k);
+    if (kn.kind == NodeKind::Spread) {
+      TypeId st = check_expr(c, kn.kid(0), expected);
+      set_type(k, st);
+      if (T.kind(st) == TypeKind::Error) { ok = false; continue; }
+      if (T.kind(st) != TypeKind::Record) { error(k, "DX0234", "only records can be spread into an object"); ok = false; continue; }
+      for (const Field& f : T.shape_info(T.info(st).shape).fields) set_field(f.name, f.type);
+    } else if (kn.kind == NodeKind::Prop && !(kn.flags & kMethod)) {
+      std::string name(kn.text);
+      const Field* wf = want ? want->find(name) : nullptr;
+      if (want && !wf) { error(k, "DX0238", "'" + name + "' is not a field of '" + T.name(expected) + "'"); ok = false; continue; }
+      TypeId vt;
+      if (kn.kid(0) == kNoNode) {  // shorthand without a value node
+        error(k, "DX0235", "shorthand property without a value node");
+        ok = false;
+        continue;
+      }
+      vt = check_expr(c, kn.kid(0), wf ? wf->type : 0);
+      if (T.kind(vt) == TypeKind::Error) { ok = false; continue; }
+      if (T.wasm(vt) == WasmType::None) { error(k, "DX0234", "a field cannot hold '" + T.name(vt) + "'"); ok = false; continue; }
+      if (wf && vt != wf->type) { error(k, "DX0234", "field '" + name + "' is '" + T.name(wf->type) + "', not '" + T.name(vt) + "'"); ok = false; continue; }
+      set_field(name, vt);
+    } else {
+      error(k, "DX0235", "methods and computed keys in object literals are not supported yet");
+      ok = false;
+    }
+  }
+  if (!ok) return T.error();
+  if (want) {
+    for (const Field& f : want->fields) {
+      bool found = false;
+      for (auto& fl : fields) found |= fl.first == f.name;
+      if (!found) { error(n, "DX0238", "missing field '" + f.name + "' of '" + T.name(expected) + "'"); ok = false; }
+    }
+    return ok ? expected : T.error();
+  }
+  return T.record(T.shape("", fields));
+}
+
+TypeId Checker::check_inline_callback(Ctx& c, NodeId arrow, std::vector<TypeId> params, TypeId expected_ret) {
+  const Node& a = node(arrow);
+  auto& T = p_.types;
+  module().inline_fns[arrow] = true;
+  if (a.flags & kAsync) { error(arrow, "DX0240", "async callbacks are not supported in client code"); return T.error(); }
+  Ctx ic = c;
+  ic.scope = new_scope(c.scope);
+  ic.inline_cb = true;
+  ic.in_block_body = false;
+  ic.ret = expected_ret;
+  const Node& ps = node(a.kid(0));
+  if (ps.kids.size() > params.size()) {
+    error(a.kid(0), "DX0244", "this callback takes at most " + std::to_string(params.size()) + " parameter(s)");
+    return T.error();
+  }
+  for (size_t i = 0; i < ps.kids.size(); ++i) {
+    const Node& pn = node(ps.kids[i]);
+    if (pn.text.empty() || pn.kid(1) != kNoNode || (pn.flags & kRest)) {
+      error(ps.kids[i], "DX0235", "destructuring, default values and rest parameters are not supported in callbacks yet");
+      return T.error();
+    }
+    if (pn.kid(0) != kNoNode) {
+      TypeId ann = resolve_type(mod_, pn.kid(0));
+      if (ann != params[i] && ann != T.error()) error(ps.kids[i], "DX0234", "this parameter is '" + T.name(params[i]) + "', not '" + T.name(ann) + "'");
+    }
+    declare_local(ic, ps.kids[i], std::string(pn.text), params[i], false);
+  }
+  TypeId r;
+  if (a.flags & kExprBody) {
+    r = check_expr(ic, a.kid(1), expected_ret);
+  } else {
+    check_stmt(ic, a.kid(1));
+    r = ic.ret ? ic.ret : T.void_();
+  }
+  set_type(arrow, T.kind(r) == TypeKind::Error ? r : T.function(params, r));
+  return r;
+}
+
+FuncId Checker::check_closure(Ctx& c, NodeId fn_node, TypeId expected, FuncRole role, FuncId existing) {
+  auto& T = p_.types;
+  const Node& fnn = node(fn_node);
+  FuncId id = existing;
+  if (id == kNoId) {
+    FuncInfo f;
+    f.module = mod_;
+    f.node = fn_node;
+    f.role = role;
+    f.env_block = c.env_block;
+    f.name = role == FuncRole::Handler ? "handler" : "closure";
+    id = p_.add_func(f);
+  }
+  module().funcs[fn_node] = id;
+  pending_.erase(id);
+  in_progress_.insert(id);
+  if (fnn.flags & (kAsync | kGenerator)) error(fn_node, "DX0240", "async and generator functions are not supported in client code");
+  Ctx fc;
+  fc.fn = id;
+  fc.env_block = p_.funcs[id].env_block;
+  fc.scope = new_scope(c.scope);
+  const Node& ps = node(fnn.kid(0));
+  const TypeInfo* want = T.kind(expected) == TypeKind::Function ? &T.info(expected) : nullptr;
+  std::vector<TypeId> params;
+  bool ok = true;
+  for (size_t i = 0; i < ps.kids.size(); ++i) {
+    const Node& pn = node(ps.kids[i]);
+    if (pn.text.empty() || pn.kid(1) != kNoNode || (pn.flags & (kRest | kOptional))) {
+      error(ps.kids[i], "DX0235", "destructuring, default values, optional and rest parameters are not supported yet");
+      ok = false;
+      continue;
+    }
+    TypeId pt = pn.kid(0) != kNoNode ? resolve_type(mod_, pn.kid(0)) : 0;
+    if (role == FuncRole::Handler && i == 0) {
+      if (pt && pt != T.event() && pt != T.error()) error(ps.kids[i], "DX0234", "an event handler's parameter is the event (e.g. e: Event)");
+      pt = T.event();
+    }
+    if (!pt && want && i < want->params.size()) pt = want->params[i];
+    if (!pt) {
+      error(ps.kids[i], "DX0230", "parameter '" + std::string(pn.text) + "' needs a type annotation");
+      ok = false;
+      continue;
+    }
+    if (role == FuncRole::Handler && i > 0) {
+      error(ps.kids[i], "DX0235", "an event handler takes at most one parameter, the event");
+      ok = false;
+    }
+    params.push_back(pt);
+    SymId ps_id = declare_local(fc, ps.kids[i], std::string(pn.text), pt, true);
+    p_.funcs[id].params.push_back(ps_id);
+    if (role == FuncRole::Handler && i == 0) p_.funcs[id].event_param = ps_id;
+  }
+  TypeId ret = fnn.kid(2) != kNoNode ? resolve_type(mod_, fnn.kid(2)) : (want ? want->ret : 0);
+  if (ret && ret != T.error() && ok && fnn.kid(2) != kNoNode) p_.funcs[id].type = T.function(params, ret);  // recursion
+  fc.ret = ret;
+  if (fnn.flags & kExprBody) {
+    TypeId r = check_expr(fc, fnn.kid(1), ret);
+    if (!ret || ret == T.void_()) ret = ret == T.void_() ? ret : r;
+    else if (r != ret && r != T.error()) error(fnn.kid(1), "DX0234", "returns '" + T.name(r) + "', declared '" + T.name(ret) + "'");
+  } else {
+    check_stmt(fc, fnn.kid(1));
+    ret = fc.ret ? fc.ret : T.void_();
+  }
+  in_progress_.erase(id);
+  if (ok && ret != T.error()) p_.funcs[id].type = T.function(params, ret);
+  return id;
+}
+
+void Checker::ensure_checked(FuncId f) {
+  if (p_.funcs[f].type || in_progress_.count(f)) return;
+  auto it = pending_.find(f);
+  if (it == pending_.end()) return;
+  Ctx c = it->second;
+  ModuleId saved = mod_;
+  mod_ = p_.funcs[f].module;
+  check_closure(c, p_.funcs[f].node, 0, p_.funcs[f].role, f);
+  mod_ = saved;
+}
+
+}  // namespace dxc::analyze

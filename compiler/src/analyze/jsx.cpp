@@ -1,0 +1,567 @@
+// Components, block bodies (signals, memos, block-level variables and functions), JSX, <For>, <Show>,
+// handlers, and reactive dependencies.
+#include <cctype>
+
+#include "analyze/analyze.h"
+#include "analyze/checker.h"
+#include "dx/schema/dxb.h"
+
+namespace dxc::analyze {
+
+namespace {
+uint32_t next_bit(BlockInfo& comp) { return 1u << (comp.next_bit++ % 32); }
+bool is_event_attr(const std::string& name) { return name.size() > 2 && name[0] == 'o' && name[1] == 'n' && std::isupper((unsigned char)name[2]); }
+}  // namespace
+
+BlockId Checker::component_block(SymId comp) {
+  if (auto it = component_blocks_.find(comp); it != component_blocks_.end()) return it->second;
+  Symbol sym = p_.symbols[comp];
+  ModuleId saved = mod_;
+  mod_ = sym.module;
+  NodeId fnode = sym.init != kNoNode ? sym.init : sym.decl;
+  const Node& fn = node(fnode);
+  BlockInfo b;
+  b.kind = dx::schema::kBlockComponent;
+  b.name = sym.name;
+  b.module = mod_;
+  b.func = fnode;
+  BlockId id = p_.add_block(b);
+  p_.blocks[id].component = id;
+  component_blocks_[comp] = id;
+  Ctx c;
+  c.env_block = id;
+  c.block = id;
+  c.scope = new_scope(nullptr);
+  c.in_block_body = true;
+  const Node& ps = node(fn.kid(0));
+  if (ps.kids.size() > 1) error(fn.kid(0), "DX0213", "a component takes one parameter, its props");
+  if (!ps.kids.empty()) {
+    const Node& pn = node(ps.kids[0]);
+    if (pn.text.empty()) {
+      error(ps.kids[0], "DX0213", "destructuring props is not supported (it would lose reactivity): take `props` and read props.x");
+    } else if (pn.kid(0) == kNoNode) {
+      error(ps.kids[0], "DX0230", "the props parameter needs a type annotation (an interface with the props)");
+    } else {
+      TypeId pt = resolve_type(mod_, pn.kid(0));
+      if (p_.types.kind(pt) == TypeKind::Record) {
+        Symbol ps_sym;
+        ps_sym.kind = SymKind::Props;
+        ps_sym.name = std::string(pn.text);
+        ps_sym.module = mod_;
+        ps_sym.decl = ps.kids[0];
+        ps_sym.type = pt;
+        ps_sym.block = id;
+        SymId psid = p_.add_symbol(ps_sym);
+        c.scope->names[ps_sym.name] = psid;
+        BlockInfo& bb = p_.blocks[id];
+        bb.props = psid;
+        for (const Field& f : p_.types.shape_info(p_.types.info(pt).shape).fields) {
+          bb.prop_bits.push_back({f.name, next_bit(bb)});
+          bb.prop_offsets.push_back({f.name, bb.alloc_field(p_.types.wasm(f.type) == WasmType::F64 ? 8 : 4)});
+        }
+      } else if (pt != p_.types.error()) {
+        error(pn.kid(0), "DX0213", "props must be an interface or object type");
+      }
+    }
+  }
+  check_block_body(c, id, fn.kid(1), fn.flags & kExprBody);
+  mod_ = saved;
+  return id;
+}
+
+void Checker::check_block_var(Ctx& c, NodeId dk, bool is_const) {
+  const Node& d = node(dk);
+  auto& T = p_.types;
+  BlockInfo& comp = p_.blocks[p_.blocks[c.block].component];
+  NodeId init = d.kid(2);
+  const Node* in = init != kNoNode ? &node(init) : nullptr;
+  Builtin bi = Builtin::None;
+  if (in && in->kind == NodeKind::Call && node(in->kid(0)).kind == NodeKind::Identifier) {
+    SymId cs = lookup(c.scope, std::string(node(in->kid(0)).text));
+    if (cs != kNoId && p_.symbols[cs].kind == SymKind::Builtin) {
+      bi = p_.symbols[cs].builtin;
+      set_ref(in->kid(0), cs);
+    }
+  }
+  const Node& target = node(d.kid(0));
+  if (bi == Builtin::CreateSignal) {
+    if (p_.blocks[c.block].kind != dx::schema::kBlockComponent) {
+      error(init, "DX0217", "createSignal inside a <For> row is not supported yet; keep the state in the component");
+      return;
+    }
+    if (target.kind != NodeKind::ArrayPattern || target.kids.size() != 2 || !is_const) {
+      error(d.kid(0), "DX0216", "write `const [value, setValue] = createSignal(initial)`");
+      return;
+    }
+    std::vector<NodeId> args(in->kids.size() > 2 ? in->kids.begin() + 2 : in->kids.end(), in->kids.end());
+    if (args.size() != 1) { error(init, "DX0216", "createSignal takes one argument, the initial value"); return; }
+    TypeId st = 0;
+    if (in->kid(1) != kNoNode) {
+      const Node& ta = node(in->kid(1));
+      if (ta.kids.size() == 1) st = resolve_type(mod_, ta.kids[0]);
+    }
+    TypeId it = check_expr(c, args[0], st);
+    if (!st) st = it;
+    else if (!assignable(it, st)) error(args[0], "DX0234", "initial value '" + T.name(it) + "' is not a '" + T.name(st) + "'");
+    if (T.kind(st) == TypeKind::Error) return;
+    if (T.wasm(st) == WasmType::None) { error(init, "DX0234", "a signal cannot hold '" + T.name(st) + "'"); return; }
+    Symbol sig;
+    sig.kind = SymKind::Signal;
+    sig.name = std::string(node(target.kids[0]).text);
+    sig.module = mod_;
+    sig.decl = target.kids[0];
+    sig.type = st;
+    sig.block = c.block;
+    sig.bit = next_bit(comp);
+    sig.offset = p_.blocks[c.block].alloc_field(T.wasm(st) == WasmType::F64 ? 8 : 4);
+    sig.init = args[0];
+    SymId sid = p_.add_symbol(sig);
+    Symbol set;
+    set.kind = SymKind::Setter;
+    set.name = std::string(node(target.kids[1]).text);
+    set.module = mod_;
+    set.decl = target.kids[1];
+    set.type = T.void_();
+    set.block = c.block;
+    set.signal = sid;
+    SymId tid = p_.add_symbol(set);
+    c.scope->names[sig.name] = sid;
+    c.scope->names[set.name] = tid;
+    p_.blocks[c.block].fields.push_back(sid);
+    module().ref[target.kids[0]] = sid;
+    module().ref[target.kids[1]] = tid;
+    return;
+  }
+  if (target.kind != NodeKind::Identifier) { error(d.kid(0), "DX0235", "destructuring is only supported for createSignal"); return; }
+  std::string name(target.text);
+  if (bi == Builtin::CreateMemo) {
+    std::vector<NodeId> args(in->kids.size() > 2 ? in->kids.begin() + 2 : in->kids.end(), in->kids.end());
+    if (p_.blocks[c.block].kind != dx::schema::kBlockComponent) { error(init, "DX0217", "createMemo inside a <For> row is not supported yet"); return; }
+    if (args.size() != 1 || (node(args[0]).kind != NodeKind::Arrow && node(args[0]).kind != NodeKind::FunctionExpr) ||
+        !node(node(args[0]).kid(0)).kids.empty()) {
+      error(init, "DX0216", "write `const value = createMemo(() => expression)`");
+      return;
+    }
+    FuncId f = check_closure(c, args[0], 0, FuncRole::Local);
+    TypeId mt = p_.funcs[f].type ? T.info(p_.funcs[f].type).ret : T.error();
+    if (T.kind(mt) == TypeKind::Error) return;
+    if (T.wasm(mt) == WasmType::None) { error(args[0], "DX0234", "a memo must return a value"); return; }
+    Symbol memo;
+    memo.kind = SymKind::Memo;
+    memo.name = name;
+    memo.module = mod_;
+    memo.decl = d.kid(0);
+    memo.type = mt;
+    memo.block = c.block;
+    memo.bit = next_bit(comp);
+    memo.offset = p_.blocks[c.block].alloc_field(T.wasm(mt) == WasmType::F64 ? 8 : 4);
+    memo.func = f;
+    memo.init = args[0];
+    SymId mid = p_.add_symbol(memo);
+    c.scope->names[name] = mid;
+    module().ref[d.kid(0)] = mid;
+    p_.blocks[c.block].memos.push_back(mid);
+    p_.blocks[c.block].fields.push_back(mid);
+    return;
+  }
+  if (in && (in->kind == NodeKind::Arrow || in->kind == NodeKind::FunctionExpr) && is_const) {
+    // Hoisted in check_block_body: check it now if nothing needed it earlier.
+    SymId sid = c.scope->names.count(name) ? c.scope->names[name] : kNoId;
+    if (sid != kNoId && p_.symbols[sid].kind == SymKind::Function) ensure_checked(p_.symbols[sid].func);
+    return;
+  }
+  TypeId ann = d.kid(1) != kNoNode ? resolve_type(mod_, d.kid(1)) : 0;
+  TypeId t = ann;
+  if (init == kNoNode) { error(dk, "DX0236", "a variable needs an initial value"); return; }
+  TypeId it = check_expr(c, init, ann);
+  if (!t) t = it;
+  else if (!assignable(it, t)) error(init, "DX0234", "cannot initialize a '" + T.name(t) + "' with a '" + T.name(it) + "'");
+  if (T.kind(t) == TypeKind::Error) return;
+  if (T.wasm(t) == WasmType::None) { error(dk, "DX0234", "a variable cannot hold '" + T.name(t) + "'"); return; }
+  Symbol f;
+  f.kind = SymKind::Field;
+  f.name = name;
+  f.module = mod_;
+  f.decl = d.kid(0);
+  f.type = t;
+  f.block = c.block;
+  f.offset = p_.blocks[c.block].alloc_field(T.wasm(t) == WasmType::F64 ? 8 : 4);
+  f.is_mutable = !is_const;
+  f.init = init;
+  SymId fid = p_.add_symbol(f);
+  if (c.scope->names.count(name)) error(d.kid(0), "DX0207", "'" + name + "' is declared twice");
+  c.scope->names[name] = fid;
+  module().ref[d.kid(0)] = fid;
+  p_.blocks[c.block].fields.push_back(fid);
+}
+
+void Checker::check_block_body(Ctx& c, BlockId b, NodeId body, bool expr_body) {
+  if (body == kNoNode) return;
+  if (expr_body) {
+    if (!is_jsx(node(body))) { error(body, "DX0218", "this must return JSX"); return; }
+    p_.blocks[b].jsx.push_back(body);
+    Ctx jc = c;
+    jc.in_block_body = false;
+    check_jsx_child(jc, body);
+    return;
+  }
+  const Node& blk = node(body);
+  // Hoist block-level functions so they may call each other in any order, as JS allows.
+  for (NodeId s : blk.kids) {
+    const Node& st = node(s);
+    if (st.kind != NodeKind::VarDecl || !(st.flags & kConst)) continue;
+    for (NodeId dk : st.kids) {
+      const Node& d = node(dk);
+      if (node(d.kid(0)).kind != NodeKind::Identifier || d.kid(2) == kNoNode) continue;
+      const Node& in = node(d.kid(2));
+      if (in.kind != NodeKind::Arrow && in.kind != NodeKind::FunctionExpr) continue;
+      FuncInfo f;
+      f.name = std::string(node(d.kid(0)).text);
+      f.module = mod_;
+      f.node = d.kid(2);
+      f.role = FuncRole::Local;
+      f.env_block = b;
+      FuncId fid = p_.add_func(f);
+      module().funcs[d.kid(2)] = fid;
+      Symbol sym;
+      sym.kind = SymKind::Function;
+      sym.name = f.name;
+      sym.module = mod_;
+      sym.decl = d.kid(0);
+      sym.func = fid;
+      SymId sid = p_.add_symbol(sym);
+      c.scope->names[f.name] = sid;
+      module().ref[d.kid(0)] = sid;
+      Ctx pc = c;
+      pc.in_block_body = false;
+      pending_[fid] = pc;
+    }
+  }
+  for (size_t i = 0; i < blk.kids.size(); ++i) {
+    NodeId s = blk.kids[i];
+    const Node& st = node(s);
+    if (st.kind == NodeKind::Return) {
+      if (i + 1 != blk.kids.size() || st.kid(0) == kNoNode || !is_jsx(node(st.kid(0)))) {
+        error(s, "DX0218", "a component or row body ends with one `return <JSX>`; early returns are not supported (use <Show>)");
+        continue;
+      }
+      p_.blocks[b].jsx.push_back(st.kid(0));
+      Ctx jc = c;
+      jc.in_block_body = false;
+      check_jsx_child(jc, st.kid(0));
+      continue;
+    }
+    if (st.kind == NodeKind::VarDecl) {
+      for (NodeId dk : st.kids) check_block_var(c, dk, st.flags & kConst);
+      p_.blocks[b].body.push_back(s);
+      continue;
+    }
+    check_stmt(c, s);
+    p_.blocks[b].body.push_back(s);
+  }
+  if (p_.blocks[b].jsx.empty()) error(body, "DX0218", "a component or row body must end with `return <JSX>`");
+}
+
+void Checker::check_jsx_child(Ctx& c, NodeId n) {
+  const Node& x = node(n);
+  auto& T = p_.types;
+  switch (x.kind) {
+    case NodeKind::JsxText: break;
+    case NodeKind::JsxExpr: {
+      if (x.kid(0) == kNoNode) break;
+      const Node& e = node(x.kid(0));
+      if (is_jsx(e)) { check_jsx_child(c, x.kid(0)); break; }
+      if (e.kind == NodeKind::Binary && (e.text == "&&" || e.text == "||") && is_jsx(node(e.kid(1)))) {
+        error(x.kid(0), "DX0250", "conditional JSX with && is not supported yet: use <Show when={…}>");
+        break;
+      }
+      TypeId t = check_expr(c, x.kid(0));
+      TypeKind k = T.kind(t);
+      if (k != TypeKind::String && k != TypeKind::Number && k != TypeKind::Boolean && k != TypeKind::Error)
+        error(x.kid(0), "DX0251", "cannot render a value of type '" + T.name(t) + "': render strings, numbers or JSX (lists with <For>)");
+      break;
+    }
+    case NodeKind::JsxElement: check_jsx_element(c, n); break;
+    case NodeKind::JsxFragment: for (NodeId k : x.kids) check_jsx_child(c, k); break;
+    default: error(n, "DX0250", "unexpected JSX child"); break;
+  }
+}
+
+void Checker::check_jsx_element(Ctx& c, NodeId n) {
+  const Node& x = node(n);
+  std::string tag(x.text);
+  if (tag.empty()) { error(n, "DX0250", "element without a name"); return; }
+  if (std::islower((unsigned char)tag[0]) || tag.find('-') != std::string::npos) {
+    if (tag.find(':') != std::string::npos || tag.find('.') != std::string::npos) {
+      error(n, "DX0252", "namespaced and member tag names are not supported yet");
+      return;
+    }
+    check_html_element(c, n);
+    return;
+  }
+  SymId sid = lookup(c.scope, tag);
+  if (sid == kNoId) { error(n, "DX0220", "cannot find component '" + tag + "' (import it, or from \"dx\")"); return; }
+  const Symbol& s = p_.symbols[sid];
+  if (s.kind == SymKind::Builtin && s.builtin == Builtin::For) check_for(c, n);
+  else if (s.kind == SymKind::Builtin && s.builtin == Builtin::Show) check_show(c, n);
+  else if (s.kind == SymKind::Component) check_component_use(c, n, sid);
+  else error(n, "DX0221", "'" + tag + "' is not a component");
+}
+
+void Checker::check_html_element(Ctx& c, NodeId n) {
+  const Node& x = node(n);
+  auto& T = p_.types;
+  for (NodeId a : node(x.kid(0)).kids) {
+    const Node& an = node(a);
+    if (an.kind == NodeKind::JsxSpreadAttr) { error(a, "DX0252", "spread attributes are not supported yet"); continue; }
+    std::string name(an.text);
+    NodeId v = an.kid(0);
+    if (is_event_attr(name)) {
+      if (v == kNoNode) { error(a, "DX0254", "an event handler needs a function: " + name + "={() => …}"); continue; }
+      std::string event = name.substr(2);
+      for (char& ch : event) ch = char(std::tolower((unsigned char)ch));
+      check_handler(c, v, event);
+      continue;
+    }
+    if (name == "ref" || name == "innerHTML" || name == "textContent" || name.find(':') != std::string::npos) {
+      error(a, "DX0253", "the '" + name + "' attribute is not supported yet");
+      continue;
+    }
+    if (v == kNoNode) continue;
+    const Node& vn = node(v);
+    if (name == "classList") {
+      if (vn.kind != NodeKind::ObjectLit) { error(v, "DX0253", "classList takes an object literal: classList={{ done: isDone() }}"); continue; }
+      for (NodeId k : vn.kids) {
+        const Node& kn = node(k);
+        if (kn.kind != NodeKind::Prop || kn.kid(0) == kNoNode || (kn.flags & kMethod)) { error(k, "DX0253", "classList entries are `name: condition`"); continue; }
+        check_expr(c, kn.kid(0));
+      }
+      continue;
+    }
+    if (vn.kind == NodeKind::StringLit) continue;
+    if (is_jsx(vn)) { error(v, "DX0250", "JSX as an attribute value is only supported for <Show fallback>"); continue; }
+    TypeId t = check_expr(c, v);
+    TypeKind k = T.kind(t);
+    if (k != TypeKind::String && k != TypeKind::Number && k != TypeKind::Boolean && k != TypeKind::Error)
+      error(v, "DX0251", "attribute '" + name + "' cannot be a '" + T.name(t) + "'");
+  }
+  for (size_t i = 1; i < x.kids.size(); ++i) check_jsx_child(c, x.kids[i]);
+}
+
+void Checker::check_handler(Ctx& c, NodeId v, const std::string& event) {
+  const Node& vn = node(v);
+  auto& T = p_.types;
+  if (vn.kind == NodeKind::Arrow || vn.kind == NodeKind::FunctionExpr) {
+    check_closure(c, v, 0, FuncRole::Handler);
+    return;
+  }
+  TypeId t = check_expr(c, v);
+  if (T.kind(t) == TypeKind::Error) return;
+  if (T.kind(t) != TypeKind::Function || T.info(t).params.size() > 1 ||
+      (T.info(t).params.size() == 1 && T.info(t).params[0] != T.event())) {
+    error(v, "DX0254", "an '" + event + "' handler must be a function taking no arguments or the event");
+    return;
+  }
+}
+
+void Checker::check_for(Ctx& c, NodeId n) {
+  const Node& x = node(n);
+  auto& T = p_.types;
+  NodeId each = kNoNode;
+  for (NodeId a : node(x.kid(0)).kids) {
+    const Node& an = node(a);
+    if (an.kind == NodeKind::JsxAttr && an.text == "each") each = an.kid(0);
+    else error(a, "DX0255", "<For> takes only each={…} in this version");
+  }
+  if (each == kNoNode) { error(n, "DX0255", "<For> needs each={array}"); return; }
+  TypeId at = check_expr(c, each);
+  if (T.kind(at) == TypeKind::Error) return;
+  if (T.kind(at) != TypeKind::Array) { error(each, "DX0256", "<For each> needs an array, not '" + T.name(at) + "'"); return; }
+  NodeId fn = kNoNode;
+  for (size_t i = 1; i < x.kids.size(); ++i) {
+    const Node& k = node(x.kids[i]);
+    if (k.kind == NodeKind::JsxExpr && k.kid(0) != kNoNode && fn == kNoNode &&
+        (node(k.kid(0)).kind == NodeKind::Arrow || node(k.kid(0)).kind == NodeKind::FunctionExpr)) {
+      fn = k.kid(0);
+      continue;
+    }
+    if (k.kind == NodeKind::JsxExpr && k.kid(0) == kNoNode) continue;
+    error(x.kids[i], "DX0257", "<For> takes one child: a function (item) => <JSX>");
+    return;
+  }
+  if (fn == kNoNode) { error(n, "DX0257", "<For> needs a child function: {(item) => <li>…</li>}"); return; }
+  const Node& f = node(fn);
+  const Node& ps = node(f.kid(0));
+  if (ps.kids.size() != 1 || node(ps.kids[0]).text.empty()) {
+    error(f.kid(0), "DX0257", ps.kids.size() > 1 ? "the index parameter of <For> rows is not supported yet" : "a <For> row takes one named parameter, the item");
+    return;
+  }
+  TypeId elem = T.info(at).elem;
+  BlockInfo row;
+  row.kind = dx::schema::kBlockRow;
+  row.name = p_.blocks[c.block].name + "/row";
+  row.module = mod_;
+  row.parent = c.block;
+  row.component = p_.blocks[c.block].component;
+  row.func = fn;
+  BlockId rid = p_.add_block(row);
+  module().blocks[n] = rid;
+  Symbol item;
+  item.kind = SymKind::Field;
+  item.name = std::string(node(ps.kids[0]).text);
+  item.module = mod_;
+  item.decl = ps.kids[0];
+  item.type = elem;
+  item.block = rid;
+  item.offset = 24;
+  SymId iid = p_.add_symbol(item);
+  p_.blocks[rid].item = iid;
+  Ctx rc;
+  rc.env_block = rid;
+  rc.block = rid;
+  rc.scope = new_scope(c.scope);
+  rc.scope->names[item.name] = iid;
+  rc.in_block_body = true;
+  module().ref[ps.kids[0]] = iid;
+  module().inline_fns[fn] = true;
+  check_block_body(rc, rid, f.kid(1), f.flags & kExprBody);
+}
+
+void Checker::check_show(Ctx& c, NodeId n) {
+  const Node& x = node(n);
+  NodeId when = kNoNode, fallback = kNoNode;
+  for (NodeId a : node(x.kid(0)).kids) {
+    const Node& an = node(a);
+    if (an.kind == NodeKind::JsxAttr && an.text == "when") when = an.kid(0);
+    else if (an.kind == NodeKind::JsxAttr && an.text == "fallback") fallback = an.kid(0);
+    else error(a, "DX0255", "<Show> takes when={…} and fallback={…}");
+  }
+  if (when == kNoNode) { error(n, "DX0255", "<Show> needs when={condition}"); return; }
+  check_expr(c, when);
+  auto branch = [&](const std::string& suffix, std::vector<NodeId> kids) {
+    BlockInfo b;
+    b.kind = dx::schema::kBlockBranch;
+    b.name = p_.blocks[c.block].name + suffix;
+    b.module = mod_;
+    b.parent = c.block;
+    b.component = p_.blocks[c.block].component;
+    b.jsx = kids;
+    BlockId id = p_.add_block(b);
+    Ctx bc;
+    bc.env_block = id;
+    bc.block = id;
+    bc.scope = c.scope;
+    for (NodeId k : kids) check_jsx_child(bc, k);
+    return id;
+  };
+  std::vector<NodeId> kids(x.kids.begin() + 1, x.kids.end());
+  if (kids.empty()) { error(n, "DX0255", "<Show> needs children to show"); return; }
+  module().blocks[n] = branch("/show", kids);
+  if (fallback != kNoNode) {
+    if (!is_jsx(node(fallback))) { error(fallback, "DX0255", "fallback must be JSX: fallback={<p>…</p>}"); return; }
+    module().fallbacks[n] = branch("/fallback", {fallback});
+  }
+}
+
+void Checker::check_component_use(Ctx& c, NodeId n, SymId comp) {
+  const Node& x = node(n);
+  auto& T = p_.types;
+  ModuleId here = mod_;
+  BlockId cb = component_block(comp);
+  mod_ = here;
+  module().blocks[n] = cb;
+  const BlockInfo& child = p_.blocks[cb];
+  const Shape* props = child.props != kNoId ? &T.shape_info(T.info(p_.symbols[child.props].type).shape) : nullptr;
+  std::vector<std::string> seen;
+  for (NodeId a : node(x.kid(0)).kids) {
+    const Node& an = node(a);
+    if (an.kind == NodeKind::JsxSpreadAttr) { error(a, "DX0252", "spread props are not supported yet"); continue; }
+    std::string name(an.text);
+    const Field* f = props ? props->find(name) : nullptr;
+    if (!f) { error(a, "DX0239", "'" + p_.blocks[cb].name + "' has no prop '" + name + "'"); continue; }
+    seen.push_back(name);
+    if (an.kid(0) == kNoNode) {
+      if (f->type != T.boolean()) error(a, "DX0239", "prop '" + name + "' needs a value");
+      continue;
+    }
+    if (is_jsx(node(an.kid(0)))) { error(an.kid(0), "DX0250", "JSX props are not supported yet"); continue; }
+    TypeId vt = check_expr(c, an.kid(0), f->type);
+    if (!assignable(vt, f->type)) error(an.kid(0), "DX0234", "prop '" + name + "' is '" + T.name(f->type) + "', not '" + T.name(vt) + "'");
+  }
+  if (props)
+    for (const Field& f : props->fields) {
+      bool found = false;
+      for (auto& s : seen) found |= s == f.name;
+      if (!found) error(n, "DX0239", "missing prop '" + f.name + "' of <" + p_.blocks[cb].name + ">");
+    }
+  for (size_t i = 1; i < x.kids.size(); ++i) {
+    const Node& k = node(x.kids[i]);
+    if (k.kind == NodeKind::JsxExpr && k.kid(0) == kNoNode) continue;
+    error(x.kids[i], "DX0258", "passing children to a component is not supported yet");
+    break;
+  }
+}
+
+// ---- reactive dependencies -------------------------------------------------------------------------------
+
+namespace {
+struct DepsWalker {
+  const Program& p;
+  std::map<FuncId, uint32_t>& memo;
+  uint32_t walk(ModuleId m, NodeId n) {
+    if (n == kNoNode) return 0;
+    const Module& mod = *p.modules[m];
+    const Node& x = mod.ast[n];
+    uint32_t d = 0;
+    switch (x.kind) {
+      case NodeKind::Identifier: {
+        SymId s = p.ref_of(m, n);
+        if (s != kNoId) {
+          const Symbol& sym = p.symbols[s];
+          if (sym.kind == SymKind::Signal || sym.kind == SymKind::Memo) d |= sym.bit;
+          if (sym.kind == SymKind::Function && p.funcs[sym.func].env_block != kNoId) d |= func(sym.func);
+        }
+        return d;
+      }
+      case NodeKind::Member: {
+        SymId s = p.ref_of(m, x.kid(0));
+        if (s != kNoId && p.symbols[s].kind == SymKind::Props) {
+          const BlockInfo& b = p.blocks[p.symbols[s].block];
+          for (auto& [name, bit] : b.prop_bits) if (name == x.text) d |= bit;
+          return d;
+        }
+        return walk(m, x.kid(0));
+      }
+      case NodeKind::Arrow: case NodeKind::FunctionExpr: {
+        auto it = mod.inline_fns.find(n);
+        if (it == mod.inline_fns.end()) return 0;  // a closure: its body runs later, in a handler
+        return walk(m, x.kid(1));
+      }
+      case NodeKind::JsxElement: case NodeKind::JsxFragment: return 0;
+      default:
+        for (NodeId k : x.kids) d |= walk(m, k);
+        return d;
+    }
+  }
+  uint32_t func(FuncId f) {
+    if (auto it = memo.find(f); it != memo.end()) return it->second;
+    memo[f] = 0;  // recursion guard
+    const FuncInfo& fi = p.funcs[f];
+    uint32_t d = walk(fi.module, p.modules[fi.module]->ast[fi.node].kid(1));
+    memo[f] = d;
+    return d;
+  }
+};
+}  // namespace
+
+uint32_t deps_of_function(const Program& p, FuncId f) {
+  DepsWalker w{p, const_cast<Program&>(p).deps_cache};
+  return w.func(f);
+}
+
+uint32_t deps_of(const Program& p, ModuleId m, NodeId expr) {
+  DepsWalker w{p, const_cast<Program&>(p).deps_cache};
+  return w.walk(m, expr);
+}
+
+}  // namespace dxc::analyze

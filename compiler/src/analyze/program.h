@@ -1,0 +1,139 @@
+// dxc::Program — what analyze produces: the modules with their ASTs, and side tables (symbols, functions,
+// blocks, expression types) keyed by ids. The ASTs are not modified after parse.
+//
+// Reactivity model (DESIGN §3): each component instance has a 32-bit dirty mask; signals, memos and props of
+// a component get a bit each (bit = index mod 32: sharing a bit only costs extra updates, never a missed
+// one). Blocks nested in a component (list rows, Show branches) use their component's mask.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "analyze/types.h"
+#include "common/diagnostics.h"
+#include "parse/ast.h"
+
+namespace dxc {
+
+using SymId = uint32_t;
+using FuncId = uint32_t;
+using BlockId = uint32_t;
+using ModuleId = uint32_t;
+inline constexpr uint32_t kNoId = 0xFFFFFFFFu;
+
+enum class SymKind : uint8_t {
+  Const,      // module-level constant with a literal value (inlined)
+  Function,   // a function called directly (module-level, or local to a block: env = that block)
+  Component,  // a component function (used as a JSX tag or a page)
+  Local,      // a wasm local of `owner` (params, lets/consts inside functions, inline-callback params)
+  Field,      // an instance field of `block` (block-level let/const, a list row's item)
+  Signal,     // a signal's value, an instance field of `block`, reactive bit `bit`
+  Setter,     // the setter of `signal`
+  Memo,       // a memo's cached value, an instance field of `block`, bit `bit`, computed by `init`
+  Props,      // a component's props parameter; `props.x` reads prop field x (bit per prop)
+  Builtin,    // createSignal, createMemo, For, Show … from "dx"
+  TypeName,   // an interface or type alias (types only)
+};
+
+enum class Builtin : uint8_t { None, CreateSignal, CreateMemo, For, Show, Math, String, Number, Console };
+
+struct Symbol {
+  SymKind kind = SymKind::Local;
+  std::string name;
+  ModuleId module = 0;
+  NodeId decl = kNoNode;
+  TypeId type = 0;
+  FuncId func = kNoId;    // Function / Component
+  BlockId block = kNoId;  // Field / Signal / Memo / Props
+  uint32_t offset = 0;    // instance field offset (Field / Signal / Memo)
+  uint32_t bit = 0;       // Signal / Memo: its mask bit (1 << n)
+  FuncId owner = kNoId;   // Local: the function whose wasm local it is (kNoId: a block's create function)
+  BlockId owner_block = kNoId;  // Local owned by a block's create/update code
+  SymId signal = kNoId;   // Setter
+  NodeId init = kNoNode;  // Const: the literal; Memo: the compute expression
+  bool is_mutable = false;
+  Builtin builtin = Builtin::None;
+};
+
+enum class FuncRole : uint8_t { Module, Local, Closure, Handler, Component, Row };
+
+struct FuncInfo {
+  std::string name;
+  ModuleId module = 0;
+  NodeId node = kNoNode;       // Function / Arrow / FunctionExpr
+  FuncRole role = FuncRole::Module;
+  BlockId env_block = kNoId;   // the block whose instance is this function's environment (kNoId: none)
+  std::vector<SymId> params;
+  std::vector<SymId> locals;   // every Local owned by it (params excluded)
+  TypeId type = 0;             // Function type
+  uint32_t event_flags = 0;    // Handler: dx::schema HandlerFlags it needs
+  SymId event_param = kNoId;   // Handler: the event parameter, if any
+};
+
+// A block: a template plus the code that creates and updates one instance of it (schemas/dxb.md BLOCKS).
+struct BlockInfo {
+  uint32_t kind = 1;            // dx::schema::BlockKind
+  std::string name;
+  ModuleId module = 0;
+  BlockId parent = kNoId;
+  BlockId component = kNoId;    // the component whose mask this block uses (itself for a component)
+  NodeId func = kNoNode;        // component function / row callback (kNoNode for a branch)
+  std::vector<NodeId> jsx;      // the JSX this block renders (a component's return value, a branch's children)
+  std::vector<NodeId> body;     // statements run once at creation (component / row bodies)
+  std::vector<SymId> fields;    // block-level variables stored in the instance
+  SymId item = kNoId;           // list row: the item (instance offset 24)
+  SymId props = kNoId;          // component: the props symbol
+  std::vector<std::pair<std::string, uint32_t>> prop_bits;   // component: prop name → bit
+  std::vector<std::pair<std::string, uint32_t>> prop_offsets;// component: prop name → field offset
+  std::vector<SymId> memos;     // component: in declaration order
+  uint32_t next_bit = 0;        // component: bits handed out so far
+  uint32_t size = 32;           // instance size so far (the 32-byte runtime prefix first)
+
+  uint32_t alloc_field(uint32_t bytes) {
+    uint32_t off = (size + bytes - 1) / bytes * bytes;
+    size = off + bytes;
+    return off;
+  }
+};
+
+struct Module {
+  std::string path;     // project-relative, e.g. "pages/index.tsx"
+  std::string abs_path;
+  FileId file = 0;
+  Ast ast;
+  std::map<std::string, SymId> scope;    // module-level names
+  std::map<std::string, SymId> exports;  // "default" for the default export
+  std::vector<TypeId> expr_type;         // NodeId → type (0 = not an expression / error)
+  std::vector<SymId> ref;                // Identifier NodeId → symbol
+  std::unordered_map<NodeId, FuncId> funcs;        // Function/Arrow node → FuncInfo
+  std::unordered_map<NodeId, BlockId> blocks;      // JsxElement (For/Show/component) node → block it creates
+  std::unordered_map<NodeId, BlockId> fallbacks;   // Show element → fallback branch block
+  std::unordered_map<NodeId, bool> inline_fns;     // Arrow node compiled inline (array method callbacks)
+  std::map<NodeId, ModuleId> import_targets;       // Import node → the project module it names
+};
+
+struct Program {
+  SourceManager* sources = nullptr;
+  std::vector<std::unique_ptr<Module>> modules;
+  Types types;
+  std::vector<Symbol> symbols;
+  std::vector<FuncInfo> funcs;
+  std::vector<BlockInfo> blocks;
+  std::vector<ModuleId> page_modules;  // parse: the page files, in discover's order
+  std::vector<BlockId> pages;          // analyze: page component blocks, ENTRY order
+  std::vector<std::string> routes;     // one per page
+
+  std::map<FuncId, uint32_t> deps_cache;  // analyze::deps_of, per function
+
+  SymId add_symbol(Symbol s) { symbols.push_back(std::move(s)); return SymId(symbols.size() - 1); }
+  FuncId add_func(FuncInfo f) { funcs.push_back(std::move(f)); return FuncId(funcs.size() - 1); }
+  BlockId add_block(BlockInfo b) { blocks.push_back(std::move(b)); return BlockId(blocks.size() - 1); }
+  const Node& node(ModuleId m, NodeId n) const { return modules[m]->ast[n]; }
+  TypeId type_of(ModuleId m, NodeId n) const { return n < modules[m]->expr_type.size() ? modules[m]->expr_type[n] : 0; }
+  SymId ref_of(ModuleId m, NodeId n) const { return n < modules[m]->ref.size() ? modules[m]->ref[n] : kNoId; }
+};
+
+}  // namespace dxc

@@ -1,0 +1,108 @@
+// Statements inside functions and handlers: locals, if/else, return, expression statements.
+#include "analyze/checker.h"
+
+namespace dxc::analyze {
+
+SymId Checker::declare_local(Ctx& c, NodeId decl, const std::string& name, TypeId t, bool is_mutable) {
+  Symbol s;
+  s.kind = SymKind::Local;
+  s.name = name;
+  s.module = mod_;
+  s.decl = decl;
+  s.type = t;
+  s.owner = c.fn;
+  s.owner_block = c.fn == kNoId ? c.block : kNoId;
+  s.is_mutable = is_mutable;
+  SymId id = p_.add_symbol(s);
+  set_ref(decl, id);
+  if (c.scope->names.count(name)) error(decl, "DX0207", "'" + name + "' is declared twice in this scope");
+  c.scope->names[name] = id;
+  return id;
+}
+
+void Checker::check_var_decl(Ctx& c, NodeId n) {
+  const Node& x = node(n);
+  auto& T = p_.types;
+  for (NodeId dk : x.kids) {
+    const Node& d = node(dk);
+    const Node& target = node(d.kid(0));
+    if (target.kind != NodeKind::Identifier) {
+      error(d.kid(0), "DX0235", "destructuring declarations are not supported here yet");
+      continue;
+    }
+    TypeId ann = d.kid(1) != kNoNode ? resolve_type(mod_, d.kid(1)) : 0;
+    TypeId t = ann;
+    if (d.kid(2) != kNoNode) {
+      TypeId it = check_expr(c, d.kid(2), ann);
+      if (!ann) t = it;
+      else if (!assignable(it, ann)) error(d.kid(2), "DX0234", "cannot initialize a '" + T.name(ann) + "' with a '" + T.name(it) + "'");
+    } else {
+      error(dk, "DX0236", "a variable needs an initial value (undefined is not supported yet)");
+      t = T.error();
+    }
+    if (t && T.wasm(t) == WasmType::None && T.kind(t) != TypeKind::Error) {
+      error(dk, "DX0234", "a variable cannot hold '" + T.name(t) + "'");
+      t = T.error();
+    }
+    declare_local(c, d.kid(0), std::string(target.text), t, !(x.flags & kConst));
+  }
+}
+
+void Checker::check_stmt(Ctx& c, NodeId n) {
+  const Node& x = node(n);
+  auto& T = p_.types;
+  switch (x.kind) {
+    case NodeKind::Block: {
+      Ctx bc = c;
+      bc.scope = new_scope(c.scope);
+      for (NodeId s : x.kids) check_stmt(bc, s);
+      c.ret = bc.ret;
+      break;
+    }
+    case NodeKind::ExprStmt: check_expr(c, x.kid(0)); break;
+    case NodeKind::VarDecl: check_var_decl(c, n); break;
+    case NodeKind::If:
+      check_expr(c, x.kid(0));
+      check_stmt(c, x.kid(1));
+      if (x.kid(2) != kNoNode) check_stmt(c, x.kid(2));
+      break;
+    case NodeKind::Return: {
+      if (c.in_block_body) {
+        error(n, "DX0218", "a component or row body ends with one `return <JSX>`; early returns are not supported (use <Show>)");
+        break;
+      }
+      TypeId r = T.void_();
+      if (x.kid(0) != kNoNode) {
+        if (is_jsx(node(x.kid(0)))) {
+          error(x.kid(0), "DX0250", "only components and <For> rows return JSX (component names start with a capital letter)");
+          break;
+        }
+        r = check_expr(c, x.kid(0), c.ret);
+      }
+      if (T.kind(r) == TypeKind::Error) break;
+      if (!c.ret) c.ret = r;
+      else if (r != c.ret) error(n, "DX0234", "returns '" + T.name(r) + "' here but '" + T.name(c.ret) + "' elsewhere");
+      break;
+    }
+    case NodeKind::Empty: break;
+    case NodeKind::Function:
+      error(n, "DX0235", "nested function declarations are not supported yet; declare it with const f = (…) => … in the component body");
+      break;
+    case NodeKind::For: case NodeKind::ForOf: case NodeKind::ForIn: case NodeKind::While: case NodeKind::DoWhile:
+    case NodeKind::Switch: case NodeKind::Break: case NodeKind::Continue: case NodeKind::Labeled: case NodeKind::Throw:
+    case NodeKind::Try:
+      error(n, "DX0246", std::string("'") + node_kind_name(x.kind) + "' statements are not supported by this version of dxc yet");
+      break;
+    default:
+      error(n, "DX0235", std::string("this statement (") + (x.kind == NodeKind::Other ? std::string(x.text) : node_kind_name(x.kind)) +
+                             ") is not supported in dx client code yet");
+      break;
+  }
+}
+
+void Checker::check_function_body(Ctx& c, NodeId body, bool expr_body) {
+  if (expr_body) check_expr(c, body, c.ret);
+  else check_stmt(c, body);
+}
+
+}  // namespace dxc::analyze

@@ -1,0 +1,144 @@
+#include "analyze/types.h"
+
+#include <algorithm>
+
+#include "dx/schema/dxb.h"
+
+namespace dxc {
+
+Types::Types() {
+  for (TypeKind k : {TypeKind::Error, TypeKind::Void, TypeKind::Number, TypeKind::Boolean, TypeKind::String,
+                     TypeKind::Null, TypeKind::Undefined, TypeKind::Event, TypeKind::EventTarget, TypeKind::Jsx}) {
+    TypeInfo t;
+    t.kind = k;
+    types_.push_back(t);
+  }
+}
+
+TypeId Types::add(TypeInfo t) {
+  std::string key = std::to_string(int(t.kind)) + ":" + std::to_string(t.elem) + ":" + std::to_string(t.shape) + ":" +
+                    std::to_string(t.ret) + ":";
+  for (TypeId p : t.params) key += std::to_string(p) + ",";
+  auto it = type_keys_.find(key);
+  if (it != type_keys_.end()) return it->second;
+  types_.push_back(std::move(t));
+  TypeId id = TypeId(types_.size() - 1);
+  type_keys_.emplace(key, id);
+  return id;
+}
+
+TypeId Types::array_of(TypeId elem) {
+  TypeInfo t;
+  t.kind = TypeKind::Array;
+  t.elem = elem;
+  return add(t);
+}
+
+TypeId Types::function(std::vector<TypeId> params, TypeId ret) {
+  TypeInfo t;
+  t.kind = TypeKind::Function;
+  t.params = std::move(params);
+  t.ret = ret;
+  return add(t);
+}
+
+TypeId Types::record(ShapeId s) {
+  TypeInfo t;
+  t.kind = TypeKind::Record;
+  t.shape = s;
+  return add(t);
+}
+
+ShapeId Types::shape(std::string name, std::vector<std::pair<std::string, TypeId>> fields) {
+  std::sort(fields.begin(), fields.end());
+  std::string key;
+  for (auto& [n, t] : fields) key += n + ":" + std::to_string(t) + ";";
+  auto it = shape_keys_.find(key);
+  if (it != shape_keys_.end()) return it->second;
+  Shape s;
+  s.name = name.empty() ? "{" : name;
+  if (name.empty()) {
+    for (size_t i = 0; i < fields.size(); ++i) s.name += (i ? "," : "") + fields[i].first;
+    s.name += "}";
+  }
+  uint32_t off = 8;
+  // 8-byte fields first, then 4-byte ones: natural alignment with no padding.
+  for (int pass = 0; pass < 2; ++pass)
+    for (auto& [n, t] : fields) {
+      uint32_t sz = dx::schema::field_size(field_code(t));
+      if ((pass == 0) != (sz == 8)) continue;
+      s.fields.push_back({n, t, off});
+      off += sz;
+    }
+  std::sort(s.fields.begin(), s.fields.end(), [](const Field& a, const Field& b) { return a.name < b.name; });
+  s.size = (off + 7) & ~7u;
+  shapes_.push_back(std::move(s));
+  ShapeId id = ShapeId(shapes_.size() - 1);
+  shape_keys_.emplace(key, id);
+  return id;
+}
+
+bool Types::is_ref(TypeId t) const {
+  switch (kind(t)) {
+    case TypeKind::String: case TypeKind::Array: case TypeKind::Record: case TypeKind::Function: return true;
+    default: return false;
+  }
+}
+
+WasmType Types::wasm(TypeId t) const {
+  switch (kind(t)) {
+    case TypeKind::Void: case TypeKind::Null: case TypeKind::Undefined: return WasmType::None;
+    case TypeKind::Number: return WasmType::F64;
+    default: return WasmType::I32;
+  }
+}
+
+uint32_t Types::field_code(TypeId t) const {
+  using namespace dx::schema;
+  switch (kind(t)) {
+    case TypeKind::Number: return kFieldNumber;
+    case TypeKind::Boolean: return kFieldBool;
+    case TypeKind::String: return kFieldString;
+    case TypeKind::Array: return kFieldArray;
+    case TypeKind::Record: return kFieldRecord;
+    case TypeKind::Function: return kFieldClosure;
+    default: return kFieldU32;
+  }
+}
+
+uint32_t Types::elem_kind(TypeId elem) const {
+  switch (kind(elem)) {
+    case TypeKind::Number: return 0;
+    case TypeKind::String: return 2;
+    case TypeKind::Array: return 3;
+    case TypeKind::Record: return 4;
+    case TypeKind::Function: return 5;
+    default: return 1;
+  }
+}
+
+std::string Types::name(TypeId t) const {
+  const TypeInfo& i = types_[t];
+  switch (i.kind) {
+    case TypeKind::Error: return "<error>";
+    case TypeKind::Void: return "void";
+    case TypeKind::Number: return "number";
+    case TypeKind::Boolean: return "boolean";
+    case TypeKind::String: return "string";
+    case TypeKind::Null: return "null";
+    case TypeKind::Undefined: return "undefined";
+    case TypeKind::Event: return "Event";
+    case TypeKind::EventTarget: return "EventTarget";
+    case TypeKind::Jsx: return "JSX.Element";
+    case TypeKind::Array: return name(i.elem) + "[]";
+    case TypeKind::Record: return shapes_[i.shape].name;
+    case TypeKind::Function: {
+      std::string s = "(";
+      for (size_t k = 0; k < i.params.size(); ++k) s += (k ? ", " : "") + name(i.params[k]);
+      return s + ") => " + name(i.ret);
+    }
+  }
+  return "?";
+}
+
+}  // namespace dxc

@@ -1,0 +1,94 @@
+// dxc::Types — the types of the TS subset dx compiles, interned so a TypeId compares by ==.
+//
+// Records are structural: a shape is the set of (name, type) fields, so an interface `Todo` and an object
+// literal `{ id, text, done }` with the same fields share one shape and one layout. The layout puts 8-byte
+// fields first so every field is naturally aligned after the 8-byte object header.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace dxc {
+
+using TypeId = uint32_t;
+using ShapeId = uint32_t;
+
+enum class TypeKind : uint8_t {
+  Error,      // an earlier diagnostic; suppresses follow-on errors
+  Void, Number, Boolean, String, Null, Undefined,
+  Array,      // elem
+  Record,     // shape
+  Function,   // params, ret
+  Event,      // a DOM event passed to a handler
+  EventTarget,// e.currentTarget / e.target
+  Jsx,        // a JSX element value
+};
+
+struct Field {
+  std::string name;
+  TypeId type = 0;
+  uint32_t offset = 0;  // from the object start (header is 0..7)
+};
+
+struct Shape {
+  std::string name;           // interface name, or "{a,b}" for anonymous shapes
+  std::vector<Field> fields;  // sorted by name (the structural key)
+  uint32_t size = 8;
+  const Field* find(const std::string& n) const {
+    for (auto& f : fields) if (f.name == n) return &f;
+    return nullptr;
+  }
+};
+
+struct TypeInfo {
+  TypeKind kind = TypeKind::Error;
+  TypeId elem = 0;
+  ShapeId shape = 0;
+  std::vector<TypeId> params;
+  TypeId ret = 0;
+};
+
+enum class WasmType : uint8_t { None, I32, F64 };
+
+class Types {
+ public:
+  Types();
+  TypeId error() const { return 0; }
+  TypeId void_() const { return 1; }
+  TypeId number() const { return 2; }
+  TypeId boolean() const { return 3; }
+  TypeId string() const { return 4; }
+  TypeId null_() const { return 5; }
+  TypeId undefined() const { return 6; }
+  TypeId event() const { return 7; }
+  TypeId event_target() const { return 8; }
+  TypeId jsx() const { return 9; }
+
+  TypeId array_of(TypeId elem);
+  TypeId function(std::vector<TypeId> params, TypeId ret);
+  // Interns the shape with these fields (order-insensitive); `name` is kept for the first interning.
+  ShapeId shape(std::string name, std::vector<std::pair<std::string, TypeId>> fields);
+  TypeId record(ShapeId s);
+
+  const TypeInfo& info(TypeId t) const { return types_[t]; }
+  TypeKind kind(TypeId t) const { return types_[t].kind; }
+  const Shape& shape_info(ShapeId s) const { return shapes_[s]; }
+  size_t shape_count() const { return shapes_.size(); }
+  bool is_ref(TypeId t) const;  // lives in linear memory as a Ref (string, array, record, closure)
+  WasmType wasm(TypeId t) const;
+  std::string name(TypeId t) const;
+  // The dxb SHAPES field type code (schemas/dxb.md) for a value of this type.
+  uint32_t field_code(TypeId t) const;
+  // The runtime's array element kind (runtime-wasm/ABI.md).
+  uint32_t elem_kind(TypeId elem) const;
+
+ private:
+  TypeId add(TypeInfo t);
+  std::vector<TypeInfo> types_;
+  std::vector<Shape> shapes_;
+  std::map<std::string, ShapeId> shape_keys_;
+  std::map<std::string, TypeId> type_keys_;
+};
+
+}  // namespace dxc

@@ -1,0 +1,148 @@
+// TS type annotations → TypeIds: predefined types, interfaces and aliases (structural records), arrays,
+// function types. Forms outside the subset are DX0231/DX0232 diagnostics naming the form.
+#include "analyze/checker.h"
+
+namespace dxc::analyze {
+
+TypeId Checker::resolve_type(ModuleId m, NodeId tn) {
+  if (tn == kNoNode) return 0;
+  ModuleId saved = mod_;
+  mod_ = m;
+  const Node& n = node(tn);
+  TypeId result = p_.types.error();
+  auto& T = p_.types;
+  switch (n.kind) {
+    case NodeKind::PredefinedType: {
+      std::string s(n.text);
+      if (s == "number") result = T.number();
+      else if (s == "string") result = T.string();
+      else if (s == "boolean") result = T.boolean();
+      else if (s == "void") result = T.void_();
+      else error(tn, "DX0231", "type '" + s + "' is not supported; give a concrete type (number, string, boolean, an interface, an array)");
+      break;
+    }
+    case NodeKind::LiteralType: {
+      const Node& lit = node(n.kid(0));
+      if (lit.kind == NodeKind::StringLit) result = T.string();
+      else if (lit.kind == NodeKind::NumberLit) result = T.number();
+      else if (lit.kind == NodeKind::BoolLit) result = T.boolean();
+      else error(tn, "DX0232", "this literal type is not supported yet");
+      break;
+    }
+    case NodeKind::UnionType: {
+      // A union of literals of one base type is that type ('a' | 'b' → string); other unions come later.
+      TypeId base = 0;
+      bool ok = true;
+      for (NodeId k : n.kids) {
+        const Node& kn = node(k);
+        TypeId t = kn.kind == NodeKind::LiteralType ? resolve_type(m, k) : 0;
+        if (!t || t == T.error() || (base && t != base)) { ok = false; break; }
+        base = t;
+      }
+      if (ok && base) result = base;
+      else error(tn, "DX0232", "union types other than literal unions (T | null, A | B) are not supported yet");
+      break;
+    }
+    case NodeKind::ArrayType: {
+      TypeId e = resolve_type(m, n.kid(0));
+      result = e == T.error() ? e : T.array_of(e);
+      break;
+    }
+    case NodeKind::TypeRef: {
+      std::string name(n.text);
+      if ((name == "Array" || name == "ReadonlyArray") && n.kids.size() == 1) {
+        TypeId e = resolve_type(m, n.kid(0));
+        result = e == T.error() ? e : T.array_of(e);
+      } else if (name.size() > 5 && name.substr(name.size() - 5) == "Event" && n.kids.empty()) {
+        result = T.event();  // MouseEvent, KeyboardEvent, InputEvent, … : what handlers read is typed by use
+      } else if (!n.kids.empty()) {
+        error(tn, "DX0232", "generic type '" + name + "<…>' is not supported yet");
+      } else {
+        result = resolve_type_name(m, tn, name);
+      }
+      break;
+    }
+    case NodeKind::ObjectType: {
+      std::vector<std::pair<std::string, TypeId>> fields;
+      bool ok = true;
+      for (NodeId k : n.kids) {
+        const Node& ps = node(k);
+        if (ps.kind != NodeKind::PropSig) { error(k, "DX0232", "only plain properties are supported in object types"); ok = false; continue; }
+        if (ps.flags & kOptional) { error(k, "DX0232", "optional properties are not supported yet"); ok = false; continue; }
+        TypeId t = resolve_type(m, ps.kid(0));
+        if (t == T.error()) ok = false;
+        fields.push_back({std::string(ps.text), t});
+      }
+      if (ok) result = T.record(T.shape("", fields));
+      break;
+    }
+    case NodeKind::FunctionType: {
+      std::vector<TypeId> params;
+      bool ok = true;
+      const Node& ps = node(n.kid(0));
+      for (NodeId k : ps.kids) {
+        TypeId t = resolve_type(m, node(k).kid(0));
+        if (!t) { error(k, "DX0230", "parameter needs a type"); ok = false; }
+        if (t == T.error()) ok = false;
+        params.push_back(t);
+      }
+      TypeId ret = n.kid(1) == kNoNode ? T.void_() : resolve_type(m, n.kid(1));
+      if (ret == T.error()) ok = false;
+      if (ok) result = T.function(params, ret);
+      break;
+    }
+    default:
+      error(tn, "DX0232", std::string("this type form (") + (n.text.empty() ? node_kind_name(n.kind) : std::string(n.text)) +
+                              ") is not supported yet");
+      break;
+  }
+  mod_ = saved;
+  return result;
+}
+
+TypeId Checker::resolve_type_name(ModuleId m, NodeId at, const std::string& name) {
+  SymId sid = lookup_module(m, name);
+  if (sid == kNoId || p_.symbols[sid].kind != SymKind::TypeName) {
+    error(at, "DX0233", "unknown type '" + name + "'");
+    return p_.types.error();
+  }
+  const Symbol& s = p_.symbols[sid];
+  auto key = std::make_pair(s.module, s.decl);
+  if (auto it = resolved_.find(key); it != resolved_.end()) return it->second;
+  if (resolving_.count(key)) {
+    error(at, "DX0232", "recursive type '" + name + "' is not supported yet");
+    return p_.types.error();
+  }
+  resolving_[key] = 0;
+  ModuleId saved = mod_;
+  mod_ = s.module;
+  const Node& d = node(s.decl);
+  TypeId t = p_.types.error();
+  if (d.kind == NodeKind::TypeAlias) {
+    t = resolve_type(s.module, d.kid(0));
+  } else {
+    std::vector<std::pair<std::string, TypeId>> fields;
+    bool ok = true;
+    for (NodeId k : d.kids) {
+      const Node& ps = node(k);
+      if (ps.kind != NodeKind::PropSig) { error(k, "DX0232", "only plain properties are supported in interfaces"); ok = false; continue; }
+      if (ps.flags & kOptional) { error(k, "DX0232", "optional properties are not supported yet"); ok = false; continue; }
+      TypeId ft = resolve_type(s.module, ps.kid(0));
+      if (!ft) { error(k, "DX0230", "property '" + std::string(ps.text) + "' needs a type"); ok = false; continue; }
+      if (ft == p_.types.error()) ok = false;
+      fields.push_back({std::string(ps.text), ft});
+    }
+    if (ok) t = p_.types.record(p_.types.shape(name, fields));
+  }
+  mod_ = saved;
+  resolving_.erase(key);
+  resolved_[key] = t;
+  return t;
+}
+
+bool Checker::assignable(TypeId from, TypeId to) const {
+  if (from == to || from == p_.types.error() || to == p_.types.error()) return true;
+  return false;
+}
+
+}  // namespace dxc::analyze

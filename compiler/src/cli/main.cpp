@@ -1,0 +1,134 @@
+// dxc — the dx compiler's command line (CLI11). Exit codes: 0 success, 1 user errors (diagnostics),
+// 2 usage errors.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "driver/build.h"
+#include "inspect/inspect.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+void print_diagnostics(const dxc::SourceManager& sm, const dxc::Diagnostics& d, bool json) {
+  if (json) {
+    std::cout << dxc::render_diagnostics_json(sm, d.all()) << std::endl;
+    return;
+  }
+  bool color = isatty(2);
+  for (const auto& diag : d.all()) std::cerr << dxc::render_diagnostic(sm, diag, color) << "\n";
+  if (d.has_errors())
+    std::cerr << "dxc: " << d.error_count() << (d.error_count() == 1 ? " error" : " errors") << ", nothing written\n";
+}
+
+std::string phase_list() {
+  std::string s;
+  for (const char* p : dxc::kPhases) s += (s.empty() ? "" : ", ") + std::string(p);
+  return s;
+}
+
+int run_build(dxc::BuildOptions& opts, bool json, bool quiet, const char* argv0) {
+  opts.runtime_dir = dxc::find_runtime_dir(argv0);
+  dxc::SourceManager sm;
+  dxc::Diagnostics diags;
+  dxc::BuildResult r = dxc::build(opts, sm, diags, std::cout);
+  print_diagnostics(sm, diags, json);
+  if (!r.ok) return diags.has_errors() ? 1 : 0;
+  if (!quiet && !json) {
+    double total = 0;
+    std::string phases;
+    for (auto& [p, ms] : r.phase_ms) {
+      total += ms;
+      char b[64];
+      snprintf(b, sizeof b, "%s%s %.1f", phases.empty() ? "" : ", ", p.c_str(), ms);
+      phases += b;
+    }
+    std::fprintf(stderr, "dxc: built %s → %s in %.0f ms (%s ms)\n", opts.project.c_str(), r.out_dir.c_str(), total, phases.c_str());
+    std::cerr << dxc::package::size_report(r.report);
+  }
+  return 0;
+}
+
+std::string find_server(const char* argv0) {
+  std::error_code ec;
+  if (const char* env = std::getenv("DX_SERVER"); env && *env) return env;
+  fs::path self = fs::canonical("/proc/self/exe", ec);
+  for (const fs::path& c : {self.parent_path().parent_path() / "runtime-server" / "dx-server", self.parent_path() / "dx-server"})
+    if (fs::exists(c, ec)) return c.string();
+  return "dx-server";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"dxc — the dx compiler: TSX pages and components → app.dxb + app.wasm + dx.js in dist/"};
+  app.set_version_flag("--version", std::string("dxc ") + DX_VERSION);
+  app.require_subcommand(1);
+
+  dxc::BuildOptions bo;
+  bool json = false, quiet = false;
+  CLI::App* build = app.add_subcommand("build", "Compile a dx project into a dist/ directory");
+  build->add_option("project", bo.project, "The project directory (holds pages/index.tsx)")->required();
+  build->add_option("-o,--out", bo.out, "Output directory (default: <project>/dist)");
+  build->add_option("--stop-after", bo.stop_after, "Stop after this phase: " + phase_list())
+      ->check(CLI::IsMember({"discover", "parse", "analyze", "lower", "emit", "verify", "package"}));
+  build->add_option("--dump", bo.dump, "Print this phase's text form to stdout: " + phase_list())
+      ->check(CLI::IsMember({"discover", "parse", "analyze", "lower", "emit", "package"}));
+  build->add_option("-O,--optimize", bo.optimize, "Binaryen optimization level 0-4 (default 2)")->check(CLI::Range(0, 4));
+  build->add_flag("--json", json, "Print diagnostics as JSON on stdout");
+  build->add_flag("-q,--quiet", quiet, "No size report");
+
+  std::string inspect_file;
+  CLI::App* inspect = app.add_subcommand("inspect", "Print a text dump of a dx binary artifact (.dxb)");
+  inspect->add_option("file", inspect_file, "The file, e.g. dist/app.dxb")->required();
+
+  dxc::BuildOptions so;
+  int port = 3000;
+  std::string host = "127.0.0.1";
+  CLI::App* serve = app.add_subcommand("serve", "Build a project, then serve it with dx-server");
+  serve->add_option("project", so.project, "The project directory")->required();
+  serve->add_option("-o,--out", so.out, "Output directory (default: <project>/dist)");
+  serve->add_option("--port", port, "Port (default 3000)")->check(CLI::Range(0, 65535));
+  serve->add_option("--host", host, "Address to listen on (default 127.0.0.1)");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return e.get_exit_code() == 0 ? code : 2;
+  }
+
+  if (*build) return run_build(bo, json, quiet, argv[0]);
+  if (*inspect) {
+    std::ifstream in(inspect_file, std::ios::binary);
+    if (!in) {
+      std::cerr << "dxc: cannot read " << inspect_file << "\n";
+      return 1;
+    }
+    std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::string out, err;
+    if (!dxc::inspect::dump_dxb(bytes, out, err)) {
+      std::cerr << "dxc: " << inspect_file << ": " << err << "\n";
+      return 1;
+    }
+    std::cout << out;
+    return 0;
+  }
+  if (*serve) {
+    int rc = run_build(so, false, false, argv[0]);
+    if (rc != 0) return rc;
+    std::string dist = so.out.empty() ? (fs::path(so.project) / "dist").string() : so.out;
+    std::string server = find_server(argv[0]);
+    std::string port_s = std::to_string(port);
+    std::fflush(nullptr);
+    execlp(server.c_str(), server.c_str(), dist.c_str(), "--port", port_s.c_str(), "--host", host.c_str(), (char*)nullptr);
+    std::perror(("dxc: cannot run " + server).c_str());
+    return 1;
+  }
+  return 2;
+}

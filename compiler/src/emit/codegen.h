@@ -1,0 +1,111 @@
+// CodeGen — typed AST (with analyze's side tables) and lower's IR → wasm functions in the Binaryen module
+// that already holds the runtime. JS semantics are implemented here (and in runtime-wasm for the parts
+// that need a library: number formatting, string equality, …). Private to emit/.
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+#include "analyze/program.h"
+#include "emit/static_data.h"
+#include "emit/wasm.h"
+#include "lower/ir.h"
+
+namespace dxc::emit {
+
+// One wasm function being built.
+struct Fn {
+  ModuleId module = 0;
+  BlockId env_block = kNoId;  // the block whose instance local 0 holds (kNoId: none)
+  std::vector<WType> params;  // params[0] is the environment (i32)
+  std::vector<WType> vars;
+  std::map<SymId, uint32_t> locals;
+  uint32_t event_local = kNoId;  // handlers: the event record
+  struct InlineRet { std::string label; uint32_t result; WType type; };
+  std::vector<InlineRet> inline_rets;  // inline callbacks with block bodies: `return` breaks out
+  uint32_t mask_local = kNoId;         // block update functions: the effective dirty mask
+  uint32_t add_var(WType t) { vars.push_back(t); return uint32_t(params.size() + vars.size() - 1); }
+};
+
+class CodeGen {
+ public:
+  CodeGen(Program& p, const LoweredProgram& lp, BinaryenModuleRef m, StaticData& data, Diagnostics& d);
+
+  // Names of runtime functions (export name → internal name), set by the module loader.
+  std::map<std::string, std::string> rt;
+  uint32_t table_base = 0;
+  std::vector<std::string> table_funcs;  // generated functions placed in the table, in order
+  std::string table_name;
+
+  void generate_all();  // every function, block, handler and the dxgen_* bodies (codegen_blocks.cpp)
+  // The dxgen_* hook bodies: name → (params, results, body).
+  struct Hook { WType params; WType results; Ex body; std::vector<WType> vars; };
+  std::map<std::string, Hook> hooks;
+
+ private:
+  friend struct LoopGen;
+  // codegen_expr.cpp
+  Ex expr(Fn& f, NodeId n);
+  Ex read_symbol(Fn& f, NodeId at, SymId s);
+  Ex env_of(Fn& f, BlockId target, NodeId at);
+  Ex load_typed(Ex ptr, uint32_t off, TypeId t);
+  Ex store_typed(Ex holder_ptr_for_barrier, Ex ptr, uint32_t off, Ex v, TypeId t, bool fresh);
+  Ex truthy(Fn& f, Ex v, TypeId t);
+  Ex to_str(Fn& f, Ex v, TypeId t);
+  Ex equal(Fn& f, Ex a, Ex b, TypeId t);
+  Ex str_const(const std::string& s);
+  Ex binary(Fn& f, NodeId n);
+  Ex assign(Fn& f, NodeId n);
+  Ex update_expr(Fn& f, NodeId n);
+  Ex write_target(Fn& f, NodeId target, Ex value, TypeId t, uint32_t result_local);
+  Ex object_lit(Fn& f, NodeId n);
+  Ex array_lit(Fn& f, NodeId n);
+  Ex template_lit(Fn& f, NodeId n);
+  uint32_t local_of(Fn& f, SymId s);
+  // codegen_call.cpp
+  Ex call(Fn& f, NodeId n);
+  Ex member_call(Fn& f, NodeId n);
+  Ex closure_call(Fn& f, Ex closure, const std::vector<NodeId>& args, TypeId ft);
+  Ex closure_value(Fn& f, FuncId fn);
+  Ex set_signal(Fn& f, SymId setter, NodeId arg, NodeId at);
+  Ex inline_callback(Fn& f, NodeId arrow, std::vector<std::pair<Ex, TypeId>> args, TypeId ret);
+  Ex array_loop(Fn& f, NodeId n, const std::string& method, Ex arr, TypeId arr_t, NodeId cb);
+  Ex math(Fn& f, NodeId n, const std::string& name, const std::vector<NodeId>& args);
+  // codegen_stmt.cpp
+  Ex stmt(Fn& f, NodeId n);
+  Ex block_decl(Fn& f, NodeId decl);
+  // codegen_blocks.cpp
+  void gen_function(FuncId fid);
+  void gen_block(BlockId b);
+  void gen_handler(uint32_t h);
+  void gen_memo_getter(SymId memo);
+  Ex binding_value(Fn& f, const BindingIR& x, BlockId b, bool initial);
+  Ex create_child(Fn& f, BlockId owner, BlockId child, const BindingIR& x, Ex anchor);
+  Ex node_id(Fn& f, BlockId b, uint32_t k);
+  Ex dispatch(Ex selector, std::vector<Ex> cases);
+  BinaryenFunctionRef add_function(const std::string& name, Fn& f, WType results, Ex body);
+
+  const Node& node(ModuleId m, NodeId n) const { return p_.modules[m]->ast[n]; }
+  TypeId type_of(Fn& f, NodeId n) const { return p_.type_of(f.module, n); }
+  WType wtype(TypeId t) const;
+  std::string label(const char* base) { return std::string(base) + std::to_string(label_counter_++); }
+  uint32_t shape_index_of_block(BlockId b) const { return uint32_t(p_.types.shape_count()) + b; }
+  uint32_t table_index(FuncId f);
+  Ex internal_error(NodeId at, ModuleId m, const std::string& what);
+
+  Program& p_;
+  const LoweredProgram& lp_;
+  W w_;
+  StaticData& data_;
+  Diagnostics& d_;
+  uint32_t label_counter_ = 0;
+  std::map<FuncId, uint32_t> table_slots_;
+};
+
+std::string fn_name(FuncId f);
+std::string create_name(BlockId b);
+std::string update_name(BlockId b);
+std::string handler_name(uint32_t h);
+std::string memo_name(SymId s);
+
+}  // namespace dxc::emit

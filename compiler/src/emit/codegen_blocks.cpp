@@ -1,0 +1,296 @@
+// Blocks, handlers, memos and the dxgen_* hooks the runtime calls (runtime-wasm/ABI.md).
+//
+// create$B(inst): runs the block body (signals, memos, variables), clones the template, fills every binding,
+//                 creates child blocks (rows, branches, components) and mounts them before their anchors.
+// update$B(inst, mask): recomputes memos and exactly the bindings whose dependencies intersect the mask.
+#include "emit/codegen.h"
+
+#include "dx/schema/dxb.h"
+
+namespace dxc::emit {
+
+BinaryenFunctionRef CodeGen::add_function(const std::string& name, Fn& f, WType results, Ex body) {
+  return BinaryenAddFunction(w_.m, name.c_str(), t_tuple(f.params), results, f.vars.data(), BinaryenIndex(f.vars.size()), body);
+}
+
+Ex CodeGen::dispatch(Ex sel, std::vector<Ex> cases) {
+  if (cases.empty()) return w_.drop(sel);
+  std::string def = label("default");
+  std::vector<std::string> names;
+  for (size_t i = 0; i < cases.size(); ++i) names.push_back(label("case"));
+  std::vector<const char*> cn;
+  for (auto& s : names) cn.push_back(s.c_str());
+  Ex inner = BinaryenSwitch(w_.m, cn.data(), BinaryenIndex(cn.size()), def.c_str(), sel, nullptr);
+  for (size_t i = 0; i < cases.size(); ++i) inner = w_.seq({w_.named(names[i], {inner}, t_none()), cases[i], w_.br(def)}, t_none());
+  return w_.named(def, {inner}, t_none());
+}
+
+Ex CodeGen::node_id(Fn& f, BlockId b, uint32_t k) { return w_.ld32(w_.get(0, t_i32()), lp_.blocks[b].ids_offset + 4 * k); }
+
+void CodeGen::gen_function(FuncId fid) {
+  const FuncInfo& fi = p_.funcs[fid];
+  Fn f;
+  f.module = fi.module;
+  f.env_block = fi.env_block;
+  f.params.push_back(t_i32());
+  const TypeInfo& ti = p_.types.info(fi.type);
+  for (size_t i = 0; i < fi.params.size(); ++i) {
+    f.params.push_back(wtype(ti.params[i]));
+    f.locals[fi.params[i]] = uint32_t(1 + i);
+  }
+  const Node& fn = node(fi.module, fi.node);
+  WType ret = wtype(ti.ret);
+  Ex body;
+  if (fn.flags & kExprBody) {
+    body = expr(f, fn.kid(1));
+    if (ret == t_none() && wtype(type_of(f, fn.kid(1))) != t_none()) body = w_.drop(body);
+  } else {
+    body = stmt(f, fn.kid(1));
+    if (ret != t_none()) body = w_.seq({body, w_.unreachable()});
+  }
+  add_function(fn_name(fid), f, ret, body);
+}
+
+void CodeGen::gen_memo_getter(SymId memo) {
+  const Symbol& s = p_.symbols[memo];
+  uint32_t deps = 0;
+  for (auto& [mm, d] : lp_.blocks[s.block].memo_deps) if (mm == memo) deps = d;
+  Fn f;
+  f.module = s.module;
+  f.env_block = s.block;
+  f.params.push_back(t_i32());
+  WType wt = wtype(s.type);
+  uint32_t v = f.add_var(wt);
+  auto inst = [&] { return w_.get(0, t_i32()); };
+  // Read in a handler after a write, before the flush: recompute now, as Solid does.
+  Ex refresh = w_.seq({w_.set(v, w_.call(fn_name(s.func), {inst()}, wt)),
+                       w_.if_(w_.eqz(equal(f, w_.get(v, wt), load_typed(inst(), s.offset, s.type), s.type)),
+                              w_.seq({store_typed(inst(), inst(), s.offset, w_.get(v, wt), s.type, false),
+                                      w_.call(rt["dx_invalidate"], {inst(), w_.u32(s.bit)}, t_none())}))},
+                      t_none());
+  Ex body = w_.seq({w_.if_(w_.and_(w_.ld32(inst(), 16), w_.u32(deps)), refresh), load_typed(inst(), s.offset, s.type)}, wt);
+  add_function(memo_name(memo), f, wt, body);
+}
+
+Ex CodeGen::create_child(Fn& f, BlockId owner, BlockId child, const BindingIR& x, Ex anchor) {
+  uint32_t c = f.add_var(t_i32());
+  auto inst = [&] { return w_.get(0, t_i32()); };
+  std::vector<Ex> xs{w_.set(c, w_.call(rt["dx_new_instance"], {w_.u32(shape_index_of_block(child)), w_.u32(child), inst()}, t_i32())),
+                     w_.st32(inst(), x.field, w_.get(c, t_i32()))};
+  if (x.kind == BindKind::Component)
+    for (const PropIR& pr : x.props) {
+      Ex v = pr.expr == kNoNode ? w_.i32(1) : expr(f, pr.expr);
+      xs.push_back(store_typed(w_.get(c, t_i32()), w_.get(c, t_i32()), pr.offset, v, pr.type, false));
+    }
+  xs.push_back(w_.call(create_name(child), {w_.get(c, t_i32())}, t_none()));
+  xs.push_back(w_.call(rt["dx_mount"], {w_.get(c, t_i32()), w_.i32(0), anchor}, t_none()));
+  return w_.seq(xs, t_none());
+}
+
+Ex CodeGen::binding_value(Fn& f, const BindingIR& x, BlockId b, bool initial) {
+  auto& T = p_.types;
+  Ex nid = node_id(f, b, x.node);
+  auto inst = [&] { return w_.get(0, t_i32()); };
+  auto name = [&]() { return str_const(x.name); };
+  auto value = [&]() { return expr(f, x.expr); };
+  TypeId vt = x.expr == kNoNode ? 0 : p_.type_of(p_.blocks[b].module, x.expr);
+  switch (x.kind) {
+    case BindKind::Text: {
+      Ex acc = nullptr;
+      for (const TextPart& part : x.parts) {
+        Ex s;
+        if (!part.is_expr) s = str_const(part.text);
+        else {
+          TypeId pt = type_of(f, part.expr);
+          // JSX renders true/false as nothing.
+          s = T.kind(pt) == TypeKind::Boolean ? w_.seq({w_.drop(expr(f, part.expr)), str_const("")}, t_i32()) : to_str(f, expr(f, part.expr), pt);
+        }
+        acc = acc ? w_.call(rt["dx_str_concat"], {acc, s}, t_i32()) : s;
+      }
+      return w_.call(rt["dx_text"], {nid, acc}, t_none());
+    }
+    case BindKind::Attr: return w_.call(rt["dx_attr"], {nid, name(), to_str(f, value(), vt)}, t_none());
+    case BindKind::BoolAttr:
+      return w_.if_(truthy(f, value(), vt), w_.call(rt["dx_attr"], {nid, name(), str_const("")}, t_none()),
+                    initial ? nullptr : w_.call(rt["dx_attr_remove"], {node_id(f, b, x.node), name()}, t_none()));
+    case BindKind::Class: return w_.call(rt["dx_class"], {nid, to_str(f, value(), vt)}, t_none());
+    case BindKind::ClassToggle: return w_.call(rt["dx_class_toggle"], {nid, name(), truthy(f, value(), vt)}, t_none());
+    case BindKind::Prop: return w_.call(rt["dx_prop_str"], {nid, name(), to_str(f, value(), vt)}, t_none());
+    case BindKind::PropBool: return w_.call(rt["dx_prop_bool"], {nid, name(), truthy(f, value(), vt)}, t_none());
+    case BindKind::Event: return initial ? w_.call(rt["dx_listen"], {nid, w_.u32(x.handler)}, t_none()) : w_.nop();
+    case BindKind::For: {
+      Ex parent = x.has_anchor ? w_.i32(0) : nid;
+      Ex anchor = x.has_anchor ? node_id(f, b, x.node) : w_.i32(0);
+      Ex mask = initial ? w_.i32(0)
+                        : w_.select(w_.and_(w_.get(f.mask_local, t_i32()), w_.u32(x.child_deps)),
+                                    w_.get(f.mask_local, t_i32()), w_.i32(0), t_i32());
+      return w_.call(rt["dx_for"], {inst(), w_.u32(x.field), value(), w_.u32(x.child), parent, anchor, mask}, t_none());
+    }
+    case BindKind::Show: {
+      uint32_t sel = f.add_var(t_i32());
+      Ex choose = w_.set(sel, w_.select(truthy(f, value(), vt), w_.i32(1), w_.u32(x.fallback != kNoId ? 2 : 0), t_i32()));
+      auto make = [&]() {
+        Ex main = create_child(f, b, x.child, x, node_id(f, b, x.node));
+        Ex fb = x.fallback != kNoId ? create_child(f, b, x.fallback, x, node_id(f, b, x.node)) : nullptr;
+        return w_.if_(w_.eq32(w_.get(sel, t_i32()), w_.i32(1)), main,
+                      fb ? w_.if_(w_.eq32(w_.get(sel, t_i32()), w_.i32(2)), fb) : nullptr);
+      };
+      if (initial) return w_.seq({choose, w_.st32(inst(), x.field2, w_.get(sel, t_i32())), make()}, t_none());
+      uint32_t cur = f.add_var(t_i32());
+      auto m = [&] { return w_.get(f.mask_local, t_i32()); };
+      Ex switch_branch = w_.if_(
+          w_.and_(m(), w_.u32(x.deps)),
+          w_.seq({choose,
+                  w_.if_(w_.ne32(w_.get(sel, t_i32()), w_.ld32(inst(), x.field2)),
+                         w_.seq({w_.set(cur, w_.ld32(inst(), x.field)),
+                                 w_.if_(w_.get(cur, t_i32()), w_.call(rt["dx_destroy"], {w_.get(cur, t_i32())}, t_none())),
+                                 w_.st32(inst(), x.field, w_.i32(0)), w_.st32(inst(), x.field2, w_.get(sel, t_i32())), make()}))}));
+      Ex update_branch = w_.if_(
+          w_.and_(w_.get(f.mask_local, t_i32()), w_.u32(x.child_deps)),
+          w_.seq({w_.set(cur, w_.ld32(inst(), x.field)),
+                  w_.if_(w_.eq32(w_.ld32(inst(), x.field2), w_.i32(1)),
+                         w_.call(update_name(x.child), {w_.get(cur, t_i32()), w_.get(f.mask_local, t_i32())}, t_none()),
+                         x.fallback != kNoId ? w_.if_(w_.eq32(w_.ld32(inst(), x.field2), w_.i32(2)),
+                                                      w_.call(update_name(x.fallback), {w_.get(cur, t_i32()), w_.get(f.mask_local, t_i32())}, t_none()))
+                                             : nullptr)}));
+      return w_.seq({switch_branch, update_branch}, t_none());
+    }
+    case BindKind::Component: {
+      if (initial) return create_child(f, b, x.child, x, nid);
+      std::vector<Ex> xs;
+      uint32_t c = f.add_var(t_i32());
+      xs.push_back(w_.set(c, w_.ld32(inst(), x.field)));
+      for (const PropIR& pr : x.props) {
+        if (!pr.deps || pr.expr == kNoNode) continue;
+        WType wt = wtype(pr.type);
+        uint32_t v = f.add_var(wt);
+        Ex changed = w_.eqz(equal(f, w_.get(v, wt), load_typed(w_.get(c, t_i32()), pr.offset, pr.type), pr.type));
+        xs.push_back(w_.if_(w_.and_(w_.get(f.mask_local, t_i32()), w_.u32(pr.deps)),
+                            w_.seq({w_.set(v, expr(f, pr.expr)),
+                                    w_.if_(changed, w_.seq({store_typed(w_.get(c, t_i32()), w_.get(c, t_i32()), pr.offset, w_.get(v, wt), pr.type, false),
+                                                            w_.call(rt["dx_invalidate"], {w_.get(c, t_i32()), w_.u32(pr.bit)}, t_none())}))})));
+      }
+      return w_.seq(xs, t_none());
+    }
+  }
+  return w_.nop();
+}
+
+void CodeGen::gen_block(BlockId b) {
+  const BlockInfo& bi = p_.blocks[b];
+  const BlockIR& ir = lp_.blocks[b];
+  {  // create
+    Fn f;
+    f.module = bi.module;
+    f.env_block = b;
+    f.params = {t_i32()};
+    std::vector<Ex> xs;
+    for (NodeId s : bi.body)
+      xs.push_back(node(bi.module, s).kind == NodeKind::VarDecl ? block_decl(f, s) : stmt(f, s));
+    xs.push_back(w_.call(rt["dx_clone"], {w_.get(0, t_i32()), w_.u32(ir.tpl_id), w_.u32(ir.ids_offset)}, t_none()));
+    for (const BindingIR& x : ir.bindings) xs.push_back(binding_value(f, x, b, true));
+    add_function(create_name(b), f, t_none(), w_.seq(xs, t_none()));
+  }
+  {  // update
+    Fn f;
+    f.module = bi.module;
+    f.env_block = b;
+    f.params = {t_i32(), t_i32()};
+    f.mask_local = f.add_var(t_i32());
+    auto inst = [&] { return w_.get(0, t_i32()); };
+    auto m = [&] { return w_.get(f.mask_local, t_i32()); };
+    std::vector<Ex> xs;
+    if (bi.kind == dx::schema::kBlockComponent) {
+      xs.push_back(w_.set(f.mask_local, w_.ld32(inst(), 16)));
+      xs.push_back(w_.st32(inst(), 16, w_.i32(0)));
+    } else {
+      xs.push_back(w_.set(f.mask_local, w_.get(1, t_i32())));
+    }
+    for (auto& [memo, deps] : ir.memo_deps) {
+      const Symbol& s = p_.symbols[memo];
+      WType wt = wtype(s.type);
+      uint32_t v = f.add_var(wt);
+      Ex changed = w_.eqz(equal(f, w_.get(v, wt), load_typed(inst(), s.offset, s.type), s.type));
+      xs.push_back(w_.if_(w_.and_(m(), w_.u32(deps)),
+                          w_.seq({w_.set(v, w_.call(fn_name(s.func), {inst()}, wt)),
+                                  w_.if_(changed, w_.seq({store_typed(inst(), inst(), s.offset, w_.get(v, wt), s.type, false),
+                                                          w_.set(f.mask_local, w_.or_(m(), w_.u32(s.bit)))}))})));
+    }
+    for (const BindingIR& x : ir.bindings) {
+      uint32_t relevant = x.deps;
+      if (x.kind == BindKind::For) relevant |= x.child_deps;
+      if (x.kind == BindKind::Event || (x.kind != BindKind::Show && relevant == 0)) continue;
+      if (x.kind == BindKind::Show) { xs.push_back(binding_value(f, x, b, false)); continue; }
+      xs.push_back(w_.if_(w_.and_(m(), w_.u32(relevant)), binding_value(f, x, b, false)));
+    }
+    add_function(update_name(b), f, t_none(), w_.seq(xs, t_none()));
+  }
+}
+
+void CodeGen::gen_handler(uint32_t h) {
+  const HandlerIR& hi = lp_.handlers[h];
+  Fn f;
+  f.module = hi.module;
+  f.env_block = hi.block;
+  f.params = {t_i32(), t_i32()};
+  f.event_local = 1;
+  Ex body;
+  if (hi.fn != kNoId) {
+    const FuncInfo& fi = p_.funcs[hi.fn];
+    if (fi.event_param != kNoId) f.locals[fi.event_param] = 1;
+    const Node& fn = node(fi.module, fi.node);
+    if (fn.flags & kExprBody) {
+      body = expr(f, fn.kid(1));
+      if (wtype(type_of(f, fn.kid(1))) != t_none()) body = w_.drop(body);
+    } else {
+      body = stmt(f, fn.kid(1));
+    }
+  } else {
+    const Node& e = node(hi.module, hi.expr);
+    SymId s = e.kind == NodeKind::Identifier ? p_.ref_of(hi.module, hi.expr) : kNoId;
+    if (s != kNoId && p_.symbols[s].kind == SymKind::Function) {
+      const FuncInfo& fi = p_.funcs[p_.symbols[s].func];
+      std::vector<Ex> ops{fi.env_block == kNoId ? w_.i32(0) : env_of(f, fi.env_block, hi.expr)};
+      if (fi.params.size() == 1) ops.push_back(w_.get(1, t_i32()));
+      body = w_.call(fn_name(p_.symbols[s].func), ops, wtype(p_.types.info(fi.type).ret));
+      if (wtype(p_.types.info(fi.type).ret) != t_none()) body = w_.drop(body);
+    } else {
+      TypeId ft = p_.type_of(hi.module, hi.expr);
+      const TypeInfo& ti = p_.types.info(ft);
+      uint32_t c = f.add_var(t_i32());
+      std::vector<Ex> ops{w_.ld32(w_.get(c, t_i32()), 12)};
+      std::vector<WType> ps{t_i32()};
+      if (ti.params.size() == 1) { ops.push_back(w_.get(1, t_i32())); ps.push_back(t_i32()); }
+      Ex ci = BinaryenCallIndirect(w_.m, table_name.c_str(), w_.ld32(w_.get(c, t_i32()), 8), ops.data(), BinaryenIndex(ops.size()),
+                                   t_tuple(ps), wtype(ti.ret));
+      if (wtype(ti.ret) != t_none()) ci = w_.drop(ci);
+      body = w_.seq({w_.set(c, expr(f, hi.expr)), ci}, t_none());
+    }
+  }
+  add_function(handler_name(h), f, t_none(), body);
+}
+
+void CodeGen::generate_all() {
+  for (FuncId fid = 0; fid < p_.funcs.size(); ++fid) {
+    const FuncInfo& fi = p_.funcs[fid];
+    if (fi.role == FuncRole::Handler || fi.type == 0) continue;
+    gen_function(fid);
+  }
+  for (const BlockInfo& b : p_.blocks)
+    for (SymId memo : b.memos) gen_memo_getter(memo);
+  for (BlockId b = 0; b < p_.blocks.size(); ++b) gen_block(b);
+  for (uint32_t h = 0; h < lp_.handlers.size(); ++h) gen_handler(h);
+
+  std::vector<Ex> creates, updates, handlers;
+  for (BlockId b = 0; b < p_.blocks.size(); ++b) {
+    creates.push_back(w_.call(create_name(b), {w_.get(0, t_i32())}, t_none()));
+    updates.push_back(w_.call(update_name(b), {w_.get(0, t_i32()), w_.get(1, t_i32())}, t_none()));
+  }
+  for (uint32_t h = 0; h < lp_.handlers.size(); ++h)
+    handlers.push_back(w_.call(handler_name(h), {w_.get(1, t_i32()), w_.get(2, t_i32())}, t_none()));
+  hooks["dxgen_block_create"] = {t_i32(), t_none(), dispatch(w_.ld32(w_.get(0, t_i32()), 8), creates), {}};
+  hooks["dxgen_block_update"] = {t_tuple({t_i32(), t_i32()}), t_none(), dispatch(w_.ld32(w_.get(0, t_i32()), 8), updates), {}};
+  hooks["dxgen_handler"] = {t_tuple({t_i32(), t_i32(), t_i32()}), t_none(), dispatch(w_.get(0, t_i32()), handlers), {}};
+}
+
+}  // namespace dxc::emit

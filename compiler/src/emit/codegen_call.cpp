@@ -1,0 +1,198 @@
+// Calls: signals and setters, direct and closure calls, Math, array methods (filter/map compile to inline
+// loops with the callback's body in place: no closure is allocated for them).
+#include "emit/codegen.h"
+
+namespace dxc::emit {
+
+namespace {
+std::vector<NodeId> call_args(const Node& x) {
+  return std::vector<NodeId>(x.kids.size() > 2 ? x.kids.begin() + 2 : x.kids.end(), x.kids.end());
+}
+}  // namespace
+
+uint32_t CodeGen::table_index(FuncId f) {
+  auto it = table_slots_.find(f);
+  if (it != table_slots_.end()) return it->second;
+  uint32_t idx = table_base + uint32_t(table_funcs.size());
+  table_funcs.push_back(fn_name(f));
+  table_slots_[f] = idx;
+  return idx;
+}
+
+Ex CodeGen::closure_value(Fn& f, FuncId fn) {
+  const FuncInfo& fi = p_.funcs[fn];
+  Ex env = fi.env_block == kNoId ? w_.i32(0) : env_of(f, fi.env_block, fi.node);
+  return w_.call(rt["dx_new_closure"], {w_.u32(table_index(fn)), env}, t_i32());
+}
+
+Ex CodeGen::closure_call(Fn& f, Ex closure, const std::vector<NodeId>& args, TypeId ft) {
+  const TypeInfo& fi = p_.types.info(ft);
+  uint32_t c = f.add_var(t_i32());
+  std::vector<Ex> ops{w_.ld32(w_.get(c, t_i32()), 12)};
+  std::vector<WType> ps{t_i32()};
+  for (size_t i = 0; i < args.size(); ++i) {
+    ops.push_back(expr(f, args[i]));
+    ps.push_back(wtype(fi.params[i]));
+  }
+  Ex ci = BinaryenCallIndirect(w_.m, table_name.c_str(), w_.ld32(w_.get(c, t_i32()), 8), ops.data(), BinaryenIndex(ops.size()),
+                               t_tuple(ps), wtype(fi.ret));
+  return w_.seq({w_.set(c, closure), ci}, wtype(fi.ret));
+}
+
+Ex CodeGen::set_signal(Fn& f, SymId setter, NodeId arg, NodeId at) {
+  const Symbol& sig = p_.symbols[p_.symbols[setter].signal];
+  TypeId t = sig.type;
+  WType wt = wtype(t);
+  uint32_t inst = f.add_var(t_i32()), v = f.add_var(wt);
+  std::vector<Ex> xs{w_.set(inst, env_of(f, sig.block, at))};
+  const Node& a = node(f.module, arg);
+  bool updater = (a.kind == NodeKind::Arrow || a.kind == NodeKind::FunctionExpr) && p_.modules[f.module]->inline_fns.count(arg);
+  if (updater) xs.push_back(w_.set(v, inline_callback(f, arg, {{load_typed(w_.get(inst, t_i32()), sig.offset, t), t}}, t)));
+  else xs.push_back(w_.set(v, expr(f, arg)));
+  // Solid's default: a write of an === value notifies nobody (NaN always notifies, as in JS).
+  Ex changed = w_.eqz(equal(f, load_typed(w_.get(inst, t_i32()), sig.offset, t), w_.get(v, wt), t));
+  xs.push_back(w_.if_(changed, w_.seq({store_typed(w_.get(inst, t_i32()), w_.get(inst, t_i32()), sig.offset, w_.get(v, wt), t, false),
+                                       w_.call(rt["dx_invalidate"], {w_.get(inst, t_i32()), w_.u32(sig.bit)}, t_none())})));
+  return w_.seq(xs, t_none());
+}
+
+// Compiles an arrow's body in place with its parameters bound to `args`; yields its value (or none).
+Ex CodeGen::inline_callback(Fn& f, NodeId arrow, std::vector<std::pair<Ex, TypeId>> args, TypeId ret) {
+  const Node& a = node(f.module, arrow);
+  const Node& ps = node(f.module, a.kid(0));
+  std::vector<Ex> xs;
+  for (size_t i = 0; i < ps.kids.size() && i < args.size(); ++i) {
+    SymId s = p_.ref_of(f.module, ps.kids[i]);  // analyze records each parameter's symbol on its Param node
+    if (s == kNoId) return internal_error(arrow, f.module, "callback parameter without a symbol");
+    xs.push_back(w_.set(local_of(f, s), args[i].first));
+  }
+  for (size_t i = ps.kids.size(); i < args.size(); ++i) xs.push_back(w_.drop(args[i].first));
+  WType rt_ = wtype(ret);
+  if (a.flags & kExprBody) {
+    xs.push_back(expr(f, a.kid(1)));
+    return w_.seq(xs, rt_);
+  }
+  std::string lbl = label("ret");
+  uint32_t result = rt_ == t_none() ? 0 : f.add_var(rt_);
+  f.inline_rets.push_back({lbl, result, rt_});
+  Ex body = stmt(f, a.kid(1));
+  f.inline_rets.pop_back();
+  xs.push_back(w_.named(lbl, {body}, t_none()));
+  if (rt_ != t_none()) xs.push_back(w_.get(result, rt_));
+  return w_.seq(xs, rt_);
+}
+
+Ex CodeGen::array_loop(Fn& f, NodeId n, const std::string& method, Ex arr_ex, TypeId arr_t, NodeId cb) {
+  auto& T = p_.types;
+  TypeId et = T.info(arr_t).elem;
+  TypeId out_t = type_of(f, n);
+  TypeId out_et = T.info(out_t).elem;
+  uint32_t esize = T.wasm(et) == WasmType::F64 ? 8 : 4, osize = T.wasm(out_et) == WasmType::F64 ? 8 : 4;
+  uint32_t arr = f.add_var(t_i32()), len = f.add_var(t_i32()), out = f.add_var(t_i32()), i = f.add_var(t_i32());
+  uint32_t elem = f.add_var(wtype(et));
+  std::string brk = label("brk"), cont = label("cont");
+  Ex load_elem = w_.set(elem, load_typed(w_.add32(w_.ld32(w_.get(arr, t_i32()), 16), w_.mul32(w_.get(i, t_i32()), w_.u32(esize))), 0, et));
+  std::vector<std::pair<Ex, TypeId>> args{{w_.get(elem, wtype(et)), et}, {w_.u32_to_f64(w_.get(i, t_i32())), T.number()}};
+  Ex step;
+  if (method == "filter") {
+    TypeId rt_ = T.info(p_.type_of(f.module, cb)).ret;
+    Ex keep = truthy(f, inline_callback(f, cb, args, rt_), rt_);
+    Ex push = T.wasm(et) == WasmType::F64 ? w_.call(rt["dx_array_push_f64"], {w_.get(out, t_i32()), w_.get(elem, wtype(et))}, t_none())
+                                          : w_.call(rt["dx_array_push_i32"], {w_.get(out, t_i32()), w_.get(elem, wtype(et))}, t_none());
+    step = w_.if_(keep, push);
+  } else {  // map: the output has the input's length; fill it in place
+    Ex v = inline_callback(f, cb, args, out_et);
+    Ex addr = w_.add32(w_.ld32(w_.get(out, t_i32()), 16), w_.mul32(w_.get(i, t_i32()), w_.u32(osize)));
+    step = T.wasm(out_et) == WasmType::F64 ? w_.st64(addr, 0, v) : w_.st32(addr, 0, v);
+  }
+  Ex body = w_.seq({w_.br(brk, w_.geu32(w_.get(i, t_i32()), w_.get(len, t_i32()))), load_elem, step,
+                    w_.set(i, w_.add32(w_.get(i, t_i32()), w_.i32(1))), w_.br(cont)},
+                   t_none());
+  uint32_t out_len_arg = method == "map" ? 1 : 0;
+  return w_.seq({w_.set(arr, arr_ex), w_.set(len, w_.ld32(w_.get(arr, t_i32()), 8)),
+                 w_.set(out, w_.call(rt["dx_new_array"], {w_.u32(T.elem_kind(method == "map" ? out_et : et)),
+                                                          out_len_arg ? w_.get(len, t_i32()) : w_.i32(0)}, t_i32())),
+                 w_.set(i, w_.i32(0)), w_.named(brk, {w_.loop(cont, body)}, t_none()), w_.get(out, t_i32())},
+                t_i32());
+}
+
+Ex CodeGen::math(Fn& f, NodeId n, const std::string& name, const std::vector<NodeId>& args) {
+  auto one = [&]() { return expr(f, args[0]); };
+  if (name == "floor") return w_.un(BinaryenFloorFloat64(), one());
+  if (name == "ceil") return w_.un(BinaryenCeilFloat64(), one());
+  if (name == "abs") return w_.un(BinaryenAbsFloat64(), one());
+  if (name == "sqrt") return w_.un(BinaryenSqrtFloat64(), one());
+  if (name == "trunc") return w_.un(BinaryenTruncFloat64(), one());
+  if (name == "min" || name == "max") {
+    Ex acc = expr(f, args[0]);
+    for (size_t i = 1; i < args.size(); ++i) acc = w_.bin(name == "min" ? BinaryenMinFloat64() : BinaryenMaxFloat64(), acc, expr(f, args[i]));
+    return acc;
+  }
+  uint32_t x = f.add_var(t_f64()), r = f.add_var(t_f64());
+  if (name == "sign") {  // NaN, +0 and -0 are returned as they are
+    return w_.seq({w_.set(x, one()),
+                   w_.if_(w_.and_(w_.bin(BinaryenNeFloat64(), w_.get(x, t_f64()), w_.f64(0)), w_.bin(BinaryenEqFloat64(), w_.get(x, t_f64()), w_.get(x, t_f64()))),
+                          w_.bin(BinaryenCopySignFloat64(), w_.f64(1), w_.get(x, t_f64())), w_.get(x, t_f64()))},
+                  t_f64());
+  }
+  // round: floor(x), plus one when the fraction is ≥ .5; keeps the sign of x for results of 0 (-0.3 → -0).
+  return w_.seq({w_.set(x, one()), w_.set(r, w_.un(BinaryenFloorFloat64(), w_.get(x, t_f64()))),
+                 w_.if_(w_.bin(BinaryenGeFloat64(), w_.bin(BinaryenSubFloat64(), w_.get(x, t_f64()), w_.get(r, t_f64())), w_.f64(0.5)),
+                        w_.set(r, w_.bin(BinaryenAddFloat64(), w_.get(r, t_f64()), w_.f64(1)))),
+                 w_.if_(w_.bin(BinaryenEqFloat64(), w_.get(r, t_f64()), w_.f64(0)),
+                        w_.set(r, w_.bin(BinaryenCopySignFloat64(), w_.get(r, t_f64()), w_.get(x, t_f64())))),
+                 w_.get(r, t_f64())},
+                t_f64());
+}
+
+Ex CodeGen::call(Fn& f, NodeId n) {
+  const Node& x = node(f.module, n);
+  NodeId callee = x.kid(0);
+  const Node& cn = node(f.module, callee);
+  std::vector<NodeId> args = call_args(x);
+  if (cn.kind == NodeKind::Member) return member_call(f, n);
+  SymId s = p_.ref_of(f.module, callee);
+  if (s == kNoId) return internal_error(n, f.module, "unresolved call");
+  const Symbol& sym = p_.symbols[s];
+  switch (sym.kind) {
+    case SymKind::Signal: return load_typed(env_of(f, sym.block, n), sym.offset, sym.type);
+    case SymKind::Memo: return w_.call(memo_name(s), {env_of(f, sym.block, n)}, wtype(sym.type));
+    case SymKind::Setter: return set_signal(f, s, args[0], n);
+    case SymKind::Function: {
+      const FuncInfo& fi = p_.funcs[sym.func];
+      std::vector<Ex> ops{fi.env_block == kNoId ? w_.i32(0) : env_of(f, fi.env_block, n)};
+      for (NodeId a : args) ops.push_back(expr(f, a));
+      return w_.call(fn_name(sym.func), ops, wtype(p_.types.info(fi.type).ret));
+    }
+    case SymKind::Local: case SymKind::Field:
+      return closure_call(f, read_symbol(f, callee, s), args, sym.type);
+    default: return internal_error(n, f.module, "cannot call '" + sym.name + "'");
+  }
+}
+
+Ex CodeGen::member_call(Fn& f, NodeId n) {
+  const Node& x = node(f.module, n);
+  auto& T = p_.types;
+  const Node& cn = node(f.module, x.kid(0));
+  std::vector<NodeId> args = call_args(x);
+  std::string method(cn.text);
+  const Node& on = node(f.module, cn.kid(0));
+  TypeId ot = type_of(f, cn.kid(0));
+  if (on.kind == NodeKind::Identifier && on.text == "Math" && p_.ref_of(f.module, cn.kid(0)) == kNoId) return math(f, n, method, args);
+  if (T.kind(ot) == TypeKind::Array && method == "push") {
+    TypeId et = T.info(ot).elem;
+    uint32_t arr = f.add_var(t_i32());
+    std::vector<Ex> xs{w_.set(arr, expr(f, cn.kid(0)))};
+    for (NodeId a : args)
+      xs.push_back(T.wasm(et) == WasmType::F64 ? w_.call(rt["dx_array_push_f64"], {w_.get(arr, t_i32()), expr(f, a)}, t_none())
+                                               : w_.call(rt["dx_array_push_i32"], {w_.get(arr, t_i32()), expr(f, a)}, t_none()));
+    xs.push_back(w_.u32_to_f64(w_.ld32(w_.get(arr, t_i32()), 8)));
+    return w_.seq(xs, t_f64());
+  }
+  if (T.kind(ot) == TypeKind::Array) return array_loop(f, n, method, expr(f, cn.kid(0)), ot, args[0]);
+  if (T.kind(ot) == TypeKind::Event) return w_.nop();  // preventDefault: dx.js does it (handler flag)
+  // A function-valued field or prop.
+  return closure_call(f, expr(f, x.kid(0)), args, type_of(f, x.kid(0)));
+}
+
+}  // namespace dxc::emit

@@ -1,0 +1,360 @@
+// Expressions → wasm, with JavaScript's semantics for the subset analyze accepted.
+#include <cmath>
+
+#include "emit/codegen.h"
+
+namespace dxc::emit {
+
+std::string fn_name(FuncId f) { return "fn$" + std::to_string(f); }
+std::string create_name(BlockId b) { return "create$" + std::to_string(b); }
+std::string update_name(BlockId b) { return "update$" + std::to_string(b); }
+std::string handler_name(uint32_t h) { return "handler$" + std::to_string(h); }
+std::string memo_name(SymId s) { return "memo$" + std::to_string(s); }
+
+CodeGen::CodeGen(Program& p, const LoweredProgram& lp, BinaryenModuleRef m, StaticData& data, Diagnostics& d)
+    : p_(p), lp_(lp), w_{m}, data_(data), d_(d) {}
+
+WType CodeGen::wtype(TypeId t) const {
+  switch (p_.types.wasm(t)) {
+    case WasmType::F64: return t_f64();
+    case WasmType::I32: return t_i32();
+    default: return t_none();
+  }
+}
+
+Ex CodeGen::internal_error(NodeId at, ModuleId m, const std::string& what) {
+  d_.error("DX0401", node(m, at).span, "internal compiler error: " + what);
+  return w_.unreachable();
+}
+
+uint32_t CodeGen::local_of(Fn& f, SymId s) {
+  auto it = f.locals.find(s);
+  if (it != f.locals.end()) return it->second;
+  uint32_t idx = f.add_var(wtype(p_.symbols[s].type));
+  f.locals[s] = idx;
+  return idx;
+}
+
+Ex CodeGen::env_of(Fn& f, BlockId target, NodeId at) {
+  Ex ptr = w_.get(0, t_i32());
+  BlockId b = f.env_block;
+  while (b != target) {
+    if (b == kNoId) return internal_error(at, f.module, "no environment reaches the block of this variable");
+    ptr = w_.ld32(ptr, 12);  // instance prefix: parent
+    b = p_.blocks[b].parent;
+  }
+  return ptr;
+}
+
+Ex CodeGen::load_typed(Ex ptr, uint32_t off, TypeId t) {
+  return p_.types.wasm(t) == WasmType::F64 ? w_.ld64(ptr, off) : w_.ld32(ptr, off);
+}
+
+// Stores into an object field. References go through the runtime's write barrier unless the object was
+// just allocated in this expression (`fresh`: nothing can have logged it yet, and it lives in the arena).
+Ex CodeGen::store_typed(Ex holder, Ex ptr, uint32_t off, Ex v, TypeId t, bool fresh) {
+  if (p_.types.wasm(t) == WasmType::F64) return w_.st64(ptr, off, v);
+  if (!p_.types.is_ref(t) || fresh) return w_.st32(ptr, off, v);
+  return w_.call(rt["dx_write_ref"], {holder, w_.add32(ptr, w_.u32(off)), v}, t_none());
+}
+
+Ex CodeGen::str_const(const std::string& s) { return w_.u32(data_.string(s)); }
+
+Ex CodeGen::truthy(Fn& f, Ex v, TypeId t) {
+  switch (p_.types.kind(t)) {
+    case TypeKind::Boolean: return v;
+    case TypeKind::Number: {
+      uint32_t tmp = f.add_var(t_f64());
+      // x != 0 && x === x  (0, -0 and NaN are falsy)
+      return w_.and_(w_.bin(BinaryenNeFloat64(), w_.tee(tmp, v, t_f64()), w_.f64(0)),
+                     w_.bin(BinaryenEqFloat64(), w_.get(tmp, t_f64()), w_.get(tmp, t_f64())));
+    }
+    case TypeKind::String: return w_.ne32(w_.ld32(v, 8), w_.i32(0));
+    default: return w_.seq({w_.drop(v), w_.i32(1)}, t_i32());
+  }
+}
+
+Ex CodeGen::to_str(Fn& f, Ex v, TypeId t) {
+  switch (p_.types.kind(t)) {
+    case TypeKind::String: return v;
+    case TypeKind::Number: return w_.call(rt["dx_num_to_str"], {v}, t_i32());
+    case TypeKind::Boolean: return w_.select(v, str_const("true"), str_const("false"), t_i32());
+    default: return w_.seq({w_.drop(v), str_const("")}, t_i32());
+  }
+}
+
+Ex CodeGen::equal(Fn& f, Ex a, Ex b, TypeId t) {
+  switch (p_.types.kind(t)) {
+    case TypeKind::Number: return w_.bin(BinaryenEqFloat64(), a, b);
+    case TypeKind::String: return w_.call(rt["dx_str_eq"], {a, b}, t_i32());
+    default: return w_.eq32(a, b);
+  }
+}
+
+Ex CodeGen::read_symbol(Fn& f, NodeId at, SymId s) {
+  const Symbol& sym = p_.symbols[s];
+  switch (sym.kind) {
+    case SymKind::Const: {
+      const Node& lit = p_.modules[sym.module]->ast[sym.init];
+      if (lit.kind == NodeKind::NumberLit) return w_.f64(lit.number);
+      if (lit.kind == NodeKind::StringLit) return str_const(std::string(lit.text));
+      return w_.i32(lit.flags & kTrue ? 1 : 0);
+    }
+    case SymKind::Local: return w_.get(local_of(f, s), wtype(sym.type));
+    case SymKind::Field: case SymKind::Signal:
+      return load_typed(env_of(f, sym.block, at), sym.offset, sym.type);
+    case SymKind::Memo: return w_.call(memo_name(s), {env_of(f, sym.block, at)}, wtype(sym.type));
+    case SymKind::Function: return closure_value(f, sym.func);
+    default: return internal_error(at, f.module, "cannot read symbol '" + sym.name + "' as a value");
+  }
+}
+
+Ex CodeGen::expr(Fn& f, NodeId n) {
+  const Node& x = node(f.module, n);
+  auto& T = p_.types;
+  TypeId t = type_of(f, n);
+  switch (x.kind) {
+    case NodeKind::NumberLit: return w_.f64(x.number);
+    case NodeKind::StringLit: return str_const(std::string(x.text));
+    case NodeKind::BoolLit: return w_.i32(x.flags & kTrue ? 1 : 0);
+    case NodeKind::TemplateLit: return template_lit(f, n);
+    case NodeKind::Identifier: return read_symbol(f, n, p_.ref_of(f.module, n));
+    case NodeKind::Call: return call(f, n);
+    case NodeKind::Member: {
+      NodeId on = x.kid(0);
+      SymId os = node(f.module, on).kind == NodeKind::Identifier ? p_.ref_of(f.module, on) : kNoId;
+      if (os != kNoId && p_.symbols[os].kind == SymKind::Props) {
+        const BlockInfo& b = p_.blocks[p_.symbols[os].block];
+        for (auto& [name, off] : b.prop_offsets)
+          if (name == x.text) return load_typed(env_of(f, p_.symbols[os].block, n), off, t);
+        return internal_error(n, f.module, "unknown prop");
+      }
+      TypeId ot = type_of(f, on);
+      Ex o = expr(f, on);
+      switch (T.kind(ot)) {
+        case TypeKind::Array: case TypeKind::String: return w_.u32_to_f64(w_.ld32(o, 8));
+        case TypeKind::Record: {
+          const Field* fl = T.shape_info(T.info(ot).shape).find(std::string(x.text));
+          return load_typed(o, fl->offset, fl->type);
+        }
+        case TypeKind::Event:
+          if (x.text == "key") return w_.ld32(o, 4);
+          return o;  // currentTarget / target: the same record
+        case TypeKind::EventTarget:
+          return x.text == "value" ? w_.ld32(o, 0) : w_.ld32(o, 8);
+        default: return internal_error(n, f.module, "member of unexpected type");
+      }
+    }
+    case NodeKind::Index: {
+      TypeId at = type_of(f, x.kid(0));
+      TypeId et = T.info(at).elem;
+      uint32_t arr = f.add_var(t_i32()), idx = f.add_var(t_f64());
+      uint32_t size = T.wasm(et) == WasmType::F64 ? 8 : 4;
+      // JS returns undefined outside the array; the subset has no undefined yet, so that is a trap.
+      Ex ok = w_.and_(w_.and_(w_.bin(BinaryenGeFloat64(), w_.get(idx, t_f64()), w_.f64(0)),
+                              w_.bin(BinaryenEqFloat64(), w_.un(BinaryenFloorFloat64(), w_.get(idx, t_f64())), w_.get(idx, t_f64()))),
+                      w_.bin(BinaryenLtFloat64(), w_.get(idx, t_f64()), w_.u32_to_f64(w_.ld32(w_.get(arr, t_i32()), 8))));
+      Ex addr = w_.add32(w_.ld32(w_.get(arr, t_i32()), 16),
+                         w_.mul32(w_.un(BinaryenTruncSatUFloat64ToInt32(), w_.get(idx, t_f64())), w_.u32(size)));
+      return w_.seq({w_.set(arr, expr(f, x.kid(0))), w_.set(idx, expr(f, x.kid(1))), w_.if_(w_.eqz(ok), w_.unreachable()),
+                     load_typed(addr, 0, et)},
+                    wtype(et));
+    }
+    case NodeKind::Unary: {
+      std::string op(x.text);
+      TypeId ot = type_of(f, x.kid(0));
+      if (op == "!") return w_.eqz(truthy(f, expr(f, x.kid(0)), ot));
+      if (op == "-") return w_.un(BinaryenNegFloat64(), expr(f, x.kid(0)));
+      return expr(f, x.kid(0));  // unary + on a number
+    }
+    case NodeKind::Update: return update_expr(f, n);
+    case NodeKind::Binary: return binary(f, n);
+    case NodeKind::Assign: return assign(f, n);
+    case NodeKind::Conditional: {
+      TypeId ct = type_of(f, x.kid(0));
+      return w_.if_(truthy(f, expr(f, x.kid(0)), ct), expr(f, x.kid(1)), expr(f, x.kid(2)));
+    }
+    case NodeKind::Arrow: case NodeKind::FunctionExpr: {
+      auto it = p_.modules[f.module]->funcs.find(n);
+      if (it == p_.modules[f.module]->funcs.end()) return internal_error(n, f.module, "function was not analyzed");
+      return closure_value(f, it->second);
+    }
+    case NodeKind::As: return expr(f, x.kid(0));
+    case NodeKind::ArrayLit: return array_lit(f, n);
+    case NodeKind::ObjectLit: return object_lit(f, n);
+    default: return internal_error(n, f.module, std::string("cannot compile ") + node_kind_name(x.kind));
+  }
+}
+
+Ex CodeGen::template_lit(Fn& f, NodeId n) {
+  const Node& x = node(f.module, n);
+  Ex acc = nullptr;
+  for (size_t i = 0; i < x.kids.size(); ++i) {
+    Ex part;
+    if (i % 2 == 0) {
+      std::string s(node(f.module, x.kids[i]).text);
+      if (s.empty()) continue;
+      part = str_const(s);
+    } else {
+      part = to_str(f, expr(f, x.kids[i]), type_of(f, x.kids[i]));
+    }
+    acc = acc ? w_.call(rt["dx_str_concat"], {acc, part}, t_i32()) : part;
+  }
+  return acc ? acc : str_const("");
+}
+
+Ex CodeGen::binary(Fn& f, NodeId n) {
+  const Node& x = node(f.module, n);
+  auto& T = p_.types;
+  std::string op(x.text);
+  TypeId at = type_of(f, x.kid(0)), bt = type_of(f, x.kid(1));
+  if (op == "&&" || op == "||") {
+    TypeId t = type_of(f, n);
+    uint32_t tmp = f.add_var(wtype(t));
+    Ex a = w_.tee(tmp, expr(f, x.kid(0)), wtype(t));
+    Ex cond = truthy(f, a, at);
+    Ex keep = w_.get(tmp, wtype(t));
+    Ex other = expr(f, x.kid(1));
+    return op == "&&" ? w_.if_(cond, other, keep) : w_.if_(cond, keep, other);
+  }
+  Ex a = expr(f, x.kid(0));
+  Ex b = expr(f, x.kid(1));
+  if (op == "+" && (at == T.string() || bt == T.string()))
+    return w_.call(rt["dx_str_concat"], {to_str(f, a, at), to_str(f, b, bt)}, t_i32());
+  if (op == "+") return w_.bin(BinaryenAddFloat64(), a, b);
+  if (op == "-") return w_.bin(BinaryenSubFloat64(), a, b);
+  if (op == "*") return w_.bin(BinaryenMulFloat64(), a, b);
+  if (op == "/") return w_.bin(BinaryenDivFloat64(), a, b);
+  if (op == "%") return w_.call(rt["dx_num_rem"], {a, b}, t_f64());
+  if (op == "===" || op == "==") return equal(f, a, b, at);
+  if (op == "!==" || op == "!=") return w_.eqz(equal(f, a, b, at));
+  if (at == T.string()) {
+    Ex c = w_.call(rt["dx_str_cmp"], {a, b}, t_i32());
+    if (op == "<") return w_.bin(BinaryenLtSInt32(), c, w_.i32(0));
+    if (op == "<=") return w_.bin(BinaryenLeSInt32(), c, w_.i32(0));
+    if (op == ">") return w_.bin(BinaryenGtSInt32(), c, w_.i32(0));
+    return w_.bin(BinaryenGeSInt32(), c, w_.i32(0));
+  }
+  if (op == "<") return w_.bin(BinaryenLtFloat64(), a, b);
+  if (op == "<=") return w_.bin(BinaryenLeFloat64(), a, b);
+  if (op == ">") return w_.bin(BinaryenGtFloat64(), a, b);
+  if (op == ">=") return w_.bin(BinaryenGeFloat64(), a, b);
+  return internal_error(n, f.module, "operator " + op);
+}
+
+// Stores `value` into an assignable target; the stored value is left in `result_local`.
+Ex CodeGen::write_target(Fn& f, NodeId target, Ex value, TypeId t, uint32_t result_local) {
+  const Node& x = node(f.module, target);
+  auto& T = p_.types;
+  WType wt = wtype(t);
+  Ex v = w_.tee(result_local, value, wt);
+  if (x.kind == NodeKind::Identifier) {
+    SymId s = p_.ref_of(f.module, target);
+    const Symbol& sym = p_.symbols[s];
+    if (sym.kind == SymKind::Local) return w_.set(local_of(f, s), v);
+    if (sym.kind == SymKind::Field) {
+      uint32_t env = f.add_var(t_i32());
+      return w_.seq({w_.set(env, env_of(f, sym.block, target)),
+                     store_typed(w_.get(env, t_i32()), w_.get(env, t_i32()), sym.offset, v, t, false)});
+    }
+    return internal_error(target, f.module, "cannot assign to '" + sym.name + "'");
+  }
+  if (x.kind == NodeKind::Member) {
+    TypeId ot = type_of(f, x.kid(0));
+    const Field* fl = T.shape_info(T.info(ot).shape).find(std::string(x.text));
+    uint32_t obj = f.add_var(t_i32());
+    return w_.seq({w_.set(obj, expr(f, x.kid(0))), store_typed(w_.get(obj, t_i32()), w_.get(obj, t_i32()), fl->offset, v, t, false)});
+  }
+  if (x.kind == NodeKind::Index) {
+    uint32_t arr = f.add_var(t_i32()), idx = f.add_var(t_f64());
+    uint32_t size = T.wasm(t) == WasmType::F64 ? 8 : 4;
+    Ex ok = w_.and_(w_.and_(w_.bin(BinaryenGeFloat64(), w_.get(idx, t_f64()), w_.f64(0)),
+                            w_.bin(BinaryenEqFloat64(), w_.un(BinaryenFloorFloat64(), w_.get(idx, t_f64())), w_.get(idx, t_f64()))),
+                    w_.bin(BinaryenLtFloat64(), w_.get(idx, t_f64()), w_.u32_to_f64(w_.ld32(w_.get(arr, t_i32()), 8))));
+    Ex addr = w_.add32(w_.ld32(w_.get(arr, t_i32()), 16),
+                       w_.mul32(w_.un(BinaryenTruncSatUFloat64ToInt32(), w_.get(idx, t_f64())), w_.u32(size)));
+    return w_.seq({w_.set(arr, expr(f, x.kid(0))), w_.set(idx, expr(f, x.kid(1))), w_.if_(w_.eqz(ok), w_.unreachable()),
+                   store_typed(w_.get(arr, t_i32()), addr, 0, v, t, false)});
+  }
+  return internal_error(target, f.module, "cannot assign to this expression");
+}
+
+Ex CodeGen::assign(Fn& f, NodeId n) {
+  const Node& x = node(f.module, n);
+  auto& T = p_.types;
+  TypeId t = type_of(f, x.kid(0));
+  std::string op(x.text);
+  Ex value;
+  if (op == "=") {
+    value = expr(f, x.kid(1));
+  } else {
+    Ex cur = expr(f, x.kid(0));
+    Ex rhs = expr(f, x.kid(1));
+    TypeId rt_ = type_of(f, x.kid(1));
+    if (op == "+=" && t == T.string()) value = w_.call(rt["dx_str_concat"], {cur, to_str(f, rhs, rt_)}, t_i32());
+    else if (op == "+=") value = w_.bin(BinaryenAddFloat64(), cur, rhs);
+    else if (op == "-=") value = w_.bin(BinaryenSubFloat64(), cur, rhs);
+    else if (op == "*=") value = w_.bin(BinaryenMulFloat64(), cur, rhs);
+    else if (op == "/=") value = w_.bin(BinaryenDivFloat64(), cur, rhs);
+    else value = w_.call(rt["dx_num_rem"], {cur, rhs}, t_f64());
+  }
+  uint32_t res = f.add_var(wtype(t));
+  return w_.seq({write_target(f, x.kid(0), value, t, res), w_.get(res, wtype(t))}, wtype(t));
+}
+
+Ex CodeGen::update_expr(Fn& f, NodeId n) {
+  const Node& x = node(f.module, n);
+  bool prefix = x.flags & kPrefix;
+  uint32_t old = f.add_var(t_f64()), res = f.add_var(t_f64());
+  Ex next = w_.bin(x.text == "++" ? BinaryenAddFloat64() : BinaryenSubFloat64(), w_.tee(old, expr(f, x.kid(0)), t_f64()), w_.f64(1));
+  return w_.seq({write_target(f, x.kid(0), next, p_.types.number(), res), w_.get(prefix ? res : old, t_f64())}, t_f64());
+}
+
+Ex CodeGen::array_lit(Fn& f, NodeId n) {
+  const Node& x = node(f.module, n);
+  auto& T = p_.types;
+  TypeId t = type_of(f, n);
+  TypeId et = T.info(t).elem;
+  uint32_t arr = f.add_var(t_i32());
+  std::vector<Ex> xs{w_.set(arr, w_.call(rt["dx_new_array"], {w_.u32(T.elem_kind(et)), w_.i32(0)}, t_i32()))};
+  for (NodeId k : x.kids) {
+    const Node& kn = node(f.module, k);
+    if (kn.kind == NodeKind::Spread)
+      xs.push_back(w_.set(arr, w_.call(rt["dx_array_concat"], {w_.get(arr, t_i32()), expr(f, kn.kid(0))}, t_i32())));
+    else if (T.wasm(et) == WasmType::F64)
+      xs.push_back(w_.call(rt["dx_array_push_f64"], {w_.get(arr, t_i32()), expr(f, k)}, t_none()));
+    else
+      xs.push_back(w_.call(rt["dx_array_push_i32"], {w_.get(arr, t_i32()), expr(f, k)}, t_none()));
+  }
+  xs.push_back(w_.get(arr, t_i32()));
+  return w_.seq(xs, t_i32());
+}
+
+Ex CodeGen::object_lit(Fn& f, NodeId n) {
+  const Node& x = node(f.module, n);
+  auto& T = p_.types;
+  TypeId t = type_of(f, n);
+  const Shape& shape = T.shape_info(T.info(t).shape);
+  uint32_t rec = f.add_var(t_i32());
+  std::vector<Ex> xs{w_.set(rec, w_.call(rt["dx_new_record"], {w_.u32(T.info(t).shape)}, t_i32()))};
+  for (NodeId k : x.kids) {
+    const Node& kn = node(f.module, k);
+    if (kn.kind == NodeKind::Spread) {
+      TypeId st = type_of(f, kn.kid(0));
+      uint32_t src = f.add_var(t_i32());
+      xs.push_back(w_.set(src, expr(f, kn.kid(0))));
+      for (const Field& sf : T.shape_info(T.info(st).shape).fields) {
+        const Field* df = shape.find(sf.name);
+        if (!df || df->type != sf.type) continue;
+        xs.push_back(store_typed(w_.get(rec, t_i32()), w_.get(rec, t_i32()), df->offset, load_typed(w_.get(src, t_i32()), sf.offset, sf.type), sf.type, true));
+      }
+    } else {
+      const Field* df = shape.find(std::string(kn.text));
+      xs.push_back(store_typed(w_.get(rec, t_i32()), w_.get(rec, t_i32()), df->offset, expr(f, kn.kid(0)), df->type, true));
+    }
+  }
+  xs.push_back(w_.get(rec, t_i32()));
+  return w_.seq(xs, t_i32());
+}
+
+}  // namespace dxc::emit

@@ -1,0 +1,151 @@
+// emit(): reads runtime.wasm with Binaryen, adds the app's generated functions and static data, replaces
+// the runtime's `dxgen_*` imports with generated bodies, extends the function table, validates, optimizes
+// and writes app.wasm. The runtime is found by export names (runtime-wasm/ABI.md), never by index.
+#include "emit/emit.h"
+
+#include <binaryen-c.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <type_traits>
+
+#include "emit/codegen.h"
+
+namespace dxc::emit {
+
+namespace {
+
+// Runtime functions generated code calls (exports the optimizer may inline and drop from the export list).
+const char* const kRuntimeApi[] = {
+    "dx_alloc", "dx_new_record", "dx_new_closure", "dx_new_array", "dx_array_push_f64", "dx_array_push_i32",
+    "dx_array_concat", "dx_write_ref", "dx_str_concat", "dx_str_eq", "dx_str_cmp", "dx_num_to_str", "dx_num_rem",
+    "dx_new_instance", "dx_clone", "dx_listen", "dx_text", "dx_attr", "dx_attr_remove", "dx_prop_str",
+    "dx_prop_bool", "dx_class", "dx_class_toggle", "dx_mount", "dx_destroy", "dx_invalidate", "dx_for",
+};
+constexpr uint32_t kInitialPages = 64;     // runtime-wasm links with --initial-memory=4194304
+constexpr uint32_t kMaxPages = 65535;      // and --max-memory=4294901760
+
+struct ModuleDeleter { void operator()(BinaryenModuleRef m) const { BinaryenModuleDispose(m); } };
+using ModulePtr = std::unique_ptr<std::remove_pointer_t<BinaryenModuleRef>, ModuleDeleter>;
+
+bool read_file(const std::string& path, std::vector<char>& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return true;
+}
+
+// The wasm header check Binaryen does not do gracefully (BinaryenModuleRead exits the process on bad input).
+bool looks_like_wasm(const std::vector<char>& b) {
+  static const unsigned char magic[8] = {0, 'a', 's', 'm', 1, 0, 0, 0};
+  return b.size() >= 8 && std::memcmp(b.data(), magic, 8) == 0;
+}
+
+}  // namespace
+
+bool emit(Program& p, LoweredProgram& lp, const EmitOptions& opts, EmitResult& out, Diagnostics& diags, bool want_text) {
+  out.dxb = build_dxb(p, lp);
+  std::vector<char> rt_bytes;
+  if (!read_file(opts.runtime_wasm, rt_bytes) || !looks_like_wasm(rt_bytes)) {
+    diags.error_at_path("DX0402", opts.runtime_wasm, "cannot read the prebuilt wasm runtime (is the dx build complete? set DX_RUNTIME_DIR)");
+    return false;
+  }
+  ModulePtr mod(BinaryenModuleRead(rt_bytes.data(), rt_bytes.size()));
+  BinaryenModuleRef m = mod.get();
+  BinaryenModuleSetFeatures(m, BinaryenFeatureMVP() | BinaryenFeatureBulkMemory() | BinaryenFeatureSignExt() |
+                                   BinaryenFeatureMutableGlobals() | BinaryenFeatureNontrappingFPToInt());
+
+  // __heap_base: where generated data starts.
+  BinaryenExportRef hb = BinaryenGetExport(m, "__heap_base");
+  if (!hb) { diags.error_at_path("DX0403", opts.runtime_wasm, "runtime does not export __heap_base"); return false; }
+  BinaryenGlobalRef hbg = BinaryenGetGlobal(m, BinaryenExportGetValue(hb));
+  uint32_t heap_base = uint32_t(BinaryenConstGetValueI32(BinaryenGlobalGetInitExpr(hbg)));
+  StaticData data(heap_base);
+  uint32_t dxb_addr = data.add_bytes(out.dxb.data(), uint32_t(out.dxb.size()));
+
+  CodeGen cg(p, lp, m, data, diags);
+  for (const char* name : kRuntimeApi) {
+    BinaryenExportRef e = BinaryenGetExport(m, name);
+    if (!e) { diags.error_at_path("DX0403", opts.runtime_wasm, std::string("runtime does not export ") + name); return false; }
+    cg.rt[name] = BinaryenExportGetValue(e);
+  }
+  BinaryenTableRef table = BinaryenGetTableByIndex(m, 0);
+  if (!table) { diags.error_at_path("DX0403", opts.runtime_wasm, "runtime has no function table (link with --export-table or take a function's address)"); return false; }
+  cg.table_name = BinaryenTableGetName(table);
+  cg.table_base = BinaryenTableGetInitial(table);
+  cg.generate_all();
+
+  // Replace each dxgen_* import with its generated body, keeping the internal name the runtime calls.
+  W w{m};
+  cg.hooks["dxgen_dxb"] = {t_none(), t_i32(), w.u32(dxb_addr), {}};
+  cg.hooks["dxgen_dxb_size"] = {t_none(), t_i32(), w.u32(uint32_t(out.dxb.size())), {}};
+  uint32_t heap_start = data.end();
+  cg.hooks["dxgen_heap_base"] = {t_none(), t_i32(), w.u32(heap_start), {}};
+  std::vector<std::pair<std::string, std::string>> imports;  // internal name, base
+  for (BinaryenIndex i = 0; i < BinaryenGetNumFunctions(m); ++i) {
+    BinaryenFunctionRef fn = BinaryenGetFunctionByIndex(m, i);
+    const char* mod_name = BinaryenFunctionImportGetModule(fn);
+    if (mod_name && std::strcmp(mod_name, "dxgen") == 0) imports.push_back({BinaryenFunctionGetName(fn), BinaryenFunctionImportGetBase(fn)});
+  }
+  for (auto& [internal, base] : imports) {
+    auto it = cg.hooks.find(base);
+    if (it == cg.hooks.end()) { diags.error_at_path("DX0403", opts.runtime_wasm, "runtime imports unknown hook " + base); return false; }
+    BinaryenRemoveFunction(m, internal.c_str());
+    auto& h = it->second;
+    BinaryenAddFunction(m, internal.c_str(), h.params, h.results, h.vars.data(), BinaryenIndex(h.vars.size()), h.body);
+    cg.hooks.erase(it);
+  }
+
+  if (!cg.table_funcs.empty()) {
+    std::vector<const char*> names;
+    for (auto& s : cg.table_funcs) names.push_back(s.c_str());
+    uint32_t size = cg.table_base + uint32_t(names.size());
+    BinaryenTableSetInitial(table, size);
+    if (BinaryenTableHasMax(table) && BinaryenTableGetMax(table) < size) BinaryenTableSetMax(table, size);
+    BinaryenAddActiveElementSegment(m, cg.table_name.c_str(), "dx_generated", names.data(), BinaryenIndex(names.size()),
+                                    w.u32(cg.table_base));
+  }
+  const std::vector<uint8_t>& bytes = data.bytes();
+  const char* segs[] = {reinterpret_cast<const char*>(bytes.data())};
+  bool passive[] = {false};
+  BinaryenExpressionRef offsets[] = {w.u32(data.base())};
+  BinaryenIndex sizes[] = {BinaryenIndex(bytes.size())};
+  if (heap_start > kInitialPages * 65536u) {
+    diags.error_at_path("DX0404", "", "the app's static data does not fit in the initial 4 MiB of memory");
+    return false;
+  }
+  BinaryenSetMemory(m, kInitialPages, kMaxPages, nullptr, segs, passive, offsets, sizes, 1, false);
+
+  if (diags.has_errors()) return false;
+  if (want_text) {
+    char* text = BinaryenModuleAllocateAndWriteText(m);
+    out.wat = text;
+    free(text);
+  }
+  if (!BinaryenModuleValidate(m)) {
+    diags.error_at_path("DX0405", "", "internal compiler error: the generated wasm module does not validate");
+    return false;
+  }
+  for (const char* name : kRuntimeApi) BinaryenRemoveExport(m, name);
+  BinaryenRemoveExport(m, "__heap_base");
+  if (opts.optimize > 0) {
+    BinaryenSetOptimizeLevel(opts.optimize);
+    BinaryenSetShrinkLevel(1);
+    BinaryenModuleOptimize(m);
+    if (!BinaryenModuleValidate(m)) {
+      diags.error_at_path("DX0405", "", "internal compiler error: the optimized wasm module does not validate");
+      return false;
+    }
+  }
+  BinaryenSetDebugInfo(opts.optimize == 0);  // -O0 keeps function names for stack traces
+  BinaryenModuleAllocateAndWriteResult r = BinaryenModuleAllocateAndWrite(m, nullptr);
+  out.wasm.assign(static_cast<uint8_t*>(r.binary), static_cast<uint8_t*>(r.binary) + r.binaryBytes);
+  free(r.binary);
+  if (r.sourceMap) free(r.sourceMap);
+  return true;
+}
+
+}  // namespace dxc::emit

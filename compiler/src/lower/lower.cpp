@@ -1,0 +1,410 @@
+// lower: each block's JSX → a template (HTML parsed once by the browser, cloned per instance) plus
+// bindings for its dynamic parts, addressed by node paths. Adjacent text and {expressions} become ONE text
+// node whose value is their concatenation, so no marker nodes are needed between them.
+#include "lower/ir.h"
+
+#include <cctype>
+#include <set>
+
+#include "analyze/analyze.h"
+#include "dx/schema/dxb.h"
+
+namespace dxc::lower {
+
+namespace {
+
+bool is_void_element(const std::string& t) {
+  static const std::set<std::string> v = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"};
+  return v.count(t) > 0;
+}
+
+std::string escape_text(std::string_view s) {
+  std::string o;
+  for (char c : s) {
+    if (c == '&') o += "&amp;";
+    else if (c == '<') o += "&lt;";
+    else if (c == '>') o += "&gt;";
+    else o += c;
+  }
+  return o;
+}
+
+std::string escape_attr(std::string_view s) {
+  std::string o;
+  for (char c : s) {
+    if (c == '&') o += "&amp;";
+    else if (c == '"') o += "&quot;";
+    else o += c;
+  }
+  return o;
+}
+
+std::string html_attr_name(const std::string& n) {
+  if (n == "className") return "class";
+  if (n == "htmlFor") return "for";
+  return n;
+}
+
+std::string child_path(const std::string& parent, bool root_level, uint32_t index) {
+  std::string p = root_level ? "f" : parent + "f";
+  p.append(index, 'n');
+  return p;
+}
+
+struct Ref {
+  bool root = true;
+  uint32_t idx = 0;
+};
+
+class BlockLowerer {
+ public:
+  BlockLowerer(Program& p, Diagnostics& d, LoweredProgram& lp, BlockId b)
+      : p_(p), d_(d), lp_(lp), b_(b), m_(p.blocks[b].module) {}
+
+  void run() {
+    BlockInfo& bi = p_.blocks[b_];
+    std::vector<NodeId> tops;
+    for (NodeId j : bi.jsx) {
+      const Node& n = node(j);
+      if (n.kind == NodeKind::JsxFragment) tops.insert(tops.end(), n.kids.begin(), n.kids.end());
+      else tops.push_back(j);
+    }
+    uint32_t index = 0;
+    children(tops, "", true, index, nullptr);
+    if (roots_.empty()) {  // an empty fragment still needs one node to mount
+      ir().tpl.html += "<!---->";
+      roots_.push_back("f");
+    }
+    BlockIR& out = ir();
+    out.tpl.root_count = uint32_t(roots_.size());
+    out.tpl.paths = roots_;
+    out.tpl.paths.insert(out.tpl.paths.end(), slots_.begin(), slots_.end());
+    for (auto& [ref, binding] : pending_) {
+      binding.node = resolve(ref);
+      out.bindings.push_back(std::move(binding));
+    }
+    for (auto& [ref, field] : root_anchors_) out.anchors.push_back({resolve(ref), field});
+    out.ids_offset = p_.blocks[b_].alloc_field(4 * uint32_t(out.tpl.paths.size()));
+    for (SymId memo : bi.memos) out.memo_deps.push_back({memo, analyze::deps_of_function(p_, p_.symbols[memo].func)});
+  }
+
+ private:
+  const Node& node(NodeId n) const { return p_.modules[m_]->ast[n]; }
+  BlockIR& ir() { return lp_.blocks[b_]; }
+  uint32_t resolve(Ref r) const { return r.root ? r.idx : uint32_t(roots_.size()) + r.idx; }
+  uint32_t deps(NodeId e) const { return e == kNoNode ? 0 : analyze::deps_of(p_, m_, e); }
+
+  // A node at `path`: roots are addressed by their root index, others get a slot (once per path).
+  Ref place(const std::string& path, bool root_level) {
+    if (root_level) {
+      roots_.push_back(path);
+      return {true, uint32_t(roots_.size() - 1)};
+    }
+    return {false, 0};  // not addressable yet; slot() makes it so
+  }
+  Ref slot(const std::string& path, bool root_level, Ref placed) {
+    if (root_level) return placed;
+    for (uint32_t i = 0; i < slots_.size(); ++i) if (slots_[i] == path) return {false, i};
+    slots_.push_back(path);
+    return {false, uint32_t(slots_.size() - 1)};
+  }
+  void bind(Ref r, BindingIR b) { pending_.push_back({r, std::move(b)}); }
+
+  bool is_text_like(NodeId k) const {
+    const Node& n = node(k);
+    if (n.kind == NodeKind::JsxText) return true;
+    if (n.kind == NodeKind::JsxExpr && n.kid(0) != kNoNode) {
+      const Node& e = node(n.kid(0));
+      return e.kind != NodeKind::JsxElement && e.kind != NodeKind::JsxFragment;
+    }
+    return false;
+  }
+
+  // Emits `kids` as siblings under `parent_path`. `parent_ref` is the enclosing element (for a <For> that
+  // is its only child).
+  void children(const std::vector<NodeId>& kids_in, const std::string& parent_path, bool root_level, uint32_t& index,
+                const Ref* parent_ref) {
+    std::vector<NodeId> kids;
+    for (NodeId k : kids_in) {
+      const Node& n = node(k);
+      if (n.kind == NodeKind::JsxExpr && n.kid(0) == kNoNode) continue;
+      if (n.kind == NodeKind::JsxExpr && (node(n.kid(0)).kind == NodeKind::JsxFragment)) {
+        for (NodeId fk : node(n.kid(0)).kids) kids.push_back(fk);
+        continue;
+      }
+      if (n.kind == NodeKind::JsxFragment) { for (NodeId fk : n.kids) kids.push_back(fk); continue; }
+      kids.push_back(k);
+    }
+    for (size_t i = 0; i < kids.size();) {
+      if (is_text_like(kids[i])) {
+        std::vector<TextPart> parts;
+        bool dynamic = false;
+        while (i < kids.size() && is_text_like(kids[i])) {
+          const Node& n = node(kids[i]);
+          if (n.kind == NodeKind::JsxText) {
+            if (!parts.empty() && !parts.back().is_expr) parts.back().text += std::string(n.text);
+            else parts.push_back({false, std::string(n.text), kNoNode});
+          } else {
+            parts.push_back({true, "", n.kid(0)});
+            dynamic = true;
+          }
+          ++i;
+        }
+        std::string path = child_path(parent_path, root_level, index++);
+        Ref r = place(path, root_level);
+        if (!dynamic) {
+          ir().tpl.html += escape_text(parts[0].text);
+          continue;
+        }
+        ir().tpl.html += " ";  // placeholder text node, filled by TEXT
+        BindingIR b;
+        b.kind = BindKind::Text;
+        for (auto& part : parts) if (part.is_expr) b.deps |= deps(part.expr);
+        b.parts = std::move(parts);
+        bind(slot(path, root_level, r), std::move(b));
+        continue;
+      }
+      NodeId k = kids[i++];
+      const Node& n = node(k);
+      NodeId el = n.kind == NodeKind::JsxExpr ? n.kid(0) : k;
+      auto it = p_.modules[m_]->blocks.find(el);
+      if (it != p_.modules[m_]->blocks.end()) {
+        dynamic_child(el, it->second, parent_path, root_level, index, parent_ref, kids.size() == 1);
+        continue;
+      }
+      element(el, child_path(parent_path, root_level, index++), root_level);
+    }
+  }
+
+  void dynamic_child(NodeId el, BlockId child, const std::string& parent_path, bool root_level, uint32_t& index,
+                     const Ref* parent_ref, bool only_child) {
+    const Node& n = node(el);
+    BlockInfo& owner = p_.blocks[b_];
+    const BlockInfo& cb = p_.blocks[child];
+    BindingIR b;
+    b.child = child;
+    b.field = owner.alloc_field(4);
+    auto attr = [&](const char* name) {
+      for (NodeId a : node(n.kid(0)).kids)
+        if (node(a).kind == NodeKind::JsxAttr && node(a).text == name) return node(a).kid(0);
+      return kNoNode;
+    };
+    if (cb.kind == dx::schema::kBlockRow) {
+      b.kind = BindKind::For;
+      b.expr = attr("each");
+      b.deps = deps(b.expr);
+      if (only_child && parent_ref) {  // the list owns its parent element: rows are appended, no anchor
+        b.has_anchor = false;
+        bind(*parent_ref, std::move(b));
+        return;
+      }
+    } else if (cb.kind == dx::schema::kBlockBranch) {
+      b.kind = BindKind::Show;
+      b.expr = attr("when");
+      b.deps = deps(b.expr);
+      b.field2 = owner.alloc_field(4);
+      auto fb = p_.modules[m_]->fallbacks.find(el);
+      if (fb != p_.modules[m_]->fallbacks.end()) b.fallback = fb->second;
+    } else {
+      b.kind = BindKind::Component;
+      for (NodeId a : node(n.kid(0)).kids) {
+        const Node& an = node(a);
+        if (an.kind != NodeKind::JsxAttr) continue;
+        PropIR pr;
+        pr.name = std::string(an.text);
+        pr.expr = an.kid(0);
+        for (auto& [nm, bit] : cb.prop_bits) if (nm == pr.name) pr.bit = bit;
+        for (auto& [nm, off] : cb.prop_offsets) if (nm == pr.name) pr.offset = off;
+        const Symbol& ps = p_.symbols[cb.props];
+        pr.type = p_.types.shape_info(p_.types.info(ps.type).shape).find(pr.name)->type;
+        pr.deps = deps(pr.expr);
+        b.deps |= pr.deps;
+        b.props.push_back(std::move(pr));
+      }
+    }
+    std::string path = child_path(parent_path, root_level, index++);
+    ir().tpl.html += "<!---->";
+    Ref r = place(path, root_level);
+    Ref anchor = slot(path, root_level, r);
+    if (root_level) root_anchors_.push_back({anchor, b.field});
+    bind(anchor, std::move(b));
+  }
+
+  void element(NodeId el, const std::string& path, bool root_level) {
+    const Node& n = node(el);
+    std::string tag(n.text);
+    std::string& html = ir().tpl.html;
+    html += "<" + tag;
+    Ref placed = place(path, root_level);
+    bool has_slot = false;
+    Ref me{};
+    auto need_slot = [&]() {
+      if (!has_slot) { me = slot(path, root_level, placed); has_slot = true; }
+      return me;
+    };
+    for (NodeId a : node(n.kid(0)).kids) {
+      const Node& an = node(a);
+      std::string name(an.text);
+      NodeId v = an.kid(0);
+      if (name.size() > 2 && name[0] == 'o' && name[1] == 'n' && std::isupper((unsigned char)name[2])) {
+        HandlerIR h;
+        h.block = b_;
+        h.module = m_;
+        h.event = name.substr(2);
+        for (char& ch : h.event) ch = char(std::tolower((unsigned char)ch));
+        auto f = p_.modules[m_]->funcs.find(v);
+        if (f != p_.modules[m_]->funcs.end() && (node(v).kind == NodeKind::Arrow || node(v).kind == NodeKind::FunctionExpr)) {
+          h.fn = f->second;
+          h.flags = p_.funcs[h.fn].event_flags;
+        } else {
+          h.expr = v;
+          SymId s = node(v).kind == NodeKind::Identifier ? p_.ref_of(m_, v) : kNoId;
+          if (s != kNoId && p_.symbols[s].kind == SymKind::Function) h.flags = p_.funcs[p_.symbols[s].func].event_flags;
+        }
+        BindingIR b;
+        b.kind = BindKind::Event;
+        b.name = h.event;
+        b.handler = uint32_t(lp_.handlers.size());
+        lp_.handlers.push_back(std::move(h));
+        bind(need_slot(), std::move(b));
+        continue;
+      }
+      std::string hname = html_attr_name(name);
+      if (v == kNoNode) { html += " " + hname; continue; }
+      const Node& vn = node(v);
+      if (vn.kind == NodeKind::StringLit) { html += " " + hname + "=\"" + escape_attr(vn.text) + "\""; continue; }
+      if (name == "classList") {
+        for (NodeId k : vn.kids) {
+          const Node& kn = node(k);
+          BindingIR b;
+          b.kind = BindKind::ClassToggle;
+          b.name = std::string(kn.text);
+          b.expr = kn.kid(0);
+          b.deps = deps(b.expr);
+          bind(need_slot(), std::move(b));
+        }
+        continue;
+      }
+      BindingIR b;
+      b.expr = v;
+      b.deps = deps(v);
+      b.name = hname;
+      TypeId t = p_.type_of(m_, v);
+      bool is_bool = p_.types.kind(t) == TypeKind::Boolean;
+      if (hname == "class") b.kind = BindKind::Class;
+      else if ((hname == "value" && !is_bool) ) b.kind = BindKind::Prop;
+      else if (hname == "checked" || hname == "selected" || hname == "muted") b.kind = BindKind::PropBool;
+      else b.kind = is_bool ? BindKind::BoolAttr : BindKind::Attr;
+      if (b.kind == BindKind::PropBool && !is_bool) b.kind = BindKind::Attr;
+      bind(need_slot(), std::move(b));
+    }
+    html += ">";
+    std::vector<NodeId> kids(n.kids.begin() + 1, n.kids.end());
+    if (is_void_element(tag)) {
+      bool any = false;
+      for (NodeId k : kids) any |= !(node(k).kind == NodeKind::JsxExpr && node(k).kid(0) == kNoNode);
+      if (any) d_.error("DX0301", n.span, "<" + tag + "> is a void element and cannot have children");
+      return;
+    }
+    // The element's own ref, for a <For> that owns it.
+    Ref self = need_slot_if_list(kids, path, root_level, placed, has_slot, me);
+    uint32_t index = 0;
+    children(kids, path, false, index, &self);
+    html += "</" + tag + ">";
+  }
+
+  // Gives the element a slot when it directly holds a <For>, which appends its rows to it.
+  Ref need_slot_if_list(const std::vector<NodeId>& kids, const std::string& path, bool root_level, Ref placed, bool& has_slot, Ref& me) {
+    for (NodeId k : kids) {
+      const Node& n = node(k);
+      NodeId el = n.kind == NodeKind::JsxExpr ? n.kid(0) : k;
+      if (el == kNoNode) continue;
+      auto it = p_.modules[m_]->blocks.find(el);
+      if (it != p_.modules[m_]->blocks.end() && p_.blocks[it->second].kind == dx::schema::kBlockRow) {
+        if (!has_slot) { me = slot(path, root_level, placed); has_slot = true; }
+        return me;
+      }
+    }
+    return has_slot ? me : placed;
+  }
+
+  Program& p_;
+  Diagnostics& d_;
+  LoweredProgram& lp_;
+  BlockId b_;
+  ModuleId m_;
+  std::vector<std::string> roots_, slots_;
+  std::vector<std::pair<Ref, BindingIR>> pending_;
+  std::vector<std::pair<Ref, uint32_t>> root_anchors_;
+};
+
+uint32_t block_reads(const Program& p, const LoweredProgram& lp, BlockId b, std::vector<int>& state, std::vector<uint32_t>& memo) {
+  if (state[b] == 2) return memo[b];
+  if (state[b] == 1) return 0;
+  state[b] = 1;
+  uint32_t d = 0;
+  for (const BindingIR& x : lp.blocks[b].bindings) {
+    d |= x.deps;
+    if (x.kind == BindKind::For || x.kind == BindKind::Show) {
+      d |= block_reads(p, lp, x.child, state, memo);
+      if (x.fallback != kNoId) d |= block_reads(p, lp, x.fallback, state, memo);
+    }
+  }
+  state[b] = 2;
+  memo[b] = d;
+  return d;
+}
+
+}  // namespace
+
+LoweredProgram lower(Program& p, Diagnostics& diags) {
+  LoweredProgram lp;
+  lp.blocks.resize(p.blocks.size());
+  for (BlockId b = 0; b < p.blocks.size(); ++b) BlockLowerer(p, diags, lp, b).run();
+  std::vector<int> state(p.blocks.size(), 0);
+  std::vector<uint32_t> memo(p.blocks.size(), 0);
+  for (BlockIR& bir : lp.blocks)
+    for (BindingIR& x : bir.bindings) {
+      if (x.kind == BindKind::For) x.child_deps = block_reads(p, lp, x.child, state, memo);
+      if (x.kind == BindKind::Show) {
+        x.child_deps = block_reads(p, lp, x.child, state, memo);
+        if (x.fallback != kNoId) x.child_deps |= block_reads(p, lp, x.fallback, state, memo);
+      }
+    }
+  for (BlockId b = 0; b < p.blocks.size(); ++b) p.blocks[b].size = (p.blocks[b].size + 7) & ~7u;
+  return lp;
+}
+
+std::string dump(const Program& p, const LoweredProgram& lp) {
+  static const char* kinds[] = {"text", "attr", "bool-attr", "class", "class-toggle", "prop", "prop-bool", "event", "for", "show", "component"};
+  std::string s;
+  auto hex = [](uint32_t v) { char b[16]; snprintf(b, sizeof b, "0x%x", v); return std::string(b); };
+  for (BlockId b = 0; b < lp.blocks.size(); ++b) {
+    const BlockInfo& bi = p.blocks[b];
+    const BlockIR& ir = lp.blocks[b];
+    s += "block " + std::to_string(b) + " " + bi.name + " kind=" + std::to_string(bi.kind) + " size=" + std::to_string(bi.size) +
+         " ids@" + std::to_string(ir.ids_offset) + "\n";
+    s += "  html " + ir.tpl.html + "\n";
+    for (size_t i = 0; i < ir.tpl.paths.size(); ++i)
+      s += "  node " + std::to_string(i) + (i < ir.tpl.root_count ? " root " : " slot ") + ir.tpl.paths[i] + "\n";
+    for (auto& [root, field] : ir.anchors) s += "  anchor root " + std::to_string(root) + " field@" + std::to_string(field) + "\n";
+    for (const BindingIR& x : ir.bindings) {
+      s += "  " + std::string(kinds[int(x.kind)]) + " node=" + std::to_string(x.node);
+      if (!x.name.empty()) s += " name=" + x.name;
+      s += " deps=" + hex(x.deps);
+      if (x.kind == BindKind::Event) s += " handler=" + std::to_string(x.handler);
+      if (x.child != kNoId) s += " child=" + std::to_string(x.child) + " field@" + std::to_string(x.field);
+      if (x.fallback != kNoId) s += " fallback=" + std::to_string(x.fallback);
+      if (x.kind == BindKind::For && !x.has_anchor) s += " append";
+      if (x.child_deps) s += " child-deps=" + hex(x.child_deps);
+      for (const PropIR& pr : x.props) s += " prop:" + pr.name + "@" + std::to_string(pr.offset) + "/" + hex(pr.bit);
+      s += "\n";
+    }
+  }
+  for (size_t h = 0; h < lp.handlers.size(); ++h)
+    s += "handler " + std::to_string(h) + " block=" + std::to_string(lp.handlers[h].block) + " event=" + lp.handlers[h].event +
+         " flags=" + std::to_string(lp.handlers[h].flags) + "\n";
+  return s;
+}
+
+}  // namespace dxc::lower

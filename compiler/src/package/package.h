@@ -1,0 +1,24 @@
+// Phase 7 — package: artifacts → dist/: app.dxb, app.wasm, dx.js, index.html (the shell), the project's
+// public/ files, manifest.json (files with sizes and SHA-256), and .gz/.br copies of compressible files.
+// dist/ is written next to its final place and renamed in one step: a failed build never leaves a partial
+// dist/ looking valid, and the previous one stays until the new one is complete.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "common/diagnostics.h"
+#include "discover/discover.h"
+#include "emit/emit.h"
+
+namespace dxc::package {
+
+struct FileReport {
+  std::string name;
+  size_t bytes = 0, gzip = 0, brotli = 0;  // 0 when not precompressed
+};
+
+bool package(const Project& proj, const EmitResult& r, const std::string& runtime_dir, const std::string& out_dir,
+             std::vector<FileReport>& report, Diagnostics& diags);
+std::string size_report(const std::vector<FileReport>& report);
+
+}  // namespace dxc::package

@@ -1,0 +1,57 @@
+// dxs/static_site.h — every file of a dist/ directory in memory, each response prebuilt once.
+//
+// load(dist) reads every regular file under `dist` (recursively) and prebuilds, per file, its 200 response
+// (Content-Type by extension, Content-Length, a strong ETag from a 64-bit hash of the bytes,
+// Cache-Control: no-cache, X-Content-Type-Options: nosniff) and its 304. Names starting with '.' are not
+// served (".well-known" excepted). A symlink is served only if it resolves to a regular file inside
+// `dist`; one that escapes, dangles or names a directory is skipped with a warning.
+// find(path) takes a normalized path (http1::normalize_target): "/" and "/index.html" give index.html,
+// "/x/" gives "/x/index.html" when present, "/x" for such a directory gives a 301 to "/x/"; else null.
+// After load the site is immutable: workers share it without locks.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "dxs/http1/response.h"
+
+namespace dxs {
+
+struct StaticEntry {
+  http1::Prebuilt ok;            // 200 for a file, 301 for a directory named without its slash
+  http1::Prebuilt not_modified;  // 304 (files only; empty head for redirects)
+  std::string etag;              // "\"<16 hex digits>\"" (files only)
+  bool is_redirect = false;
+};
+
+class StaticSite {
+ public:
+  // Loads `dist`. False with `err` set ("<dist>: not a directory", "<dist>/a.js: cannot read: ...").
+  bool load(const std::string& dist, std::string* err);
+
+  const StaticEntry* find(const std::string& path) const;
+
+  // The bytes of the file at URL path `path` ("/app.dxb"), or null.
+  const std::string* file_bytes(const std::string& path) const;
+
+  size_t file_count() const { return files_; }
+  const std::vector<std::string>& warnings() const { return warnings_; }
+
+ private:
+  void add_file(const std::string& url, std::string bytes);
+  void add_directory_aliases();
+
+  std::vector<std::unique_ptr<StaticEntry>> entries_;
+  std::unordered_map<std::string, const StaticEntry*> by_path_;
+  std::unordered_map<std::string, std::shared_ptr<const std::string>> bytes_;
+  std::vector<std::string> warnings_;
+  size_t files_ = 0;
+};
+
+// The strong ETag dx-server sends for `body`: a quoted 16-digit hex FNV-1a 64 hash.
+std::string etag_for(std::string_view body);
+
+}  // namespace dxs

@@ -1,0 +1,179 @@
+// http1/connection.cpp — Connection (contract in connection.h): the HTTP/1.1 request path.
+#include "connection.h"
+
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "dxs/http1/path.h"
+#include "dxs/http1/semantics.h"
+
+namespace dxs::http1 {
+namespace {
+
+constexpr size_t kMaxLingerBytes = 1 << 20;
+
+bool if_none_match_hits(const Request& req, const std::string& etag) {
+  for (size_t i = 0; i < req.header_count; ++i)
+    if (iequals(req.headers[i].name, "if-none-match") && etag_matches(req.headers[i].value, etag)) return true;
+  return false;
+}
+
+}  // namespace
+
+Connection::Connection(ConnectionContext& ctx) : ctx_(ctx), in_(new char[kReadBuffer]) {}
+
+bool Connection::open(int fd) {
+  fd_ = fd;
+  state_ = State::kOpen;
+  interest_ = kRead;
+  in_len_ = scanned_ = lingered_ = 0;
+  close_after_flush_ = peer_eof_ = false;
+  out_.clear();
+  deadline_ms_ = ctx_.now_ms + ctx_.idle_timeout_ms;
+  if (ctx_.reactor->add(fd_, kRead, reinterpret_cast<uint64_t>(this)) != 0) {
+    ::close(fd_);
+    fd_ = -1;
+    state_ = State::kClosed;
+    return false;
+  }
+  return true;
+}
+
+void Connection::close() {
+  if (state_ == State::kClosed) return;
+  ctx_.reactor->remove(fd_);
+  ::close(fd_);
+  fd_ = -1;
+  state_ = State::kClosed;
+  out_.clear();
+}
+
+void Connection::on_event(uint32_t events) {
+  if (state_ == State::kLingering) return linger_read();
+  if (state_ != State::kOpen) return;
+  if (!out_.pending() && !close_after_flush_ && !peer_eof_ && (events & kReadable)) {
+    read_some();
+    if (state_ != State::kOpen) return;
+  }
+  drive();
+}
+
+void Connection::read_some() {
+  if (in_len_ == kReadBuffer) return;  // cannot happen: the parser refuses a head this long first
+  ssize_t r = ::recv(fd_, in_.get() + in_len_, kReadBuffer - in_len_, 0);
+  if (r > 0) {
+    in_len_ += size_t(r);
+  } else if (r == 0) {
+    peer_eof_ = true;
+  } else if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) {
+    close();
+  }
+}
+
+// Answers what can be answered, sends it, and decides what to wait for next.
+void Connection::drive() {
+  for (;;) {
+    bool more = false;
+    if (!close_after_flush_ && !out_.pending()) more = process_requests();
+    if (out_.pending()) {
+      size_t sent = 0;
+      OutQueue::FlushResult r = out_.flush(fd_, &sent);
+      if (sent) deadline_ms_ = ctx_.now_ms + ctx_.idle_timeout_ms;  // the reader is making progress
+      if (r == OutQueue::kFailed) return close();
+      if (r == OutQueue::kWouldBlock) return set_interest(kWrite);
+    }
+    if (close_after_flush_) return begin_linger();
+    if (peer_eof_) return close();  // the peer sent all it will; anything left is an incomplete head
+    if (!more) break;
+  }
+  set_interest(kRead);
+}
+
+bool Connection::process_requests() {
+  size_t pos = 0;
+  bool partial = false;
+  while (pos < in_len_ && !close_after_flush_) {
+    if (out_.owned_bytes() >= kHighWater) break;
+    int rc = parse_request(in_.get() + pos, in_len_ - pos, pos == 0 ? scanned_ : 0, ctx_.request);
+    if (rc == kPartial) {
+      partial = true;
+      break;
+    }
+    if (rc == kMalformed) { respond_and_close(ctx_.canned->bad_request, true); break; }
+    if (rc == kTooLarge) { respond_and_close(ctx_.canned->too_large, true); break; }
+    pos += size_t(rc);
+    deadline_ms_ = ctx_.now_ms + ctx_.idle_timeout_ms;
+    answer(ctx_.request);
+  }
+  if (pos > 0) {
+    std::memmove(in_.get(), in_.get() + pos, in_len_ - pos);
+    in_len_ -= pos;
+  }
+  scanned_ = partial ? in_len_ : 0;
+  return !partial && in_len_ > 0 && !close_after_flush_;
+}
+
+void Connection::answer(const Request& req) {
+  const CannedResponses& canned = *ctx_.canned;
+  Semantics sem = read_semantics(req);
+  bool head = req.method == "HEAD";
+  if (sem.bad_request) return respond_and_close(canned.bad_request, !head);
+  if (req.method != "GET" && !head) {
+    // A body we cannot read would be taken for the next request: answer, then close.
+    return respond(canned.method_not_allowed, true, sem.keep_alive && !sem.has_body, sem.echo_keep_alive);
+  }
+  if (sem.has_body) return respond_and_close(canned.bad_request, !head);
+  if (normalize_target(req.target, ctx_.path) != PathError::kOk) return respond_and_close(canned.bad_request, !head);
+  const StaticEntry* entry = ctx_.site->find(ctx_.path);
+  if (!entry) return respond(canned.not_found, !head, sem.keep_alive, sem.echo_keep_alive);
+  if (!entry->is_redirect && if_none_match_hits(req, entry->etag))
+    return respond(entry->not_modified, false, sem.keep_alive, sem.echo_keep_alive);
+  respond(entry->ok, !head, sem.keep_alive, sem.echo_keep_alive);
+}
+
+void Connection::respond(const Prebuilt& p, bool with_body, bool keep_alive, bool echo_keep_alive) {
+  out_.append_owned(p.head);
+  out_.append_owned(ctx_.date.line());
+  if (!keep_alive) out_.append_owned("Connection: close\r\n");
+  else if (echo_keep_alive) out_.append_owned("Connection: keep-alive\r\n");
+  out_.append_owned("\r\n");
+  if (with_body && p.body && !p.body->empty()) {
+    if (p.body->size() <= kCopyBodyMax) out_.append_owned(*p.body);
+    else out_.append_borrowed(p.body->data(), p.body->size());
+  }
+  if (!keep_alive) close_after_flush_ = true;
+}
+
+void Connection::begin_linger() {
+  if (peer_eof_ || ::shutdown(fd_, SHUT_WR) != 0) return close();
+  state_ = State::kLingering;
+  in_len_ = 0;
+  int linger = ctx_.linger_timeout_ms < ctx_.idle_timeout_ms ? ctx_.linger_timeout_ms : ctx_.idle_timeout_ms;
+  deadline_ms_ = ctx_.now_ms + linger;
+  set_interest(kRead);
+}
+
+void Connection::linger_read() {
+  for (;;) {
+    ssize_t r = ::recv(fd_, in_.get(), kReadBuffer, 0);
+    if (r > 0) {
+      lingered_ += size_t(r);
+      if (lingered_ > kMaxLingerBytes) return close();
+      continue;
+    }
+    if (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return;
+    if (r < 0 && errno == EINTR) continue;
+    return close();  // EOF or an error: the peer has our response or never will
+  }
+}
+
+void Connection::set_interest(uint32_t interest) {
+  if (interest == interest_ || state_ == State::kClosed) return;
+  if (ctx_.reactor->modify(fd_, interest, reinterpret_cast<uint64_t>(this)) != 0) return close();
+  interest_ = interest;
+}
+
+}  // namespace dxs::http1

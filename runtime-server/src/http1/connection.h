@@ -1,0 +1,88 @@
+// http1/connection.h — one HTTP/1.1 connection: read, parse every complete request, answer, write.
+//
+// Contract with the worker that owns it (same thread, no locks):
+//   - open(fd) registers the socket with the worker's reactor (user_data = this) for reading;
+//   - on_event(events) is called with each completion's Events bits; afterwards, closed() says whether the
+//     connection released its socket (the worker then unlinks and recycles it);
+//   - the worker closes it with close() once now_ms passes deadline_ms() (idle keep-alive, a slow head,
+//     a reader that stopped reading, or a lingering close that never saw EOF).
+// Pipelining: every complete request in the read buffer is answered in order, and the batch is sent with
+// one sendmsg. Backpressure: while output is pending the connection stops reading and waits for
+// writability; it also stops parsing once kHighWater bytes of heads are queued. Closing after a response
+// (Connection: close, HTTP/1.0, 4xx with close) is "lingering": shutdown(SHUT_WR), then read and discard
+// until EOF so the peer receives the response instead of a reset.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "date.h"
+#include "dxs/http1/parser.h"
+#include "dxs/http1/response.h"
+#include "dxs/reactor.h"
+#include "dxs/static_site.h"
+#include "out_queue.h"
+
+namespace dxs::http1 {
+
+// Per-worker state every connection of that worker uses; scratch space is reused across requests.
+struct ConnectionContext {
+  Reactor* reactor = nullptr;
+  const StaticSite* site = nullptr;
+  const CannedResponses* canned = nullptr;
+  DateCache date;
+  int64_t now_ms = 0;
+  int idle_timeout_ms = 10000;
+  int linger_timeout_ms = 2000;
+  Request request;   // scratch: the request being answered
+  std::string path;  // scratch: its normalized path
+};
+
+class Connection {
+ public:
+  static constexpr size_t kReadBuffer = 2 * kMaxHeadBytes;  // always room for one more head
+  static constexpr size_t kHighWater = 64 * 1024;           // queued head bytes before we flush
+  static constexpr size_t kCopyBodyMax = 2048;              // smaller bodies are copied, larger borrowed
+
+  explicit Connection(ConnectionContext& ctx);
+
+  // Takes ownership of the connected, non-blocking socket `fd`. False if the reactor refuses it (then closed).
+  bool open(int fd);
+  void on_event(uint32_t events);
+  void close();
+
+  bool closed() const { return state_ == State::kClosed; }
+  int64_t deadline_ms() const { return deadline_ms_; }
+
+  // The worker's intrusive list of live connections.
+  Connection* prev = nullptr;
+  Connection* next = nullptr;
+
+ private:
+  enum class State { kOpen, kLingering, kClosed };
+
+  void read_some();
+  void drive();
+  bool process_requests();  // true if complete requests are left unparsed (high water)
+  void answer(const Request& req);
+  void respond(const Prebuilt& p, bool with_body, bool keep_alive, bool echo_keep_alive);
+  void respond_and_close(const Prebuilt& p, bool with_body) { respond(p, with_body, false, false); }
+  void begin_linger();
+  void linger_read();
+  void set_interest(uint32_t interest);
+
+  ConnectionContext& ctx_;
+  State state_ = State::kClosed;
+  int fd_ = -1;
+  uint32_t interest_ = 0;
+  int64_t deadline_ms_ = 0;
+  std::unique_ptr<char[]> in_;
+  size_t in_len_ = 0;
+  size_t scanned_ = 0;  // leading bytes of in_ the parser already called partial
+  size_t lingered_ = 0;
+  bool close_after_flush_ = false;
+  bool peer_eof_ = false;
+  OutQueue out_;
+};
+
+}  // namespace dxs::http1

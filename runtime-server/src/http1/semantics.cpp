@@ -1,0 +1,92 @@
+// http1/semantics.cpp — read_semantics and etag_matches (contracts in dxs/http1/semantics.h).
+#include "dxs/http1/semantics.h"
+
+#include <cstdint>
+
+namespace dxs::http1 {
+namespace {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+// Calls f(element) for each comma-separated, trimmed, non-empty element of a list header value.
+template <class F>
+void for_each_element(std::string_view v, F&& f) {
+  while (!v.empty()) {
+    size_t comma = v.find(',');
+    std::string_view e = trim(v.substr(0, comma));
+    if (!e.empty()) f(e);
+    if (comma == std::string_view::npos) break;
+    v.remove_prefix(comma + 1);
+  }
+}
+
+// A decimal Content-Length element; false if it is not 1–18 digits.
+bool parse_length(std::string_view s, uint64_t* out) {
+  if (s.empty() || s.size() > 18) return false;
+  uint64_t n = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+    n = n * 10 + uint64_t(c - '0');
+  }
+  *out = n;
+  return true;
+}
+
+}  // namespace
+
+Semantics read_semantics(const Request& req) {
+  Semantics s;
+  bool close = false, keep_alive = false, has_length = false, has_te = false;
+  uint64_t length = 0;
+  int hosts = 0;
+  for (size_t i = 0; i < req.header_count; ++i) {
+    const Header& h = req.headers[i];
+    if (iequals(h.name, "connection")) {
+      for_each_element(h.value, [&](std::string_view e) {
+        if (iequals(e, "close")) close = true;
+        else if (iequals(e, "keep-alive")) keep_alive = true;
+      });
+    } else if (iequals(h.name, "host")) {
+      ++hosts;
+    } else if (iequals(h.name, "content-length")) {
+      bool any = false;
+      for_each_element(h.value, [&](std::string_view e) {
+        uint64_t n = 0;
+        any = true;
+        if (!parse_length(e, &n) || (has_length && n != length)) s.bad_request = true;
+        has_length = true;
+        length = n;
+      });
+      if (!any) s.bad_request = true;
+    } else if (iequals(h.name, "transfer-encoding")) {
+      has_te = true;
+    }
+  }
+  if (has_te && has_length) s.bad_request = true;
+  if (hosts > 1 || (req.minor_version >= 1 && hosts == 0)) s.bad_request = true;
+  s.has_body = has_te || length > 0;
+  if (req.minor_version >= 1) {
+    s.keep_alive = !close;
+  } else {
+    s.keep_alive = keep_alive && !close;
+    s.echo_keep_alive = s.keep_alive;
+  }
+  return s;
+}
+
+bool etag_matches(std::string_view if_none_match, std::string_view etag) {
+  if (etag.size() >= 2 && etag.substr(0, 2) == "W/") etag.remove_prefix(2);
+  bool match = false;
+  for_each_element(if_none_match, [&](std::string_view e) {
+    if (e == "*") match = true;
+    if (e.size() >= 2 && e.substr(0, 2) == "W/") e.remove_prefix(2);
+    if (e == etag) match = true;
+  });
+  return match;
+}
+
+}  // namespace dxs::http1

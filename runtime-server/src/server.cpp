@@ -1,0 +1,148 @@
+// server.cpp — Server (contract in dxs/server.h): load, validate, bind one listener per worker, run.
+#include "dxs/server.h"
+
+#include <netdb.h>
+#include <netinet/in.h>
+#include <sys/eventfd.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <thread>
+
+#include "dxs/artifacts.h"
+#include "dxs/http1/response.h"
+#include "dxs/static_site.h"
+#include "worker.h"
+
+namespace dxs {
+
+struct Server::Impl {
+  ServerOptions options;
+  StaticSite site;
+  http1::CannedResponses canned;
+  std::vector<int> listen_fds;  // until a Worker takes one over (then -1 here)
+  int stop_fd = -1;
+  uint16_t port = 0;
+  std::vector<std::unique_ptr<Worker>> workers;
+  std::vector<std::thread> threads;
+
+  ~Impl() {
+    workers.clear();
+    for (int fd : listen_fds)
+      if (fd >= 0) ::close(fd);
+    if (stop_fd >= 0) ::close(stop_fd);
+  }
+};
+
+namespace {
+
+constexpr int kBacklog = 1024;
+
+std::string where(const ServerOptions& o) { return o.host + ":" + std::to_string(o.port); }
+
+// One listening socket per worker on the same address; the first one fixes the port when it was 0.
+bool open_listeners(Server::Impl& s, std::string* err) {
+  addrinfo hints{};
+  hints.ai_family = AF_UNSPEC;
+  hints.ai_socktype = SOCK_STREAM;
+  hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
+  addrinfo* res = nullptr;
+  std::string port = std::to_string(s.options.port);
+  if (int rc = ::getaddrinfo(s.options.host.c_str(), port.c_str(), &hints, &res); rc != 0) {
+    *err = "cannot resolve " + s.options.host + ": " + ::gai_strerror(rc);
+    return false;
+  }
+  sockaddr_storage addr{};
+  socklen_t addr_len = socklen_t(res->ai_addrlen);
+  std::memcpy(&addr, res->ai_addr, res->ai_addrlen);
+  int family = res->ai_family;
+  ::freeaddrinfo(res);
+
+  for (unsigned i = 0; i < s.options.workers; ++i) {
+    int fd = ::socket(family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    if (fd < 0) { *err = "cannot create a socket: " + std::string(std::strerror(errno)); return false; }
+    s.listen_fds.push_back(fd);
+    int one = 1;
+    ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    if (::setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, sizeof one) != 0) {
+      *err = "SO_REUSEPORT: " + std::string(std::strerror(errno));
+      return false;
+    }
+    if (::bind(fd, reinterpret_cast<sockaddr*>(&addr), addr_len) != 0 || ::listen(fd, kBacklog) != 0) {
+      *err = "cannot listen on " + where(s.options) + ": " + std::strerror(errno);
+      return false;
+    }
+    if (i == 0) {
+      socklen_t len = sizeof addr;
+      ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+      addr_len = len;
+      s.port = ntohs(addr.ss_family == AF_INET6 ? reinterpret_cast<sockaddr_in6*>(&addr)->sin6_port
+                                                : reinterpret_cast<sockaddr_in*>(&addr)->sin_port);
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+Server::~Server() {
+  if (impl_ && !impl_->threads.empty()) {
+    stop();
+    join();
+  }
+}
+
+std::unique_ptr<Server> Server::create(const ServerOptions& options, std::string* err) {
+  auto s = std::make_unique<Impl>();
+  s->options = options;
+  if (s->options.workers == 0) s->options.workers = 1;
+  if (!s->site.load(options.dist, err)) return nullptr;
+  if (!validate_dist(s->site, options.dist, err)) return nullptr;
+  s->canned = http1::CannedResponses::build();
+  s->stop_fd = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+  if (s->stop_fd < 0) { *err = "eventfd: " + std::string(std::strerror(errno)); return nullptr; }
+  if (!open_listeners(*s, err)) return nullptr;
+  for (int& fd : s->listen_fds) {
+    auto w = std::make_unique<Worker>(s->site, s->canned, s->options.idle_timeout_ms, fd, s->stop_fd);
+    fd = -1;  // the worker owns it now
+    if (!w->init(err)) return nullptr;
+    s->workers.push_back(std::move(w));
+  }
+  return std::unique_ptr<Server>(new Server(std::move(s)));
+}
+
+void Server::start() {
+  if (!impl_->threads.empty()) return;
+  for (auto& w : impl_->workers) impl_->threads.emplace_back([worker = w.get()] { worker->run(); });
+}
+
+void Server::stop() {
+  uint64_t one = 1;
+  // Never drained: the eventfd stays readable, so every worker's reactor reports it. write() is
+  // async-signal-safe; the result is ignored (the counter cannot overflow from a few stops).
+  [[maybe_unused]] ssize_t r = ::write(impl_->stop_fd, &one, sizeof one);
+}
+
+void Server::join() {
+  for (auto& t : impl_->threads)
+    if (t.joinable()) t.join();
+  impl_->threads.clear();
+}
+
+uint16_t Server::port() const { return impl_->port; }
+
+std::string Server::url() const {
+  const std::string& h = impl_->options.host;
+  bool v6 = h.find(':') != std::string::npos;
+  return "http://" + (v6 ? "[" + h + "]" : h) + ":" + std::to_string(impl_->port) + "/";
+}
+
+size_t Server::file_count() const { return impl_->site.file_count(); }
+
+const std::vector<std::string>& Server::warnings() const { return impl_->site.warnings(); }
+
+}  // namespace dxs

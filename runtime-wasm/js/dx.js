@@ -1,0 +1,147 @@
+// dx.js — the page side of dx. Loads app.wasm (next to this script), applies the op buffers it returns
+// to the DOM in one loop per batch, and forwards delegated events to it. No framework logic lives here:
+// the op format is schemas/ops.md (the numbers below mirror schemas/include/dx/schema/ops.h).
+(() => {
+  "use strict";
+  const script = document.currentScript;
+  const url = new URL("app.wasm", (script && script.src) || location.href);
+  const stats = { dispatches: 0, ops: 0, batches: 0 };
+  const dec = new TextDecoder("utf-8", { ignoreBOM: true }); // keep a leading U+FEFF in the first string
+  const enc = new TextEncoder();
+  // Events that do not bubble: delegated in the capture phase; 2 = only their target may handle them.
+  const NO_BUBBLE = { focus: 1, blur: 1, mouseenter: 2, mouseleave: 2, load: 2, error: 2, scroll: 2 };
+  const nodes = [null]; // node id → DOM node; 0 is null, 1 the mount element
+  const templates = []; // template id → [DocumentFragment, paths]
+  const listening = {};
+  let ex, mem, buf, u32, u8, root;
+
+  function views() {
+    if (mem.buffer !== buf) {
+      buf = mem.buffer;
+      u32 = new Uint32Array(buf);
+      u8 = new Uint8Array(buf);
+    }
+  }
+
+  function walk(node, path) {
+    for (let i = 0; i < path.length; i++) node = path.charCodeAt(i) === 102 ? node.firstChild : node.nextSibling;
+    return node;
+  }
+
+  // Batch header: op_words, ops, string_count, string_bytes, string_bytes_len, string_lengths (0 = cut at NUL).
+  function apply(batch) {
+    views();
+    const h = batch >>> 2, count = u32[h + 2], at = u32[h + 3], lens = u32[h + 5] >>> 2;
+    const text = count ? dec.decode(u8.subarray(at, at + u32[h + 4])) : "";
+    let s = [];
+    if (!lens) s = text.split("\0");
+    else for (let i = 0, q = 0, len; i < count; i++, q += len + 1) s.push(text.slice(q, q + (len = u32[lens + i])));
+    let p = u32[h + 1] >>> 2, n;
+    const end = p + u32[h];
+    stats.batches++;
+    while (p < end) {
+      stats.ops++;
+      switch (u32[p]) {
+        case 1: { // TEMPLATE id html paths
+          const t = document.createElement("template");
+          t.innerHTML = s[u32[p + 2]];
+          templates[u32[p + 1]] = [t.content, s[u32[p + 3]].split(" ")];
+          p += 4;
+          break;
+        }
+        case 2: { // CLONE template count ids…
+          const t = templates[u32[p + 1]], c = u32[p + 2], f = t[0].cloneNode(true);
+          for (let i = 0; i < c; i++) nodes[u32[p + 3 + i]] = walk(f, t[1][i]);
+          p += 3 + c;
+          break;
+        }
+        case 3: nodes[u32[p + 1]].nodeValue = s[u32[p + 2]]; p += 3; break; // TEXT
+        case 4: nodes[u32[p + 1]].setAttribute(s[u32[p + 2]], s[u32[p + 3]]); p += 4; break; // ATTR
+        case 5: nodes[u32[p + 1]].removeAttribute(s[u32[p + 2]]); p += 3; break; // REMOVE_ATTR
+        case 6: nodes[u32[p + 1]][s[u32[p + 2]]] = s[u32[p + 3]]; p += 4; break; // PROP
+        case 7: nodes[u32[p + 1]][s[u32[p + 2]]] = u32[p + 3] !== 0; p += 4; break; // PROP_BOOL
+        case 8: nodes[u32[p + 1]].className = s[u32[p + 2]]; p += 3; break; // CLASS
+        case 9: nodes[u32[p + 1]].classList.toggle(s[u32[p + 2]], u32[p + 3] !== 0); p += 4; break; // CLASS_TOGGLE
+        case 10: // INSERT parent node before: before's parent may still be a template fragment
+          if ((n = nodes[u32[p + 3]])) n.parentNode.insertBefore(nodes[u32[p + 2]], n);
+          else nodes[u32[p + 1]].appendChild(nodes[u32[p + 2]]);
+          p += 4;
+          break;
+        case 11: nodes[u32[p + 1]].remove(); p += 2; break; // REMOVE
+        case 12: nodes[u32[p + 1]].textContent = ""; p += 2; break; // CLEAR
+        case 13: // FREE
+          if ((n = nodes[u32[p + 1]])) n.__dx = undefined;
+          nodes[u32[p + 1]] = null;
+          p += 2;
+          break;
+        case 14: { // LISTEN node event handler flags
+          const type = s[u32[p + 2]];
+          n = nodes[u32[p + 1]];
+          (n.__dx || (n.__dx = {}))[type] = [u32[p + 1], u32[p + 3], u32[p + 4]];
+          if (!listening[type]) listen(type);
+          p += 5;
+          break;
+        }
+        case 15: console.error(s[u32[p + 1]]); p += 2; break; // ERROR
+        default: throw new Error(`dx: bad op ${u32[p]} at word ${p}`);
+      }
+    }
+  }
+
+  function listen(type) {
+    const mode = NO_BUBBLE[type];
+    listening[type] = 1;
+    root.addEventListener(type, (e) => {
+      for (let n = e.target; n; n = n === root ? null : n.parentNode) {
+        const d = n.__dx && n.__dx[type];
+        if (d) return fire(e, n, d);
+        if (mode === 2) return;
+      }
+    }, !!mode);
+  }
+
+  // d = [node id, handler id, flags]; flags: 1 value, 2 key, 4 checked, 8 preventDefault (dxb HANDLERS).
+  function fire(e, node, d) {
+    const flags = d[2];
+    if (flags & 8) e.preventDefault();
+    const v = flags & 1 ? String(node.value ?? "") : "", k = flags & 2 ? String(e.key ?? "") : "";
+    let vl = 0, kl = 0;
+    if (v || k) {
+      const cap = 3 * (v.length + k.length), at = ex.dx_input(cap);
+      views();
+      vl = enc.encodeInto(v, u8.subarray(at, at + cap)).written;
+      kl = enc.encodeInto(k, u8.subarray(at + vl, at + cap)).written;
+    }
+    stats.dispatches++;
+    try {
+      apply(ex.dx_dispatch(d[1], d[0], vl, kl, flags & 4 && node.checked ? 1 : 0));
+    } catch (err) {
+      console.error(`dx: handler ${d[1]} (event ${e.type}) failed:`, err);
+    }
+  }
+
+  async function instantiate() {
+    try {
+      return (await WebAssembly.instantiateStreaming(fetch(url), {})).instance;
+    } catch (_) { // wrong MIME type or no streaming support: compile from bytes
+      const res = await fetch(url);
+      if (!res.ok) throw new Error(`dx: ${url} answered ${res.status}`);
+      return (await WebAssembly.instantiate(await res.arrayBuffer(), {})).instance;
+    }
+  }
+
+  const dom = document.readyState === "loading"
+    ? new Promise((r) => document.addEventListener("DOMContentLoaded", r, { once: true })) : null;
+  const ready = Promise.all([instantiate(), dom]).then(([instance]) => {
+    ex = instance.exports;
+    mem = ex.memory;
+    root = nodes[1] = document.getElementById("dx-root");
+    if (!root) throw new Error("dx: no element with id dx-root");
+    if (ex.__wasm_call_ctors) ex.__wasm_call_ctors();
+    const batch = ex.dx_start();
+    root.textContent = ""; // no resumption yet: the client render replaces prerendered HTML
+    apply(batch);
+  });
+  ready.catch((err) => console.error("dx: start failed:", err));
+  window.__dx = { ready, stats };
+})();

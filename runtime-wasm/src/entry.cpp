@@ -1,0 +1,133 @@
+// entry.cpp — dx_start, dx_input, dx_dispatch and the batch lifecycle (contract in entry.h and ABI.md,
+// "Exports dx.js uses").
+#include "entry.h"
+
+#include "app.h"
+#include "arena.h"
+#include "collect.h"
+#include "flush.h"
+#include "heap.h"
+#include "instance.h"
+#include "nodes.h"
+#include "ops.h"
+#include "str.h"
+
+namespace dx::rt {
+
+namespace {
+
+bool g_initialized = false;
+bool g_started = false;
+bool g_in_batch = false;
+Ref g_page = 0;
+Ref g_input = 0;           // scratch buffer for event strings (heap block)
+uint32_t g_input_cap = 0;
+
+// Reports an invalid dxb as an ERROR op: "dx: app.dxb is invalid: <reason>".
+void report_bad_dxb(const char* why) {
+  char msg[160];
+  const char* prefix = "dx: app.dxb is invalid: ";
+  uint32_t w = 0;
+  for (const char* p = prefix; *p && w < sizeof msg - 1; ++p) msg[w++] = *p;
+  for (const char* p = why ? why : "?"; *p && w < sizeof msg - 1; ++p) msg[w++] = *p;
+  msg[w] = 0;
+  op_error(msg);
+}
+
+}  // namespace
+
+void runtime_init(Ref heap_base) {
+  if (g_initialized) return;
+  g_initialized = true;
+  pages_init(heap_base);
+  strings_init();
+}
+
+void runtime_reset() {
+  pages_reset();
+  heap_reset();
+  arena_reset_state();
+  collect_reset();
+  ops_reset();
+  nodes_reset();
+  instances_reset();
+  flush_reset();
+  app_reset();
+  g_initialized = g_started = g_in_batch = false;
+  g_page = g_input = 0;
+  g_input_cap = 0;
+}
+
+Ref page_instance() { return g_page; }
+
+void batch_begin() {
+  if (g_in_batch) {  // the previous batch trapped: finish its collection
+    flush_abandon();
+    collect();
+  }
+  g_in_batch = true;
+  ops_begin();
+}
+
+Ref batch_end() {
+  flush();
+  Ref header = ops_finish();
+  collect();
+  g_in_batch = false;
+  return header;
+}
+
+}  // namespace dx::rt
+
+using namespace dx::rt;
+namespace schema = dx::schema;
+
+DX_EXPORT("dx_start") uint32_t dx_start() {
+  runtime_init(dxgen_heap_base());
+  batch_begin();
+  if (g_started) return batch_end();  // a second call: nothing to do
+  g_started = true;
+  const char* why = nullptr;
+  if (!app_open(&why)) {
+    report_bad_dxb(why);
+    return batch_end();
+  }
+  const schema::DxbView& dxb = app_dxb();
+  for (uint32_t t = 0; t < dxb.template_count(); ++t)
+    emit(schema::kOpTemplate, t, op_dxb_str(dxb.template_at(t).html), op_template_paths(t));
+  uint32_t block = dxb.page(0).block;
+  g_page = instance_new(dxb.block(block).shape, block, 0);
+  dxgen_block_create(g_page);
+  instance_mount(g_page, kMountNode, 0);
+  return batch_end();
+}
+
+DX_EXPORT("dx_input") uint32_t dx_input(uint32_t bytes) {
+  if (bytes > g_input_cap || !g_input) {
+    if (g_input) heap_free(g_input);
+    g_input = heap_alloc(bytes < 256 ? 256 : bytes);
+    g_input_cap = heap_block_size(g_input);
+  }
+  return g_input;
+}
+
+DX_EXPORT("dx_dispatch")
+uint32_t dx_dispatch(uint32_t handler, uint32_t node, uint32_t value_len, uint32_t key_len, uint32_t checked) {
+  batch_begin();
+  if (!app_is_open() || handler >= app_dxb().handler_count()) return batch_end();
+  if (value_len > g_input_cap || key_len > g_input_cap - value_len) {
+    op_error("dx: dx_dispatch: event strings overrun the dx_input buffer");
+    return batch_end();
+  }
+  // The node's owner, or the nearest ancestor instance of the handler's block.
+  uint32_t block = app_dxb().handler(handler).block;
+  Ref inst = node_owner(node);
+  while (inst && inst_block(inst) != block) inst = inst_parent(inst);
+  if (!inst || (inst_flags(inst) & kFlagDead)) return batch_end();  // freed node: ignore the event
+  Ref event = arena_alloc(12);
+  st32(event, str_from_utf8(mem(g_input), value_len));
+  st32(event + 4, str_from_utf8(mem(g_input + value_len), key_len));
+  st32(event + 8, checked);
+  dxgen_handler(handler, inst, event);
+  return batch_end();
+}

@@ -1,0 +1,254 @@
+// list.cpp — keyed list reconciliation (contract in list.h).
+//
+// List state: +8 u32 count, +12 u32 element kind of the items, +16 Ref rows (heap block, count Refs).
+#include "list.h"
+
+#include "app.h"
+#include "collect.h"
+#include "heap.h"
+#include "instance.h"
+#include "lis.h"
+#include "nodes.h"
+#include "objects.h"
+#include "ops.h"
+#include "str.h"
+
+namespace dx::rt {
+
+namespace {
+
+constexpr uint32_t kStateCount = 8, kStateKind = 12, kStateRows = 16, kStateSize = 24;
+
+// --- keys ------------------------------------------------------------------------------------------------
+
+struct Items {
+  Ref arr;
+  uint32_t kind;
+  Ref at(uint32_t j) const { return array_data(arr) + elem_size(kind) * j; }  // the element's address
+};
+
+uint32_t hash_words(uint32_t lo, uint32_t hi) {
+  uint32_t h = lo * 0x9E3779B1u ^ (hi + 0x7F4A7C15u) * 0x85EBCA77u;
+  return h ^ (h >> 15);
+}
+
+uint32_t hash_at(uint32_t kind, Ref where) {
+  if (kind == kElemNumber) {
+    double v = ldf64(where);
+    if (v == 0) v = 0;                         // -0 and +0 are one key
+    if (v != v) return 0x7FF80000u;            // every NaN is one key
+    uint64_t b;
+    __builtin_memcpy(&b, &v, 8);
+    return hash_words(uint32_t(b), uint32_t(b >> 32));
+  }
+  if (kind == kElemString) return str_hash(ld32(where));
+  return hash_words(ld32(where), 0);
+}
+
+// Does the item stored at `a` equal the one at `b` (both of element kind `kind`)?
+bool same_key(uint32_t kind, Ref a, Ref b) {
+  if (kind == kElemNumber) {
+    double x = ldf64(a), y = ldf64(b);
+    return x == y || (x != x && y != y);       // SameValueZero
+  }
+  if (kind == kElemString) return str_eq(ld32(a), ld32(b));
+  return ld32(a) == ld32(b);
+}
+
+// Where a row keeps its item (+24), in the layout of an array element of the same kind.
+Ref row_item(Ref row) { return row + kInstItem; }
+
+// --- rows ------------------------------------------------------------------------------------------------
+
+Ref make_row(Ref inst, uint32_t row_block, const Items& items, uint32_t j) {
+  Ref row = instance_new(app_block(row_block).shape, row_block, inst);
+  if (items.kind == kElemNumber) {
+    stf64(row_item(row), ldf64(items.at(j)));
+  } else if (elem_is_ref(items.kind)) {
+    inst_set_flags(row, inst_flags(row) | kFlagItemRef);
+    write_ref(row, row_item(row), ld32(items.at(j)));
+  } else {
+    st32(row_item(row), ld32(items.at(j)));
+  }
+  dxgen_block_create(row);
+  return row;
+}
+
+// The first node of the first row at or after `k` that has nodes, else the anchor.
+uint32_t node_from(Ref rows, uint32_t k, uint32_t n, uint32_t anchor) {
+  for (; k < n; ++k)
+    if (uint32_t id = instance_first_node(ld32(rows + 4 * k))) return id;
+  return anchor;
+}
+
+// --- matching the old middle against the new one -------------------------------------------------------
+
+// Open-addressing table over the new middle: slot = (representative new index + 1, chain head + 1);
+// next[j] chains equal keys in increasing j, so duplicates are claimed in order.
+struct Matcher {
+  Ref slots, next;
+  uint32_t mask, first;  // first: new index of the middle's start
+  uint32_t kind;
+  Items items;
+
+  void build(uint32_t from, uint32_t to) {  // new indexes [from, to]
+    uint32_t n = to - from + 1, size = 8;
+    while (size < 2 * n) size *= 2;
+    mask = size - 1;
+    first = from;
+    slots = arena_alloc(8 * size);
+    next = arena_alloc(4 * n);
+    for (uint32_t j = to + 1; j-- > from;) {
+      Ref s = find(items.at(j));
+      st32(next + 4 * (j - from), ld32(s + 4));  // 0 = end of chain
+      st32(s, j + 1);
+      st32(s + 4, j + 1);
+    }
+  }
+  Ref find(Ref key) {  // the slot for `key` (empty or matching)
+    for (uint32_t i = hash_at(kind, key) & mask;; i = (i + 1) & mask) {
+      Ref s = slots + 8 * i;
+      uint32_t rep = ld32(s);
+      if (rep == 0 || same_key(kind, items.at(rep - 1), key)) return s;
+    }
+  }
+  uint32_t claim(Ref key) {  // the next unclaimed new index with this key, or kNoIndex
+    Ref s = find(key);
+    uint32_t head = ld32(s + 4);
+    if (!head) return kNoIndex;
+    st32(s + 4, ld32(next + 4 * (head - 1 - first)));
+    return head - 1;
+  }
+};
+
+}  // namespace
+
+uint32_t list_count(Ref state) { return state ? ld32(state + kStateCount) : 0; }
+Ref list_row(Ref state, uint32_t i) { return ld32(ld32(state + kStateRows) + 4 * i); }
+
+void list_mount(Ref state, uint32_t parent_node, uint32_t before) {
+  Ref rows = ld32(state + kStateRows);
+  for (uint32_t k = 0, m = ld32(state + kStateCount); k < m; ++k) child_mount(ld32(rows + 4 * k), parent_node, before);
+}
+
+uint32_t list_first_node(Ref state) {
+  Ref rows = ld32(state + kStateRows);
+  for (uint32_t k = 0, m = ld32(state + kStateCount); k < m; ++k)
+    if (uint32_t id = instance_first_node(ld32(rows + 4 * k))) return id;
+  return 0;
+}
+
+void list_destroy(Ref state, bool anchored, bool removed) {
+  Ref rows = ld32(state + kStateRows);
+  for (uint32_t k = 0, m = ld32(state + kStateCount); k < m; ++k) {
+    Ref row = ld32(rows + 4 * k);
+    instance_destroy(row, anchored ? removed : (inst_flags(row) & kFlagNested) != 0);
+  }
+  if (rows) free_block_later(rows);
+  free_block_later(state);
+}
+
+void list_reconcile(Ref inst, uint32_t state_offset, Ref items_arr, uint32_t row_block, uint32_t parent,
+                    uint32_t anchor, uint32_t mask) {
+  if (row_block >= app_dxb().block_count()) fatal("dx_for: unknown row block");
+  Ref state = ld32(inst + state_offset);
+  if (!state) {
+    state = heap_alloc(kStateSize);
+    obj_init(state, kOwned, kListState, 0);
+    st32(inst + state_offset, state);
+  } else if (obj_kind(state) != kListState) {
+    fatal("dx_for: state field holds something else");
+  }
+  // Rows are nested when they go inside a node of `inst` (the parent, or the anchor's parent, is one of its);
+  // decided once: a row's own `before` is often a sibling row's node.
+  bool nested = node_owner(parent) == inst || (anchor && node_owner(anchor) == inst);
+  uint32_t m = ld32(state + kStateCount), n = array_len(items_arr);
+  Ref old = ld32(state + kStateRows);
+  Items items{items_arr, items_arr ? array_kind(items_arr) : ld32(state + kStateKind)};
+  bool comparable = m == 0 || items.kind == ld32(state + kStateKind);
+  Ref rows = n ? heap_alloc(4 * n) : 0;  // the new order
+  Ref kept = arena_alloc(4 * (n ? n : 1)); // rows to update when mask != 0
+  uint32_t kept_count = 0;
+  auto keep = [&](uint32_t j, Ref row) {
+    st32(rows + 4 * j, row);
+    st32(kept + 4 * kept_count++, row);
+  };
+  auto old_row = [&](uint32_t k) { return ld32(old + 4 * k); };
+
+  uint32_t i = 0, oe = m, ne = n;  // middle: old [i, oe), new [i, ne)
+  if (comparable) {
+    while (i < m && i < n && same_key(items.kind, row_item(old_row(i)), items.at(i))) { keep(i, old_row(i)); ++i; }
+    while (oe > i && ne > i && same_key(items.kind, row_item(old_row(oe - 1)), items.at(ne - 1))) {
+      --oe; --ne;
+      keep(ne, old_row(oe));
+    }
+  }
+
+  if (i == oe) {  // only insertions
+    uint32_t before = node_from(rows, ne, n, anchor);
+    for (uint32_t j = i; j < ne; ++j) {
+      Ref row = make_row(inst, row_block, items, j);
+      st32(rows + 4 * j, row);
+      instance_mount_as(row, parent, before, nested);
+    }
+  } else if (i == ne) {  // only removals
+    bool clear = anchor == 0 && i == 0 && oe == m;
+    if (clear) emit(schema::kOpClear, parent);
+    for (uint32_t k = i; k < oe; ++k) instance_destroy(old_row(k), clear);
+  } else {
+    uint32_t mid = ne - i;
+    Ref sources = arena_alloc(4 * mid);  // old index of each new middle position, or kNoIndex
+    for (uint32_t j = 0; j < mid; ++j) st32(sources + 4 * j, kNoIndex);
+    Ref unmatched = arena_alloc(4 * (oe - i));
+    uint32_t unmatched_count = 0, matched = 0, last = 0;
+    bool moved = false;
+    if (comparable) {
+      Matcher match{0, 0, 0, 0, items.kind, items};
+      match.build(i, ne - 1);
+      for (uint32_t k = i; k < oe; ++k) {
+        uint32_t j = match.claim(row_item(old_row(k)));
+        if (j == kNoIndex) { st32(unmatched + 4 * unmatched_count++, old_row(k)); continue; }
+        st32(sources + 4 * (j - i), k);
+        keep(j, old_row(k));
+        if (j < last) moved = true; else last = j;
+        ++matched;
+      }
+    } else {
+      for (uint32_t k = i; k < oe; ++k) st32(unmatched + 4 * unmatched_count++, old_row(k));
+    }
+    bool clear = matched == 0 && anchor == 0 && i == 0 && oe == m && ne == n;  // replace all
+    if (clear) emit(schema::kOpClear, parent);
+    for (uint32_t k = 0; k < unmatched_count; ++k) instance_destroy(ld32(unmatched + 4 * k), clear);
+
+    Ref in_lis = arena_alloc(mid);
+    if (moved) mark_lis(sources, mid, in_lis);
+    uint32_t before = node_from(rows, ne, n, anchor);
+    for (uint32_t j = ne; j-- > i;) {
+      Ref row;
+      if (ld32(sources + 4 * (j - i)) == kNoIndex) {
+        row = make_row(inst, row_block, items, j);
+        st32(rows + 4 * j, row);
+        instance_mount_as(row, parent, before, nested);
+      } else {
+        row = ld32(rows + 4 * j);
+        if (moved && !ld8(in_lis + (j - i))) instance_mount_as(row, parent, before, nested);
+      }
+      if (uint32_t id = instance_first_node(row)) before = id;
+    }
+  }
+
+  if (old) heap_free(old);
+  st32(state + kStateRows, rows);
+  st32(state + kStateCount, n);
+  st32(state + kStateKind, items.kind);
+  if (mask)
+    for (uint32_t k = 0; k < kept_count; ++k) dxgen_block_update(ld32(kept + 4 * k), mask);
+}
+
+}  // namespace dx::rt
+
+DX_EXPORT("dx_for")
+void dx_for(uint32_t inst, uint32_t state_offset, uint32_t items, uint32_t row_block, uint32_t parent_node,
+            uint32_t anchor_node, uint32_t mask) {
+  dx::rt::list_reconcile(inst, state_offset, items, row_block, parent_node, anchor_node, mask);
+}

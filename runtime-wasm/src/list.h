@@ -1,0 +1,30 @@
+// list.h — `dx_for`: keyed list reconciliation (ABI.md, dx_for).
+//
+// The list state (runtime-private kind 6, in an owned field of the list's instance at `state_offset`)
+// holds the row instances in document order; each row holds its item at +24. Items are keyed by identity:
+// numbers by SameValueZero, booleans/u32 by value, strings by content, other refs by address.
+// Reconciliation: skip the common prefix and suffix; if the old middle or the new middle is empty, only
+// insert or only remove; otherwise match old rows to new positions through a hash table (duplicates match
+// in order), destroy the unmatched, and move only the rows that are not on a longest increasing
+// subsequence of old positions (moves = kept − LIS, the minimum), creating new rows in place. A list that
+// owns all of its parent's children (anchor 0) removes everything with one CLEAR when it becomes empty or
+// keeps none of its rows. Kept rows get `dxgen_block_update(row, mask)` when mask != 0.
+#pragma once
+#include "object.h"
+
+namespace dx::rt {
+
+void list_reconcile(Ref inst, uint32_t state_offset, Ref items, uint32_t row_block, uint32_t parent_node,
+                    uint32_t anchor_node, uint32_t mask);
+// Destroys every row (the list's instance is being destroyed) and frees the state. `anchored`: the list
+// sits at an anchor of its owner, so its rows are gone from the document iff the owner's are (`removed`);
+// otherwise each row is gone iff it was mounted inside its owner's nodes.
+void list_destroy(Ref state, bool anchored, bool removed);
+// The rows' nodes in order (the list moves with its owner), and the first of them (0 if none).
+void list_mount(Ref state, uint32_t parent_node, uint32_t before);
+uint32_t list_first_node(Ref state);
+// Rows currently in a list state (tests).
+uint32_t list_count(Ref state);
+Ref list_row(Ref state, uint32_t i);
+
+}  // namespace dx::rt

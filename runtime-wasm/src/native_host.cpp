@@ -1,0 +1,66 @@
+// native_host.cpp — the native build's stand-in for the wasm host: emulated linear memory, the dxgen_*
+// functions (forwarded to hooks a test installs) and `fatal`. Compiled to nothing for wasm.
+#if !defined(__wasm__)
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "entry.h"
+#include "platform.h"
+
+namespace dx::rt {
+
+namespace native {
+
+namespace {
+alignas(kPageBytes) uint8_t g_memory[kMemoryBytes];
+constexpr uint32_t kInitialPages = 64;  // --initial-memory=4194304, like runtime.wasm
+}  // namespace
+
+uint8_t* const memory = g_memory;
+uint32_t pages = kInitialPages;
+Hooks hooks;
+
+void reset() {
+  runtime_reset();
+  memset(g_memory, 0, size_t(pages) * kPageBytes);
+  pages = kInitialPages;
+}
+
+}  // namespace native
+
+void fatal(const char* what) {
+  if (native::hooks.fatal) native::hooks.fatal(what);  // may throw or longjmp
+  fprintf(stderr, "dx runtime: fatal: %s\n", what);
+  abort();
+}
+
+}  // namespace dx::rt
+
+using dx::rt::native::hooks;
+
+namespace {
+[[noreturn]] void missing(const char* name) {
+  fprintf(stderr, "dx runtime (native): hook %s is not set\n", name);
+  abort();
+}
+}  // namespace
+
+extern "C" {
+uint32_t dxgen_dxb() { return hooks.dxb ? hooks.dxb() : (missing("dxb"), 0); }
+uint32_t dxgen_dxb_size() { return hooks.dxb_size ? hooks.dxb_size() : (missing("dxb_size"), 0); }
+uint32_t dxgen_heap_base() { return hooks.heap_base ? hooks.heap_base() : (missing("heap_base"), 0); }
+void dxgen_block_create(uint32_t inst) {
+  if (!hooks.block_create) missing("block_create");
+  hooks.block_create(inst);
+}
+void dxgen_block_update(uint32_t inst, uint32_t mask) {
+  if (!hooks.block_update) missing("block_update");
+  hooks.block_update(inst, mask);
+}
+void dxgen_handler(uint32_t handler, uint32_t inst, uint32_t event) {
+  if (!hooks.handler) missing("handler");
+  hooks.handler(handler, inst, event);
+}
+}
+#endif

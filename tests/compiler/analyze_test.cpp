@@ -1,0 +1,143 @@
+// analyze: types, signals and reactive bits, closures, and one test per DX02xx diagnostic it reports.
+#include <catch2/catch.hpp>
+
+#include "project_fixture.h"
+
+using dxt::compile;
+using dxt::compile_page;
+
+namespace {
+const dxc::Symbol* find_symbol(const dxc::Program& p, const std::string& name, dxc::SymKind kind) {
+  for (auto& s : p.symbols) if (s.name == name && s.kind == kind) return &s;
+  return nullptr;
+}
+std::string page(const std::string& body, const std::string& jsx = "<p>x</p>") {
+  return "import { createSignal, createMemo, For, Show } from \"dx\";\n"
+         "interface Item { id: number; label: string; }\n"
+         "export default function Page() {\n" + body + "\n  return " + jsx + ";\n}\n";
+}
+}  // namespace
+
+TEST_CASE("signals, memos and props get distinct mask bits", "[analyze]") {
+  auto c = compile({{"pages/index.tsx", page("const [a, setA] = createSignal(1);\nconst [b, setB] = createSignal(\"x\");\n"
+                                              "const m = createMemo(() => a() * 2);",
+                                              "<Child n={a()} s={b()} />") +
+                                             "import Child from \"../components/Child\";\n"},
+                    {"components/Child.tsx", "interface P { n: number; s: string; }\nexport default function Child(props: P) { return <i>{props.n} {props.s}</i>; }\n"}});
+  INFO(c->rendered);
+  REQUIRE_FALSE(c->diags.has_errors());
+  auto* a = find_symbol(c->prog, "a", dxc::SymKind::Signal);
+  auto* b = find_symbol(c->prog, "b", dxc::SymKind::Signal);
+  auto* m = find_symbol(c->prog, "m", dxc::SymKind::Memo);
+  REQUIRE((a && b && m));
+  CHECK(a->bit != b->bit);
+  CHECK(m->bit != a->bit);
+  CHECK(c->prog.types.name(a->type) == "number");
+  CHECK(c->prog.types.name(b->type) == "string");
+  CHECK(dxc::analyze::deps_of_function(c->prog, m->func) == a->bit);
+}
+
+TEST_CASE("an interface and an object literal with the same fields share one shape", "[analyze]") {
+  auto c = compile_page(page("const [items, setItems] = createSignal<Item[]>([]);\n"
+                             "const add = () => setItems([...items(), { id: 1, label: \"a\" }]);\n"
+                             "const relabel = (id: number) => setItems(items().map((t) => (t.id === id ? { ...t, label: \"b\" } : t)));"));
+  INFO(c->rendered);
+  CHECK_FALSE(c->diags.has_errors());
+}
+
+TEST_CASE("closures capture block variables through the instance chain", "[analyze]") {
+  auto c = compile_page(page("const [items, setItems] = createSignal<Item[]>([]);\nlet next = 1;\n"
+                             "const remove = (id: number) => setItems(items().filter((t) => t.id !== id));",
+                             "<ul><For each={items()}>{(it) => <li onClick={() => remove(it.id)}>{it.label} {next}</li>}</For></ul>"));
+  INFO(c->rendered);
+  REQUIRE_FALSE(c->diags.has_errors());
+  auto* next = find_symbol(c->prog, "next", dxc::SymKind::Field);
+  REQUIRE(next);
+  CHECK(next->is_mutable);
+  CHECK(c->prog.blocks.size() == 2);
+  CHECK(c->prog.blocks[1].kind == 2);  // the row
+  CHECK(c->prog.blocks[1].parent == 0);
+}
+
+struct DiagCase {
+  const char* code;
+  std::string source;
+};
+
+TEST_CASE("each analyze diagnostic is reported with its code", "[analyze][diagnostics]") {
+  std::vector<DiagCase> cases = {
+      {"DX0201", "import x from \"react\";\n" + page("")},
+      {"DX0202", "import X from \"./missing\";\n" + page("")},
+      {"DX0203", "import { createStore } from \"dx\";\n" + page("")},
+      {"DX0204", "import { createEffect } from \"dx\";\n" + page("")},
+      {"DX0205", "let counter = 0;\n" + page("")},
+      {"DX0206", "export function NotDefault() { return <p/>; }\n"},
+      {"DX0207", page("const a = 1;\nconst a = 2;")},
+      {"DX0210", page("const [a, setA] = createSignal(0);\nconst b = a;")},
+      {"DX0211", page("const f = () => createSignal(0);")},
+      {"DX0213", "export default function Page({ x }: { x: number }) { return <p/>; }\n"},
+      {"DX0214", page("const [a, setA] = createSignal(0);\nconst f = () => { a = 2; };")},
+      {"DX0215", page("const a = 1;\nconst f = () => { a = 2; };")},
+      {"DX0216", page("const [a] = createSignal(0);")},
+      {"DX0218", "export default function Page() { if (1 > 0) return <p/>; return <i/>; }\n"},
+      {"DX0220", page("", "<p>{missing}</p>")},
+      {"DX0221", "function Child() { return <i/>; }\n" + page("const c = Child;")},
+      {"DX0222", page("const f = (n: number) => n;\nconst g = () => f(1, 2);")},
+      {"DX0230", page("const f = (n) => n;")},
+      {"DX0231", page("const f = (n: any) => 1;")},
+      {"DX0232", page("const f = (n: number | null) => 1;")},
+      {"DX0233", page("const f = (t: Item) => t.nope;")},
+      {"DX0234", page("const n: number = \"x\";")},
+      {"DX0235", page("const f = (n: number) => n ** 2;")},
+      {"DX0236", page("const f = () => null;")},
+      {"DX0237", page("const [a, setA] = createSignal([]);")},
+      {"DX0238", page("const t: Item = { id: 1 };")},
+      {"DX0239", "function Child(props: { n: number }) { return <i/>; }\n" + page("", "<Child m={1} />")},
+      {"DX0240", page("const f = async () => 1;")},
+      {"DX0241", page("const f = (n: number) => { const g = () => n; return 1; };")},
+      {"DX0242", "class A {}\n" + page("")},
+      {"DX0243", page("const [a, setA] = createSignal<number[]>([]);\nconst double = (x: number) => x * 2;\nconst f = () => a().map(double);")},
+      {"DX0244", page("const [a, setA] = createSignal<number[]>([]);\nconst f = () => a().map((x, i, arr) => x);")},
+      {"DX0246", page("const f = () => { while (true) {} };")},
+      {"DX0250", page("const [a, setA] = createSignal(0);", "<div>{a() > 0 && <p/>}</div>")},
+      {"DX0251", page("const [a, setA] = createSignal<number[]>([]);", "<div>{a()}</div>")},
+      {"DX0252", page("const o = \"x\";", "<div {...o}></div>")},
+      {"DX0253", page("", "<div ref={1}></div>")},
+      {"DX0254", page("", "<button onClick={1}>x</button>")},
+      {"DX0255", page("", "<Show>x</Show>")},
+      {"DX0256", page("", "<ul><For each={1}>{(x) => <li/>}</For></ul>")},
+      {"DX0257", page("const [a, setA] = createSignal<number[]>([]);", "<ul><For each={a()}>{(x, i) => <li/>}</For></ul>")},
+      {"DX0258", "function Child() { return <i/>; }\n" + page("", "<Child>text</Child>")},
+  };
+  for (const DiagCase& dc : cases) {
+    auto c = compile_page(dc.source, false);
+    INFO(dc.code << "\n" << dc.source << "\n---\n" << c->rendered);
+    CHECK(c->has(dc.code));
+  }
+}
+
+TEST_CASE("diagnostics carry file, line, column and a code frame", "[analyze][diagnostics]") {
+  auto c = compile_page("export default function Page() {\n  return <p>{missing}</p>;\n}\n", false);
+  REQUIRE(c->has("DX0220"));
+  CHECK(c->rendered.find("pages/index.tsx:2:14: error[DX0220]: cannot find name 'missing'") != std::string::npos);
+  CHECK(c->rendered.find("^^^^^^^") != std::string::npos);
+}
+
+TEST_CASE("discover reports a missing page and a bad config", "[discover][diagnostics]") {
+  {
+    auto c = compile({{"components/A.tsx", "export default function A() { return <p/>; }"}});
+    CHECK(c->has("DX0001"));
+  }
+  {
+    auto c = compile({{"pages/index.tsx", page("")}, {"dx.config.json", "{ \"name\": 3 }"}});
+    CHECK(c->has("DX0002"));
+  }
+  {
+    auto c = compile({{"pages/index.tsx", page("")}, {"dx.config.json", "{ nope"}});
+    CHECK(c->has("DX0002"));
+  }
+  {
+    auto c = compile({{"pages/index.tsx", page("")}, {"dx.config.json", "{ \"colour\": \"red\" }"}});
+    CHECK(c->has("DX0003"));
+  }
+}

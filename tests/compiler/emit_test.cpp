@@ -1,0 +1,39 @@
+// emit: the generated module links with the runtime, validates, and exports what dx.js needs.
+#include <catch2/catch.hpp>
+
+#include <binaryen-c.h>
+
+#include "emit/emit.h"
+#include "project_fixture.h"
+
+TEST_CASE("generated code links into runtime.wasm and validates", "[emit]") {
+  auto c = dxt::compile_page(
+      "import { createSignal, createMemo, For, Show } from \"dx\";\n"
+      "interface T { id: number; s: string; on: boolean; }\n"
+      "export default function P() {\n"
+      "  const [xs, setXs] = createSignal<T[]>([]);\n"
+      "  const [q, setQ] = createSignal(\"\");\n"
+      "  const n = createMemo(() => xs().filter((x) => x.on).length);\n"
+      "  let k = 0;\n"
+      "  const add = () => { k += 1; setXs([...xs(), { id: k, s: `#${k} ${q()}`, on: k % 2 === 0 }]); };\n"
+      "  return <div><input value={q()} onInput={(e) => setQ(e.currentTarget.value)} /><button onClick={add}>+</button>\n"
+      "    <ul><For each={xs()}>{(x) => <li classList={{ on: x.on }}>{x.s}</li>}</For></ul>\n"
+      "    <Show when={n() > 0} fallback={<i>none</i>}><b>{n()} on</b></Show></div>;\n"
+      "}\n");
+  INFO(c->rendered);
+  REQUIRE_FALSE(c->diags.has_errors());
+  dxc::EmitOptions o;
+  o.runtime_wasm = dxc::find_runtime_dir(nullptr) + "/runtime.wasm";
+  for (int level : {0, 2}) {
+    o.optimize = level;
+    dxc::EmitResult r;
+    dxc::Diagnostics d;
+    REQUIRE(dxc::emit::emit(c->prog, c->lp, o, r, d, false));
+    std::vector<char> copy(r.wasm.begin(), r.wasm.end());
+    BinaryenModuleRef m = BinaryenModuleRead(copy.data(), copy.size());
+    CHECK(BinaryenModuleValidate(m));
+    for (const char* e : {"memory", "dx_start", "dx_dispatch", "dx_input"}) CHECK(BinaryenGetExport(m, e) != nullptr);
+    CHECK(BinaryenGetExport(m, "dx_str_concat") == nullptr);  // runtime internals are not exported
+    BinaryenModuleDispose(m);
+  }
+}

@@ -1,0 +1,64 @@
+// Test fixture: writes a small dx project into a temporary directory and runs the compiler's phases on it.
+#pragma once
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+
+#include "analyze/analyze.h"
+#include "discover/discover.h"
+#include "driver/build.h"
+#include "lower/ir.h"
+
+namespace dxt {
+
+namespace fs = std::filesystem;
+
+struct TempProject {
+  fs::path dir;
+  explicit TempProject(const std::map<std::string, std::string>& files) {
+    static int counter = 0;
+    dir = fs::temp_directory_path() / ("dxc-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    fs::remove_all(dir);
+    for (auto& [name, text] : files) {
+      fs::create_directories((dir / name).parent_path());
+      std::ofstream(dir / name) << text;
+    }
+  }
+  ~TempProject() { std::error_code ec; fs::remove_all(dir, ec); }
+};
+
+// Runs discover → parse → analyze (→ lower when `lower` is set) on a one-page project.
+struct Compiled {
+  dxc::SourceManager sm;
+  dxc::Diagnostics diags;
+  dxc::Program prog;
+  dxc::LoweredProgram lp;
+  std::string rendered;  // all diagnostics, rendered without color
+
+  bool has(const std::string& code) const {
+    for (auto& d : diags.all()) if (d.code == code) return true;
+    return false;
+  }
+};
+
+inline std::unique_ptr<Compiled> compile(const std::map<std::string, std::string>& files, bool lower = true) {
+  auto c = std::make_unique<Compiled>();
+  TempProject tp(files);
+  dxc::Project proj = dxc::discover::discover(tp.dir.string(), c->diags);
+  c->prog.sources = &c->sm;
+  if (!c->diags.has_errors()) {
+    dxc::analyze::parse_project(proj, c->prog, c->diags);
+    if (!c->diags.has_errors()) dxc::analyze::analyze(c->prog, c->diags);
+    if (!c->diags.has_errors() && lower) c->lp = dxc::lower::lower(c->prog, c->diags);
+  }
+  for (auto& d : c->diags.all()) c->rendered += dxc::render_diagnostic(c->sm, d, false) + "\n";
+  return c;
+}
+
+inline std::unique_ptr<Compiled> compile_page(const std::string& tsx, bool lower = true) {
+  return compile({{"pages/index.tsx", tsx}}, lower);
+}
+
+}  // namespace dxt

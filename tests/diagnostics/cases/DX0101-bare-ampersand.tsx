@@ -1,0 +1,1 @@
+export const Credits = () => <p>Tom & Jerry</p>;

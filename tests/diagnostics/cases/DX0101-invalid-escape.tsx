@@ -1,0 +1,1 @@
+export const path = "C:\xampp\htdocs";

@@ -1,0 +1,6 @@
+export default function Page() {
+  return (
+    <main>
+      <h1>Welcome</h1>
+  );
+}

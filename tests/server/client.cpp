@@ -1,0 +1,126 @@
+// client.cpp — Client (contract in client.h).
+#include "client.h"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
+
+namespace dxs_test {
+
+Client::Client(uint16_t port, bool small_receive_buffer) {
+  fd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  if (fd_ < 0) return;
+  timeval tv{kTimeoutMs / 1000, 0};
+  ::setsockopt(fd_, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
+  int one = 1;
+  ::setsockopt(fd_, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+  if (small_receive_buffer) {
+    int size = 4096;
+    ::setsockopt(fd_, SOL_SOCKET, SO_RCVBUF, &size, sizeof size);
+  }
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_port = htons(port);
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (::connect(fd_, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0) {
+    ::close(fd_);
+    fd_ = -1;
+  }
+}
+
+Client::~Client() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+bool Client::send(std::string_view bytes) {
+  while (!bytes.empty()) {
+    ssize_t r = ::send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL);
+    if (r < 0 && errno == EINTR) continue;
+    if (r <= 0) return false;
+    bytes.remove_prefix(size_t(r));
+  }
+  return true;
+}
+
+bool Client::fill() {
+  pollfd p{fd_, POLLIN, 0};
+  int r;
+  do r = ::poll(&p, 1, kTimeoutMs);
+  while (r < 0 && errno == EINTR);
+  if (r <= 0) return false;
+  char tmp[65536];
+  ssize_t n = ::recv(fd_, tmp, sizeof tmp, 0);
+  if (n <= 0) return false;
+  buf_.append(tmp, size_t(n));
+  return true;
+}
+
+std::optional<Response> Client::read_response(bool no_body) {
+  size_t end;
+  while ((end = buf_.find("\r\n\r\n")) == std::string::npos)
+    if (!fill()) return std::nullopt;
+  Response r;
+  r.head = buf_.substr(0, end + 4);
+  buf_.erase(0, end + 4);
+  size_t line_end = r.head.find("\r\n");
+  std::string status_line = r.head.substr(0, line_end);
+  if (status_line.rfind("HTTP/1.1 ", 0) != 0 || status_line.size() < 12) return std::nullopt;
+  r.status = std::stoi(status_line.substr(9, 3));
+  size_t pos = line_end + 2;
+  while (pos < r.head.size() - 2) {
+    size_t eol = r.head.find("\r\n", pos);
+    std::string line = r.head.substr(pos, eol - pos);
+    size_t colon = line.find(':');
+    if (colon == std::string::npos) return std::nullopt;
+    std::string name = line.substr(0, colon);
+    for (char& c : name) c = char(std::tolower(static_cast<unsigned char>(c)));
+    size_t v = line.find_first_not_of(' ', colon + 1);
+    r.headers[name] = v == std::string::npos ? "" : line.substr(v);
+    pos = eol + 2;
+  }
+  if (no_body || r.status == 304 || r.status == 204) return r;
+  size_t length = r.has("content-length") ? std::stoul(r.header("content-length")) : 0;
+  while (buf_.size() < length)
+    if (!fill()) return std::nullopt;
+  r.body = buf_.substr(0, length);
+  buf_.erase(0, length);
+  return r;
+}
+
+bool Client::read_until_eof(std::string* out) {
+  for (;;) {
+    pollfd p{fd_, POLLIN, 0};
+    int r = ::poll(&p, 1, kTimeoutMs);
+    if (r < 0 && errno == EINTR) continue;
+    if (r <= 0) return false;
+    char tmp[65536];
+    ssize_t n = ::recv(fd_, tmp, sizeof tmp, 0);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;  // EOF or reset
+    buf_.append(tmp, size_t(n));
+  }
+  if (out) *out = std::move(buf_);
+  buf_.clear();
+  return true;
+}
+
+bool Client::closed_by_peer() {
+  std::string rest;
+  return read_until_eof(&rest) && rest.empty() && buf_.empty();
+}
+
+std::string get(std::string_view path, std::string_view extra) {
+  std::string s = "GET ";
+  s += path;
+  s += " HTTP/1.1\r\nHost: test\r\n";
+  s += extra;
+  s += "\r\n";
+  return s;
+}
+
+}  // namespace dxs_test
