@@ -1,16 +1,27 @@
 #!/usr/bin/env bash
-# Installs what dx needs on Debian 12 (apt packages, then npm ci), skipping what is already there.
+# Installs what dx needs on Debian 12 — Debian packages with apt-get, then the npm packages in
+# package-lock.json with npm ci — skipping what is already there. A need is checked by what the build uses
+# (a command or a header), not by package name, so tools installed another way (Node with its own npm) count.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-pkgs=(build-essential cmake ninja-build pkg-config git
-      libtree-sitter-dev binaryen clang-19 lld-19 wabt
-      libcli11-dev nlohmann-json3-dev catch2
-      zlib1g-dev libbrotli-dev libssl-dev
-      nodejs npm chromium)
+# package  what shows it is installed (a command name, or an absolute path)
+needs=(
+  "g++ g++" "cmake cmake" "ninja-build ninja" "pkg-config pkg-config" "git git" "python3 python3"
+  "libtree-sitter-dev /usr/include/tree_sitter/api.h"
+  "binaryen /usr/include/binaryen-c.h"
+  "clang-19 clang-19" "lld-19 wasm-ld-19" "wabt wasm2c"
+  "libcli11-dev /usr/include/CLI/CLI.hpp" "nlohmann-json3-dev /usr/include/nlohmann/json.hpp"
+  "catch2 /usr/include/catch2/catch.hpp"
+  "zlib1g-dev /usr/include/zlib.h" "libbrotli-dev /usr/include/brotli/encode.h" "libssl-dev /usr/include/openssl/evp.h"
+  "nodejs node" "npm npm"
+  "chromium /usr/bin/chromium"
+)
 missing=()
-for p in "${pkgs[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+for entry in "${needs[@]}"; do
+  pkg="${entry%% *}"; what="${entry#* }"
+  if [[ "$what" == /* ]]; then [ -e "$what" ] && continue; else command -v "$what" >/dev/null 2>&1 && continue; fi
+  missing+=("$pkg")
 done
 if ((${#missing[@]})); then
   echo "dx setup: installing ${missing[*]}"

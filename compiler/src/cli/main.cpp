@@ -26,9 +26,10 @@ void print_diagnostics(const dxc::SourceManager& sm, const dxc::Diagnostics& d, 
     std::cerr << "dxc: " << d.error_count() << (d.error_count() == 1 ? " error" : " errors") << ", nothing written\n";
 }
 
-std::string phase_list() {
+std::string phase_list(bool with_dump_only) {
   std::string s;
-  for (const char* p : dxc::kPhases) s += (s.empty() ? "" : ", ") + std::string(p);
+  for (const char* p : dxc::kPhases)
+    if (!with_dump_only || std::string(p) != "verify") s += (s.empty() ? "" : ", ") + std::string(p);
   return s;
 }
 
@@ -66,7 +67,7 @@ std::string find_server(const char* argv0) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"dxc — the dx compiler: TSX pages and components → app.dxb + app.wasm + dx.js in dist/"};
+  CLI::App app{"dxc — the dx compiler: TSX pages and components → app.dxb + app.wasm + dx.js in dist/", "dxc"};
   app.set_version_flag("--version", std::string("dxc ") + DX_VERSION);
   app.require_subcommand(1);
 
@@ -75,9 +76,9 @@ int main(int argc, char** argv) {
   CLI::App* build = app.add_subcommand("build", "Compile a dx project into a dist/ directory");
   build->add_option("project", bo.project, "The project directory (holds pages/index.tsx)")->required();
   build->add_option("-o,--out", bo.out, "Output directory (default: <project>/dist)");
-  build->add_option("--stop-after", bo.stop_after, "Stop after this phase: " + phase_list())
+  build->add_option("--stop-after", bo.stop_after, "Stop after this phase: " + phase_list(false))
       ->check(CLI::IsMember({"discover", "parse", "analyze", "lower", "emit", "verify", "package"}));
-  build->add_option("--dump", bo.dump, "Print this phase's text form to stdout: " + phase_list())
+  build->add_option("--dump", bo.dump, "Print this phase's text form to stdout: " + phase_list(true))
       ->check(CLI::IsMember({"discover", "parse", "analyze", "lower", "emit", "package"}));
   build->add_option("-O,--optimize", bo.optimize, "Binaryen optimization level 0-4 (default 2)")->check(CLI::Range(0, 4));
   build->add_flag("--json", json, "Print diagnostics as JSON on stdout");
