@@ -48,6 +48,7 @@ class Checker {
   // expr.cpp
   TypeId check_expr(Ctx& c, NodeId n, TypeId expected = 0);
   TypeId check_call(Ctx& c, NodeId n, TypeId expected);
+  bool check_args(Ctx& c, NodeId call, const std::vector<NodeId>& args, const std::vector<TypeId>& params);
   TypeId check_member_call(Ctx& c, NodeId n, TypeId expected);
   TypeId check_member(Ctx& c, NodeId n);
   TypeId check_binary(Ctx& c, NodeId n);

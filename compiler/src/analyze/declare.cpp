@@ -197,6 +197,21 @@ void Checker::declare_module(ModuleId m) {
     mod.scope[name] = id;
     if (exported) mod.exports[is_default ? "default" : name] = id;
   };
+  // A module-level function: a component when its name is capitalized and it returns JSX (checked when a
+  // page or a JSX tag needs it), otherwise a function with a FuncInfo, checked on first use or at the end.
+  auto function_symbol = [&](Symbol& sym, const std::string& name, NodeId fn) {
+    bool component = !name.empty() && name[0] >= 'A' && name[0] <= 'Z' && returns_jsx(mod.ast, node(fn).kid(1));
+    sym.kind = component ? SymKind::Component : SymKind::Function;
+    if (component) return;
+    FuncInfo f;
+    f.name = name;
+    f.module = m;
+    f.node = fn;
+    f.role = FuncRole::Module;
+    sym.func = p_.add_func(f);
+    mod.funcs[fn] = sym.func;
+    pending_[sym.func] = Ctx{};
+  };
   for (NodeId s : node(mod.ast.root).kids) {
     const Node& n = node(s);
     bool exported = n.flags & kExport, is_default = n.flags & kDefault;
@@ -204,22 +219,11 @@ void Checker::declare_module(ModuleId m) {
       case NodeKind::Import: case NodeKind::ExportNamed: case NodeKind::ExportDefaultExpr: case NodeKind::Empty: break;
       case NodeKind::Function: {
         Symbol sym;
-        bool component = !n.text.empty() && n.text[0] >= 'A' && n.text[0] <= 'Z' && returns_jsx(mod.ast, n.kid(1));
-        sym.kind = component ? SymKind::Component : SymKind::Function;
         if (n.flags & (kAsync | kGenerator)) {
           error(s, "DX0240", std::string(n.flags & kAsync ? "async" : "generator") + " functions are not supported in client code");
           break;
         }
-        if (!component) {
-          FuncInfo f;
-          f.name = std::string(n.text);
-          f.module = m;
-          f.node = s;
-          f.role = FuncRole::Module;
-          sym.func = p_.add_func(f);
-          mod.funcs[s] = sym.func;
-          pending_[sym.func] = Ctx{};
-        }
+        function_symbol(sym, std::string(n.text), s);
         add(s, n.text.empty() ? "default" : std::string(n.text), sym, exported, is_default);
         break;
       }
@@ -244,19 +248,8 @@ void Checker::declare_module(ModuleId m) {
             sym.kind = SymKind::Const;
             sym.init = init;
           } else if (in.kind == NodeKind::Arrow || in.kind == NodeKind::FunctionExpr) {
-            bool component = target.text[0] >= 'A' && target.text[0] <= 'Z' && returns_jsx(mod.ast, in.kid(1));
-            sym.kind = component ? SymKind::Component : SymKind::Function;
             sym.init = init;
-            if (!component) {
-              FuncInfo f;
-              f.name = std::string(target.text);
-              f.module = m;
-              f.node = init;
-              f.role = FuncRole::Module;
-              sym.func = p_.add_func(f);
-              mod.funcs[init] = sym.func;
-              pending_[sym.func] = Ctx{};
-            }
+            function_symbol(sym, std::string(target.text), init);
           } else {
             error(init, "DX0205", "module-level constants must be literals or functions in this version (state belongs in a component's signals)");
             continue;

@@ -151,6 +151,23 @@ TypeId Checker::node_kind_type(const Symbol& s) {
   }
 }
 
+bool Checker::check_args(Ctx& c, NodeId call, const std::vector<NodeId>& args, const std::vector<TypeId>& params) {
+  auto& T = p_.types;
+  if (args.size() != params.size()) {
+    error(call, "DX0222", "expected " + std::to_string(params.size()) + " argument(s), got " + std::to_string(args.size()));
+    return false;
+  }
+  bool ok = true;
+  for (size_t i = 0; i < args.size(); ++i) {
+    TypeId a = check_expr(c, args[i], params[i]);
+    if (!assignable(a, params[i])) {
+      error(args[i], "DX0234", "argument of type '" + T.name(a) + "' is not assignable to '" + T.name(params[i]) + "'");
+      ok = false;
+    }
+  }
+  return ok;
+}
+
 TypeId Checker::check_call(Ctx& c, NodeId n, TypeId expected) {
   const Node& x = node(n);
   auto& T = p_.types;
@@ -160,21 +177,6 @@ TypeId Checker::check_call(Ctx& c, NodeId n, TypeId expected) {
   if (x.flags & kOptional) { error(n, "DX0236", "optional calls are not supported yet"); return T.error(); }
   for (NodeId a : args)
     if (node(a).kind == NodeKind::Spread) { error(a, "DX0235", "spread arguments are not supported yet"); return T.error(); }
-  auto check_args = [&](const std::vector<TypeId>& params) {
-    if (args.size() != params.size()) {
-      error(n, "DX0222", "expected " + std::to_string(params.size()) + " argument(s), got " + std::to_string(args.size()));
-      return false;
-    }
-    bool ok = true;
-    for (size_t i = 0; i < args.size(); ++i) {
-      TypeId a = check_expr(c, args[i], params[i]);
-      if (!assignable(a, params[i])) {
-        error(args[i], "DX0234", "argument of type '" + T.name(a) + "' is not assignable to '" + T.name(params[i]) + "'");
-        ok = false;
-      }
-    }
-    return ok;
-  };
   if (cn.kind == NodeKind::Member) return check_member_call(c, n, expected);
   if (cn.kind != NodeKind::Identifier) {
     error(callee, "DX0235", "calling this kind of expression is not supported yet");
@@ -207,14 +209,14 @@ TypeId Checker::check_call(Ctx& c, NodeId n, TypeId expected) {
       ensure_checked(s.func);
       TypeId ft = p_.funcs[s.func].type;
       if (!ft) { error(n, "DX0245", "'" + name + "' is called before its return type is known: annotate its return type"); return T.error(); }
-      check_args(T.info(ft).params);
+      check_args(c, n, args, T.info(ft).params);
       return T.info(ft).ret;
     }
     case SymKind::Local: case SymKind::Field: {
       TypeId ft = check_expr(c, callee);
       if (T.kind(ft) == TypeKind::Error) return ft;
       if (T.kind(ft) != TypeKind::Function) { error(callee, "DX0222", "'" + name + "' is not a function"); return T.error(); }
-      check_args(T.info(ft).params);
+      check_args(c, n, args, T.info(ft).params);
       return T.info(ft).ret;
     }
     case SymKind::Builtin:
@@ -304,16 +306,8 @@ TypeId Checker::check_member_call(Ctx& c, NodeId n, TypeId expected) {
     error(callee, "DX0235", "method '" + method + "' of '" + T.name(ot) + "' is not supported yet");
     return T.error();
   }
-  const TypeInfo& fi = T.info(ft);
-  if (args.size() != fi.params.size()) {
-    error(n, "DX0222", "expected " + std::to_string(fi.params.size()) + " argument(s), got " + std::to_string(args.size()));
-    return T.error();
-  }
-  for (size_t i = 0; i < args.size(); ++i) {
-    TypeId a = check_expr(c, args[i], fi.params[i]);
-    if (!assignable(a, fi.params[i])) error(args[i], "DX0234", "argument of type '" + T.name(a) + "' is not assignable to '" + T.name(fi.params[i]) + "'");
-  }
-  return fi.ret;
+  check_args(c, n, args, T.info(ft).params);
+  return T.info(ft).ret;
 }
 
 TypeId Checker::check_member(Ctx& c, NodeId n) {

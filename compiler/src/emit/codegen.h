@@ -58,6 +58,8 @@ class CodeGen {
   Ex assign(Fn& f, NodeId n);
   Ex update_expr(Fn& f, NodeId n);
   Ex write_target(Fn& f, NodeId target, Ex value, TypeId t, uint32_t result_local);
+  struct ElementRef { Ex setup; Ex addr; uint32_t array; };  // run `setup` first; `array` is a local
+  ElementRef element(Fn& f, NodeId index_expr, TypeId elem);
   Ex object_lit(Fn& f, NodeId n);
   Ex array_lit(Fn& f, NodeId n);
   Ex template_lit(Fn& f, NodeId n);

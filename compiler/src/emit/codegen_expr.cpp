@@ -146,19 +146,9 @@ Ex CodeGen::expr(Fn& f, NodeId n) {
       }
     }
     case NodeKind::Index: {
-      TypeId at = type_of(f, x.kid(0));
-      TypeId et = T.info(at).elem;
-      uint32_t arr = f.add_var(t_i32()), idx = f.add_var(t_f64());
-      uint32_t size = T.wasm(et) == WasmType::F64 ? 8 : 4;
-      // JS returns undefined outside the array; the subset has no undefined yet, so that is a trap.
-      Ex ok = w_.and_(w_.and_(w_.bin(BinaryenGeFloat64(), w_.get(idx, t_f64()), w_.f64(0)),
-                              w_.bin(BinaryenEqFloat64(), w_.un(BinaryenFloorFloat64(), w_.get(idx, t_f64())), w_.get(idx, t_f64()))),
-                      w_.bin(BinaryenLtFloat64(), w_.get(idx, t_f64()), w_.u32_to_f64(w_.ld32(w_.get(arr, t_i32()), 8))));
-      Ex addr = w_.add32(w_.ld32(w_.get(arr, t_i32()), 16),
-                         w_.mul32(w_.un(BinaryenTruncSatUFloat64ToInt32(), w_.get(idx, t_f64())), w_.u32(size)));
-      return w_.seq({w_.set(arr, expr(f, x.kid(0))), w_.set(idx, expr(f, x.kid(1))), w_.if_(w_.eqz(ok), w_.unreachable()),
-                     load_typed(addr, 0, et)},
-                    wtype(et));
+      TypeId et = T.info(type_of(f, x.kid(0))).elem;
+      ElementRef e = element(f, n, et);
+      return w_.seq({e.setup, load_typed(e.addr, 0, et)}, wtype(et));
     }
     case NodeKind::Unary: {
       std::string op(x.text);
@@ -201,6 +191,20 @@ Ex CodeGen::template_lit(Fn& f, NodeId n) {
     acc = acc ? w_.call(rt["dx_str_concat"], {acc, part}, t_i32()) : part;
   }
   return acc ? acc : str_const("");
+}
+
+// `array[index]`: evaluates both once, checks the index, and gives the element's address. JS yields undefined
+// outside the array; the subset has no undefined yet, so an index that is not an integer in [0, length) traps.
+CodeGen::ElementRef CodeGen::element(Fn& f, NodeId index_expr, TypeId elem) {
+  const Node& x = node(f.module, index_expr);
+  uint32_t arr = f.add_var(t_i32()), idx = f.add_var(t_f64());
+  uint32_t size = p_.types.wasm(elem) == WasmType::F64 ? 8 : 4;
+  auto i = [&] { return w_.get(idx, t_f64()); };
+  Ex ok = w_.and_(w_.and_(w_.bin(BinaryenGeFloat64(), i(), w_.f64(0)), w_.bin(BinaryenEqFloat64(), w_.un(BinaryenFloorFloat64(), i()), i())),
+                  w_.bin(BinaryenLtFloat64(), i(), w_.u32_to_f64(w_.ld32(w_.get(arr, t_i32()), 8))));
+  Ex addr = w_.add32(w_.ld32(w_.get(arr, t_i32()), 16), w_.mul32(w_.un(BinaryenTruncSatUFloat64ToInt32(), i()), w_.u32(size)));
+  Ex setup = w_.seq({w_.set(arr, expr(f, x.kid(0))), w_.set(idx, expr(f, x.kid(1))), w_.if_(w_.eqz(ok), w_.unreachable())}, t_none());
+  return {setup, addr, arr};
 }
 
 Ex CodeGen::binary(Fn& f, NodeId n) {
@@ -266,15 +270,8 @@ Ex CodeGen::write_target(Fn& f, NodeId target, Ex value, TypeId t, uint32_t resu
     return w_.seq({w_.set(obj, expr(f, x.kid(0))), store_typed(w_.get(obj, t_i32()), w_.get(obj, t_i32()), fl->offset, v, t, false)});
   }
   if (x.kind == NodeKind::Index) {
-    uint32_t arr = f.add_var(t_i32()), idx = f.add_var(t_f64());
-    uint32_t size = T.wasm(t) == WasmType::F64 ? 8 : 4;
-    Ex ok = w_.and_(w_.and_(w_.bin(BinaryenGeFloat64(), w_.get(idx, t_f64()), w_.f64(0)),
-                            w_.bin(BinaryenEqFloat64(), w_.un(BinaryenFloorFloat64(), w_.get(idx, t_f64())), w_.get(idx, t_f64()))),
-                    w_.bin(BinaryenLtFloat64(), w_.get(idx, t_f64()), w_.u32_to_f64(w_.ld32(w_.get(arr, t_i32()), 8))));
-    Ex addr = w_.add32(w_.ld32(w_.get(arr, t_i32()), 16),
-                       w_.mul32(w_.un(BinaryenTruncSatUFloat64ToInt32(), w_.get(idx, t_f64())), w_.u32(size)));
-    return w_.seq({w_.set(arr, expr(f, x.kid(0))), w_.set(idx, expr(f, x.kid(1))), w_.if_(w_.eqz(ok), w_.unreachable()),
-                   store_typed(w_.get(arr, t_i32()), addr, 0, v, t, false)});
+    ElementRef e = element(f, target, t);
+    return w_.seq({e.setup, store_typed(w_.get(e.array, t_i32()), e.addr, 0, v, t, false)});
   }
   return internal_error(target, f.module, "cannot assign to this expression");
 }

@@ -118,6 +118,10 @@ bool package(const Project& proj, const EmitResult& r, const std::string& runtim
     }
     std::sort(styles.begin(), styles.end());
   }
+  if (diags.has_errors()) {  // nothing half-written may replace a good dist/
+    fs::remove_all(tmp, ec);
+    return false;
+  }
   std::string html = "<!doctype html>\n<html lang=\"" + html_escape(proj.lang) + "\">\n<head>\n<meta charset=\"utf-8\">\n" +
                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" + html_escape(proj.title) + "</title>\n";
   for (auto& s : styles) html += "<link rel=\"stylesheet\" href=\"" + html_escape(s) + "\">\n";
