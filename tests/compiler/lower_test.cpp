@@ -1,6 +1,7 @@
 // lower: templates (HTML, node paths), text runs, anchors, bindings and their dependencies.
 #include <catch2/catch.hpp>
 
+#include "emit/emit.h"
 #include "project_fixture.h"
 
 using dxt::compile_page;
@@ -89,4 +90,36 @@ TEST_CASE("bindings depend on exactly the signals they read", "[lower]") {
 TEST_CASE("void elements cannot have children", "[lower][diagnostics]") {
   auto c = compile_page(page("", "<input>x</input>"));
   CHECK(c->has("DX0301"));
+}
+
+TEST_CASE("loops with break, continue and labels compile to wasm that validates", "[lower][emit]") {
+  auto c = compile_page(
+      "import { createSignal } from \"dx\";\nexport default function P() {\n"
+      "  const [xs, setXs] = createSignal<number[]>([1, 2, 3]);\n"
+      "  const sum = (): number => {\n"
+      "    let s = 0;\n"
+      "    for (const x of xs()) { if (x === 2) continue; s += x; }\n"
+      "    let i = 0;\n"
+      "    while (true) { i++; if (i > 3) break; }\n"
+      "    do { i--; } while (i > 0);\n"
+      "    outer: for (let a = 0; a < 3; a++) { for (let b = 0; b < 3; b++) { if (b === 1) continue outer; if (a === 2) break outer; s += 10; } }\n"
+      "    block: { if (s > 0) break block; s = -1; }\n"
+      "    return s;\n"
+      "  };\n"
+      "  return <p>{sum()}</p>;\n}\n");
+  INFO(c->rendered);
+  REQUIRE_FALSE(c->diags.has_errors());
+  dxc::EmitOptions o;
+  o.runtime_wasm = dxc::find_runtime_dir(nullptr) + "/runtime.wasm";
+  dxc::EmitResult r;
+  dxc::Diagnostics d;
+  CHECK(dxc::emit::emit(c->prog, c->lp, o, r, d, false));  // emit validates before and after optimizing
+}
+
+TEST_CASE("break and continue need a target", "[analyze][diagnostics]") {
+  for (const char* body : {"break;", "continue;", "x: { continue x; }", "for (;;) { break nope; }"}) {
+    auto c = compile_page(std::string("export default function P() {\n  const f = () => { ") + body + " };\n  return <p/>;\n}\n", false);
+    INFO(body << "\n" << c->rendered);
+    CHECK(c->has("DX0247"));
+  }
 }

@@ -4,6 +4,7 @@
 #include <deque>
 #include <map>
 #include <set>
+#include <vector>
 #include <string>
 
 #include "analyze/program.h"
@@ -25,6 +26,8 @@ struct Ctx {
   TypeId ret = 0;             // declared or inferred return type (0 = infer from the first return)
   bool in_block_body = false; // top level of a component or row body (createSignal allowed)
   bool inline_cb = false;     // inside an inline callback (return yields the callback's value)
+  int loops = 0;              // enclosing loops in this function (break/continue need one)
+  std::vector<std::pair<std::string, bool>> labels;  // enclosing labels; true when the label names a loop
 };
 
 class Checker {
@@ -64,6 +67,7 @@ class Checker {
   TypeId node_kind_type(const Symbol& s);  // a Const's type from its literal
   // stmt.cpp
   void check_stmt(Ctx& c, NodeId n);
+  void check_loop(Ctx& c, NodeId n, const std::string& label);  // stmt.cpp
   void check_function_body(Ctx& c, NodeId body, bool expr_body);
   SymId declare_local(Ctx& c, NodeId decl, const std::string& name, TypeId t, bool is_mutable);
   void check_var_decl(Ctx& c, NodeId n);

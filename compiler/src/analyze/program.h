@@ -6,6 +6,7 @@
 // one). Blocks nested in a component (list rows, Show branches) use their component's mask.
 #pragma once
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <memory>
 #include <string>
@@ -119,9 +120,10 @@ struct Program {
   SourceManager* sources = nullptr;
   std::vector<std::unique_ptr<Module>> modules;
   Types types;
-  std::vector<Symbol> symbols;
-  std::vector<FuncInfo> funcs;
-  std::vector<BlockInfo> blocks;
+  // Deques: analysis holds references to entries while it adds new ones (push_back never moves elements).
+  std::deque<Symbol> symbols;
+  std::deque<FuncInfo> funcs;
+  std::deque<BlockInfo> blocks;
   std::vector<ModuleId> page_modules;  // parse: the page files, in discover's order
   std::vector<BlockId> pages;          // analyze: page component blocks, ENTRY order
   std::vector<std::string> routes;     // one per page

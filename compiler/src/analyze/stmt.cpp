@@ -88,9 +88,35 @@ void Checker::check_stmt(Ctx& c, NodeId n) {
     case NodeKind::Function:
       error(n, "DX0235", "nested function declarations are not supported yet; declare it with const f = (…) => … in the component body");
       break;
-    case NodeKind::For: case NodeKind::ForOf: case NodeKind::ForIn: case NodeKind::While: case NodeKind::DoWhile:
-    case NodeKind::Switch: case NodeKind::Break: case NodeKind::Continue: case NodeKind::Labeled: case NodeKind::Throw:
-    case NodeKind::Try:
+    case NodeKind::For: case NodeKind::ForOf: case NodeKind::While: case NodeKind::DoWhile: check_loop(c, n, ""); break;
+    case NodeKind::Labeled: {
+      const Node& body = node(x.kid(0));
+      bool is_loop = body.kind == NodeKind::For || body.kind == NodeKind::ForOf || body.kind == NodeKind::While || body.kind == NodeKind::DoWhile;
+      for (auto& l : c.labels)
+        if (l.first == x.text) error(n, "DX0247", "label '" + std::string(x.text) + "' is already in use here");
+      if (is_loop) { check_loop(c, x.kid(0), std::string(x.text)); break; }
+      Ctx lc = c;
+      lc.labels.push_back({std::string(x.text), false});
+      check_stmt(lc, x.kid(0));
+      c.ret = lc.ret;
+      break;
+    }
+    case NodeKind::Break: case NodeKind::Continue: {
+      bool is_break = x.kind == NodeKind::Break;
+      if (!x.text.empty()) {
+        const std::pair<std::string, bool>* found = nullptr;
+        for (auto& l : c.labels) if (l.first == x.text) found = &l;
+        if (!found) error(n, "DX0247", "no enclosing statement is labeled '" + std::string(x.text) + "'");
+        else if (!is_break && !found->second) error(n, "DX0247", "continue must name a loop; '" + std::string(x.text) + "' is not one");
+      } else if (c.loops == 0) {
+        error(n, "DX0247", std::string(is_break ? "break" : "continue") + " outside a loop");
+      }
+      break;
+    }
+    case NodeKind::ForIn:
+      error(n, "DX0246", "for…in is not supported: records have a fixed shape; use for…of over an array");
+      break;
+    case NodeKind::Switch: case NodeKind::Throw: case NodeKind::Try:
       error(n, "DX0246", std::string("'") + node_kind_name(x.kind) + "' statements are not supported by this version of dxc yet");
       break;
     default:
@@ -98,6 +124,42 @@ void Checker::check_stmt(Ctx& c, NodeId n) {
                              ") is not supported in dx client code yet");
       break;
   }
+}
+
+// for, for…of (over arrays), while and do…while. Variables declared in the head are scoped to the loop.
+void Checker::check_loop(Ctx& c, NodeId n, const std::string& label) {
+  const Node& x = node(n);
+  auto& T = p_.types;
+  Ctx lc = c;
+  lc.scope = new_scope(c.scope);
+  lc.loops = c.loops + 1;
+  lc.labels.push_back({label, true});
+  switch (x.kind) {
+    case NodeKind::While: check_expr(lc, x.kid(0)); check_stmt(lc, x.kid(1)); break;
+    case NodeKind::DoWhile: check_stmt(lc, x.kid(0)); check_expr(lc, x.kid(1)); break;
+    case NodeKind::For:
+      if (x.kid(0) != kNoNode) check_stmt(lc, x.kid(0));
+      if (x.kid(1) != kNoNode) check_expr(lc, x.kid(1));
+      if (x.kid(2) != kNoNode) check_expr(lc, x.kid(2));
+      check_stmt(lc, x.kid(3));
+      break;
+    case NodeKind::ForOf: {
+      const Node& decl = node(x.kid(0));
+      TypeId it = check_expr(lc, x.kid(1));
+      if (T.kind(it) == TypeKind::Error) break;
+      if (T.kind(it) != TypeKind::Array) { error(x.kid(1), "DX0235", "for…of over '" + T.name(it) + "' is not supported yet (arrays only)"); break; }
+      const Node* target = decl.kind == NodeKind::VarDecl && decl.kids.size() == 1 ? &node(node(decl.kids[0]).kid(0)) : nullptr;
+      if (!target || target->kind != NodeKind::Identifier) {
+        error(x.kid(0), "DX0235", "write `for (const x of array)`; destructuring and bare targets are not supported yet");
+        break;
+      }
+      declare_local(lc, node(decl.kids[0]).kid(0), std::string(target->text), T.info(it).elem, !(decl.flags & kConst));
+      check_stmt(lc, x.kid(2));
+      break;
+    }
+    default: break;
+  }
+  c.ret = lc.ret;
 }
 
 void Checker::check_function_body(Ctx& c, NodeId body, bool expr_body) {

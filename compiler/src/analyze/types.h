@@ -5,6 +5,7 @@
 // fields first so every field is naturally aligned after the 8-byte object header.
 #pragma once
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <string>
 #include <vector>
@@ -85,8 +86,9 @@ class Types {
 
  private:
   TypeId add(TypeInfo t);
-  std::vector<TypeInfo> types_;
-  std::vector<Shape> shapes_;
+  // Deques: callers keep references from info()/shape_info() while new types are interned.
+  std::deque<TypeInfo> types_;
+  std::deque<Shape> shapes_;
   std::map<std::string, ShapeId> shape_keys_;
   std::map<std::string, TypeId> type_keys_;
 };

@@ -23,6 +23,8 @@ struct Fn {
   uint32_t event_local = kNoId;  // handlers: the event record
   struct InlineRet { std::string label; uint32_t result; WType type; };
   std::vector<InlineRet> inline_rets;  // inline callbacks with block bodies: `return` breaks out
+  struct Target { std::string user; std::string brk, cont; bool loop; };  // break/continue destinations
+  std::vector<Target> targets;
   uint32_t mask_local = kNoId;         // block update functions: the effective dirty mask
   uint32_t add_var(WType t) { vars.push_back(t); return uint32_t(params.size() + vars.size() - 1); }
 };
@@ -76,6 +78,7 @@ class CodeGen {
   // codegen_stmt.cpp
   Ex stmt(Fn& f, NodeId n);
   Ex block_decl(Fn& f, NodeId decl);
+  Ex loop(Fn& f, NodeId n, const std::string& user_label);
   // codegen_blocks.cpp
   void gen_function(FuncId fid);
   void gen_block(BlockId b);

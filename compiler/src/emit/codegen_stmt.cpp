@@ -42,8 +42,72 @@ Ex CodeGen::stmt(Fn& f, NodeId n) {
       return w_.ret(v);
     }
     case NodeKind::Empty: return w_.nop();
+    case NodeKind::While: case NodeKind::DoWhile: case NodeKind::For: case NodeKind::ForOf: return loop(f, n, "");
+    case NodeKind::Labeled: {
+      const Node& body = node(f.module, x.kid(0));
+      if (body.kind == NodeKind::While || body.kind == NodeKind::DoWhile || body.kind == NodeKind::For || body.kind == NodeKind::ForOf)
+        return loop(f, x.kid(0), std::string(x.text));
+      std::string brk = label("brk");
+      f.targets.push_back({std::string(x.text), brk, "", false});
+      Ex b = stmt(f, x.kid(0));
+      f.targets.pop_back();
+      return w_.named(brk, {b}, t_none());
+    }
+    case NodeKind::Break: case NodeKind::Continue: {
+      bool is_break = x.kind == NodeKind::Break;
+      for (auto it = f.targets.rbegin(); it != f.targets.rend(); ++it) {
+        if (!x.text.empty() ? it->user != x.text : !it->loop) continue;
+        return w_.br(is_break ? it->brk : it->cont);
+      }
+      return internal_error(n, f.module, "break/continue without a target");
+    }
     default: return internal_error(n, f.module, std::string("cannot compile statement ") + node_kind_name(x.kind));
   }
+}
+
+// Loops: `block $brk { loop $top { <test> ; block $cont { body } ; <step> ; br $top } }` — `continue` leaves
+// the body's block, so the step (for) or the test (do…while) runs next.
+Ex CodeGen::loop(Fn& f, NodeId n, const std::string& user_label) {
+  const Node& x = node(f.module, n);
+  auto& T = p_.types;
+  std::string brk = label("brk"), top = label("top"), cont = label("cont");
+  f.targets.push_back({user_label, brk, cont, true});
+  auto exit_unless = [&](NodeId cond) { return w_.br(brk, w_.eqz(truthy(f, expr(f, cond), type_of(f, cond)))); };
+  std::vector<Ex> pre, iter;
+  switch (x.kind) {
+    case NodeKind::While:
+      iter = {exit_unless(x.kid(0)), w_.named(cont, {stmt(f, x.kid(1))}, t_none())};
+      break;
+    case NodeKind::DoWhile:
+      iter = {w_.named(cont, {stmt(f, x.kid(0))}, t_none()), exit_unless(x.kid(1))};
+      break;
+    case NodeKind::For:
+      if (x.kid(0) != kNoNode) pre.push_back(stmt(f, x.kid(0)));
+      if (x.kid(1) != kNoNode) iter.push_back(exit_unless(x.kid(1)));
+      iter.push_back(w_.named(cont, {stmt(f, x.kid(3))}, t_none()));
+      if (x.kid(2) != kNoNode) {
+        Ex step = expr(f, x.kid(2));
+        iter.push_back(wtype(type_of(f, x.kid(2))) == t_none() ? step : w_.drop(step));
+      }
+      break;
+    case NodeKind::ForOf: {  // like the array iterator: the length is read again before each step
+      TypeId at = type_of(f, x.kid(1));
+      TypeId et = T.info(at).elem;
+      uint32_t arr = f.add_var(t_i32()), i = f.add_var(t_i32());
+      SymId var = p_.ref_of(f.module, node(f.module, node(f.module, x.kid(0)).kids[0]).kid(0));
+      uint32_t size = T.wasm(et) == WasmType::F64 ? 8 : 4;
+      pre = {w_.set(arr, expr(f, x.kid(1))), w_.set(i, w_.i32(0))};
+      iter = {w_.br(brk, w_.geu32(w_.get(i, t_i32()), w_.ld32(w_.get(arr, t_i32()), 8))),
+              w_.set(local_of(f, var), load_typed(w_.add32(w_.ld32(w_.get(arr, t_i32()), 16), w_.mul32(w_.get(i, t_i32()), w_.u32(size))), 0, et)),
+              w_.named(cont, {stmt(f, x.kid(2))}, t_none()), w_.set(i, w_.add32(w_.get(i, t_i32()), w_.i32(1)))};
+      break;
+    }
+    default: break;
+  }
+  f.targets.pop_back();
+  iter.push_back(w_.br(top));
+  pre.push_back(w_.named(brk, {w_.loop(top, w_.seq(iter, t_none()))}, t_none()));
+  return w_.seq(pre, t_none());
 }
 
 // A declaration at the top level of a component or row body, run once by the block's create function.

@@ -1,0 +1,80 @@
+// tests/e2e/apps/kitchen: the paths the samples do not cover — reactive props into a child component,
+// memo chains, number formatting and Math against JavaScript's own results, loops, keyed moves that keep
+// DOM nodes, rows reading a parent signal (selection), nested <For>, <Show> inside rows, boolean attributes.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { build, launch, open, serve, stats } from './harness.mjs';
+
+let browser, server;
+before(async () => { browser = await launch(); server = await serve(build('../tests/e2e/apps/kitchen')); });
+after(async () => { await server?.stop(); await browser?.close(); });
+
+const js = (xs) => xs.map(String).join(' ');
+
+test('kitchen sink', async () => {
+  const { page, scripts, errors } = await open(browser, server.url);
+  const text = (sel) => page.locator(sel).textContent();
+  const nums = (n) => js([n, n * 2, n * 4, n * 0.1, 1 / 3, 0.1 + 0.2, -0, 1 / 0, -1e21, 123456789012345680000]);
+  const math = (n) => js([Math.round(2.5), Math.round(-2.5), Math.floor(-1.5), Math.ceil(1.2), Math.abs(-3), Math.min(4, n, 9),
+    Math.max(1, 2, 3), Math.sign(-7), 7 % 3, -7 % 3, 5.5 % 2]);
+  assert.equal(await text('#nums'), nums(0));
+  assert.equal(await text('#math'), math(0));
+  assert.equal(await text('#strings'), `n=0 ok=false name=ab ge same odd 3 ${'x' + 1 + true}`);
+  assert.equal(await text('#badge'), 'ab: 0');
+  assert.equal(await page.getAttribute('#badge', 'class'), 'cold');
+  assert.equal(await page.getAttribute('#badge', 'data-shout'), 'no');
+
+  for (let i = 1; i <= 3; i++) await page.click('#inc');
+  assert.equal(await text('#nums'), nums(3));
+  assert.equal(await text('#math'), math(3));
+  assert.equal(await text('#badge'), 'ab: 3', 'a parent signal flows into the child through a prop');
+  assert.equal(await page.getAttribute('#badge', 'class'), 'hot');
+  await page.click('#rename');
+  await page.click('#rename');
+  assert.equal(await text('#badge'), 'abcc: 3');
+  assert.equal(await page.getAttribute('#badge', 'data-shout'), 'yes', 'a child function of props recomputes');
+  assert.equal(await page.getAttribute('#inc', 'disabled'), null);
+  await page.click('#inc');
+  await page.click('#inc');
+  assert.equal(await page.getAttribute('#inc', 'disabled'), '', 'boolean attribute set');
+  assert.match(await text('#strings'), /^n=5 ok=true name=abcc ge diff/);
+
+  const rows = page.locator('#rows > tr');
+  await page.click('#add');
+  assert.equal(await rows.count(), 3);
+  assert.deepEqual(await rows.locator('td:first-child').allTextContents(), ['1', '2', '3']);
+  assert.deepEqual(await rows.locator('a.select').allTextContents(), ['odd 1', 'even 2', 'odd 3']);
+  assert.equal(await text('#total'), '8', 'memo over rows plus n');
+  await rows.nth(1).locator('a.select').click();
+  assert.deepEqual(await rows.evaluateAll((trs) => trs.map((tr) => tr.className)), ['', 'danger', '']);
+  await rows.nth(0).evaluate((tr) => { tr.dataset.mark = 'first'; });
+  await rows.nth(2).evaluate((tr) => { tr.dataset.mark = 'last'; });
+  await page.click('#swap');
+  assert.deepEqual(await rows.locator('td:first-child').allTextContents(), ['3', '2', '1']);
+  assert.deepEqual(await rows.evaluateAll((trs) => trs.map((tr) => tr.dataset.mark ?? '')), ['last', '', 'first'],
+    'swap moves the existing rows');
+  assert.deepEqual(await rows.evaluateAll((trs) => trs.map((tr) => tr.className)), ['', 'danger', '']);
+  await rows.nth(1).locator('a.remove').click();
+  assert.deepEqual(await rows.locator('td:first-child').allTextContents(), ['3', '1']);
+  await page.click('#add');
+  assert.deepEqual(await rows.locator('td:first-child').allTextContents(), ['3', '1', '4', '5', '6']);
+  assert.equal(await text('#total'), '10');
+  await page.click('#clear');
+  assert.equal(await rows.count(), 0);
+  assert.equal(await text('#total'), '5');
+
+  const sections = page.locator('#groups > section');
+  assert.equal(await sections.count(), 1);
+  assert.deepEqual(await sections.nth(0).locator('li').allTextContents(), ['a!', 'b!']);
+  assert.equal(await sections.nth(0).locator('em').textContent(), 'short');
+  await page.click('#grow');
+  assert.equal(await sections.count(), 2);
+  assert.equal(await sections.nth(1).locator('h3').textContent(), 'g2');
+  assert.deepEqual(await sections.nth(1).locator('li').allTextContents(), ['x!', 'y!', 'z!']);
+  assert.equal(await sections.nth(1).locator('strong').textContent(), 'long');
+
+  assert.equal((await stats(page)).dispatches, 14, "one wasm dispatch per click");
+  assert.deepEqual(scripts.map((s) => s.split('/').pop()), ['dx.js']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
