@@ -1,7 +1,8 @@
 // Shared helpers for the browser tests: build a sample with dxc, serve it with dx-server on 127.0.0.1
 // (port 0: the server prints the real URL), and launch Debian's chromium through playwright-core.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -10,18 +11,36 @@ const dxc = process.env.DXC ?? path.join(root, 'build/dev/compiler/dxc');
 const dxServer = process.env.DX_SERVER ?? path.join(root, 'build/dev/runtime-server/dx-server');
 const outRoot = process.env.DX_E2E_OUT ?? path.join(root, 'build/e2e-out');
 
-export function build(sample) {
-  const out = path.join(outRoot, sample);
+export function build(sample, subdir = '') {
+  const out = path.join(outRoot, subdir, path.basename(sample));
   mkdirSync(outRoot, { recursive: true });
   const r = spawnSync(dxc, ['build', path.join(root, 'samples', sample), '-o', out, '--quiet'], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`dxc build ${sample} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
   return out;
 }
 
-// Starts dx-server on a free port; resolves with { url, stop }.
-export function serve(dist) {
+export const outDir = outRoot;
+
+// A plain static file server (not dx-server) over `dir`, for checking that a dist/ works from a sub-path.
+export function serveStatic(dir) {
+  const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
+  const server = http.createServer((req, res) => {
+    let p = path.join(dir, decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    if (!p.startsWith(dir)) { res.writeHead(400).end(); return; }
+    try { if (statSync(p).isDirectory()) p = path.join(p, 'index.html'); res.writeHead(200, { 'Content-Type': types[path.extname(p)] ?? 'application/octet-stream' }).end(readFileSync(p)); }
+    catch { res.writeHead(404).end(); }
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({
+    url: `http://127.0.0.1:${server.address().port}/`, stop: () => new Promise((done) => server.close(done)) })));
+}
+
+// Starts `command args…`, waits for it to print dx-server's URL line; resolves with { url, stop }.
+export function serve(dist) { return start(dxServer, [dist, '--port', '0', '--host', '127.0.0.1']); }
+export function dxcServe(project, out) { return start(dxc, ['serve', project, '-o', out, '--port', '0']); }
+
+function start(command, args) {
   return new Promise((resolve, reject) => {
-    const child = spawn(dxServer, [dist, '--port', '0', '--host', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '', err = '';
     const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`dx-server did not start:\n${out}\n${err}`)); }, 15000);
     child.stdout.on('data', (d) => {

@@ -3,7 +3,8 @@
 // from a wasm dispatch (dx.js counts dispatches and applied ops).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { build, launch, open, serve, stats } from './harness.mjs';
+import path from 'node:path';
+import { build, dxcServe, launch, open, outDir, root, serve, serveStatic, stats } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -111,5 +112,31 @@ describe('samples/todo', () => {
     await onlyDxJs(page, scripts);
     assert.deepEqual(errors, []);
     await page.close();
+  });
+});
+
+describe('dist/ portability and dxc serve', () => {
+  test('a dist/ works as plain static files under a sub-path', async () => {
+    build('counter', 'nested/sub');  // → <out>/nested/sub/counter
+    const web = await serveStatic(outDir);
+    try {
+      const { page, errors } = await open(browser, web.url + 'nested/sub/counter/');
+      await page.click('#inc');
+      assert.equal(await page.locator('#count').textContent(), '1');
+      assert.deepEqual(errors, []);
+      await page.close();
+    } finally {
+      await web.stop();
+    }
+  });
+
+  test('dxc serve builds the project and serves it', async () => {
+    const server = await dxcServe(path.join(root, 'samples', 'counter'), path.join(outDir, 'served-counter'));
+    const res = await fetch(server.url);
+    assert.equal(res.status, 200);
+    assert.match(await res.text(), /<script src="dx.js" defer><\/script>/);
+    const wasm = await fetch(server.url + 'app.wasm');
+    assert.equal(wasm.headers.get('content-type'), 'application/wasm');
+    assert.equal(await server.stop(), 0);
   });
 });
