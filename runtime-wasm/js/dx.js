@@ -23,8 +23,23 @@
     }
   }
 
+  // A node path from the dxb ("f" firstChild, "n" nextSibling, a count repeats the step: "ffn12"), parsed
+  // once per template into steps: 0 = firstChild, k > 0 = k × nextSibling.
+  function steps(path) {
+    const out = [];
+    for (let i = 0; i < path.length;) {
+      const f = path.charCodeAt(i++) === 102;
+      let k = 0;
+      while (i < path.length && path.charCodeAt(i) < 58) k = k * 10 + path.charCodeAt(i++) - 48;
+      if (f) for (let j = Math.max(k, 1); j > 0; j--) out.push(0); else out.push(Math.max(k, 1));
+    }
+    return out;
+  }
   function walk(node, path) {
-    for (let i = 0; i < path.length; i++) node = path.charCodeAt(i) === 102 ? node.firstChild : node.nextSibling;
+    for (let i = 0; i < path.length; i++) {
+      const k = path[i];
+      if (k === 0) node = node.firstChild; else for (let j = 0; j < k; j++) node = node.nextSibling;
+    }
     return node;
   }
 
@@ -45,7 +60,7 @@
         case 1: { // TEMPLATE id html paths
           const t = document.createElement("template");
           t.innerHTML = s[u32[p + 2]];
-          templates[u32[p + 1]] = [t.content, s[u32[p + 3]].split(" ")];
+          templates[u32[p + 1]] = [t.content, s[u32[p + 3]].split(" ").map(steps)];
           p += 4;
           break;
         }

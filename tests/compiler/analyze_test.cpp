@@ -94,7 +94,7 @@ TEST_CASE("each analyze diagnostic is reported with its code", "[analyze][diagno
       {"DX0238", page("const t: Item = { id: 1 };")},
       {"DX0239", "function Child(props: { n: number }) { return <i/>; }\n" + page("", "<Child m={1} />")},
       {"DX0240", page("const f = async () => 1;")},
-      {"DX0241", page("const f = (n: number) => { const g = () => n; return 1; };")},
+      {"DX0241", page("const f = () => { for (const x of [1, 2]) { const g = () => x; } };")},
       {"DX0242", "class A {}\n" + page("")},
       {"DX0243", page("const [a, setA] = createSignal<number[]>([]);\nconst double = (x: number) => x * 2;\nconst f = () => a().map(double);")},
       {"DX0244", page("const [a, setA] = createSignal<number[]>([]);\nconst f = () => a().map((x, i, arr) => x);")},

@@ -37,7 +37,7 @@ TEST_CASE("node paths walk firstChild/nextSibling through the template", "[lower
   REQUIRE_FALSE(c->diags.has_errors());
   const dxc::BlockIR& b = c->lp.blocks[0];
   CHECK(b.tpl.html == "<main><h1>t</h1><section><input><b>x</b></section><span> </span></main>");
-  CHECK(b.tpl.paths == std::vector<std::string>{"f", "ffnfn", "ffnnf"});
+  CHECK(b.tpl.paths == std::vector<std::string>{"f", "ffnfn", "ffn2f"});
 }
 
 TEST_CASE("a <For> that is an element's only child appends to it, others use anchors", "[lower]") {

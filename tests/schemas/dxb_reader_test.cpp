@@ -147,3 +147,13 @@ TEST_CASE("the writer's output reads back to the same contents", "[dxb]") {
   write_dxb(small, c);
   CHECK(small.overflow);
 }
+
+TEST_CASE("node paths: f/n steps with optional repeat counts", "[dxb]") {
+  using dx::schema::DxbView;
+  auto ok = [](const char* s) { return DxbView::valid_path({reinterpret_cast<const uint8_t*>(s), uint32_t(std::strlen(s))}); };
+  for (const char* good : {"f", "fn", "fn2", "ffn12", "fn65535", "f2n3f", "fnfnfn"}) CHECK(ok(good));
+  for (const char* bad : {"", "x", "n0", "n1", "n01", "fn65536", "fn123456", "2f", "f n", "fN"}) {
+    INFO(bad);
+    CHECK_FALSE(ok(bad));
+  }
+}

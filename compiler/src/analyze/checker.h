@@ -36,6 +36,7 @@ class Checker {
 
   void declare_module(ModuleId m);           // declare.cpp: module-level names, imports, exports
   void check_module(ModuleId m);             // declare.cpp: functions and components of a module
+  void finish();                             // after every module: closure env records
   BlockId component_block(SymId component);  // jsx.cpp: checks a component once, returns its block
 
  private:
@@ -64,7 +65,9 @@ class Checker {
   FuncId check_closure(Ctx& c, NodeId fn_node, TypeId expected, FuncRole role, FuncId existing = kNoId);
   // Makes sure a hoisted function has been checked (its type is needed at a use before its declaration).
   void ensure_checked(FuncId f);
-  TypeId node_kind_type(const Symbol& s);  // a Const's type from its literal
+  TypeId node_kind_type(const Symbol& s);
+  bool capture(Ctx& c, NodeId at, SymId local);  // expr.cpp
+  void layout_env_records();                    // expr.cpp: after checking, the env record shapes  // a Const's type from its literal
   // stmt.cpp
   void check_stmt(Ctx& c, NodeId n);
   void check_loop(Ctx& c, NodeId n, const std::string& label);  // stmt.cpp

@@ -167,6 +167,7 @@ void analyze(Program& p, Diagnostics& d) {
     }
   }
   for (ModuleId m = 0; m < p.modules.size(); ++m) ck.check_module(m);
+  ck.finish();
   std::vector<std::string> routes;
   for (size_t i = 0; i < p.page_modules.size(); ++i) {
     Module& mod = *p.modules[p.page_modules[i]];

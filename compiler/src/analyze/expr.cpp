@@ -38,10 +38,7 @@ TypeId Checker::check_expr(Ctx& c, NodeId n, TypeId expected) {
       switch (s.kind) {
         case SymKind::Const: t = node_kind_type(s); break;
         case SymKind::Local:
-          if (s.owner != c.fn) {
-            error(n, "DX0241", "'" + name + "' is a local of an enclosing function; closures that capture function locals are not supported yet (move it into the component body)");
-            break;
-          }
+          if (s.owner != c.fn && !capture(c, n, sid)) break;
           t = s.type;
           break;
         case SymKind::Field: t = s.type; break;
@@ -141,6 +138,41 @@ TypeId Checker::check_expr(Ctx& c, NodeId n, TypeId expected) {
   }
   set_type(n, t);
   return t;
+}
+
+// A closure reads or writes a local of a function it is nested in: the local moves to that function's env
+// record. Locals of block code (not a function) and per-iteration bindings cannot be captured yet.
+bool Checker::capture(Ctx& c, NodeId at, SymId sid) {
+  Symbol& s = p_.symbols[sid];
+  bool enclosing = false;
+  for (FuncId f = c.fn; f != kNoId && !enclosing; f = p_.funcs[f].outer) enclosing = p_.funcs[f].outer == s.owner && s.owner != kNoId;
+  if (!enclosing) {
+    error(at, "DX0241", "'" + s.name + "' is a local of the code around this function; closures over those are not supported yet (declare it in the component body or the function)");
+    return false;
+  }
+  if (s.per_iteration) {
+    error(at, "DX0241", "'" + s.name + "' is a new binding in each loop iteration or callback call; closures that capture those are not supported yet");
+    return false;
+  }
+  if (!s.captured) {
+    s.captured = true;
+    p_.funcs[s.owner].captured.push_back(sid);
+  }
+  return true;
+}
+
+void Checker::finish() {
+  auto& T = p_.types;
+  TypeId any_env = T.record(T.shape("$env", {}));  // the parent: a record or a block instance (traced, never counted)
+  for (FuncInfo& f : p_.funcs) {
+    if (f.captured.empty()) continue;
+    std::vector<std::pair<std::string, TypeId>> fields{{"$parent", any_env}};
+    for (SymId s : f.captured) fields.push_back({p_.symbols[s].name + "$" + std::to_string(s), p_.symbols[s].type});
+    f.record_shape = T.shape("env$" + f.name, fields);
+    const Shape& sh = T.shape_info(f.record_shape);
+    f.parent_offset = sh.find("$parent")->offset;
+    for (SymId s : f.captured) p_.symbols[s].offset = sh.find(p_.symbols[s].name + "$" + std::to_string(s))->offset;
+  }
 }
 
 TypeId Checker::node_kind_type(const Symbol& s) {
@@ -599,6 +631,7 @@ FuncId Checker::check_closure(Ctx& c, NodeId fn_node, TypeId expected, FuncRole 
     f.node = fn_node;
     f.role = role;
     f.env_block = c.env_block;
+    f.outer = c.fn;
     f.name = role == FuncRole::Handler ? "handler" : "closure";
     id = p_.add_func(f);
   }

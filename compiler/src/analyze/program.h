@@ -57,6 +57,8 @@ struct Symbol {
   NodeId init = kNoNode;  // Const: the literal; Memo: the compute expression
   bool is_mutable = false;
   Builtin builtin = Builtin::None;
+  bool per_iteration = false;  // Local declared in a loop body or an inline callback (a new binding each time)
+  bool captured = false;       // Local read or written by a nested closure: lives in its owner's env record
 };
 
 enum class FuncRole : uint8_t { Module, Local, Closure, Handler, Component, Row };
@@ -72,6 +74,12 @@ struct FuncInfo {
   TypeId type = 0;             // Function type
   uint32_t event_flags = 0;    // Handler: dx::schema HandlerFlags it needs
   SymId event_param = kNoId;   // Handler: the event parameter, if any
+  FuncId outer = kNoId;        // the function it is created in (kNoId: block code or module level)
+  // Closure conversion: when nested closures capture its locals, the function allocates an env record on
+  // entry: `$parent` (its own environment pointer) plus the captured locals (Symbol::offset).
+  std::vector<SymId> captured;
+  ShapeId record_shape = kNoId;
+  uint32_t parent_offset = 0;
 };
 
 // A block: a template plus the code that creates and updates one instance of it (schemas/dxb.md BLOCKS).

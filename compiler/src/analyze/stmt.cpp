@@ -13,6 +13,7 @@ SymId Checker::declare_local(Ctx& c, NodeId decl, const std::string& name, TypeI
   s.owner = c.fn;
   s.owner_block = c.fn == kNoId ? c.block : kNoId;
   s.is_mutable = is_mutable;
+  s.per_iteration = c.loops > 0 || c.inline_cb;
   SymId id = p_.add_symbol(s);
   set_ref(decl, id);
   if (c.scope->names.count(name)) error(decl, "DX0207", "'" + name + "' is declared twice in this scope");

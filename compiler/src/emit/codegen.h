@@ -16,6 +16,8 @@ namespace dxc::emit {
 // One wasm function being built.
 struct Fn {
   ModuleId module = 0;
+  FuncId fid = kNoId;              // the function being compiled (kNoId: a block's create/update code)
+  uint32_t record_local = kNoId;   // its env record, when nested closures capture its locals
   BlockId env_block = kNoId;  // the block whose instance local 0 holds (kNoId: none)
   std::vector<WType> params;  // params[0] is the environment (i32)
   std::vector<WType> vars;
@@ -66,6 +68,9 @@ class CodeGen {
   Ex array_lit(Fn& f, NodeId n);
   Ex template_lit(Fn& f, NodeId n);
   uint32_t local_of(Fn& f, SymId s);
+  Ex set_local(Fn& f, SymId s, Ex v);         // a local, or its slot in the env record when captured
+  Ex frame_of(Fn& f, FuncId owner, NodeId at); // the env record of `owner`, an enclosing function
+  Ex prologue(Fn& f, FuncId fid);              // allocates the env record and moves captured params in
   // codegen_call.cpp
   Ex call(Fn& f, NodeId n);
   Ex member_call(Fn& f, NodeId n);

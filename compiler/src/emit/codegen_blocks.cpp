@@ -40,14 +40,17 @@ void CodeGen::gen_function(FuncId fid) {
   }
   const Node& fn = node(fi.module, fi.node);
   WType ret = wtype(ti.ret);
+  Ex pro = prologue(f, fid);
   Ex body;
   if (fn.flags & kExprBody) {
     body = expr(f, fn.kid(1));
     if (ret == t_none() && wtype(type_of(f, fn.kid(1))) != t_none()) body = w_.drop(body);
+    else if (ret != t_none()) body = w_.seq({pro, body}, ret);
   } else {
     body = stmt(f, fn.kid(1));
     if (ret != t_none()) body = w_.seq({body, w_.unreachable()});
   }
+  if (ret == t_none() || !(fn.flags & kExprBody)) body = w_.seq({pro, body});
   add_function(fn_name(fid), f, ret, body);
 }
 
@@ -239,12 +242,14 @@ void CodeGen::gen_handler(uint32_t h) {
     const FuncInfo& fi = p_.funcs[hi.fn];
     if (fi.event_param != kNoId) f.locals[fi.event_param] = 1;
     const Node& fn = node(fi.module, fi.node);
+    Ex pro = prologue(f, hi.fn);
     if (fn.flags & kExprBody) {
       body = expr(f, fn.kid(1));
       if (wtype(type_of(f, fn.kid(1))) != t_none()) body = w_.drop(body);
     } else {
       body = stmt(f, fn.kid(1));
     }
+    body = w_.seq({pro, body});
   } else {
     const Node& e = node(hi.module, hi.expr);
     SymId s = e.kind == NodeKind::Identifier ? p_.ref_of(hi.module, hi.expr) : kNoId;

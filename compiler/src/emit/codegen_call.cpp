@@ -21,7 +21,10 @@ uint32_t CodeGen::table_index(FuncId f) {
 
 Ex CodeGen::closure_value(Fn& f, FuncId fn) {
   const FuncInfo& fi = p_.funcs[fn];
-  Ex env = fi.env_block == kNoId ? w_.i32(0) : env_of(f, fi.env_block, fi.node);
+  // Created here: its environment is this function's record (or this function's own environment).
+  Ex env = fi.outer != kNoId && fi.outer == f.fid ? w_.get(f.record_local != kNoId ? f.record_local : 0, t_i32())
+           : fi.env_block == kNoId ? w_.i32(0)
+                                   : env_of(f, fi.env_block, fi.node);
   return w_.call(rt["dx_new_closure"], {w_.u32(table_index(fn)), env}, t_i32());
 }
 

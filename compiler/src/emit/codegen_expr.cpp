@@ -35,8 +35,12 @@ uint32_t CodeGen::local_of(Fn& f, SymId s) {
   return idx;
 }
 
+// The instance of block `target`, reached from the current function's environment: first past the env
+// records of the functions this one is nested in, then up the block instances' parent chain.
 Ex CodeGen::env_of(Fn& f, BlockId target, NodeId at) {
   Ex ptr = w_.get(0, t_i32());
+  for (FuncId F = f.fid == kNoId ? kNoId : p_.funcs[f.fid].outer; F != kNoId; F = p_.funcs[F].outer)
+    if (!p_.funcs[F].captured.empty()) ptr = w_.ld32(ptr, p_.funcs[F].parent_offset);
   BlockId b = f.env_block;
   while (b != target) {
     if (b == kNoId) return internal_error(at, f.module, "no environment reaches the block of this variable");
@@ -44,6 +48,40 @@ Ex CodeGen::env_of(Fn& f, BlockId target, NodeId at) {
     b = p_.blocks[b].parent;
   }
   return ptr;
+}
+
+// Local 0 of a function is the environment it was created in: its outer function's record if that has one,
+// else the outer function's own environment, and so on down to a block instance.
+Ex CodeGen::frame_of(Fn& f, FuncId owner, NodeId at) {
+  if (f.fid == owner && f.record_local != kNoId) return w_.get(f.record_local, t_i32());
+  Ex ptr = w_.get(0, t_i32());
+  for (FuncId F = f.fid == kNoId ? kNoId : p_.funcs[f.fid].outer; F != kNoId; F = p_.funcs[F].outer) {
+    if (p_.funcs[F].captured.empty()) continue;
+    if (F == owner) return ptr;
+    ptr = w_.ld32(ptr, p_.funcs[F].parent_offset);
+  }
+  return internal_error(at, f.module, "a captured variable's function does not enclose this code");
+}
+
+Ex CodeGen::set_local(Fn& f, SymId s, Ex v) {
+  const Symbol& sym = p_.symbols[s];
+  if (!sym.captured) return w_.set(local_of(f, s), v);
+  return store_typed(frame_of(f, sym.owner, sym.decl), frame_of(f, sym.owner, sym.decl), sym.offset, v, sym.type, false);
+}
+
+Ex CodeGen::prologue(Fn& f, FuncId fid) {
+  const FuncInfo& fi = p_.funcs[fid];
+  f.fid = fid;
+  if (fi.captured.empty()) return w_.nop();
+  f.record_local = f.add_var(t_i32());
+  auto rec = [&] { return w_.get(f.record_local, t_i32()); };
+  std::vector<Ex> xs{w_.set(f.record_local, w_.call(rt["dx_new_record"], {w_.u32(fi.record_shape)}, t_i32())),
+                     w_.st32(rec(), fi.parent_offset, w_.get(0, t_i32()))};
+  for (size_t i = 0; i < fi.params.size(); ++i) {
+    const Symbol& ps = p_.symbols[fi.params[i]];
+    if (ps.captured) xs.push_back(store_typed(rec(), rec(), ps.offset, w_.get(f.locals.at(fi.params[i]), wtype(ps.type)), ps.type, true));
+  }
+  return w_.seq(xs, t_none());
 }
 
 Ex CodeGen::load_typed(Ex ptr, uint32_t off, TypeId t) {
@@ -100,7 +138,9 @@ Ex CodeGen::read_symbol(Fn& f, NodeId at, SymId s) {
       if (lit.kind == NodeKind::StringLit) return str_const(std::string(lit.text));
       return w_.i32(lit.flags & kTrue ? 1 : 0);
     }
-    case SymKind::Local: return w_.get(local_of(f, s), wtype(sym.type));
+    case SymKind::Local:
+      if (sym.captured) return load_typed(frame_of(f, sym.owner, at), sym.offset, sym.type);
+      return w_.get(local_of(f, s), wtype(sym.type));
     case SymKind::Field: case SymKind::Signal:
       return load_typed(env_of(f, sym.block, at), sym.offset, sym.type);
     case SymKind::Memo: return w_.call(memo_name(s), {env_of(f, sym.block, at)}, wtype(sym.type));
@@ -255,7 +295,7 @@ Ex CodeGen::write_target(Fn& f, NodeId target, Ex value, TypeId t, uint32_t resu
   if (x.kind == NodeKind::Identifier) {
     SymId s = p_.ref_of(f.module, target);
     const Symbol& sym = p_.symbols[s];
-    if (sym.kind == SymKind::Local) return w_.set(local_of(f, s), v);
+    if (sym.kind == SymKind::Local) return set_local(f, s, v);
     if (sym.kind == SymKind::Field) {
       uint32_t env = f.add_var(t_i32());
       return w_.seq({w_.set(env, env_of(f, sym.block, target)),

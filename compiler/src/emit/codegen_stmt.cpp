@@ -22,7 +22,7 @@ Ex CodeGen::stmt(Fn& f, NodeId n) {
         const Node& d = node(f.module, dk);
         SymId s = p_.ref_of(f.module, d.kid(0));
         if (s == kNoId) return internal_error(dk, f.module, "declaration without a symbol");
-        xs.push_back(w_.set(local_of(f, s), expr(f, d.kid(2))));
+        xs.push_back(set_local(f, s, expr(f, d.kid(2))));
       }
       return w_.seq(xs, t_none());
     }

@@ -45,9 +45,12 @@ std::string html_attr_name(const std::string& n) {
   return n;
 }
 
+// The path of a parent's index-th child: "f", then index × "n" written with a count ("n", "n2", …) so long
+// sibling lists stay short (schemas/dxb.md).
 std::string child_path(const std::string& parent, bool root_level, uint32_t index) {
   std::string p = root_level ? "f" : parent + "f";
-  p.append(index, 'n');
+  if (index == 1) p += "n";
+  else if (index > 1) p += "n" + std::to_string(index);
   return p;
 }
 

@@ -102,6 +102,26 @@ class DxbView {
     return {load_u32(e), load_u32(e + 4), load_u32(e + 8)};
   }
 
+  // A node path: steps `f` (firstChild) or `n` (nextSibling), each optionally followed by a repeat count
+  // 2…65535 without leading zeros ("ffn12" = firstChild, firstChild, 12 × nextSibling).
+  static bool valid_path(Str p) {
+    if (p.size == 0) return false;
+    for (uint32_t k = 0; k < p.size;) {
+      if (p.data[k] != 'f' && p.data[k] != 'n') return false;
+      ++k;
+      if (k < p.size && p.data[k] >= '0' && p.data[k] <= '9') {
+        if (p.data[k] == '0') return false;
+        uint32_t count = 0, digits = 0;
+        while (k < p.size && p.data[k] >= '0' && p.data[k] <= '9') {
+          count = count * 10 + uint32_t(p.data[k++] - '0');
+          if (++digits > 5) return false;
+        }
+        if (count < 2 || count > 65535) return false;
+      }
+    }
+    return true;
+  }
+
   uint32_t page_count() const { return page_count_; }
   DxbPage page(uint32_t i) const {
     const uint8_t* e = data_ + page_table_ + 8 * i;
@@ -184,10 +204,7 @@ class DxbView {
     for (uint32_t i = 0; i < path_count_; ++i) {
       uint32_t s = path(i);
       if (s >= str_count_) return fail(err, "template path names a missing string", path_table_ + 4 * i);
-      Str p = string(s);
-      if (p.size == 0) return fail(err, "empty template path", path_table_ + 4 * i);
-      for (uint32_t k = 0; k < p.size; ++k)
-        if (p.data[k] != 'f' && p.data[k] != 'n') return fail(err, "template path has a step other than f/n", path_table_ + 4 * i);
+      if (!valid_path(string(s))) return fail(err, "template path is not a walk of f/n steps with optional counts", path_table_ + 4 * i);
     }
     for (uint32_t i = 0; i < tpl_count_; ++i) {
       DxbTemplate t = template_at(i);

@@ -24,7 +24,7 @@ enum BatchField : uint32_t {
 
 // X(name, code, operand words, operands) — operands: n = node id, s = string index, u = u32.
 #define DX_OPS(X)                                                                                  \
-  X(Template, 1, 3, "u:template s:html s:paths (space-separated f/n walks, roots then slots)")     \
+  X(Template, 1, 3, "u:template s:html s:paths (space-separated dxb node paths, roots then slots)") \
   X(Clone, 2, 2, "u:template u:count n×count (ids in path order; operand words = 2 + count)")      \
   X(Text, 3, 2, "n:node s:text (node.nodeValue = text)")                                          \
   X(Attr, 4, 3, "n:node s:name s:value (setAttribute)")                                           \

@@ -1,0 +1,75 @@
+// Random well-typed programs in the TS subset dxc compiles, for the differential test (run.mjs): each case
+// is a function returning the serialized value of a random number, string or boolean expression, built
+// from a seeded PRNG so a failing seed reproduces.
+function mulberry32(a) {
+  return () => {
+    a |= 0; a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const NUMBERS = ['0', '1', '2', '3', '7', '10', '0.1', '0.2', '0.5', '1.5', '2.5', '-2.5', '100', '255', '1e21', '1e-7', '123.456',
+  '9007199254740993', '1.7976931348623157e308', '5e-324', '0.000001', '1234567.125', '-0', '3e10'];
+const STRINGS = ['""', '"a"', '"abc"', '"Hello"', '"é"', '"日本"', '"😀"', '"a b"', '"Z"', '"10"', '" x "', '"ÿ"'];
+
+export function generate(seed, count) {
+  const rnd = mulberry32(seed);
+  const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
+  const num = (d) => {
+    if (d <= 0 || rnd() < 0.25) return pick(NUMBERS);
+    switch (Math.floor(rnd() * 12)) {
+      case 0: return `(${num(d - 1)} + ${num(d - 1)})`;
+      case 1: return `(${num(d - 1)} - ${num(d - 1)})`;
+      case 2: return `(${num(d - 1)} * ${num(d - 1)})`;
+      case 3: return `(${num(d - 1)} / ${num(d - 1)})`;
+      case 4: return `(${num(d - 1)} % ${num(d - 1)})`;
+      case 5: return `(-(${num(d - 1)}))`;
+      case 6: return `Math.${pick(['floor', 'ceil', 'abs', 'trunc', 'round', 'sign', 'sqrt'])}(${num(d - 1)})`;
+      case 7: return `Math.${pick(['min', 'max'])}(${num(d - 1)}, ${num(d - 1)})`;
+      case 8: return `(${bool(d - 1)} ? ${num(d - 1)} : ${num(d - 1)})`;
+      case 9: return `${str(d - 1)}.length`;
+      case 10: return `(${num(d - 1)} || ${num(d - 1)})`;
+      default: return `(${num(d - 1)} && ${num(d - 1)})`;
+    }
+  };
+  const str = (d) => {
+    if (d <= 0 || rnd() < 0.3) return pick(STRINGS);
+    switch (Math.floor(rnd() * 6)) {
+      case 0: return `(${str(d - 1)} + ${str(d - 1)})`;
+      case 1: return `(${str(d - 1)} + ${num(d - 1)})`;
+      case 2: return `(${num(d - 1)} + ${str(d - 1)})`;
+      case 3: return `\`<\${${num(d - 1)}}|\${${str(d - 1)}}|\${${bool(d - 1)}}>\``;
+      case 4: return `(${bool(d - 1)} ? ${str(d - 1)} : ${str(d - 1)})`;
+      default: return `(${str(d - 1)} || ${str(d - 1)})`;
+    }
+  };
+  // tree-sitter's TSX grammar reads `a < (…` as the start of a generic arrow function (TypeScript does not):
+  // write `a < b` as the equivalent `b > a` when b is parenthesized.
+  const cmp = (a, op, b) => {
+    const flip = { '<': '>', '<=': '>=' };
+    return flip[op] && b.startsWith('(') ? `(${b} ${flip[op]} ${a})` : `(${a} ${op} ${b})`;
+  };
+  const bool = (d) => {
+    if (d <= 0 || rnd() < 0.2) return pick(['true', 'false']);
+    switch (Math.floor(rnd() * 8)) {
+      case 0: return cmp(num(d - 1), pick(['<', '<=', '>', '>=']), num(d - 1));
+      case 1: return `(${num(d - 1)} ${pick(['===', '!=='])} ${num(d - 1)})`;
+      case 2: return cmp(str(d - 1), pick(['<', '>=', '===', '!==']), str(d - 1));
+      case 3: return `!${bool(d - 1)}`;
+      case 4: return `!${num(d - 1)}`;
+      case 5: return `!${str(d - 1)}`;
+      case 6: return `(${bool(d - 1)} && ${bool(d - 1)})`;
+      default: return `(${bool(d - 1)} || ${bool(d - 1)})`;
+    }
+  };
+  let src = 'import { num, str, bool } from "../prelude";\n\n';
+  for (let i = 0; i < count; i++) {
+    const depth = 1 + Math.floor(rnd() * 4);
+    const kind = Math.floor(rnd() * 3);
+    const body = kind === 0 ? `num(${num(depth)})` : kind === 1 ? `str(${str(depth)})` : `bool(${bool(depth)})`;
+    src += `export function r${i}(): string {\n  return ${body};\n}\n`;
+  }
+  return src;
+}
