@@ -98,7 +98,7 @@ TEST_CASE("each analyze diagnostic is reported with its code", "[analyze][diagno
       {"DX0242", "class A {}\n" + page("")},
       {"DX0243", page("const [a, setA] = createSignal<number[]>([]);\nconst double = (x: number) => x * 2;\nconst f = () => a().map(double);")},
       {"DX0244", page("const [a, setA] = createSignal<number[]>([]);\nconst f = () => a().map((x, i, arr) => x);")},
-      {"DX0246", page("const f = (n: number) => { switch (n) { default: break; } };")},
+      {"DX0246", page("const f = (n: number) => { try { n = 1; } finally { n = 2; } };")},
       {"DX0250", page("const [a, setA] = createSignal(0);", "<div>{a() > 0 && <p/>}</div>")},
       {"DX0251", page("const [a, setA] = createSignal<number[]>([]);", "<div>{a()}</div>")},
       {"DX0252", page("const o = \"x\";", "<div {...o}></div>")},

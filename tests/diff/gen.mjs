@@ -12,7 +12,8 @@ function mulberry32(a) {
 
 const NUMBERS = ['0', '1', '2', '3', '7', '10', '0.1', '0.2', '0.5', '1.5', '2.5', '-2.5', '100', '255', '1e21', '1e-7', '123.456',
   '9007199254740993', '1.7976931348623157e308', '5e-324', '0.000001', '1234567.125', '-0', '3e10'];
-const STRINGS = ['""', '"a"', '"abc"', '"Hello"', '"é"', '"日本"', '"😀"', '"a b"', '"Z"', '"10"', '" x "', '"ÿ"'];
+const STRINGS = ['""', '"a"', '"abc"', '"Hello"', '"é"', '"日本"', '"😀"', '"a b"', '"Z"', '"10"', '" x "', '"ÿ"', '"ß"', '"0x1A"',
+  '" -12.5e3 "', '"İı"', '"ΣΑΣ"', '"1e-7"', '"Infinity"', '"  \\t"'];
 
 export function generate(seed, count) {
   const rnd = mulberry32(seed);
@@ -29,14 +30,19 @@ export function generate(seed, count) {
       case 6: return `Math.${pick(['floor', 'ceil', 'abs', 'trunc', 'round', 'sign', 'sqrt'])}(${num(d - 1)})`;
       case 7: return `Math.${pick(['min', 'max'])}(${num(d - 1)}, ${num(d - 1)})`;
       case 8: return `(${bool(d - 1)} ? ${num(d - 1)} : ${num(d - 1)})`;
-      case 9: return `${str(d - 1)}.length`;
+      case 9: return pick([`${str(d - 1)}.length`, `${str(d - 1)}.indexOf(${str(d - 1)})`, `Number(${str(d - 1)})`,
+        `parseInt(${str(d - 1)})`, `parseFloat(${str(d - 1)})`, `${str(d - 1)}.charCodeAt(${num(d - 1)})`]);
       case 10: return `(${num(d - 1)} || ${num(d - 1)})`;
       default: return `(${num(d - 1)} && ${num(d - 1)})`;
     }
   };
   const str = (d) => {
     if (d <= 0 || rnd() < 0.3) return pick(STRINGS);
-    switch (Math.floor(rnd() * 6)) {
+    switch (Math.floor(rnd() * 10)) {
+      case 6: return `${str(d - 1)}.${pick(['slice', 'substring'])}(${num(d - 1)}, ${num(d - 1)})`;
+      case 7: return `${str(d - 1)}.${pick(['trim', 'toUpperCase', 'toLowerCase', 'trimStart'])}()`;
+      case 8: return `${str(d - 1)}.${pick(['replace', 'replaceAll'])}(${str(d - 1)}, ${str(d - 1)})`;
+      case 9: return `${str(d - 1)}.charAt(${num(d - 1)})`;
       case 0: return `(${str(d - 1)} + ${str(d - 1)})`;
       case 1: return `(${str(d - 1)} + ${num(d - 1)})`;
       case 2: return `(${num(d - 1)} + ${str(d - 1)})`;

@@ -1,4 +1,5 @@
 // Expressions: name resolution and type inference for the TS subset (JS semantics are emit's business).
+#include "analyze/builtins.h"
 #include "analyze/checker.h"
 #include "dx/schema/dxb.h"
 
@@ -77,7 +78,8 @@ TypeId Checker::check_expr(Ctx& c, NodeId n, TypeId expected) {
       if (op == "!") t = T.boolean();
       else if (op == "-" || op == "+") {
         if (T.kind(o) == TypeKind::Error) break;
-        if (o != T.number()) error(n, "DX0234", "unary " + op + " needs a number, not '" + T.name(o) + "'");
+        if (o != T.number() && !(op == "+" && (o == T.string() || o == T.boolean())))
+          error(n, "DX0234", "unary " + op + " needs a number, not '" + T.name(o) + "'");
         else t = T.number();
       } else error(n, "DX0235", "the '" + op + "' operator is not supported yet");
       break;
@@ -216,6 +218,25 @@ TypeId Checker::check_call(Ctx& c, NodeId n, TypeId expected) {
   }
   std::string name(cn.text);
   SymId sid = lookup(c.scope, name);
+  if (sid == kNoId && find_global_function(name) != GlobalFn::None) {
+    GlobalFn g = find_global_function(name);
+    size_t max_args = g == GlobalFn::ParseInt ? 2 : 1;
+    if (args.empty() || args.size() > max_args) {
+      error(n, "DX0222", name + (max_args == 2 ? " takes one or two arguments" : " takes one argument"));
+      return T.error();
+    }
+    TypeId at = check_expr(c, args[0], 0);
+    TypeKind k = T.kind(at);
+    bool ok_arg = g == GlobalFn::String ? (k == TypeKind::Number || k == TypeKind::String || k == TypeKind::Boolean)
+                : g == GlobalFn::Number ? (k == TypeKind::Number || k == TypeKind::String || k == TypeKind::Boolean)
+                                        : k == TypeKind::String;
+    if (!ok_arg && k != TypeKind::Error) error(args[0], "DX0234", name + "() of a '" + T.name(at) + "' is not supported");
+    if (args.size() == 2) {
+      TypeId rt_ = check_expr(c, args[1], T.number());
+      if (rt_ != T.number() && rt_ != T.error()) error(args[1], "DX0234", "the radix must be a number");
+    }
+    return g == GlobalFn::String ? T.string() : T.number();
+  }
   if (sid == kNoId) { error(callee, "DX0220", "cannot find name '" + name + "'"); return T.error(); }
   set_ref(callee, sid);
   Symbol& s = p_.symbols[sid];
@@ -320,8 +341,45 @@ TypeId Checker::check_member_call(Ctx& c, NodeId n, TypeId expected) {
       if (T.wasm(r) == WasmType::None) { error(args[0], "DX0234", "the map callback must return a value"); return T.error(); }
       return T.array_of(r);
     }
-    error(callee, "DX0235", "Array method '" + method + "' is not supported yet (supported: push, filter, map, length)");
+    if (method == "join") {
+      TypeKind ek = T.kind(elem);
+      if (ek != TypeKind::Number && ek != TypeKind::String && ek != TypeKind::Boolean) {
+        error(callee, "DX0235", "join of a '" + T.name(ot) + "' is not supported yet (arrays of numbers, strings or booleans)");
+        return T.error();
+      }
+      if (args.size() > 1) { error(n, "DX0222", "join takes at most one argument"); return T.error(); }
+      if (!args.empty()) {
+        TypeId at = check_expr(c, args[0], T.string());
+        if (at != T.string() && at != T.error()) error(args[0], "DX0234", "the separator must be a string");
+      }
+      return T.string();
+    }
+    error(callee, "DX0235", "Array method '" + method + "' is not supported yet (supported: push, filter, map, join, length)");
     return T.error();
+  }
+  if (ok == TypeKind::String) {
+    const LibMethod* lm = find_string_method(method);
+    if (!lm) {
+      error(callee, "DX0235", "String method '" + method + "' is not supported yet");
+      return T.error();
+    }
+    int required = 0;
+    for (int i = 0; i < lm->arg_count; ++i) required += !lm->args[i].optional;
+    if (int(args.size()) < required || int(args.size()) > lm->arg_count) {
+      error(n, "DX0222", method + " takes " + (required == lm->arg_count ? std::to_string(required) : std::to_string(required) + " to " + std::to_string(lm->arg_count)) + " argument(s)");
+      return T.error();
+    }
+    for (size_t i = 0; i < args.size(); ++i) {
+      TypeId want = lm->args[i].type == LibType::Number ? T.number() : T.string();
+      TypeId at = check_expr(c, args[i], want);
+      if (at != want && at != T.error()) error(args[i], "DX0234", method + " expects a " + T.name(want) + " here, not '" + T.name(at) + "'");
+    }
+    switch (lm->result) {
+      case LibType::Number: return T.number();
+      case LibType::Boolean: return T.boolean();
+      case LibType::StringArray: return T.array_of(T.string());
+      default: return T.string();
+    }
   }
   if (ok == TypeKind::Event) {
     if (method == "preventDefault" && args.empty()) {

@@ -109,15 +109,39 @@ void Checker::check_stmt(Ctx& c, NodeId n) {
         for (auto& l : c.labels) if (l.first == x.text) found = &l;
         if (!found) error(n, "DX0247", "no enclosing statement is labeled '" + std::string(x.text) + "'");
         else if (!is_break && !found->second) error(n, "DX0247", "continue must name a loop; '" + std::string(x.text) + "' is not one");
-      } else if (c.loops == 0) {
-        error(n, "DX0247", std::string(is_break ? "break" : "continue") + " outside a loop");
+      } else if (is_break ? c.loops + c.switches == 0 : c.loops == 0) {
+        error(n, "DX0247", is_break ? "break outside a loop or switch" : "continue outside a loop");
       }
       break;
     }
     case NodeKind::ForIn:
       error(n, "DX0246", "for…in is not supported: records have a fixed shape; use for…of over an array");
       break;
-    case NodeKind::Switch: case NodeKind::Throw: case NodeKind::Try:
+    case NodeKind::Switch: {
+      TypeId dt = check_expr(c, x.kid(0));
+      TypeKind dk = T.kind(dt);
+      if (dk != TypeKind::Number && dk != TypeKind::String && dk != TypeKind::Boolean && dk != TypeKind::Error)
+        error(x.kid(0), "DX0235", "switch on a '" + T.name(dt) + "' is not supported (numbers, strings, booleans)");
+      Ctx sc = c;
+      sc.scope = new_scope(c.scope);  // one scope for the whole body, as in JS
+      sc.switches = c.switches + 1;
+      bool has_default = false;
+      for (size_t i = 1; i < x.kids.size(); ++i) {
+        const Node& cs = node(x.kids[i]);
+        if (cs.kid(0) == kNoNode) {
+          if (has_default) error(x.kids[i], "DX0247", "a switch has at most one default clause");
+          has_default = true;
+        } else {
+          TypeId ct = check_expr(sc, cs.kid(0), dt);
+          if (ct != dt && T.kind(ct) != TypeKind::Error && dk != TypeKind::Error)
+            error(cs.kid(0), "DX0234", "this case is a '" + T.name(ct) + "' but the switch is on a '" + T.name(dt) + "' (never equal)");
+        }
+        for (size_t k = 1; k < cs.kids.size(); ++k) check_stmt(sc, cs.kids[k]);
+      }
+      c.ret = sc.ret;
+      break;
+    }
+    case NodeKind::Throw: case NodeKind::Try:
       error(n, "DX0246", std::string("'") + node_kind_name(x.kind) + "' statements are not supported by this version of dxc yet");
       break;
     default:

@@ -25,7 +25,7 @@ struct Fn {
   uint32_t event_local = kNoId;  // handlers: the event record
   struct InlineRet { std::string label; uint32_t result; WType type; };
   std::vector<InlineRet> inline_rets;  // inline callbacks with block bodies: `return` breaks out
-  struct Target { std::string user; std::string brk, cont; bool loop; };  // break/continue destinations
+  struct Target { std::string user; std::string brk, cont; bool loop; bool breakable; };  // break/continue destinations
   std::vector<Target> targets;
   uint32_t mask_local = kNoId;         // block update functions: the effective dirty mask
   uint32_t add_var(WType t) { vars.push_back(t); return uint32_t(params.size() + vars.size() - 1); }
@@ -35,8 +35,18 @@ class CodeGen {
  public:
   CodeGen(Program& p, const LoweredProgram& lp, BinaryenModuleRef m, StaticData& data, Diagnostics& d);
 
-  // Names of runtime functions (export name → internal name), set by the module loader.
-  std::map<std::string, std::string> rt;
+  // Runtime functions by export name (→ internal name), filled by the module loader from every export.
+  // Looking up one the runtime does not export records it in `missing` (reported as DX0403).
+  struct RuntimeNames {
+    std::map<std::string, std::string> names;
+    std::vector<std::string> missing;
+    const std::string& operator[](const std::string& export_name) {
+      auto it = names.find(export_name);
+      if (it != names.end()) return it->second;
+      missing.push_back(export_name);
+      return names[export_name] = export_name;
+    }
+  } rt;
   uint32_t table_base = 0;
   std::vector<std::string> table_funcs;  // generated functions placed in the table, in order
   std::string table_name;
@@ -56,6 +66,7 @@ class CodeGen {
   Ex store_typed(Ex holder_ptr_for_barrier, Ex ptr, uint32_t off, Ex v, TypeId t, bool fresh);
   Ex truthy(Fn& f, Ex v, TypeId t);
   Ex to_str(Fn& f, Ex v, TypeId t);
+  Ex to_number(Fn& f, Ex v, TypeId t);
   Ex equal(Fn& f, Ex a, Ex b, TypeId t);
   Ex str_const(const std::string& s);
   Ex binary(Fn& f, NodeId n);
@@ -84,6 +95,7 @@ class CodeGen {
   Ex stmt(Fn& f, NodeId n);
   Ex block_decl(Fn& f, NodeId decl);
   Ex loop(Fn& f, NodeId n, const std::string& user_label);
+  Ex switch_stmt(Fn& f, NodeId n);
   // codegen_blocks.cpp
   void gen_function(FuncId fid);
   void gen_block(BlockId b);

@@ -1,5 +1,6 @@
 // Calls: signals and setters, direct and closure calls, Math, array methods (filter/map compile to inline
 // loops with the callback's body in place: no closure is allocated for them).
+#include "analyze/builtins.h"
 #include "emit/codegen.h"
 
 namespace dxc::emit {
@@ -155,6 +156,16 @@ Ex CodeGen::call(Fn& f, NodeId n) {
   std::vector<NodeId> args = call_args(x);
   if (cn.kind == NodeKind::Member) return member_call(f, n);
   SymId s = p_.ref_of(f.module, callee);
+  if (s == kNoId && find_global_function(std::string(cn.text)) != GlobalFn::None) {
+    TypeId at = type_of(f, args[0]);
+    Ex a = expr(f, args[0]);
+    switch (find_global_function(std::string(cn.text))) {
+      case GlobalFn::String: return to_str(f, a, at);
+      case GlobalFn::Number: return to_number(f, a, at);
+      case GlobalFn::ParseFloat: return w_.call(rt["dx_parse_float"], {a}, t_f64());
+      default: return w_.call(rt["dx_parse_int"], {a, args.size() > 1 ? expr(f, args[1]) : w_.f64(0)}, t_f64());
+    }
+  }
   if (s == kNoId) return internal_error(n, f.module, "unresolved call");
   const Symbol& sym = p_.symbols[s];
   switch (sym.kind) {
@@ -192,7 +203,19 @@ Ex CodeGen::member_call(Fn& f, NodeId n) {
     xs.push_back(w_.u32_to_f64(w_.ld32(w_.get(arr, t_i32()), 8)));
     return w_.seq(xs, t_f64());
   }
+  if (T.kind(ot) == TypeKind::Array && method == "join")
+    return w_.call(rt["dx_array_join"], {expr(f, cn.kid(0)), args.empty() ? str_const(",") : expr(f, args[0])}, t_i32());
   if (T.kind(ot) == TypeKind::Array) return array_loop(f, n, method, expr(f, cn.kid(0)), ot, args[0]);
+  if (T.kind(ot) == TypeKind::String) {
+    const LibMethod* lm = find_string_method(method);
+    std::vector<Ex> ops{expr(f, cn.kid(0))};
+    for (int i = 0; i < lm->arg_count; ++i) {
+      if (size_t(i) < args.size()) ops.push_back(expr(f, args[i]));
+      else if (lm->args[i].type == LibType::Number) ops.push_back(w_.f64(lm->args[i].default_number));
+      else ops.push_back(str_const(lm->args[i].default_string ? lm->args[i].default_string : ""));
+    }
+    return w_.call(rt[lm->runtime], ops, lm->result == LibType::Number ? t_f64() : t_i32());
+  }
   if (T.kind(ot) == TypeKind::Event) return w_.nop();  // preventDefault: dx.js does it (handler flag)
   // A function-valued field or prop.
   return closure_call(f, expr(f, x.kid(0)), args, type_of(f, x.kid(0)));

@@ -121,6 +121,15 @@ Ex CodeGen::to_str(Fn& f, Ex v, TypeId t) {
   }
 }
 
+// JS ToNumber for the primitive types of the subset.
+Ex CodeGen::to_number(Fn& f, Ex v, TypeId t) {
+  switch (p_.types.kind(t)) {
+    case TypeKind::String: return w_.call(rt["dx_str_to_num"], {v}, t_f64());
+    case TypeKind::Boolean: return w_.u32_to_f64(v);
+    default: return v;
+  }
+}
+
 Ex CodeGen::equal(Fn& f, Ex a, Ex b, TypeId t) {
   switch (p_.types.kind(t)) {
     case TypeKind::Number: return w_.bin(BinaryenEqFloat64(), a, b);
@@ -195,7 +204,7 @@ Ex CodeGen::expr(Fn& f, NodeId n) {
       TypeId ot = type_of(f, x.kid(0));
       if (op == "!") return w_.eqz(truthy(f, expr(f, x.kid(0)), ot));
       if (op == "-") return w_.un(BinaryenNegFloat64(), expr(f, x.kid(0)));
-      return expr(f, x.kid(0));  // unary + on a number
+      return to_number(f, expr(f, x.kid(0)), ot);  // unary +
     }
     case NodeKind::Update: return update_expr(f, n);
     case NodeKind::Binary: return binary(f, n);

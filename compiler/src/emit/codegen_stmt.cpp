@@ -42,13 +42,14 @@ Ex CodeGen::stmt(Fn& f, NodeId n) {
       return w_.ret(v);
     }
     case NodeKind::Empty: return w_.nop();
+    case NodeKind::Switch: return switch_stmt(f, n);
     case NodeKind::While: case NodeKind::DoWhile: case NodeKind::For: case NodeKind::ForOf: return loop(f, n, "");
     case NodeKind::Labeled: {
       const Node& body = node(f.module, x.kid(0));
       if (body.kind == NodeKind::While || body.kind == NodeKind::DoWhile || body.kind == NodeKind::For || body.kind == NodeKind::ForOf)
         return loop(f, x.kid(0), std::string(x.text));
       std::string brk = label("brk");
-      f.targets.push_back({std::string(x.text), brk, "", false});
+      f.targets.push_back({std::string(x.text), brk, "", false, false});
       Ex b = stmt(f, x.kid(0));
       f.targets.pop_back();
       return w_.named(brk, {b}, t_none());
@@ -56,7 +57,7 @@ Ex CodeGen::stmt(Fn& f, NodeId n) {
     case NodeKind::Break: case NodeKind::Continue: {
       bool is_break = x.kind == NodeKind::Break;
       for (auto it = f.targets.rbegin(); it != f.targets.rend(); ++it) {
-        if (!x.text.empty() ? it->user != x.text : !it->loop) continue;
+        if (!x.text.empty() ? it->user != x.text : !(is_break ? it->breakable : it->loop)) continue;
         return w_.br(is_break ? it->brk : it->cont);
       }
       return internal_error(n, f.module, "break/continue without a target");
@@ -71,7 +72,7 @@ Ex CodeGen::loop(Fn& f, NodeId n, const std::string& user_label) {
   const Node& x = node(f.module, n);
   auto& T = p_.types;
   std::string brk = label("brk"), top = label("top"), cont = label("cont");
-  f.targets.push_back({user_label, brk, cont, true});
+  f.targets.push_back({user_label, brk, cont, true, true});
   auto exit_unless = [&](NodeId cond) { return w_.br(brk, w_.eqz(truthy(f, expr(f, cond), type_of(f, cond)))); };
   std::vector<Ex> pre, iter;
   switch (x.kind) {
@@ -108,6 +109,36 @@ Ex CodeGen::loop(Fn& f, NodeId n, const std::string& user_label) {
   iter.push_back(w_.br(top));
   pre.push_back(w_.named(brk, {w_.loop(top, w_.seq(iter, t_none()))}, t_none()));
   return w_.seq(pre, t_none());
+}
+
+// switch: the discriminant once, then the case tests in order (===); a match branches to the start of its
+// clause's statements, which fall through into the next clause's as in JS:
+//   block $brk { block $Ln-1 { … block $L0 { tests: br $Li | br $Ldefault | br $brk } clause 0 } … clause n-1 }
+Ex CodeGen::switch_stmt(Fn& f, NodeId n) {
+  const Node& x = node(f.module, n);
+  TypeId dt = type_of(f, x.kid(0));
+  uint32_t d = f.add_var(wtype(dt));
+  std::string brk = label("brk");
+  std::vector<std::string> labels;
+  for (size_t i = 1; i < x.kids.size(); ++i) labels.push_back(label("clause"));
+  std::vector<Ex> tests{w_.set(d, expr(f, x.kid(0)))};
+  std::string fallback = brk;
+  for (size_t i = 1; i < x.kids.size(); ++i) {
+    const Node& cs = node(f.module, x.kids[i]);
+    if (cs.kid(0) == kNoNode) { fallback = labels[i - 1]; continue; }
+    tests.push_back(w_.br(labels[i - 1], equal(f, w_.get(d, wtype(dt)), expr(f, cs.kid(0)), dt)));
+  }
+  tests.push_back(w_.br(fallback));
+  f.targets.push_back({"", brk, "", false, true});
+  Ex inner = w_.seq(tests, t_none());
+  for (size_t i = 1; i < x.kids.size(); ++i) {
+    const Node& cs = node(f.module, x.kids[i]);
+    std::vector<Ex> body{w_.named(labels[i - 1], {inner}, t_none())};
+    for (size_t k = 1; k < cs.kids.size(); ++k) body.push_back(stmt(f, cs.kids[k]));
+    inner = w_.seq(body, t_none());
+  }
+  f.targets.pop_back();
+  return w_.named(brk, {inner}, t_none());
 }
 
 // A declaration at the top level of a component or row body, run once by the block's create function.

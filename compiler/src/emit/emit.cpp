@@ -18,13 +18,9 @@ namespace dxc::emit {
 
 namespace {
 
-// Runtime functions generated code calls (exports the optimizer may inline and drop from the export list).
-const char* const kRuntimeApi[] = {
-    "dx_alloc", "dx_new_record", "dx_new_closure", "dx_new_array", "dx_array_push_f64", "dx_array_push_i32",
-    "dx_array_concat", "dx_write_ref", "dx_str_concat", "dx_str_eq", "dx_str_cmp", "dx_num_to_str", "dx_num_rem",
-    "dx_new_instance", "dx_clone", "dx_listen", "dx_text", "dx_attr", "dx_attr_remove", "dx_prop_str",
-    "dx_prop_bool", "dx_class", "dx_class_toggle", "dx_mount", "dx_destroy", "dx_invalidate", "dx_for",
-};
+// The runtime's exports that dx.js uses; every other export is only for generated code and is removed after
+// linking, so the optimizer can inline what is used and drop what is not.
+const char* const kJsExports[] = {"memory", "dx_start", "dx_input", "dx_dispatch", "__wasm_call_ctors"};
 constexpr uint32_t kInitialPages = 64;     // runtime-wasm links with --initial-memory=4194304
 constexpr uint32_t kMaxPages = 65535;      // and --max-memory=4294901760
 
@@ -67,16 +63,22 @@ bool emit(Program& p, LoweredProgram& lp, const EmitOptions& opts, EmitResult& o
   uint32_t dxb_addr = data.add_bytes(out.dxb.data(), uint32_t(out.dxb.size()));
 
   CodeGen cg(p, lp, m, data, diags);
-  for (const char* name : kRuntimeApi) {
-    BinaryenExportRef e = BinaryenGetExport(m, name);
-    if (!e) { diags.error_at_path("DX0403", opts.runtime_wasm, std::string("runtime does not export ") + name); return false; }
-    cg.rt[name] = BinaryenExportGetValue(e);
+  std::vector<std::string> export_names;
+  for (BinaryenIndex i = 0; i < BinaryenGetNumExports(m); ++i) {
+    BinaryenExportRef e = BinaryenGetExportByIndex(m, i);
+    export_names.push_back(BinaryenExportGetName(e));
+    if (BinaryenExportGetKind(e) == BinaryenExternalFunction()) cg.rt.names[BinaryenExportGetName(e)] = BinaryenExportGetValue(e);
   }
+  for (const char* name : {"dx_start", "dx_dispatch", "dx_input"})
+    if (!cg.rt.names.count(name)) { diags.error_at_path("DX0403", opts.runtime_wasm, std::string("runtime does not export ") + name); return false; }
   BinaryenTableRef table = BinaryenGetTableByIndex(m, 0);
   if (!table) { diags.error_at_path("DX0403", opts.runtime_wasm, "runtime has no function table (link with --export-table or take a function's address)"); return false; }
   cg.table_name = BinaryenTableGetName(table);
   cg.table_base = BinaryenTableGetInitial(table);
   cg.generate_all();
+  for (const std::string& name : cg.rt.missing)
+    diags.error_at_path("DX0403", opts.runtime_wasm, "runtime does not export " + name + " (is runtime.wasm from an older dx?)");
+  if (!cg.rt.missing.empty()) return false;
 
   // Replace each dxgen_* import with its generated body, keeping the internal name the runtime calls.
   W w{m};
@@ -129,8 +131,11 @@ bool emit(Program& p, LoweredProgram& lp, const EmitOptions& opts, EmitResult& o
     diags.error_at_path("DX0405", "", "internal compiler error: the generated wasm module does not validate");
     return false;
   }
-  for (const char* name : kRuntimeApi) BinaryenRemoveExport(m, name);
-  BinaryenRemoveExport(m, "__heap_base");
+  for (const std::string& name : export_names) {
+    bool keep = false;
+    for (const char* js : kJsExports) keep |= name == js;
+    if (!keep) BinaryenRemoveExport(m, name.c_str());
+  }
   if (opts.optimize > 0) {
     BinaryenSetOptimizeLevel(opts.optimize);
     BinaryenSetShrinkLevel(1);
