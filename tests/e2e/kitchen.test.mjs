@@ -21,6 +21,7 @@ test('kitchen sink', async () => {
   assert.equal(await text('#math'), math(0));
   assert.equal(await text('#strings'), `n=0 ok=false name=ab ge same odd 3 ${'x' + 1 + true}`);
   assert.equal(await text('#badge'), 'ab: 0');
+  assert.equal(await text('#effects'), 'even yes 1', 'createEffect ran once after render, onMount ran');
   assert.equal(await page.getAttribute('#badge', 'class'), 'cold');
   assert.equal(await page.getAttribute('#badge', 'data-shout'), 'no');
 
@@ -28,6 +29,7 @@ test('kitchen sink', async () => {
   assert.equal(await text('#nums'), nums(3));
   assert.equal(await text('#math'), math(3));
   assert.equal(await text('#badge'), 'ab: 3', 'a parent signal flows into the child through a prop');
+  assert.equal(await text('#effects'), 'odd yes 4', 'the effect re-ran once per change of n');
   assert.equal(await page.getAttribute('#badge', 'class'), 'hot');
   await page.click('#rename');
   await page.click('#rename');

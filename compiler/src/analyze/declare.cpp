@@ -18,8 +18,8 @@ struct DxExport { const char* name; Builtin builtin; bool supported; };
 constexpr DxExport kDxExports[] = {
     {"createSignal", Builtin::CreateSignal, true}, {"createMemo", Builtin::CreateMemo, true},
     {"For", Builtin::For, true}, {"Show", Builtin::Show, true},
-    {"createEffect", Builtin::None, false}, {"createSelector", Builtin::None, false}, {"batch", Builtin::None, false},
-    {"untrack", Builtin::None, false}, {"onMount", Builtin::None, false}, {"onCleanup", Builtin::None, false},
+    {"createEffect", Builtin::CreateEffect, true}, {"createSelector", Builtin::None, false}, {"batch", Builtin::None, false},
+    {"untrack", Builtin::None, false}, {"onMount", Builtin::OnMount, true}, {"onCleanup", Builtin::None, false},
     {"Index", Builtin::None, false}, {"Switch", Builtin::None, false}, {"Match", Builtin::None, false},
     {"Portal", Builtin::None, false}, {"Suspense", Builtin::None, false}, {"ErrorBoundary", Builtin::None, false},
     {"Dynamic", Builtin::None, false}, {"KeepAlive", Builtin::None, false}, {"Island", Builtin::None, false},

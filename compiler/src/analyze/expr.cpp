@@ -275,6 +275,8 @@ TypeId Checker::check_call(Ctx& c, NodeId n, TypeId expected) {
     case SymKind::Builtin:
       if (s.builtin == Builtin::CreateSignal || s.builtin == Builtin::CreateMemo)
         error(n, "DX0211", "'" + name + "' must initialize a `const` at the top level of a component body");
+      else if (s.builtin == Builtin::CreateEffect || s.builtin == Builtin::OnMount)
+        error(n, "DX0211", "'" + name + "' must be called at the top level of a component body");
       else
         error(n, "DX0222", "'" + name + "' is a component: render it as <" + name + ">");
       return T.error();

@@ -251,6 +251,28 @@ void Checker::check_block_body(Ctx& c, BlockId b, NodeId body, bool expr_body) {
       check_jsx_child(jc, st.kid(0));
       continue;
     }
+    if (st.kind == NodeKind::ExprStmt && node(st.kid(0)).kind == NodeKind::Call && node(node(st.kid(0)).kid(0)).kind == NodeKind::Identifier) {
+      const Node& call = node(st.kid(0));
+      SymId cs = lookup(c.scope, std::string(node(call.kid(0)).text));
+      Builtin bi = cs != kNoId && p_.symbols[cs].kind == SymKind::Builtin ? p_.symbols[cs].builtin : Builtin::None;
+      if (bi == Builtin::CreateEffect || bi == Builtin::OnMount) {
+        set_ref(call.kid(0), cs);
+        std::vector<NodeId> args(call.kids.size() > 2 ? call.kids.begin() + 2 : call.kids.end(), call.kids.end());
+        bool is_fn = args.size() == 1 && (node(args[0]).kind == NodeKind::Arrow || node(args[0]).kind == NodeKind::FunctionExpr) &&
+                     node(node(args[0]).kid(0)).kids.empty();
+        if (p_.blocks[b].kind != dx::schema::kBlockComponent) {
+          error(s, "DX0217", std::string(bi == Builtin::OnMount ? "onMount" : "createEffect") + " inside a <For> row is not supported yet");
+        } else if (!is_fn) {
+          error(s, "DX0216", std::string("write `") + (bi == Builtin::OnMount ? "onMount" : "createEffect") + "(() => { … })`");
+        } else {
+          Ctx ec = c;
+          ec.in_block_body = false;
+          FuncId f = check_closure(ec, args[0], 0, FuncRole::Local);
+          p_.blocks[b].effects.push_back({f, bi == Builtin::CreateEffect});
+        }
+        continue;
+      }
+    }
     if (st.kind == NodeKind::VarDecl) {
       for (NodeId dk : st.kids) check_block_var(c, dk, st.flags & kConst);
       p_.blocks[b].body.push_back(s);

@@ -39,7 +39,7 @@ enum class SymKind : uint8_t {
   TypeName,   // an interface or type alias (types only)
 };
 
-enum class Builtin : uint8_t { None, CreateSignal, CreateMemo, For, Show, Math, String, Number, Console };
+enum class Builtin : uint8_t { None, CreateSignal, CreateMemo, CreateEffect, OnMount, For, Show };
 
 struct Symbol {
   SymKind kind = SymKind::Local;
@@ -98,6 +98,8 @@ struct BlockInfo {
   std::vector<std::pair<std::string, uint32_t>> prop_bits;   // component: prop name → bit
   std::vector<std::pair<std::string, uint32_t>> prop_offsets;// component: prop name → field offset
   std::vector<SymId> memos;     // component: in declaration order
+  // component: createEffect / onMount functions in declaration order (true = an effect, re-run on change)
+  std::vector<std::pair<FuncId, bool>> effects;
   uint32_t next_bit = 0;        // component: bits handed out so far
   uint32_t size = 32;           // instance size so far (the 32-byte runtime prefix first)
 

@@ -99,6 +99,7 @@ class CodeGen {
   // codegen_blocks.cpp
   void gen_function(FuncId fid);
   void gen_block(BlockId b);
+  Ex call_dropping(FuncId fn, Ex env);
   void gen_handler(uint32_t h);
   void gen_memo_getter(SymId memo);
   Ex binding_value(Fn& f, const BindingIR& x, BlockId b, bool initial);

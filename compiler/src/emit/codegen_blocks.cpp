@@ -179,6 +179,13 @@ Ex CodeGen::binding_value(Fn& f, const BindingIR& x, BlockId b, bool initial) {
   return w_.nop();
 }
 
+// Calls a block-local function for its effects, dropping a result it may return (`() => count()`).
+Ex CodeGen::call_dropping(FuncId fn, Ex env) {
+  WType ret = wtype(p_.types.info(p_.funcs[fn].type).ret);
+  Ex c = w_.call(fn_name(fn), {env}, ret);
+  return ret == t_none() ? c : w_.drop(c);
+}
+
 void CodeGen::gen_block(BlockId b) {
   const BlockInfo& bi = p_.blocks[b];
   const BlockIR& ir = lp_.blocks[b];
@@ -192,6 +199,8 @@ void CodeGen::gen_block(BlockId b) {
       xs.push_back(node(bi.module, s).kind == NodeKind::VarDecl ? block_decl(f, s) : stmt(f, s));
     xs.push_back(w_.call(rt["dx_clone"], {w_.get(0, t_i32()), w_.u32(ir.tpl_id), w_.u32(ir.ids_offset)}, t_none()));
     for (const BindingIR& x : ir.bindings) xs.push_back(binding_value(f, x, b, true));
+    // Effects and onMount run once the block has rendered, in declaration order (as Solid runs them).
+    for (auto& [fn, is_effect] : bi.effects) xs.push_back(call_dropping(fn, w_.get(0, t_i32())));
     add_function(create_name(b), f, t_none(), w_.seq(xs, t_none()));
   }
   {  // update
@@ -226,6 +235,8 @@ void CodeGen::gen_block(BlockId b) {
       if (x.kind == BindKind::Show) { xs.push_back(binding_value(f, x, b, false)); continue; }
       xs.push_back(w_.if_(w_.and_(m(), w_.u32(relevant)), binding_value(f, x, b, false)));
     }
+    for (auto& [fn, deps] : ir.effect_deps)
+      xs.push_back(w_.if_(w_.and_(m(), w_.u32(deps)), call_dropping(fn, inst())));
     add_function(update_name(b), f, t_none(), w_.seq(xs, t_none()));
   }
 }

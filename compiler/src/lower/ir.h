@@ -57,6 +57,7 @@ struct BlockIR {
   uint32_t ids_offset = 0;   // instance field where dx_clone writes the node ids
   std::vector<std::pair<uint32_t, uint32_t>> anchors;  // (root index, owned field offset)
   std::vector<std::pair<uint32_t, uint32_t>> memo_deps;  // component: (memo symbol, deps)
+  std::vector<std::pair<FuncId, uint32_t>> effect_deps;  // component: (createEffect function, deps)
 };
 
 struct HandlerIR {

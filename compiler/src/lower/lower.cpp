@@ -89,6 +89,8 @@ class BlockLowerer {
     for (auto& [ref, field] : root_anchors_) out.anchors.push_back({resolve(ref), field});
     out.ids_offset = p_.blocks[b_].alloc_field(4 * uint32_t(out.tpl.paths.size()));
     for (SymId memo : bi.memos) out.memo_deps.push_back({memo, analyze::deps_of_function(p_, p_.symbols[memo].func)});
+    for (auto& [fn, is_effect] : bi.effects)
+      if (is_effect) out.effect_deps.push_back({fn, analyze::deps_of_function(p_, fn)});
   }
 
  private:

@@ -1,4 +1,4 @@
-import { createSignal, createMemo, For, Show } from "dx";
+import { createSignal, createMemo, createEffect, onMount, For, Show } from "dx";
 import Badge from "../components/Badge";
 
 interface Row {
@@ -24,6 +24,16 @@ export default function Kitchen() {
   const [groups, setGroups] = createSignal<Group[]>([{ title: "g1", items: ["a", "b"] }]);
   let nextId = 1;
 
+  const [parity, setParity] = createSignal("?");
+  const [mounted, setMounted] = createSignal("no");
+  const [effectRuns, setEffectRuns] = createSignal(0);
+  let runs = 0;
+  createEffect(() => {
+    setParity(n() % 2 === 0 ? "even" : "odd");
+    runs = runs + 1;
+    setEffectRuns(runs);
+  });
+  onMount(() => setMounted("yes"));
   const doubled = createMemo(() => n() * 2);
   const quadrupled = createMemo(() => doubled() * 2);
   const total = createMemo(() => rows().map((r) => r.id).length + n());
@@ -76,6 +86,9 @@ export default function Kitchen() {
         clear
       </button>
       <p id="total">{total()}</p>
+      <p id="effects">
+        {parity()} {mounted()} {effectRuns()}
+      </p>
       <table>
         <tbody id="rows">
           <For each={rows()}>
