@@ -1,0 +1,12 @@
+// hbtp_fuzz.cpp — libFuzzer target for the HBTP frame decoder (dx/schema/hbtp.h). Properties: hbtp_check.h.
+// Built with -DDX_FUZZ=ON and clang (`dx_fuzz_hbtp`); run long with
+//   dx_fuzz_hbtp -dict=tests/fuzz/hbtp/hbtp.dict NEW_CORPUS_DIR tests/fuzz/hbtp/corpus
+// The first input byte picks the limit, so both the default and a tiny limit are reachable.
+#include "hbtp_check.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  if (size == 0) return 0;
+  const uint32_t limits[4] = {dx::schema::kHbtpDefaultMaxPayload, 16, 0, 0xFFFFFFFFu};
+  dx_hbtp_test::check_hbtp_input(data + 1, size - 1, limits[data[0] & 3]);
+  return 0;
+}
