@@ -35,6 +35,15 @@ void fatal(const char* what) {
   abort();
 }
 
+double call_fn_f64(uint32_t fn, uint32_t env, double a, double b) {
+  if (!native::hooks.call_f64) fatal("native: hook call_f64 is not set");
+  return native::hooks.call_f64(fn, env, a, b);
+}
+double call_fn_i32(uint32_t fn, uint32_t env, uint32_t a, uint32_t b) {
+  if (!native::hooks.call_i32) fatal("native: hook call_i32 is not set");
+  return native::hooks.call_i32(fn, env, a, b);
+}
+
 }  // namespace dx::rt
 
 using dx::rt::native::hooks;

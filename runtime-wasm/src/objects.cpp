@@ -19,10 +19,8 @@ Ref array_new(uint32_t elem_kind, uint32_t length) {
   return a;
 }
 
-namespace {
-
 // Makes room for `need` elements.
-void reserve(Ref a, uint32_t need) {
+void array_reserve(Ref a, uint32_t need) {
   uint32_t cap = ld32(a + kArrCap);
   if (need <= cap) return;
   if (need > 0x0FFFFFFFu) fatal("array too long");
@@ -47,12 +45,10 @@ void reserve(Ref a, uint32_t need) {
   st32(a + kArrCap, want);
 }
 
-}  // namespace
-
 void array_push_f64(Ref a, double v) {
   if (obj_data(a) != kElemNumber) fatal("dx_array_push_f64: not a number array");
   uint32_t len = ld32(a + kArrLen);
-  reserve(a, len + 1);
+  array_reserve(a, len + 1);
   stf64(ld32(a + kArrData) + 8 * len, v);
   st32(a + kArrLen, len + 1);
 }
@@ -61,7 +57,7 @@ void array_push_u32(Ref a, uint32_t v) {
   uint32_t kind = obj_data(a);
   if (kind == kElemNumber) fatal("dx_array_push_i32: a number array");
   uint32_t len = ld32(a + kArrLen);
-  reserve(a, len + 1);
+  array_reserve(a, len + 1);
   Ref slot = ld32(a + kArrData) + 4 * len;
   st32(a + kArrLen, len + 1);
   st32(slot, 0);

@@ -12,6 +12,8 @@ Ref array_new(uint32_t elem_kind, uint32_t length);
 void array_push_f64(Ref a, double v);
 void array_push_u32(Ref a, uint32_t v);  // refs go through the write barrier
 Ref array_concat(Ref a, Ref b);
+// Capacity for `need` elements (a heap array's new block is heap memory; its arena elements are re-logged).
+void array_reserve(Ref a, uint32_t need);
 inline uint32_t array_len(Ref a) { return a ? ld32(a + kArrLen) : 0; }
 inline uint32_t array_kind(Ref a) { return obj_data(a); }
 inline Ref array_data(Ref a) { return ld32(a + kArrData); }

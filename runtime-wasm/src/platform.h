@@ -45,6 +45,9 @@ struct Hooks {
   void (*block_update)(uint32_t inst, uint32_t mask) = nullptr;
   void (*handler)(uint32_t handler, uint32_t inst, uint32_t event) = nullptr;
   void (*fatal)(const char* what) = nullptr;  // default: print and abort (a test may throw instead)
+  // The function table: what call_indirect of table index `fn` would run (comparators of dx_array_sort).
+  double (*call_f64)(uint32_t fn, uint32_t env, double a, double b) = nullptr;
+  double (*call_i32)(uint32_t fn, uint32_t env, uint32_t a, uint32_t b) = nullptr;
 };
 extern Hooks hooks;
 
@@ -60,6 +63,20 @@ inline bool mem_grow(uint32_t pages) {
   return true;
 }
 [[noreturn]] void fatal(const char* what);
+#endif
+
+// Calls the function at index `fn` of the module's function table (call_indirect) with the given
+// signature: generated closures (env, a, b) → f64, e.g. sort comparators. Natively: the test's hooks.
+#if defined(__wasm__)
+inline double call_fn_f64(uint32_t fn, uint32_t env, double a, double b) {
+  return reinterpret_cast<double (*)(uint32_t, double, double)>(uintptr_t(fn))(env, a, b);
+}
+inline double call_fn_i32(uint32_t fn, uint32_t env, uint32_t a, uint32_t b) {
+  return reinterpret_cast<double (*)(uint32_t, uint32_t, uint32_t)>(uintptr_t(fn))(env, a, b);
+}
+#else
+double call_fn_f64(uint32_t fn, uint32_t env, double a, double b);
+double call_fn_i32(uint32_t fn, uint32_t env, uint32_t a, uint32_t b);
 #endif
 
 // Loads and stores at a linear-memory address (objects are 8-aligned; memcpy keeps UBSan quiet natively

@@ -8,14 +8,23 @@ namespace dx::rt {
 
 namespace {
 Ref g_empty = 0;
+Ref g_singles = 0;  // 256 static one-unit Latin-1 strings, 16 bytes apart
 }
 
 void strings_init() {
   g_empty = heap_alloc(16);
   obj_init(g_empty, kStatic, kString, kLatin1);
+  g_singles = heap_alloc(256 * 16);
+  for (uint32_t u = 0; u < 256; ++u) {
+    Ref s = g_singles + 16 * u;
+    obj_init(s, kStatic, kString, kLatin1);
+    st32(s + kStrLen, 1);
+    st8(s + kStrChars, uint8_t(u));
+  }
 }
 
 Ref str_empty() { return g_empty; }
+Ref str_single(uint32_t unit) { return g_singles + 16 * unit; }
 
 Ref str_alloc(uint32_t len, bool wide) {
   if (len > 0x3FFFFFF0u) fatal("string too long");

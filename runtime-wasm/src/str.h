@@ -12,6 +12,8 @@ namespace dx::rt {
 
 void strings_init();   // makes the static empty string
 Ref str_empty();
+// The static one-unit string of a code unit ≤ 0xFF (charAt, s[i], split("") allocate nothing for those).
+Ref str_single(uint32_t unit);
 
 inline uint32_t str_len(Ref s) { return s ? ld32(s + kStrLen) : 0; }
 inline bool str_wide(Ref s) { return s && obj_data(s) == kUtf16; }

@@ -69,7 +69,7 @@ TEST_CASE("each analyze diagnostic is reported with its code", "[analyze][diagno
       {"DX0201", "import x from \"react\";\n" + page("")},
       {"DX0202", "import X from \"./missing\";\n" + page("")},
       {"DX0203", "import { createStore } from \"dx\";\n" + page("")},
-      {"DX0204", "import { createEffect } from \"dx\";\n" + page("")},
+      {"DX0204", "import { createSelector } from \"dx\";\n" + page("")},
       {"DX0205", "let counter = 0;\n" + page("")},
       {"DX0206", "export function NotDefault() { return <p/>; }\n"},
       {"DX0207", page("const a = 1;\nconst a = 2;")},

@@ -135,6 +135,22 @@ TEST_CASE("runtime.wasm exports the ABI and imports only dxgen_*", "[wasm]") {
       {"dx_prop_str", {"iii", ""}}, {"dx_prop_bool", {"iii", ""}}, {"dx_class", {"ii", ""}},
       {"dx_class_toggle", {"iii", ""}}, {"dx_mount", {"iii", ""}}, {"dx_destroy", {"i", ""}},
       {"dx_invalidate", {"ii", ""}}, {"dx_for", {"iiiiiii", ""}},
+      // Strings (str_ops.cpp)
+      {"dx_str_char_at", {"iF", "i"}}, {"dx_str_index", {"iF", "i"}}, {"dx_str_char_code_at", {"iF", "F"}}, {"dx_str_slice", {"iFF", "i"}},
+      {"dx_str_substring", {"iFF", "i"}}, {"dx_str_index_of", {"iiF", "F"}}, {"dx_str_last_index_of", {"iiF", "F"}},
+      {"dx_str_includes", {"iiF", "i"}}, {"dx_str_starts_with", {"iiF", "i"}}, {"dx_str_ends_with", {"iiF", "i"}},
+      {"dx_str_trim", {"i", "i"}}, {"dx_str_trim_start", {"i", "i"}}, {"dx_str_trim_end", {"i", "i"}},
+      {"dx_str_repeat", {"iF", "i"}}, {"dx_str_pad_start", {"iFi", "i"}}, {"dx_str_pad_end", {"iFi", "i"}},
+      {"dx_str_replace", {"iii", "i"}}, {"dx_str_replace_all", {"iii", "i"}}, {"dx_str_split", {"ii", "i"}},
+      {"dx_array_join", {"ii", "i"}}, {"dx_str_to_upper", {"i", "i"}}, {"dx_str_to_lower", {"i", "i"}},
+      // Numbers from strings (num_parse.cpp)
+      {"dx_str_to_num", {"i", "F"}}, {"dx_parse_float", {"i", "F"}}, {"dx_parse_int", {"iF", "F"}},
+      // Arrays (array_ops.cpp)
+      {"dx_array_slice", {"iFF", "i"}}, {"dx_array_index_of_f64", {"iFF", "F"}},
+      {"dx_array_includes_f64", {"iFF", "i"}}, {"dx_array_index_of_i32", {"iiF", "F"}},
+      {"dx_array_includes_i32", {"iiF", "i"}}, {"dx_array_reverse", {"i", "i"}}, {"dx_array_pop_f64", {"i", "F"}},
+      {"dx_array_pop_i32", {"i", "i"}}, {"dx_array_shift_f64", {"i", "F"}}, {"dx_array_shift_i32", {"i", "i"}},
+      {"dx_array_unshift", {"ii", "F"}}, {"dx_array_splice", {"iFFi", "i"}}, {"dx_array_sort", {"ii", "i"}},
       // Exports dx.js uses
       {"dx_start", {"", "i"}}, {"dx_input", {"i", "i"}}, {"dx_dispatch", {"iiiii", "i"}},
       // Host set-up
