@@ -22,6 +22,12 @@ test('kitchen sink', async () => {
   assert.equal(await text('#strings'), `n=0 ok=false name=ab ge same odd 3 ${'x' + 1 + true}`);
   assert.equal(await text('#badge'), 'ab: 0');
   assert.equal(await text('#effects'), 'even yes 1', 'createEffect ran once after render, onMount ran');
+  const cards = page.locator('#cards > section.card');
+  assert.equal(await cards.count(), 2);
+  assert.deepEqual(await cards.locator('h2').allTextContents(), ['n is 0', 'empty']);
+  assert.equal(await text('#card-body'), 'inside: 0 ab', 'children render inside the child, with the caller state');
+  assert.deepEqual(await cards.nth(0).evaluate((s) => [...s.children].map((c) => c.tagName)), ['H2', 'P', 'FOOTER']);
+  assert.equal(await cards.nth(1).locator('p').count(), 0);
   assert.equal(await page.getAttribute('#badge', 'class'), 'cold');
   assert.equal(await page.getAttribute('#badge', 'data-shout'), 'no');
 
@@ -34,6 +40,8 @@ test('kitchen sink', async () => {
   await page.click('#rename');
   await page.click('#rename');
   assert.equal(await text('#badge'), 'abcc: 3');
+  assert.equal(await text('#card-body'), 'inside: 3 abcc', 'children update with the caller state');
+  assert.equal(await page.locator('#cards h2').first().textContent(), 'n is 3');
   assert.equal(await page.getAttribute('#badge', 'data-shout'), 'yes', 'a child function of props recomputes');
   assert.equal(await page.getAttribute('#inc', 'disabled'), null);
   await page.click('#inc');

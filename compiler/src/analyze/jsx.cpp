@@ -56,9 +56,17 @@ BlockId Checker::component_block(SymId comp) {
         BlockInfo& bb = p_.blocks[id];
         bb.props = psid;
         for (const Field& f : p_.types.shape_info(p_.types.info(pt).shape).fields) {
+          if (f.type == p_.types.jsx()) {
+            if (f.name != "children") { error(pn.kid(0), "DX0239", "JSX props other than `children` are not supported yet ('" + f.name + "')"); continue; }
+            bb.children_offset = bb.alloc_field(4);
+            bb.alloc_field(4);  // the caller's instance, right after the block id
+            bb.children_instance = bb.alloc_field(4);
+            continue;
+          }
           bb.prop_bits.push_back({f.name, next_bit(bb)});
           bb.prop_offsets.push_back({f.name, bb.alloc_field(p_.types.wasm(f.type) == WasmType::F64 ? 8 : 4)});
         }
+        bb.children_optional = true;  // `children` may always be omitted (the optional form is the usual one)
       } else if (pt != p_.types.error()) {
         error(pn.kid(0), "DX0213", "props must be an interface or object type");
       }
@@ -293,6 +301,19 @@ void Checker::check_jsx_child(Ctx& c, NodeId n) {
       if (x.kid(0) == kNoNode) break;
       const Node& e = node(x.kid(0));
       if (is_jsx(e)) { check_jsx_child(c, x.kid(0)); break; }
+      if (e.kind == NodeKind::Member && e.text == "children" && node(e.kid(0)).kind == NodeKind::Identifier) {
+        SymId ps = lookup(c.scope, std::string(node(e.kid(0)).text));
+        if (ps != kNoId && p_.symbols[ps].kind == SymKind::Props && p_.blocks[p_.symbols[ps].block].children_instance) {
+          set_ref(e.kid(0), ps);
+          if (c.block != p_.symbols[ps].block)
+            error(n, "DX0259", "{props.children} inside <Show> or <For> is not supported yet; render it at the component's top level");
+          else if (rendered_children_.count(c.block))
+            error(n, "DX0259", "{props.children} may appear once per component");
+          module().children_slots[n] = true;
+          rendered_children_.insert(c.block);
+          break;
+        }
+      }
       if (e.kind == NodeKind::Binary && (e.text == "&&" || e.text == "||") && is_jsx(node(e.kid(1)))) {
         error(x.kid(0), "DX0250", "conditional JSX with && is not supported yet: use <Show when={…}>");
         break;
@@ -501,6 +522,7 @@ void Checker::check_component_use(Ctx& c, NodeId n, SymId comp) {
     std::string name(an.text);
     const Field* f = props ? props->find(name) : nullptr;
     if (!f) { error(a, "DX0239", "'" + p_.blocks[cb].name + "' has no prop '" + name + "'"); continue; }
+    if (f->type == T.jsx()) { error(a, "DX0250", "pass children between the tags: <" + p_.blocks[cb].name + ">…</" + p_.blocks[cb].name + ">"); continue; }
     seen.push_back(name);
     if (an.kid(0) == kNoNode) {
       if (f->type != T.boolean()) error(a, "DX0239", "prop '" + name + "' needs a value");
@@ -512,15 +534,35 @@ void Checker::check_component_use(Ctx& c, NodeId n, SymId comp) {
   }
   if (props)
     for (const Field& f : props->fields) {
+      if (f.type == T.jsx()) continue;  // children: passed as JSX children, may be omitted
       bool found = false;
       for (auto& s : seen) found |= s == f.name;
       if (!found) error(n, "DX0239", "missing prop '" + f.name + "' of <" + p_.blocks[cb].name + ">");
     }
+  std::vector<NodeId> kids;
   for (size_t i = 1; i < x.kids.size(); ++i) {
     const Node& k = node(x.kids[i]);
-    if (k.kind == NodeKind::JsxExpr && k.kid(0) == kNoNode) continue;
-    error(x.kids[i], "DX0258", "passing children to a component is not supported yet");
-    break;
+    if (!(k.kind == NodeKind::JsxExpr && k.kid(0) == kNoNode)) kids.push_back(x.kids[i]);
+  }
+  if (!kids.empty()) {
+    if (!child.children_instance) {
+      error(kids[0], "DX0258", "<" + p_.blocks[cb].name + "> takes no children: give its props a `children?: JSX.Element`");
+      return;
+    }
+    BlockInfo b;
+    b.kind = dx::schema::kBlockBranch;
+    b.name = p_.blocks[c.block].name + "/children";
+    b.module = mod_;
+    b.parent = c.block;
+    b.component = p_.blocks[c.block].component;
+    b.jsx = kids;
+    BlockId id = p_.add_block(b);
+    Ctx bc;
+    bc.env_block = id;
+    bc.block = id;
+    bc.scope = c.scope;
+    for (NodeId k : kids) check_jsx_child(bc, k);
+    module().children[n] = id;
   }
 }
 

@@ -97,6 +97,11 @@ struct BlockInfo {
   SymId props = kNoId;          // component: the props symbol
   std::vector<std::pair<std::string, uint32_t>> prop_bits;   // component: prop name → bit
   std::vector<std::pair<std::string, uint32_t>> prop_offsets;// component: prop name → field offset
+  // component with a `children: JSX.Element` prop: the caller's children block id (u32, 0xFFFFFFFF when none)
+  // at children_offset, the caller's instance at children_offset + 4, and the children instance once created
+  // (owned) at children_instance.
+  uint32_t children_offset = 0, children_instance = 0;
+  bool children_optional = false;
   std::vector<SymId> memos;     // component: in declaration order
   // component: createEffect / onMount functions in declaration order (true = an effect, re-run on change)
   std::vector<std::pair<FuncId, bool>> effects;
@@ -122,6 +127,8 @@ struct Module {
   std::unordered_map<NodeId, FuncId> funcs;        // Function/Arrow node → FuncInfo
   std::unordered_map<NodeId, BlockId> blocks;      // JsxElement (For/Show/component) node → block it creates
   std::unordered_map<NodeId, BlockId> fallbacks;   // Show element → fallback branch block
+  std::unordered_map<NodeId, BlockId> children;    // component element → the block of the children it passes
+  std::unordered_map<NodeId, bool> children_slots; // {props.children} JsxExpr → where the children render
   std::unordered_map<NodeId, bool> inline_fns;     // Arrow node compiled inline (array method callbacks)
   std::map<NodeId, ModuleId> import_targets;       // Import node → the project module it names
 };

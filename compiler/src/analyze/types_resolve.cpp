@@ -50,7 +50,9 @@ TypeId Checker::resolve_type(ModuleId m, NodeId tn) {
     }
     case NodeKind::TypeRef: {
       std::string name(n.text);
-      if ((name == "Array" || name == "ReadonlyArray") && n.kids.size() == 1) {
+      if (name == "JSX.Element" && n.kids.empty()) {
+        result = T.jsx();  // only as a component's `children` prop
+      } else if ((name == "Array" || name == "ReadonlyArray") && n.kids.size() == 1) {
         TypeId e = resolve_type(m, n.kid(0));
         result = e == T.error() ? e : T.array_of(e);
       } else if (name.size() > 5 && name.substr(name.size() - 5) == "Event" && n.kids.empty()) {
@@ -126,8 +128,8 @@ TypeId Checker::resolve_type_name(ModuleId m, NodeId at, const std::string& name
     for (NodeId k : d.kids) {
       const Node& ps = node(k);
       if (ps.kind != NodeKind::PropSig) { error(k, "DX0232", "only plain properties are supported in interfaces"); ok = false; continue; }
-      if (ps.flags & kOptional) { error(k, "DX0232", "optional properties are not supported yet"); ok = false; continue; }
       TypeId ft = resolve_type(s.module, ps.kid(0));
+      if ((ps.flags & kOptional) && ft != p_.types.jsx()) { error(k, "DX0232", "optional properties are not supported yet"); ok = false; continue; }
       if (!ft) { error(k, "DX0230", "property '" + std::string(ps.text) + "' needs a type"); ok = false; continue; }
       if (ft == p_.types.error()) ok = false;
       fields.push_back({std::string(ps.text), ft});

@@ -80,6 +80,11 @@ Ex CodeGen::create_child(Fn& f, BlockId owner, BlockId child, const BindingIR& x
   auto inst = [&] { return w_.get(0, t_i32()); };
   std::vector<Ex> xs{w_.set(c, w_.call(rt["dx_new_instance"], {w_.u32(shape_index_of_block(child)), w_.u32(child), inst()}, t_i32())),
                      w_.st32(inst(), x.field, w_.get(c, t_i32()))};
+  if (x.kind == BindKind::Component && p_.blocks[child].children_instance) {  // who renders {props.children}
+    const BlockInfo& cb = p_.blocks[child];
+    xs.push_back(w_.st32(w_.get(c, t_i32()), cb.children_offset, w_.u32(x.children == kNoId ? 0xFFFFFFFFu : x.children)));
+    xs.push_back(w_.st32(w_.get(c, t_i32()), cb.children_offset + 4, inst()));
+  }
   if (x.kind == BindKind::Component)
     for (const PropIR& pr : x.props) {
       Ex v = pr.expr == kNoNode ? w_.i32(1) : expr(f, pr.expr);
@@ -158,11 +163,31 @@ Ex CodeGen::binding_value(Fn& f, const BindingIR& x, BlockId b, bool initial) {
                                              : nullptr)}));
       return w_.seq({switch_branch, update_branch}, t_none());
     }
+    case BindKind::Children: {
+      if (!initial) return w_.nop();  // the caller updates its children
+      const BlockInfo& self = p_.blocks[b];
+      uint32_t blk = f.add_var(t_i32()), ci = f.add_var(t_i32());
+      return w_.seq({w_.set(blk, w_.ld32(inst(), self.children_offset)),
+                     w_.if_(w_.ne32(w_.get(blk, t_i32()), w_.u32(0xFFFFFFFFu)),
+                            w_.seq({w_.set(ci, w_.call(rt["dx_new_instance"], {w_.add32(w_.get(blk, t_i32()), w_.u32(uint32_t(p_.types.shape_count()))),
+                                                                              w_.get(blk, t_i32()), w_.ld32(inst(), self.children_offset + 4)}, t_i32())),
+                                    w_.st32(inst(), x.field, w_.get(ci, t_i32())),
+                                    w_.call("create$any", {w_.get(ci, t_i32())}, t_none()),
+                                    w_.call(rt["dx_mount"], {w_.get(ci, t_i32()), w_.i32(0), nid}, t_none())}))},
+                    t_none());
+    }
     case BindKind::Component: {
       if (initial) return create_child(f, b, x.child, x, nid);
       std::vector<Ex> xs;
       uint32_t c = f.add_var(t_i32());
       xs.push_back(w_.set(c, w_.ld32(inst(), x.field)));
+      if (x.children != kNoId) {  // the children this block passed render in the child, but read this block's state
+        uint32_t ci = f.add_var(t_i32());
+        xs.push_back(w_.if_(w_.and_(w_.get(f.mask_local, t_i32()), w_.u32(x.child_deps)),
+                            w_.seq({w_.set(ci, w_.ld32(w_.get(c, t_i32()), p_.blocks[x.child].children_instance)),
+                                    w_.if_(w_.get(ci, t_i32()),
+                                           w_.call(update_name(x.children), {w_.get(ci, t_i32()), w_.get(f.mask_local, t_i32())}, t_none()))})));
+      }
       for (const PropIR& pr : x.props) {
         if (!pr.deps || pr.expr == kNoNode) continue;
         WType wt = wtype(pr.type);
@@ -230,7 +255,7 @@ void CodeGen::gen_block(BlockId b) {
     }
     for (const BindingIR& x : ir.bindings) {
       uint32_t relevant = x.deps;
-      if (x.kind == BindKind::For) relevant |= x.child_deps;
+      if (x.kind == BindKind::For || x.kind == BindKind::Component) relevant |= x.child_deps;
       if (x.kind == BindKind::Event || (x.kind != BindKind::Show && relevant == 0)) continue;
       if (x.kind == BindKind::Show) { xs.push_back(binding_value(f, x, b, false)); continue; }
       xs.push_back(w_.if_(w_.and_(m(), w_.u32(relevant)), binding_value(f, x, b, false)));
@@ -305,6 +330,12 @@ void CodeGen::generate_all() {
   for (uint32_t h = 0; h < lp_.handlers.size(); ++h)
     handlers.push_back(w_.call(handler_name(h), {w_.get(1, t_i32()), w_.get(2, t_i32())}, t_none()));
   hooks["dxgen_block_create"] = {t_i32(), t_none(), dispatch(w_.ld32(w_.get(0, t_i32()), 8), creates), {}};
+  // The same dispatch for generated code: a component creates the children block its caller passed.
+  std::vector<Ex> creates2;
+  for (BlockId b = 0; b < p_.blocks.size(); ++b) creates2.push_back(w_.call(create_name(b), {w_.get(0, t_i32())}, t_none()));
+  Fn any;
+  any.params = {t_i32()};
+  add_function("create$any", any, t_none(), dispatch(w_.ld32(w_.get(0, t_i32()), 8), creates2));
   hooks["dxgen_block_update"] = {t_tuple({t_i32(), t_i32()}), t_none(), dispatch(w_.ld32(w_.get(0, t_i32()), 8), updates), {}};
   hooks["dxgen_handler"] = {t_tuple({t_i32(), t_i32(), t_i32()}), t_none(), dispatch(w_.get(0, t_i32()), handlers), {}};
 }

@@ -65,6 +65,11 @@ std::vector<uint8_t> build_dxb(const Program& p, LoweredProgram& lp) {
       TypeId t = p.types.shape_info(p.types.info(p.symbols[bi.props].type).shape).find(name)->type;
       add("props." + name, p.types.field_code(t), off);
     }
+    if (bi.children_instance) {
+      add("children.block", kFieldU32, bi.children_offset);
+      add("children.env", kFieldWeak, bi.children_offset + 4);
+      add("children", kFieldOwned, bi.children_instance);
+    }
     for (SymId s : bi.fields) add(p.symbols[s].name, p.types.field_code(p.symbols[s].type), p.symbols[s].offset);
     for (uint32_t k = 0; k < ir.tpl.paths.size(); ++k) add("node" + std::to_string(k), kFieldU32, ir.ids_offset + 4 * k);
     for (const BindingIR& x : ir.bindings) {

@@ -22,7 +22,7 @@ struct TextPart {
   NodeId expr = kNoNode;  // string, number or boolean expression
 };
 
-enum class BindKind : uint8_t { Text, Attr, BoolAttr, Class, ClassToggle, Prop, PropBool, Event, For, Show, Component };
+enum class BindKind : uint8_t { Text, Attr, BoolAttr, Class, ClassToggle, Prop, PropBool, Event, For, Show, Component, Children };
 
 struct PropIR {
   std::string name;
@@ -48,6 +48,7 @@ struct BindingIR {
   bool has_anchor = true;    // For without an anchor appends to `node` (its parent element)
   uint32_t child_deps = 0;   // For/Show: what the rows/branches read from the component mask
   std::vector<PropIR> props; // Component
+  BlockId children = kNoId;  // Component: the block of the children the caller passes (child_deps: what it reads)
 };
 
 struct BlockIR {

@@ -141,6 +141,19 @@ class BlockLowerer {
       kids.push_back(k);
     }
     for (size_t i = 0; i < kids.size();) {
+      if (p_.modules[m_]->children_slots.count(kids[i])) {  // {props.children}: the caller's block, at an anchor
+        BindingIR b;
+        b.kind = BindKind::Children;
+        b.field = p_.blocks[b_].children_instance;
+        std::string path = child_path(parent_path, root_level, index++);
+        ir().tpl.html += "<!---->";
+        Ref r = place(path, root_level);
+        Ref anchor = slot(path, root_level, r);
+        if (root_level) root_anchors_.push_back({anchor, b.field});
+        bind(anchor, std::move(b));
+        ++i;
+        continue;
+      }
       if (is_text_like(kids[i])) {
         std::vector<TextPart> parts;
         bool dynamic = false;
@@ -226,6 +239,7 @@ class BlockLowerer {
         b.deps |= pr.deps;
         b.props.push_back(std::move(pr));
       }
+      if (auto ch = p_.modules[m_]->children.find(el); ch != p_.modules[m_]->children.end()) b.children = ch->second;
     }
     std::string path = child_path(parent_path, root_level, index++);
     ir().tpl.html += "<!---->";
@@ -371,6 +385,7 @@ LoweredProgram lower(Program& p, Diagnostics& diags) {
   for (BlockIR& bir : lp.blocks)
     for (BindingIR& x : bir.bindings) {
       if (x.kind == BindKind::For) x.child_deps = block_reads(p, lp, x.child, state, memo);
+      if (x.kind == BindKind::Component && x.children != kNoId) x.child_deps = block_reads(p, lp, x.children, state, memo);
       if (x.kind == BindKind::Show) {
         x.child_deps = block_reads(p, lp, x.child, state, memo);
         if (x.fallback != kNoId) x.child_deps |= block_reads(p, lp, x.fallback, state, memo);
@@ -381,7 +396,7 @@ LoweredProgram lower(Program& p, Diagnostics& diags) {
 }
 
 std::string dump(const Program& p, const LoweredProgram& lp) {
-  static const char* kinds[] = {"text", "attr", "bool-attr", "class", "class-toggle", "prop", "prop-bool", "event", "for", "show", "component"};
+  static const char* kinds[] = {"text", "attr", "bool-attr", "class", "class-toggle", "prop", "prop-bool", "event", "for", "show", "component", "children"};
   std::string s;
   auto hex = [](uint32_t v) { char b[16]; snprintf(b, sizeof b, "0x%x", v); return std::string(b); };
   for (BlockId b = 0; b < lp.blocks.size(); ++b) {
@@ -400,6 +415,8 @@ std::string dump(const Program& p, const LoweredProgram& lp) {
       if (x.kind == BindKind::Event) s += " handler=" + std::to_string(x.handler);
       if (x.child != kNoId) s += " child=" + std::to_string(x.child) + " field@" + std::to_string(x.field);
       if (x.fallback != kNoId) s += " fallback=" + std::to_string(x.fallback);
+      if (x.children != kNoId) s += " children=" + std::to_string(x.children);
+      if (x.kind == BindKind::Children) s += " field@" + std::to_string(x.field);
       if (x.kind == BindKind::For && !x.has_anchor) s += " append";
       if (x.child_deps) s += " child-deps=" + hex(x.child_deps);
       for (const PropIR& pr : x.props) s += " prop:" + pr.name + "@" + std::to_string(pr.offset) + "/" + hex(pr.bit);

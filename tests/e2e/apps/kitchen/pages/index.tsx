@@ -1,5 +1,6 @@
 import { createSignal, createMemo, createEffect, onMount, For, Show } from "dx";
 import Badge from "../components/Badge";
+import Card from "../components/Card";
 
 interface Row {
   id: number;
@@ -86,6 +87,14 @@ export default function Kitchen() {
         clear
       </button>
       <p id="total">{total()}</p>
+      <div id="cards">
+        <Card title={"n is " + n()}>
+          <p id="card-body">
+            inside: {n()} {name()}
+          </p>
+        </Card>
+        <Card title="empty" />
+      </div>
       <p id="effects">
         {parity()} {mounted()} {effectRuns()}
       </p>
