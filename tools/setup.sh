@@ -13,6 +13,7 @@ needs=(
   "clang-19 clang-19" "lld-19 wasm-ld-19" "wabt wasm2c"
   "libcli11-dev /usr/include/CLI/CLI.hpp" "nlohmann-json3-dev /usr/include/nlohmann/json.hpp"
   "catch2 /usr/include/catch2/catch.hpp"
+  "liburing-dev /usr/include/liburing.h" "wrk wrk" "curl curl"
   "zlib1g-dev /usr/include/zlib.h" "libbrotli-dev /usr/include/brotli/encode.h" "libssl-dev /usr/include/openssl/evp.h"
   "nodejs node" "npm npm"
   "chromium /usr/bin/chromium"

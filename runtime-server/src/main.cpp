@@ -1,9 +1,12 @@
-// main.cpp — the dx-server command: `dx-server <dist> [--port N] [--host H] [--workers N]`.
+// main.cpp — the dx-server command: `dx-server <dist> [--port N] [--host H] [--workers N] [--io auto|epoll|io_uring]
+// [--max-connections N] [--header-timeout-ms N] [--idle-timeout-ms N] [--drain-timeout-ms N]`.
 //
-// Exit codes: 0 after SIGINT/SIGTERM (listeners and connections closed, workers joined), 1 when the dist
-// cannot be served (the message names the file, the problem and the byte offset; nothing listened),
-// 2 on a usage error. On success stdout gets exactly one line, flushed:
+// Exit codes: 0 after SIGINT/SIGTERM (listeners closed, in-flight responses finished within
+// --drain-timeout-ms, workers joined), 1 when the dist cannot be served (the message names the file, the
+// problem and the byte offset; nothing listened), 2 on a usage error. SIGHUP reloads the dist
+// (Server::reload) and logs the outcome to stderr. On success stdout gets exactly one line, flushed:
 //   dx-server: serving <dist> on http://<host>:<port>/
+// stderr gets the event backend once ("dx-server: event backend: io_uring"), warnings, and reload outcomes.
 // Signals are blocked in every thread and read from a signalfd here, so no code runs in a signal handler.
 #include <sys/signalfd.h>
 #include <unistd.h>
@@ -24,8 +27,19 @@ int main(int argc, char** argv) {
   app.add_option("--port,-p", port, "TCP port; 0 lets the kernel pick a free one")->check(CLI::Range(0, 65535))
       ->capture_default_str();
   app.add_option("--host", options.host, "address to listen on")->capture_default_str();
-  app.add_option("--workers,-w", options.workers, "worker threads, each with its own event loop")
-      ->check(CLI::Range(1, 1024))->capture_default_str();
+  std::string io = "auto";
+  app.add_option("--io", io, "event backend: auto (io_uring when the kernel allows it, else epoll), epoll, io_uring")
+      ->check(CLI::IsMember({"auto", "epoll", "io_uring"}))->capture_default_str();
+  app.add_option("--workers,-w", options.workers, "worker threads, each with its own event loop (0: one per core, pinned)")
+      ->check(CLI::Range(0, 1024))->capture_default_str();
+  app.add_option("--max-connections", options.max_connections, "open connections per worker; beyond: 503 and close")
+      ->check(CLI::Range(1, 1000000))->capture_default_str();
+  app.add_option("--header-timeout-ms", options.header_timeout_ms, "time to send a request head: then 408 and close")
+      ->check(CLI::Range(10, 3600000))->capture_default_str();
+  app.add_option("--idle-timeout-ms", options.idle_timeout_ms, "idle keep-alive connection: then close")
+      ->check(CLI::Range(10, 3600000))->capture_default_str();
+  app.add_option("--drain-timeout-ms", options.drain_timeout_ms, "SIGTERM: time to finish in-flight responses")
+      ->check(CLI::Range(0, 3600000))->capture_default_str();
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -33,12 +47,14 @@ int main(int argc, char** argv) {
     return rc == 0 ? 0 : 2;
   }
   options.port = static_cast<uint16_t>(port);
+  dxs::parse_io_backend(io, &options.io);
 
   // Block the stop signals before any thread exists, so every worker inherits the mask.
   sigset_t stop_signals;
   sigemptyset(&stop_signals);
   sigaddset(&stop_signals, SIGINT);
   sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGHUP);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
   int sfd = signalfd(-1, &stop_signals, SFD_CLOEXEC);
   if (sfd < 0) {
@@ -53,13 +69,24 @@ int main(int argc, char** argv) {
     return 1;
   }
   for (const std::string& w : server->warnings()) std::fprintf(stderr, "dx-server: warning: %s\n", w.c_str());
+  // The backend choice, logged once (stderr: stdout carries only the "serving" line).
+  if (server->io_note().empty()) std::fprintf(stderr, "dx-server: event backend: %s\n", server->io_backend());
+  else std::fprintf(stderr, "dx-server: event backend: %s (%s)\n", server->io_backend(), server->io_note().c_str());
   server->start();
   std::printf("dx-server: serving %s on %s\n", options.dist.c_str(), server->url().c_str());
   std::fflush(stdout);
 
-  signalfd_siginfo info{};
-  while (::read(sfd, &info, sizeof info) != static_cast<ssize_t>(sizeof info)) {
-    if (errno != EINTR) break;
+  // SIGHUP: reload dist/ (a broken new one is refused and the old one kept); SIGINT/SIGTERM: drain, exit 0.
+  for (;;) {
+    signalfd_siginfo info{};
+    if (::read(sfd, &info, sizeof info) != static_cast<ssize_t>(sizeof info)) {
+      if (errno == EINTR) continue;
+      break;
+    }
+    if (info.ssi_signo != SIGHUP) break;
+    std::string why;
+    if (server->reload(&why)) std::fprintf(stderr, "dx-server: reloaded %s%s%s\n", options.dist.c_str(), why.empty() ? "" : ": ", why.c_str());
+    else std::fprintf(stderr, "dx-server: reload refused, still serving the previous dist: %s\n", why.c_str());
   }
   server->stop();
   server->join();

@@ -2,12 +2,14 @@
 #include "dxs/server.h"
 
 #include <netdb.h>
+#include <sched.h>
 #include <netinet/in.h>
 #include <sys/eventfd.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <algorithm>
 #include <cstring>
 #include <thread>
 
@@ -20,13 +22,15 @@ namespace dxs {
 
 struct Server::Impl {
   ServerOptions options;
-  StaticSite site;
+  std::shared_ptr<const StaticSite> site;  // the dist/ being served (replaced by reload)
+  uint64_t reload_gen = 0;
   http1::CannedResponses canned;
   std::vector<int> listen_fds;  // until a Worker takes one over (then -1 here)
   int stop_fd = -1;
   uint16_t port = 0;
   std::vector<std::unique_ptr<Worker>> workers;
   std::vector<std::thread> threads;
+  std::string io_note;
 
   ~Impl() {
     workers.clear();
@@ -85,6 +89,27 @@ bool open_listeners(Server::Impl& s, std::string* err) {
   return true;
 }
 
+constexpr int kReloadAckMs = 5000;
+
+// Loads and validates a dist/ completely; null with `err` on any problem.
+std::shared_ptr<const StaticSite> load_site(const std::string& dist, std::string* err) {
+  auto site = std::make_shared<StaticSite>();
+  if (!site->load(dist, err)) return nullptr;
+  if (!validate_dist(*site, dist, err)) return nullptr;
+  return site;
+}
+
+// The CPUs this process may run on (its affinity mask), in order; empty if the kernel will not say.
+std::vector<int> allowed_cpus() {
+  std::vector<int> out;
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  if (::sched_getaffinity(0, sizeof set, &set) != 0) return out;
+  for (int cpu = 0; cpu < CPU_SETSIZE; ++cpu)
+    if (CPU_ISSET(cpu, &set)) out.push_back(cpu);
+  return out;
+}
+
 }  // namespace
 
 Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -99,17 +124,33 @@ Server::~Server() {
 std::unique_ptr<Server> Server::create(const ServerOptions& options, std::string* err) {
   auto s = std::make_unique<Impl>();
   s->options = options;
-  if (s->options.workers == 0) s->options.workers = 1;
-  if (!s->site.load(options.dist, err)) return nullptr;
-  if (!validate_dist(s->site, options.dist, err)) return nullptr;
+  if (s->options.workers == 0) s->options.workers = unsigned(std::max<size_t>(1, allowed_cpus().size()));
+  s->site = load_site(options.dist, err);
+  if (!s->site) return nullptr;
   s->canned = http1::CannedResponses::build();
   s->stop_fd = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
   if (s->stop_fd < 0) { *err = "eventfd: " + std::string(std::strerror(errno)); return nullptr; }
   if (!open_listeners(*s, err)) return nullptr;
-  for (int& fd : s->listen_fds) {
-    auto w = std::make_unique<Worker>(s->site, s->canned, s->options.idle_timeout_ms, fd, s->stop_fd);
-    fd = -1;  // the worker owns it now
-    if (!w->init(err)) return nullptr;
+  std::vector<int> cpus = allowed_cpus();
+  bool pin = options.workers == 0;  // one per core: pin each to its core (an explicit count is not pinned)
+  IoBackend io = s->options.io;
+  for (size_t i = 0; i < s->listen_fds.size(); ++i) {
+    WorkerConfig wc;
+    wc.site = s->site;
+    wc.canned = &s->canned;
+    wc.listen_fd = s->listen_fds[i];
+    s->listen_fds[i] = -1;  // the worker owns it now
+    wc.stop_fd = s->stop_fd;
+    wc.io = io;
+    wc.cpu = pin && i < cpus.size() ? cpus[i] : -1;
+    wc.max_connections = s->options.max_connections;
+    wc.idle_timeout_ms = s->options.idle_timeout_ms;
+    wc.header_timeout_ms = s->options.header_timeout_ms;
+    wc.drain_timeout_ms = s->options.drain_timeout_ms;
+    auto w = std::make_unique<Worker>(wc);
+    if (!w->init(err, &s->io_note)) return nullptr;
+    // kAuto is decided once, by the first worker: every worker runs the same backend.
+    if (io == IoBackend::kAuto) io = std::string_view(w->backend_name()) == "io_uring" ? IoBackend::kIoUring : IoBackend::kEpoll;
     s->workers.push_back(std::move(w));
   }
   return std::unique_ptr<Server>(new Server(std::move(s)));
@@ -141,8 +182,28 @@ std::string Server::url() const {
   return "http://" + (v6 ? "[" + h + "]" : h) + ":" + std::to_string(impl_->port) + "/";
 }
 
-size_t Server::file_count() const { return impl_->site.file_count(); }
+size_t Server::file_count() const { return impl_->site->file_count(); }
 
-const std::vector<std::string>& Server::warnings() const { return impl_->site.warnings(); }
+unsigned Server::worker_count() const { return unsigned(impl_->workers.size()); }
+
+const std::vector<std::string>& Server::warnings() const { return impl_->site->warnings(); }
+
+bool Server::reload(std::string* err) {
+  std::shared_ptr<const StaticSite> next = load_site(impl_->options.dist, err);
+  if (!next) return false;  // the old dist stays in service
+  uint64_t gen = ++impl_->reload_gen;
+  bool running = !impl_->threads.empty();
+  for (auto& w : impl_->workers) w->post_site(next, gen, running);
+  bool all = true;
+  if (running)
+    for (auto& w : impl_->workers) all = w->wait_site(gen, kReloadAckMs) && all;
+  impl_->site = std::move(next);
+  if (!all && err) *err = "a worker did not take the new dist within 5 s (it will when it wakes)";
+  return true;
+}
+
+const char* Server::io_backend() const { return impl_->workers.front()->backend_name(); }
+
+const std::string& Server::io_note() const { return impl_->io_note; }
 
 }  // namespace dxs

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <system_error>
 
+#include "dxs/cache_policy.h"
 #include "dxs/mime.h"
 
 namespace fs = std::filesystem;
@@ -69,6 +70,7 @@ bool StaticSite::load(const std::string& dist, std::string* err) {
   fs::path root = fs::canonical(dist, ec);
   if (ec) { *err = dist + ": " + ec.message(); return false; }
 
+  std::unordered_map<std::string, std::shared_ptr<const std::string>> files;  // URL path -> bytes
   fs::recursive_directory_iterator it(root, fs::directory_options::none, ec), end;
   if (ec) { *err = dist + ": cannot list: " + ec.message(); return false; }
   for (; it != end; it.increment(ec)) {
@@ -93,19 +95,48 @@ bool StaticSite::load(const std::string& dist, std::string* err) {
     }
     std::string bytes, why;
     if (!read_file(source, &bytes, &why)) { *err = shown + ": cannot read: " + why; return false; }
-    add_file("/" + rel, std::move(bytes));
+    files["/" + rel] = std::make_shared<const std::string>(std::move(bytes));
   }
+  // Second pass, now that every name is known: "x.br" / "x.gz" become variants of "x".
+  auto sibling = [&](const std::string& url, const char* suffix) -> std::shared_ptr<const std::string> {
+    auto it = files.find(url + suffix);
+    return it == files.end() ? nullptr : it->second;
+  };
+  for (const auto& [url, body] : files) add_file(url, body, sibling(url, ".br"), sibling(url, ".gz"));
   add_directory_aliases();
   return true;
 }
 
-void StaticSite::add_file(const std::string& url, std::string bytes) {
-  auto body = std::make_shared<const std::string>(std::move(bytes));
+namespace {
+
+// The 200 and 304 of one representation. `fields`: the header lines both share (after ETag).
+StaticVariant make_variant(const std::string& url, std::string_view fields, std::shared_ptr<const std::string> body) {
+  StaticVariant v;
+  v.etag = etag_for(*body);
+  std::string head = "ETag: " + v.etag + "\r\n";
+  head += fields;
+  v.not_modified = http1::make_response(304, "Not Modified", {}, head, nullptr);
+  v.ok = http1::make_response(200, "OK", content_type_for(url), head + "X-Content-Type-Options: nosniff\r\n", std::move(body));
+  return v;
+}
+
+}  // namespace
+
+void StaticSite::add_file(const std::string& url, std::shared_ptr<const std::string> body,
+                          std::shared_ptr<const std::string> br, std::shared_ptr<const std::string> gzip) {
+  if (br && br->size() > body->size()) br = nullptr;  // a variant that does not help is not worth a Vary
+  if (gzip && gzip->size() > body->size()) gzip = nullptr;
   auto e = std::make_unique<StaticEntry>();
-  e->etag = etag_for(*body);
-  std::string headers = "ETag: " + e->etag + "\r\nCache-Control: no-cache\r\nX-Content-Type-Options: nosniff\r\n";
-  e->ok = http1::make_response(200, "OK", content_type_for(url), headers, body);
-  e->not_modified = http1::make_response(304, "Not Modified", {}, "ETag: " + e->etag + "\r\nCache-Control: no-cache\r\n", nullptr);
+  std::string fields = "Cache-Control: " + std::string(cache_control_for(url)) + "\r\n";
+  if (br || gzip) fields += "Vary: Accept-Encoding\r\n";
+  StaticVariant identity = make_variant(url, fields, body);
+  e->ok = std::move(identity.ok);
+  e->not_modified = std::move(identity.not_modified);
+  e->etag = std::move(identity.etag);
+  e->range_fields = "ETag: " + e->etag + "\r\n" + fields + "X-Content-Type-Options: nosniff\r\nContent-Type: " +
+                    std::string(content_type_for(url)) + "\r\n";
+  if (br) e->br = std::make_unique<StaticVariant>(make_variant(url, fields + "Content-Encoding: br\r\n", std::move(br)));
+  if (gzip) e->gzip = std::make_unique<StaticVariant>(make_variant(url, fields + "Content-Encoding: gzip\r\n", std::move(gzip)));
   by_path_[url] = e.get();
   bytes_[url] = std::move(body);
   entries_.push_back(std::move(e));

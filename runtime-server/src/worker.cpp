@@ -1,15 +1,18 @@
-// worker.cpp — Worker (contract in worker.h): wait, dispatch completions, accept, expire idle connections.
+// worker.cpp — Worker (contract in worker.h): wait, dispatch completions, accept, expire, drain.
 #include "worker.h"
 
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <sched.h>
+#include <sys/eventfd.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <chrono>
 #include <ctime>
 
 namespace dxs {
@@ -27,30 +30,35 @@ int64_t monotonic_ms() {
 
 }  // namespace
 
-Worker::Worker(const StaticSite& site, const http1::CannedResponses& canned, int idle_timeout_ms, int listen_fd,
-               int stop_fd)
-    : listen_fd_(listen_fd), stop_fd_(stop_fd) {
-  ctx_.site = &site;
-  ctx_.canned = &canned;
-  ctx_.idle_timeout_ms = idle_timeout_ms;
+Worker::Worker(const WorkerConfig& config) : config_(config), listen_fd_(config.listen_fd), site_(config.site) {
+  ctx_.site = site_.get();
+  ctx_.canned = config.canned;
+  ctx_.idle_timeout_ms = config.idle_timeout_ms;
+  ctx_.header_timeout_ms = config.header_timeout_ms;
 }
 
 Worker::~Worker() {
   close_all();
   if (listen_fd_ >= 0) ::close(listen_fd_);
   if (spare_fd_ >= 0) ::close(spare_fd_);
+  if (reload_fd_ >= 0) ::close(reload_fd_);
 }
 
-bool Worker::init(std::string* err) {
-  reactor_ = make_reactor(err);
+bool Worker::init(std::string* err, std::string* note) {
+  reactor_ = make_reactor(config_.io, err, note);
   if (!reactor_) return false;
   ctx_.reactor = reactor_.get();
   if (int rc = reactor_->add(listen_fd_, kRead, kListenerTag); rc != 0) {
     *err = "cannot watch the listening socket: " + std::string(std::strerror(-rc));
     return false;
   }
-  if (int rc = reactor_->add(stop_fd_, kRead, kStopTag); rc != 0) {
+  if (int rc = reactor_->add(config_.stop_fd, kRead, kStopTag); rc != 0) {
     *err = "cannot watch the stop event: " + std::string(std::strerror(-rc));
+    return false;
+  }
+  reload_fd_ = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+  if (reload_fd_ < 0 || reactor_->add(reload_fd_, kRead, kReloadTag) != 0) {
+    *err = "cannot create the reload event: " + std::string(std::strerror(errno));
     return false;
   }
   spare_fd_ = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
@@ -64,37 +72,111 @@ void Worker::tick() {
 }
 
 void Worker::run() {
+  if (config_.cpu >= 0) {
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    CPU_SET(config_.cpu, &set);
+    (void)::sched_setaffinity(0, sizeof set, &set);  // this thread; refused in some containers: fine
+  }
   Completion events[kBatch];
-  bool stopping = false;
-  const int sweep_every = std::clamp(ctx_.idle_timeout_ms / 4, 10, 250);
-  while (!stopping) {
+  const int shortest = std::min(config_.idle_timeout_ms, config_.header_timeout_ms);
+  const int sweep_every = std::clamp(shortest / 4, 10, 250);
+  for (;;) {
+    if (drain_deadline_ms_ >= 0 && (live_count_ == 0 || ctx_.now_ms >= drain_deadline_ms_)) break;
     int n = reactor_->wait(events, kBatch, live_count_ ? sweep_every : -1);
     if (n < 0) break;  // the reactor itself failed: nothing more can be served
     tick();
-    for (int i = 0; i < n; ++i) {
-      const Completion& c = events[i];
-      if (c.user_data == kStopTag) {
-        stopping = true;
-      } else if (c.user_data == kListenerTag) {
-        accept_all();
-      } else if (c.result >= 0) {
-        auto* conn = reinterpret_cast<http1::Connection*>(c.user_data);
-        conn->on_event(uint32_t(c.result));
-        if (conn->closed()) recycle(conn);
-      }
-    }
+    for (int i = 0; i < n; ++i) dispatch(events[i]);
     if (ctx_.now_ms >= next_sweep_ms_) {
       sweep();
       next_sweep_ms_ = ctx_.now_ms + sweep_every;
     }
     release_dead();
   }
-  // Stop accepting first: a connection attempt from now on is refused instead of queued.
-  reactor_->remove(listen_fd_);
-  ::close(listen_fd_);
-  listen_fd_ = -1;
+  if (drain_deadline_ms_ < 0) begin_drain();  // the reactor failed: still release the listener
   close_all();
   release_dead();
+  // A completion backend holds each file until its pending operation is cancelled, and the cancels go
+  // to the kernel with the next wait: one last non-blocking wait releases the sockets closed above.
+  reactor_->wait(events, kBatch, 0);
+}
+
+void Worker::dispatch(const Completion& c) {
+  if (c.user_data == kStopTag) {
+    if (drain_deadline_ms_ < 0) begin_drain();
+  } else if (c.user_data == kReloadTag) {
+    take_site();
+  } else if (c.user_data == kListenerTag) {
+    if (listen_fd_ >= 0) accept_all();
+  } else if (c.result >= 0) {
+    auto* conn = reinterpret_cast<http1::Connection*>(c.user_data);
+    if (conn->closed()) return;  // closed earlier in this batch (drain), recycled after it
+    conn->on_event(uint32_t(c.result));
+    if (conn->closed()) recycle(conn);
+  }
+}
+
+void Worker::post_site(std::shared_ptr<const StaticSite> site, uint64_t gen, bool running) {
+  {
+    std::lock_guard<std::mutex> lock(mail_mu_);
+    mail_ = std::move(site);
+    mail_gen_ = gen;
+  }
+  if (!running) return take_site();
+  uint64_t one = 1;
+  [[maybe_unused]] ssize_t r = ::write(reload_fd_, &one, sizeof one);
+}
+
+bool Worker::wait_site(uint64_t gen, int timeout_ms) {
+  std::unique_lock<std::mutex> lock(mail_mu_);
+  return mail_cv_.wait_for(lock, std::chrono::milliseconds(timeout_ms), [&] { return acked_gen_ >= gen; });
+}
+
+// On the worker's thread (or before it runs): swap in the posted site between two events.
+void Worker::take_site() {
+  uint64_t drained;
+  [[maybe_unused]] ssize_t r = ::read(reload_fd_, &drained, sizeof drained);
+  std::shared_ptr<const StaticSite> next;
+  {
+    std::lock_guard<std::mutex> lock(mail_mu_);
+    next = std::move(mail_);
+    acked_gen_ = mail_gen_;
+  }
+  mail_cv_.notify_all();
+  if (!next) return;
+  retired_.push_back(std::move(site_));
+  site_ = std::move(next);
+  ctx_.site = site_.get();
+  free_retired();
+}
+
+// Output may borrow a retired site's bytes (large bodies are not copied): free it once no one is sending.
+void Worker::free_retired() {
+  if (retired_.empty()) return;
+  for (http1::Connection* c = live_; c; c = c->next)
+    if (c->sending()) return;
+  retired_.clear();
+}
+
+// Stop accepting first (a connection attempt from now on is refused instead of queued), then close the
+// idle connections; the busy ones finish their response and close (ctx_.draining) or hit the deadline.
+void Worker::begin_drain() {
+  drain_deadline_ms_ = ctx_.now_ms + config_.drain_timeout_ms;
+  ctx_.draining = true;
+  reactor_->remove(config_.stop_fd);  // level-triggered and never drained: it would wake us forever
+  if (listen_fd_ >= 0) {
+    reactor_->remove(listen_fd_);
+    ::close(listen_fd_);
+    listen_fd_ = -1;
+  }
+  for (http1::Connection* c = live_; c;) {
+    http1::Connection* next = c->next;
+    // A request already in the socket is answered (with Connection: close); a truly idle one is closed.
+    if (c->idle()) c->on_event(kReadable);
+    if (!c->closed() && c->idle()) c->close();
+    if (c->closed()) recycle(c);
+    c = next;
+  }
 }
 
 void Worker::accept_all() {
@@ -110,6 +192,10 @@ void Worker::accept_all() {
         spare_fd_ = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
       }
       return;  // EAGAIN: the queue is empty
+    }
+    if (live_count_ >= config_.max_connections) {
+      refuse(fd);
+      continue;
     }
     int one = 1;
     ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
@@ -131,6 +217,15 @@ void Worker::accept_all() {
     live_ = c;
     ++live_count_;
   }
+}
+
+// Over max_connections: one non-blocking 503 (it fits any fresh socket's send buffer), then close.
+void Worker::refuse(int fd) {
+  const http1::Prebuilt& p = ctx_.canned->service_unavailable;
+  std::string bytes = p.head + std::string(ctx_.date.line()) + "Connection: close\r\n\r\n" + *p.body;
+  [[maybe_unused]] ssize_t r = ::send(fd, bytes.data(), bytes.size(), MSG_DONTWAIT | MSG_NOSIGNAL);
+  ::shutdown(fd, SHUT_WR);
+  ::close(fd);
 }
 
 // Unlinks a closed connection. It is reused only after the current batch of completions (release_dead),
@@ -158,12 +253,14 @@ void Worker::release_dead() {
   dead_.clear();
 }
 
+// Connections past their deadline: a half-received head gets a 408 (Connection::on_timeout), the rest close.
 void Worker::sweep() {
+  free_retired();
   for (http1::Connection* c = live_; c;) {
     http1::Connection* next = c->next;
     if (ctx_.now_ms >= c->deadline_ms()) {
-      c->close();
-      recycle(c);
+      c->on_timeout();
+      if (c->closed()) recycle(c);
     }
     c = next;
   }

@@ -1,11 +1,21 @@
 // worker.h — one thread's event loop: its own reactor, its own SO_REUSEPORT listener, its connections.
 //
 // Thread-per-core (DESIGN §4): a Worker touches only its own reactor, listener and connections, plus the
-// server's read-only StaticSite and canned responses, so the request path takes no lock. It stops when the
-// server's stop eventfd becomes readable (it is never drained, so every worker sees it): it then closes its
-// listener and every connection and returns from run(). The Worker owns (and closes) its listening socket.
+// server's read-only StaticSite and canned responses, so the request path takes no lock. run() pins the
+// thread to `cpu` (when >= 0; a refusal is ignored).
+// Limits: beyond max_connections open connections a new one gets a 503 (best effort, non-blocking) and is
+// closed; a request head not complete within header_timeout_ms gets a 408 and a close; a keep-alive
+// connection idle for idle_timeout_ms (or a reader that stops reading for as long) is closed.
+// Stop is graceful: when the server's stop eventfd becomes readable (it is never drained, so every worker
+// sees it), the worker closes its listener, closes idle connections, lets the others finish the response
+// they are sending (each then closes: "Connection: close"), and returns from run() when none is left or
+// after drain_timeout_ms, closing what remains. The Worker owns (and closes) its listening socket.
+// Reload: post_site() leaves the new StaticSite in a mailbox and wakes the worker through its own eventfd;
+// the worker swaps ctx_.site between two events and keeps the old one until no connection is sending.
 #pragma once
+#include <condition_variable>
 #include <cstdint>
+#include <mutex>
 #include <memory>
 #include <string>
 #include <vector>
@@ -15,32 +25,58 @@
 
 namespace dxs {
 
+struct WorkerConfig {
+  std::shared_ptr<const StaticSite> site;
+  const http1::CannedResponses* canned = nullptr;
+  int listen_fd = -1;  // owned by the Worker from construction
+  int stop_fd = -1;
+  IoBackend io = IoBackend::kAuto;
+  int cpu = -1;  // pin to this CPU; -1: no pinning
+  size_t max_connections = 10000;
+  int idle_timeout_ms = 10000;
+  int header_timeout_ms = 10000;
+  int drain_timeout_ms = 10000;
+};
+
 class Worker {
  public:
-  Worker(const StaticSite& site, const http1::CannedResponses& canned, int idle_timeout_ms, int listen_fd,
-         int stop_fd);
+  explicit Worker(const WorkerConfig& config);
   ~Worker();
   Worker(const Worker&) = delete;
   Worker& operator=(const Worker&) = delete;
 
   // Creates the reactor and registers the listener and the stop fd. False with `err` on failure.
-  bool init(std::string* err);
-  // Runs the loop until stopped. Call on the worker's own thread, once.
+  // `note` (optional) gets why kAuto did not take io_uring.
+  bool init(std::string* err, std::string* note = nullptr);
+  const char* backend_name() const { return reactor_ ? reactor_->name() : "none"; }
+  // Runs the loop until stopped and drained. Call on the worker's own thread, once.
   void run();
+
+  // Reload by message (any thread): the worker takes `site` at its next wake-up and acknowledges `gen`.
+  // `running` false: the loop is not running yet, so the site is swapped here and now.
+  void post_site(std::shared_ptr<const StaticSite> site, uint64_t gen, bool running);
+  // Waits until the worker took generation `gen` (or timeout_ms passed: false).
+  bool wait_site(uint64_t gen, int timeout_ms);
 
  private:
   static constexpr uint64_t kListenerTag = 1;  // user_data values no Connection* can take
   static constexpr uint64_t kStopTag = 2;
+  static constexpr uint64_t kReloadTag = 3;
 
   void tick();
+  void dispatch(const Completion& c);
   void accept_all();
+  void refuse(int fd);
+  void begin_drain();
+  void take_site();
+  void free_retired();
   void sweep();
   void recycle(http1::Connection* c);
   void release_dead();
   void close_all();
 
+  WorkerConfig config_;
   int listen_fd_;
-  int stop_fd_;
   int spare_fd_ = -1;  // closed to accept-and-drop when the process is out of descriptors
   std::unique_ptr<Reactor> reactor_;
   http1::ConnectionContext ctx_;
@@ -50,6 +86,17 @@ class Worker {
   std::vector<http1::Connection*> free_;  // closed, ready for reuse
   std::vector<http1::Connection*> dead_;  // closed during this batch
   int64_t next_sweep_ms_ = 0;
+  int64_t drain_deadline_ms_ = -1;  // >= 0 once stopping
+
+  // The dist/ served now, and replaced ones kept while a connection may still send their bytes.
+  std::shared_ptr<const StaticSite> site_;
+  std::vector<std::shared_ptr<const StaticSite>> retired_;
+  // Mailbox for reloads: the only state shared with another thread, touched only on a reload.
+  int reload_fd_ = -1;
+  std::mutex mail_mu_;
+  std::condition_variable mail_cv_;
+  std::shared_ptr<const StaticSite> mail_;
+  uint64_t mail_gen_ = 0, acked_gen_ = 0;
 };
 
 }  // namespace dxs

@@ -7,6 +7,7 @@
 #include <regex>
 
 #include "client.h"
+#include "dxs/reactor.h"
 #include "fixtures.h"
 #include "subprocess.h"
 
@@ -123,8 +124,37 @@ TEST_CASE("server: dx-server usage errors exit 2", "[process]") {
   CHECK_FALSE(err.empty());
   CHECK(run({kBinary, tmp.str("dist"), "--port", "http"}, &out, &err) == 2);
   CHECK(run({kBinary, tmp.str("dist"), "--port", "70000"}, &out, &err) == 2);
-  CHECK(run({kBinary, tmp.str("dist"), "--workers", "0"}, &out, &err) == 2);
+  CHECK(run({kBinary, tmp.str("dist"), "--workers", "2000"}, &out, &err) == 2);
+  CHECK(run({kBinary, tmp.str("dist"), "--io", "kqueue"}, &out, &err) == 2);
+  CHECK(run({kBinary, tmp.str("dist"), "--max-connections", "0"}, &out, &err) == 2);
   CHECK(run({kBinary, tmp.str("dist"), "--bogus"}, &out, &err) == 2);
   CHECK(run({kBinary, "--help"}, &out, &err) == 0);
   CHECK(out.find("--port") != std::string::npos);
+}
+
+TEST_CASE("server: dx-server --io picks the event backend and logs it once", "[process]") {
+  TempDir tmp;
+  make_dist(tmp.path() / "dist");
+  std::vector<std::string> names;
+  for (dxs::IoBackend b : dxs::available_io_backends()) names.push_back(dxs::io_backend_name(b));
+  names.push_back("auto");
+  for (const std::string& io : names) {
+    INFO(io);
+    Subprocess p({kBinary, tmp.str("dist"), "--port", "0", "--io", io});
+    uint16_t port = start_and_read_port(p, tmp.str("dist"));
+    REQUIRE(port != 0);
+    {
+      Client c(port);
+      REQUIRE(c.send(get("/dx.js")));
+      auto r = c.read_response();
+      REQUIRE(r);
+      CHECK(r->body == kDxJs);
+    }
+    p.signal(SIGTERM);
+    CHECK(p.wait(20000) == 0);
+    std::string want = io == "auto" ? names.front() : io;
+    CHECK(p.err().find("dx-server: event backend: " + want) != std::string::npos);
+    size_t first = p.err().find("event backend");
+    CHECK(p.err().find("event backend", first + 1) == std::string::npos);  // once, not per worker
+  }
 }

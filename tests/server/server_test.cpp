@@ -1,4 +1,5 @@
-// server_test.cpp — dxs::Server in this process on 127.0.0.1, port 0, talked to over real sockets.
+// server_test.cpp — dxs::Server in this process on 127.0.0.1, port 0, talked to over real sockets,
+// once per event backend available here (EACH_IO: io_uring and epoll).
 //
 // Every read is bounded by the client's timeout; nothing asserts on timing.
 #include <catch2/catch.hpp>
@@ -10,37 +11,12 @@
 #include "client.h"
 #include "dxs/server.h"
 #include "fixtures.h"
+#include "running.h"
 
 namespace fs = std::filesystem;
 using namespace dxs_test;
 
 namespace {
-
-struct Running {
-  TempDir tmp;
-  std::unique_ptr<dxs::Server> server;
-
-  explicit Running(unsigned workers = 1, int idle_timeout_ms = 10000) {
-    make_dist(tmp.path() / "dist");
-    write_file(tmp.path() / "secret.txt", "top secret");
-    dxs::ServerOptions o;
-    o.dist = tmp.str("dist");
-    o.port = 0;
-    o.workers = workers;
-    o.idle_timeout_ms = idle_timeout_ms;
-    std::string err;
-    server = dxs::Server::create(o, &err);
-    INFO(err);
-    REQUIRE(server);
-    REQUIRE(server->port() != 0);
-    server->start();
-  }
-  ~Running() {
-    server->stop();
-    server->join();
-  }
-  uint16_t port() const { return server->port(); }
-};
 
 // All headers but Date (which may tick between two responses).
 std::map<std::string, std::string> without_date(std::map<std::string, std::string> h) {
@@ -51,7 +27,7 @@ std::map<std::string, std::string> without_date(std::map<std::string, std::strin
 }  // namespace
 
 TEST_CASE("server: GET / serves index.html with the expected headers", "[server]") {
-  Running s;
+  Running s(EACH_IO);
   Client c(s.port());
   REQUIRE(c.connected());
   REQUIRE(c.send(get("/")));
@@ -77,7 +53,7 @@ TEST_CASE("server: GET / serves index.html with the expected headers", "[server]
 }
 
 TEST_CASE("server: HEAD sends the same headers and no body", "[server]") {
-  Running s;
+  Running s(EACH_IO);
   Client c(s.port());
   REQUIRE(c.send(get("/dx.js")));
   auto g = c.read_response();
@@ -97,7 +73,7 @@ TEST_CASE("server: HEAD sends the same headers and no body", "[server]") {
 }
 
 TEST_CASE("server: keep-alive serves two requests on one connection", "[server]") {
-  Running s;
+  Running s(EACH_IO);
   Client c(s.port());
   REQUIRE(c.send(get("/dx.js")));
   auto a = c.read_response();
@@ -111,7 +87,7 @@ TEST_CASE("server: keep-alive serves two requests on one connection", "[server]"
 }
 
 TEST_CASE("server: a pipelined batch of three is answered in order", "[server]") {
-  Running s;
+  Running s(EACH_IO);
   Client c(s.port());
   REQUIRE(c.send(get("/css/app.css") + get("/app.wasm") + get("/dx.js")));
   auto a = c.read_response();
@@ -127,7 +103,7 @@ TEST_CASE("server: a pipelined batch of three is answered in order", "[server]")
 }
 
 TEST_CASE("server: content types on the wire", "[server]") {
-  Running s;
+  Running s(EACH_IO);
   Client c(s.port());
   struct Case { const char* path; const char* type; };
   for (Case k : {Case{"/app.wasm", "application/wasm"}, Case{"/app.dxb", "application/octet-stream"},
@@ -143,7 +119,7 @@ TEST_CASE("server: content types on the wire", "[server]") {
 }
 
 TEST_CASE("server: 404 keeps the connection", "[server]") {
-  Running s;
+  Running s(EACH_IO);
   Client c(s.port());
   REQUIRE(c.send(get("/no/such/file.js")));
   auto r = c.read_response();
@@ -158,7 +134,7 @@ TEST_CASE("server: 404 keeps the connection", "[server]") {
 }
 
 TEST_CASE("server: methods other than GET and HEAD get 405", "[server]") {
-  Running s;
+  Running s(EACH_IO);
   Client c(s.port());
   REQUIRE(c.send("DELETE / HTTP/1.1\r\nHost: test\r\n\r\n"));
   auto r = c.read_response();
@@ -175,7 +151,7 @@ TEST_CASE("server: methods other than GET and HEAD get 405", "[server]") {
 }
 
 TEST_CASE("server: directories", "[server]") {
-  Running s;
+  Running s(EACH_IO);
   Client c(s.port());
   REQUIRE(c.send(get("/docs/")));
   auto r = c.read_response();
@@ -190,7 +166,7 @@ TEST_CASE("server: directories", "[server]") {
 }
 
 TEST_CASE("server: path traversal is refused with 400", "[server]") {
-  Running s;
+  Running s(EACH_IO);
   for (const char* path : {"/../secret.txt", "/%2e%2e/secret.txt", "/css/..%2fsecret.txt", "/..%5csecret.txt",
                            "/css/%2E%2E/%2E%2E/secret.txt", "/a%00.html", "/css\\..\\..\\secret.txt"}) {
     INFO(path);
@@ -205,7 +181,7 @@ TEST_CASE("server: path traversal is refused with 400", "[server]") {
 }
 
 TEST_CASE("server: ETag and If-None-Match give 304", "[server]") {
-  Running s;
+  Running s(EACH_IO);
   Client c(s.port());
   REQUIRE(c.send(get("/app.wasm")));
   auto r = c.read_response();
@@ -230,7 +206,7 @@ TEST_CASE("server: ETag and If-None-Match give 304", "[server]") {
 }
 
 TEST_CASE("server: 431 on a head over 16 KiB or over 100 headers", "[server]") {
-  Running s;
+  Running s(EACH_IO);
   {
     Client c(s.port());
     REQUIRE(c.send(get("/", "X-Big: " + std::string(20000, 'a') + "\r\n")));
@@ -253,7 +229,7 @@ TEST_CASE("server: 431 on a head over 16 KiB or over 100 headers", "[server]") {
 }
 
 TEST_CASE("server: malformed requests and request bodies get 400 and a close", "[server]") {
-  Running s;
+  Running s(EACH_IO);
   for (std::string req : {std::string("GET / HTTP/1.1\nHost: test\n\n"), std::string("GARBAGE\r\n\r\n"),
                           std::string("GET / HTTP/1.1\r\n\r\n"),  // no Host
                           get("/", "Content-Length: 5\r\n") + "hello", get("/", "Transfer-Encoding: chunked\r\n"),
@@ -270,7 +246,7 @@ TEST_CASE("server: malformed requests and request bodies get 400 and a close", "
 }
 
 TEST_CASE("server: Connection close and HTTP/1.0", "[server]") {
-  Running s;
+  Running s(EACH_IO);
   {
     Client c(s.port());
     REQUIRE(c.send(get("/", "Connection: close\r\n")));
@@ -303,7 +279,7 @@ TEST_CASE("server: Connection close and HTTP/1.0", "[server]") {
 }
 
 TEST_CASE("server: a request sent one byte at a time", "[server]") {
-  Running s;
+  Running s(EACH_IO);
   Client c(s.port());
   std::string req = get("/css/app.css");
   for (char ch : req) REQUIRE(c.send(std::string_view(&ch, 1)));
@@ -313,7 +289,7 @@ TEST_CASE("server: a request sent one byte at a time", "[server]") {
 }
 
 TEST_CASE("server: partial writes: a slow reader gets every byte", "[server]") {
-  Running s;
+  Running s(EACH_IO);
   Client c(s.port(), /*small_receive_buffer=*/true);
   // 8 MiB of responses queued before the client reads anything: the server must keep the unsent rest
   // and wait for writability, many times.
@@ -335,7 +311,7 @@ TEST_CASE("server: partial writes: a slow reader gets every byte", "[server]") {
 }
 
 TEST_CASE("server: many pipelined requests beyond the output high-water mark", "[server]") {
-  Running s;
+  Running s(EACH_IO);
   Client c(s.port());
   std::string batch;
   const int n = 600;  // ~ 600 heads of ~250 bytes each: more than one high-water batch
@@ -349,7 +325,7 @@ TEST_CASE("server: many pipelined requests beyond the output high-water mark", "
 }
 
 TEST_CASE("server: an idle keep-alive connection is closed", "[server]") {
-  Running s(1, /*idle_timeout_ms=*/200);
+  Running s(EACH_IO, 1, /*idle_timeout_ms=*/200);
   Client c(s.port());
   REQUIRE(c.send(get("/")));
   REQUIRE(c.read_response());
@@ -357,7 +333,7 @@ TEST_CASE("server: an idle keep-alive connection is closed", "[server]") {
 }
 
 TEST_CASE("server: several workers share the port", "[server]") {
-  Running s(4);
+  Running s(EACH_IO, 4);
   std::vector<std::unique_ptr<Client>> clients;
   for (int i = 0; i < 16; ++i) clients.push_back(std::make_unique<Client>(s.port()));
   for (auto& c : clients) REQUIRE(c->send(get("/dx.js")));
@@ -369,7 +345,7 @@ TEST_CASE("server: several workers share the port", "[server]") {
 }
 
 TEST_CASE("server: stop closes open connections", "[server]") {
-  auto s = std::make_unique<Running>();
+  auto s = std::make_unique<Running>(EACH_IO);
   Client c(s->port());
   REQUIRE(c.send(get("/")));
   REQUIRE(c.read_response());

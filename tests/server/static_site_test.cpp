@@ -184,3 +184,41 @@ TEST_CASE("server: artifacts: validate_dist names the file and the offset", "[ar
     CHECK(err == dist.string() + "/index.html: missing (a dist directory must have an index.html)");
   }
 }
+
+TEST_CASE("server: static site: precompressed variants and Cache-Control are prebuilt", "[static]") {
+  TempDir tmp;
+  make_dist(tmp.path());
+  write_file(tmp.path() / "dx.js.br", "br");
+  write_file(tmp.path() / "dx.js.gz", "gz");
+  write_file(tmp.path() / "app.3f9a2b1c.wasm", std::string("\0asm\1\0\0\0", 8));
+  StaticSite site;
+  std::string err;
+  REQUIRE(site.load(tmp.str(), &err));
+  const StaticEntry* js = site.find("/dx.js");
+  REQUIRE(js);
+  REQUIRE(js->br);
+  REQUIRE(js->gzip);
+  CHECK(*js->br->ok.body == "br");
+  CHECK(head_has(js->br->ok, "Content-Encoding: br"));
+  CHECK(head_has(js->gzip->ok, "Content-Encoding: gzip"));
+  CHECK(head_has(js->gzip->not_modified, "Content-Encoding: gzip"));
+  for (const http1::Prebuilt* p : std::initializer_list<const http1::Prebuilt*>{&js->ok, &js->not_modified, &js->br->ok, &js->gzip->ok})
+    CHECK(head_has(*p, "Vary: Accept-Encoding"));
+  CHECK(js->ok.head.find("Content-Encoding") == std::string::npos);
+  CHECK(js->br->etag == etag_for("br"));
+  CHECK(js->br->etag != js->etag);
+  CHECK(head_has(js->br->ok, "ETag: " + js->br->etag));
+  CHECK(js->range_fields.find("Vary: Accept-Encoding\r\n") != std::string::npos);
+  CHECK(js->range_fields.find("ETag: " + js->etag + "\r\n") != std::string::npos);
+  const StaticEntry* raw = site.find("/dx.js.br");  // still a file of its own
+  REQUIRE(raw);
+  CHECK_FALSE(raw->has_variants());
+  CHECK(raw->ok.head.find("Content-Encoding") == std::string::npos);
+  CHECK_FALSE(site.find("/index.html")->has_variants());
+
+  const StaticEntry* hashed = site.find("/app.3f9a2b1c.wasm");
+  REQUIRE(hashed);
+  CHECK(head_has(hashed->ok, "Cache-Control: public, max-age=31536000, immutable"));
+  CHECK(head_has(hashed->not_modified, "Cache-Control: public, max-age=31536000, immutable"));
+  CHECK(head_has(js->ok, "Cache-Control: no-cache"));
+}

@@ -10,11 +10,14 @@
 // Registrations are level-triggered: a ready fd is reported on every `wait` until drained or modified.
 // So a readiness backend (epoll, kqueue) and a completion backend (io_uring via multishot poll; later
 // its own accept/recv/send ops; IOCP via zero-byte reads) fit behind the same calls.
-// Backends live in their own files (src/reactor_epoll.cpp); `make_reactor` picks one at run time.
+// Backends live in their own files (src/reactor_epoll.cpp, src/reactor_uring.cpp); `make_reactor`
+// picks one at run time.
 #pragma once
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace dxs {
 
@@ -56,7 +59,23 @@ class Reactor {
 // The epoll backend (Linux). Returns null and sets `err` when the kernel refuses.
 std::unique_ptr<Reactor> make_epoll_reactor(std::string* err);
 
-// The best backend that works on this machine (today: epoll). Null and `err` set when none does.
-std::unique_ptr<Reactor> make_reactor(std::string* err);
+// The io_uring backend (Linux, liburing; src/reactor_uring.cpp). Null and `err` set when dx-server was
+// built without liburing or the kernel refuses (disabled by sysctl, seccomp in a container, too old).
+std::unique_ptr<Reactor> make_io_uring_reactor(std::string* err);
+
+// Which backend to use: kAuto takes io_uring when it starts here, else epoll (`--io auto|epoll|io_uring`).
+enum class IoBackend { kAuto, kEpoll, kIoUring };
+
+// "auto", "epoll", "io_uring" <-> IoBackend; parse returns false for anything else.
+const char* io_backend_name(IoBackend b);
+bool parse_io_backend(std::string_view s, IoBackend* out);
+
+// A reactor of the requested kind. kAuto: io_uring when it starts, else epoll (`note`, when given, gets
+// why io_uring was skipped). Null and `err` set when the requested backend (or, for kAuto, none) works.
+std::unique_ptr<Reactor> make_reactor(IoBackend which, std::string* err, std::string* note = nullptr);
+
+// The explicit backends that start on this machine, in preference order (io_uring first), for tests
+// and benchmarks that run the same checks on each.
+std::vector<IoBackend> available_io_backends();
 
 }  // namespace dxs

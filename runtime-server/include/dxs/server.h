@@ -5,10 +5,11 @@
 //   if (!server) { fprintf(stderr, "dx-server: %s\n", err.c_str()); return 1; }
 //   server->start();          // N worker threads (thread-per-core, DESIGN §4)
 //   ... server->port() ...    // the real port when options.port was 0
-//   server->stop();           // from any thread, even a signal handler: only write()s to an eventfd
+//   server->stop();           // graceful: stop accepting, finish in-flight responses (bounded), close
+//                             // (from any thread, even a signal handler: only write()s to an eventfd)
 //   server->join();
 //
-// create() does all the work that can fail before anything is served: it loads every file of `dist` into
+// SIGHUP in dx-server calls reload(). create() does all the work that can fail before anything is served: it loads every file of `dist` into
 // memory (StaticSite), validates the artifacts (validate_dist), prebuilds the responses, creates one
 // SO_REUSEPORT listening socket per worker and one reactor per worker. Its error names the file, what is
 // wrong and the byte offset ("dist/app.dxb: ... at offset 16") or the address it could not listen on.
@@ -18,14 +19,21 @@
 #include <string>
 #include <vector>
 
+#include "dxs/reactor.h"
+
 namespace dxs {
 
 struct ServerOptions {
   std::string dist;                 // the compiled app directory, as the user wrote it
   std::string host = "127.0.0.1";   // an address or a name getaddrinfo resolves
   uint16_t port = 8080;             // 0: the kernel picks a free port (see Server::port)
-  unsigned workers = 1;             // threads, each with its own reactor and listener
-  int idle_timeout_ms = 10000;      // idle keep-alive, slow request heads, stalled readers
+  unsigned workers = 0;             // threads, each with its own reactor and listener; 0: one per CPU
+                                    // this process may run on, each pinned to its CPU
+  int idle_timeout_ms = 10000;      // idle keep-alive, stalled readers: close
+  int header_timeout_ms = 10000;    // a request head begun but not finished (slowloris): 408, close
+  int drain_timeout_ms = 10000;     // stop(): how long in-flight responses may take before a hard close
+  size_t max_connections = 10000;   // per worker; beyond it a new connection gets 503 and is closed
+  IoBackend io = IoBackend::kAuto;  // event backend of every worker (kAuto: io_uring when it starts)
 };
 
 class Server {
@@ -38,11 +46,21 @@ class Server {
   void start();
   void stop();
   void join();
+  // Loads and validates `dist` again (from the calling thread, off the request path). On failure returns
+  // false with `err` and the old dist stays in service. On success hands the new one to every worker by
+  // message (each swaps its pointer between two events: a response comes wholly from the old or the new
+  // dist) and waits until each took it (bounded: 5 s, then `err` says so, still true). The old dist is
+  // freed once no connection is still sending bytes from it. Call from one thread at a time.
+  bool reload(std::string* err);
 
   uint16_t port() const;
   std::string url() const;  // "http://<host>:<port>/" ("[<host>]" for an IPv6 literal)
   size_t file_count() const;
-  const std::vector<std::string>& warnings() const;  // files skipped while loading (escaping symlinks, ...)
+  unsigned worker_count() const;
+  const std::vector<std::string>& warnings() const;
+  // The backend every worker uses ("io_uring" or "epoll") and, for --io auto, why io_uring was skipped.
+  const char* io_backend() const;
+  const std::string& io_note() const;  // files skipped while loading (escaping symlinks, ...)
 
   struct Impl;
 

@@ -2,7 +2,11 @@
 //
 // load(dist) reads every regular file under `dist` (recursively) and prebuilds, per file, its 200 response
 // (Content-Type by extension, Content-Length, a strong ETag from a 64-bit hash of the bytes,
-// Cache-Control: no-cache, X-Content-Type-Options: nosniff) and its 304. Names starting with '.' are not
+// Cache-Control by cache_control_for (immutable for content-hashed names, else no-cache),
+// X-Content-Type-Options: nosniff) and its 304. A file "x" with a "x.br" and/or "x.gz" beside it (written
+// by dxc) gets those as precompressed variants, each prebuilt once with Content-Encoding, its own ETag
+// and "Vary: Accept-Encoding" (also sent on x's identity responses). "x.br" and "x.gz" stay ordinary files:
+// requested by their exact name they are served as they are (no Content-Encoding). Names starting with '.' are not
 // served (".well-known" excepted). A symlink is served only if it resolves to a regular file inside
 // `dist`; one that escapes, dangles or names a directory is skipped with a warning.
 // find(path) takes a normalized path (http1::normalize_target): "/" and "/index.html" give index.html,
@@ -20,11 +24,26 @@
 
 namespace dxs {
 
+// One representation of a file: its 200 and 304, prebuilt, and its strong ETag (of the bytes sent, so
+// each encoding has its own).
+struct StaticVariant {
+  http1::Prebuilt ok;
+  http1::Prebuilt not_modified;
+  std::string etag;
+};
+
 struct StaticEntry {
   http1::Prebuilt ok;            // 200 for a file, 301 for a directory named without its slash
   http1::Prebuilt not_modified;  // 304 (files only; empty head for redirects)
   std::string etag;              // "\"<16 hex digits>\"" (files only)
   bool is_redirect = false;
+  // Precompressed variants from "<name>.br" / "<name>.gz" beside the file (only when not larger).
+  std::unique_ptr<StaticVariant> br, gzip;
+  // The fixed header lines of a 206 for this file (ETag, Cache-Control, nosniff, Vary, Content-Type):
+  // the connection adds the status line, Server, Content-Range and Content-Length (identity bytes only).
+  std::string range_fields;
+
+  bool has_variants() const { return br || gzip; }
 };
 
 class StaticSite {
@@ -41,7 +60,8 @@ class StaticSite {
   const std::vector<std::string>& warnings() const { return warnings_; }
 
  private:
-  void add_file(const std::string& url, std::string bytes);
+  void add_file(const std::string& url, std::shared_ptr<const std::string> body,
+                std::shared_ptr<const std::string> br, std::shared_ptr<const std::string> gzip);
   void add_directory_aliases();
 
   std::vector<std::unique_ptr<StaticEntry>> entries_;

@@ -5,9 +5,12 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 
+#include "dxs/http1/accept_encoding.h"
 #include "dxs/http1/path.h"
+#include "dxs/http1/range.h"
 #include "dxs/http1/semantics.h"
 
 namespace dxs::http1 {
@@ -19,6 +22,16 @@ bool if_none_match_hits(const Request& req, const std::string& etag) {
   for (size_t i = 0; i < req.header_count; ++i)
     if (iequals(req.headers[i].name, "if-none-match") && etag_matches(req.headers[i].value, etag)) return true;
   return false;
+}
+
+// The value of the only header called `name`; empty (and `*several` set) when there are more than one.
+std::string_view single_header(const Request& req, std::string_view name, bool* several) {
+  std::string_view v;
+  int n = 0;
+  for (size_t i = 0; i < req.header_count; ++i)
+    if (iequals(req.headers[i].name, name)) { v = req.headers[i].value; ++n; }
+  *several = n > 1;
+  return n == 1 ? v : std::string_view();
 }
 
 }  // namespace
@@ -65,6 +78,8 @@ void Connection::read_some() {
   if (in_len_ == kReadBuffer) return;  // cannot happen: the parser refuses a head this long first
   ssize_t r = ::recv(fd_, in_.get() + in_len_, kReadBuffer - in_len_, 0);
   if (r > 0) {
+    // The first byte of a head starts its clock; more bytes dribbled in do not extend it (slowloris).
+    if (in_len_ == 0) deadline_ms_ = ctx_.now_ms + ctx_.header_timeout_ms;
     in_len_ += size_t(r);
   } else if (r == 0) {
     peer_eof_ = true;
@@ -113,6 +128,7 @@ bool Connection::process_requests() {
     in_len_ -= pos;
   }
   scanned_ = partial ? in_len_ : 0;
+  if (pos > 0 && partial) deadline_ms_ = ctx_.now_ms + ctx_.header_timeout_ms;  // the next head has begun
   return !partial && in_len_ > 0 && !close_after_flush_;
 }
 
@@ -129,20 +145,76 @@ void Connection::answer(const Request& req) {
   if (normalize_target(req.target, ctx_.path) != PathError::kOk) return respond_and_close(canned.bad_request, !head);
   const StaticEntry* entry = ctx_.site->find(ctx_.path);
   if (!entry) return respond(canned.not_found, !head, sem.keep_alive, sem.echo_keep_alive);
-  if (!entry->is_redirect && if_none_match_hits(req, entry->etag))
-    return respond(entry->not_modified, false, sem.keep_alive, sem.echo_keep_alive);
-  respond(entry->ok, !head, sem.keep_alive, sem.echo_keep_alive);
+  if (entry->is_redirect) return respond(entry->ok, !head, sem.keep_alive, sem.echo_keep_alive);
+  bool several_ranges = false;
+  std::string_view range = head ? std::string_view() : single_header(req, "range", &several_ranges);
+  // A Range request is answered from the identity bytes (offsets into what the client asked to resume).
+  Encoding enc = range.empty() ? choose_encoding(req, entry->br != nullptr, entry->gzip != nullptr) : Encoding::kIdentity;
+  const StaticVariant* v = enc == Encoding::kBrotli ? entry->br.get() : enc == Encoding::kGzip ? entry->gzip.get() : nullptr;
+  const std::string& etag = v ? v->etag : entry->etag;
+  if (if_none_match_hits(req, etag))
+    return respond(v ? v->not_modified : entry->not_modified, false, sem.keep_alive, sem.echo_keep_alive);
+  if (!range.empty() && if_range_allows(req, entry->etag)) return respond_range(*entry, range, sem);
+  respond(v ? v->ok : entry->ok, !head, sem.keep_alive, sem.echo_keep_alive);
+}
+
+// If-Range (RFC 9110 §13.1.5): the range applies only when the validator is our strong ETag; a date or
+// another tag means "the file changed: send all of it".
+bool Connection::if_range_allows(const Request& req, const std::string& etag) {
+  bool several = false;
+  std::string_view v = single_header(req, "if-range", &several);
+  if (several) return false;
+  return v.empty() || v == etag;
+}
+
+void Connection::respond_range(const StaticEntry& entry, std::string_view range, const Semantics& sem) {
+  const std::string& body = *entry.ok.body;
+  ByteRange r;
+  RangeResult rr = parse_range(range, body.size(), &r);
+  if (rr == RangeResult::kIgnore) return respond(entry.ok, true, sem.keep_alive, sem.echo_keep_alive);
+  char line[96];
+  ctx_.scratch_head.clear();
+  if (rr == RangeResult::kUnsatisfiable) {
+    ctx_.scratch_head += "HTTP/1.1 416 Range Not Satisfiable\r\nServer: dx\r\n";
+    std::snprintf(line, sizeof line, "Content-Range: bytes */%zu\r\nContent-Length: 0\r\n", body.size());
+    ctx_.scratch_head += line;
+    return respond_parts(ctx_.scratch_head, nullptr, 0, sem.keep_alive, sem.echo_keep_alive);
+  }
+  ctx_.scratch_head += "HTTP/1.1 206 Partial Content\r\nServer: dx\r\n";
+  ctx_.scratch_head += entry.range_fields;
+  uint64_t n = r.last - r.first + 1;
+  std::snprintf(line, sizeof line, "Content-Range: bytes %llu-%llu/%zu\r\nContent-Length: %llu\r\n",
+                static_cast<unsigned long long>(r.first), static_cast<unsigned long long>(r.last), body.size(),
+                static_cast<unsigned long long>(n));
+  ctx_.scratch_head += line;
+  respond_parts(ctx_.scratch_head, body.data() + r.first, size_t(n), sem.keep_alive, sem.echo_keep_alive);
+}
+
+void Connection::on_timeout() {
+  if (state_ == State::kOpen && in_len_ > 0 && !out_.pending() && !close_after_flush_ && !peer_eof_) {
+    respond_and_close(ctx_.canned->request_timeout, true);
+    return drive();
+  }
+  close();
 }
 
 void Connection::respond(const Prebuilt& p, bool with_body, bool keep_alive, bool echo_keep_alive) {
-  out_.append_owned(p.head);
+  bool body = with_body && p.body && !p.body->empty();
+  respond_parts(p.head, body ? p.body->data() : nullptr, body ? p.body->size() : 0, keep_alive, echo_keep_alive);
+}
+
+// `body` points into the StaticSite (or a canned response), which outlives the connection's output.
+void Connection::respond_parts(std::string_view head, const char* body, size_t body_len, bool keep_alive,
+                               bool echo_keep_alive) {
+  if (ctx_.draining) keep_alive = false;
+  out_.append_owned(head);
   out_.append_owned(ctx_.date.line());
   if (!keep_alive) out_.append_owned("Connection: close\r\n");
   else if (echo_keep_alive) out_.append_owned("Connection: keep-alive\r\n");
   out_.append_owned("\r\n");
-  if (with_body && p.body && !p.body->empty()) {
-    if (p.body->size() <= kCopyBodyMax) out_.append_owned(*p.body);
-    else out_.append_borrowed(p.body->data(), p.body->size());
+  if (body_len) {
+    if (body_len <= kCopyBodyMax) out_.append_owned(std::string_view(body, body_len));
+    else out_.append_borrowed(body, body_len);
   }
   if (!keep_alive) close_after_flush_ = true;
 }

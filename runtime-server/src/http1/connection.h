@@ -4,8 +4,9 @@
 //   - open(fd) registers the socket with the worker's reactor (user_data = this) for reading;
 //   - on_event(events) is called with each completion's Events bits; afterwards, closed() says whether the
 //     connection released its socket (the worker then unlinks and recycles it);
-//   - the worker closes it with close() once now_ms passes deadline_ms() (idle keep-alive, a slow head,
-//     a reader that stopped reading, or a lingering close that never saw EOF).
+//   - the worker calls on_timeout() once now_ms passes deadline_ms(): a head begun but not finished within
+//     header_timeout_ms gets 408 and a lingering close; an idle keep-alive connection, a reader that stopped
+//     reading, or a lingering close that never saw EOF is closed.
 // Pipelining: every complete request in the read buffer is answered in order, and the batch is sent with
 // one sendmsg. Backpressure: while output is pending the connection stops reading and waits for
 // writability; it also stops parsing once kHighWater bytes of heads are queued. Closing after a response
@@ -15,10 +16,12 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "date.h"
 #include "dxs/http1/parser.h"
 #include "dxs/http1/response.h"
+#include "dxs/http1/semantics.h"
 #include "dxs/reactor.h"
 #include "dxs/static_site.h"
 #include "out_queue.h"
@@ -32,10 +35,13 @@ struct ConnectionContext {
   const CannedResponses* canned = nullptr;
   DateCache date;
   int64_t now_ms = 0;
-  int idle_timeout_ms = 10000;
+  int idle_timeout_ms = 10000;    // keep-alive between requests; a reader that stopped reading
+  int header_timeout_ms = 10000;  // from a head's first byte to its end (slowloris): then 408
   int linger_timeout_ms = 2000;
+  bool draining = false;          // the server is stopping: every response closes its connection
   Request request;   // scratch: the request being answered
   std::string path;  // scratch: its normalized path
+  std::string scratch_head;  // scratch: a head built per request (206, 416)
 };
 
 class Connection {
@@ -51,7 +57,14 @@ class Connection {
   void on_event(uint32_t events);
   void close();
 
+  // The deadline passed: 408 + close for a half-received head, a plain close otherwise.
+  void on_timeout();
+
   bool closed() const { return state_ == State::kClosed; }
+  // Output is queued (it may borrow bytes of the StaticSite it was answered from).
+  bool sending() const { return out_.pending(); }
+  // Open, between requests: nothing received that is unanswered and nothing left to send.
+  bool idle() const { return state_ == State::kOpen && in_len_ == 0 && !out_.pending() && !close_after_flush_; }
   int64_t deadline_ms() const { return deadline_ms_; }
 
   // The worker's intrusive list of live connections.
@@ -66,6 +79,9 @@ class Connection {
   bool process_requests();  // true if complete requests are left unparsed (high water)
   void answer(const Request& req);
   void respond(const Prebuilt& p, bool with_body, bool keep_alive, bool echo_keep_alive);
+  void respond_parts(std::string_view head, const char* body, size_t body_len, bool keep_alive, bool echo_keep_alive);
+  void respond_range(const StaticEntry& entry, std::string_view range, const Semantics& sem);
+  static bool if_range_allows(const Request& req, const std::string& etag);
   void respond_and_close(const Prebuilt& p, bool with_body) { respond(p, with_body, false, false); }
   void begin_linger();
   void linger_read();

@@ -41,7 +41,9 @@ CannedResponses CannedResponses::build() {
   c.bad_request = make_error_page(400, "Bad Request");
   c.not_found = make_error_page(404, "Not Found");
   c.method_not_allowed = make_error_page(405, "Method Not Allowed", "Allow: GET, HEAD\r\n");
+  c.request_timeout = make_error_page(408, "Request Timeout");
   c.too_large = make_error_page(431, "Request Header Fields Too Large");
+  c.service_unavailable = make_error_page(503, "Service Unavailable", "Retry-After: 1\r\n");
   return c;
 }
 

@@ -53,15 +53,12 @@ Semantics read_semantics(const Request& req) {
     } else if (iequals(h.name, "host")) {
       ++hosts;
     } else if (iequals(h.name, "content-length")) {
-      bool any = false;
-      for_each_element(h.value, [&](std::string_view e) {
-        uint64_t n = 0;
-        any = true;
-        if (!parse_length(e, &n) || (has_length && n != length)) s.bad_request = true;
-        has_length = true;
-        length = n;
-      });
-      if (!any) s.bad_request = true;
+      // Exactly one field with one decimal value. RFC 9112 §6.3 lets a recipient accept repeated equal
+      // values ("5, 5"); we refuse them too: an intermediary may have framed the message differently.
+      uint64_t n = 0;
+      if (has_length || !parse_length(h.value, &n)) s.bad_request = true;
+      has_length = true;
+      length = n;
     } else if (iequals(h.name, "transfer-encoding")) {
       has_te = true;
     }

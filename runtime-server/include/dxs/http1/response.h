@@ -30,7 +30,9 @@ struct CannedResponses {
   Prebuilt bad_request;         // 400
   Prebuilt not_found;           // 404
   Prebuilt method_not_allowed;  // 405, with "Allow: GET, HEAD"
+  Prebuilt request_timeout;     // 408 (a head not finished within the header timeout)
   Prebuilt too_large;           // 431
+  Prebuilt service_unavailable; // 503 (over the connection limit)
   static CannedResponses build();
 };
 

@@ -5,7 +5,8 @@
 //                HTTP/1.0 only with "keep-alive"); an HTTP/1.0 keep-alive needs it echoed back.
 //   has_body     Content-Length > 0 or any Transfer-Encoding (dx-server reads no bodies yet).
 //   bad_request  framing or host errors that make the request unanswerable: a Content-Length that is not
-//                a decimal number, several that disagree, Content-Length with Transfer-Encoding, an HTTP/1.1
+//                one decimal number, more than one (even equal: "5, 5" or two fields), Content-Length
+//                with Transfer-Encoding, an HTTP/1.1
 //                request without exactly one Host, or several Host headers.
 // etag_matches(value, etag) is If-None-Match's weak comparison (RFC 9110 §13.1.2): "*" or any listed tag
 // equal to `etag` once W/ prefixes are ignored. Pure functions, no allocation.
