@@ -26,7 +26,10 @@ test('kitchen sink', async () => {
   assert.equal(await cards.count(), 2);
   assert.deepEqual(await cards.locator('h2').allTextContents(), ['n is 0', 'empty']);
   assert.equal(await text('#card-body'), 'inside: 0 ab', 'children render inside the child, with the caller state');
-  assert.deepEqual(await cards.nth(0).evaluate((s) => [...s.children].map((c) => c.tagName)), ['H2', 'P', 'FOOTER']);
+  assert.deepEqual(await cards.nth(0).evaluate((s) => [...s.children].map((c) => c.tagName)), ['H2', 'H3', 'P', 'FOOTER']);
+  assert.deepEqual(await cards.locator('h3').allTextContents(), ['ab', 'no subtitle'], 'an omitted optional prop is undefined');
+  assert.equal(await cards.nth(0).locator('h3').getAttribute('title'), 'ab');
+  assert.equal(await cards.nth(1).locator('h3').getAttribute('title'), null, 'an undefined attribute is not set');
   assert.equal(await cards.nth(1).locator('p').count(), 0);
   assert.equal(await page.getAttribute('#badge', 'class'), 'cold');
   assert.equal(await page.getAttribute('#badge', 'data-shout'), 'no');

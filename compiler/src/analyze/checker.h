@@ -29,7 +29,12 @@ struct Ctx {
   int loops = 0;              // enclosing loops in this function (continue needs one)
   int switches = 0;           // enclosing switch statements (break needs a loop or a switch)
   std::vector<std::pair<std::string, bool>> labels;  // enclosing labels; true when the label names a loop
+  // Narrowed types in this region ("s<symbol>" or "s<props symbol>.<field>" → type): `if (x) …`, `x !== null`.
+  std::map<std::string, TypeId> narrow;
 };
+
+// What a condition proves about nullable values when it is true, or when it is false.
+using Narrowing = std::vector<std::pair<std::string, TypeId>>;
 
 class Checker {
  public:
@@ -68,6 +73,14 @@ class Checker {
   void ensure_checked(FuncId f);
   TypeId node_kind_type(const Symbol& s);
   bool capture(Ctx& c, NodeId at, SymId local);  // expr.cpp
+  // narrow.cpp: nullability
+  std::string narrow_key(NodeId n) const;              // the key of a narrowable expression, or ""
+  Narrowing narrowing(Ctx& c, NodeId cond, bool when_true);
+  static void apply(Ctx& c, const Narrowing& n) { for (auto& [k, t] : n) c.narrow[k] = t; }
+  bool always_exits(NodeId stmt) const;
+  TypeId unify(TypeId a, TypeId b);                    // a common type of two branches, or 0
+  bool require_non_null(NodeId at, TypeId t);          // DX0260 when t may be null or undefined
+  TypeId check_nullish(Ctx& c, NodeId n);              // a ?? b
   void layout_env_records();                    // expr.cpp: after checking, the env record shapes  // a Const's type from its literal
   // stmt.cpp
   void check_stmt(Ctx& c, NodeId n);

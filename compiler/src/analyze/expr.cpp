@@ -26,13 +26,11 @@ TypeId Checker::check_expr(Ctx& c, NodeId n, TypeId expected) {
       }
       t = T.string();
       break;
-    case NodeKind::NullLit:
-      error(n, "DX0236", "null is not supported yet (nullable types come with the next version of the TS subset)");
-      break;
+    case NodeKind::NullLit: t = T.null_(); break;
     case NodeKind::Identifier: {
       std::string name(x.text);
-      if (name == "undefined") { error(n, "DX0236", "undefined is not supported yet"); break; }
       SymId sid = lookup(c.scope, name);
+      if (name == "undefined" && sid == kNoId) { t = T.undefined(); break; }
       if (sid == kNoId) { error(n, "DX0220", "cannot find name '" + name + "'"); break; }
       set_ref(n, sid);
       Symbol& s = p_.symbols[sid];
@@ -58,6 +56,7 @@ TypeId Checker::check_expr(Ctx& c, NodeId n, TypeId expected) {
         case SymKind::Builtin: error(n, "DX0210", "'" + name + "' cannot be used as a value"); break;
         case SymKind::TypeName: error(n, "DX0220", "'" + name + "' is a type, not a value"); break;
       }
+      if (auto nw = c.narrow.find("s" + std::to_string(sid)); nw != c.narrow.end() && t != T.error()) t = nw->second;
       break;
     }
     case NodeKind::Call: t = check_call(c, n, expected); break;
@@ -66,7 +65,7 @@ TypeId Checker::check_expr(Ctx& c, NodeId n, TypeId expected) {
       if (x.flags & kOptional) { error(n, "DX0236", "optional chaining is not supported yet"); break; }
       TypeId ot = check_expr(c, x.kid(0));
       TypeId it = check_expr(c, x.kid(1), T.number());
-      if (T.kind(ot) == TypeKind::Error || T.kind(it) == TypeKind::Error) break;
+      if (T.kind(ot) == TypeKind::Error || T.kind(it) == TypeKind::Error || !require_non_null(x.kid(0), ot)) break;
       if (T.kind(ot) != TypeKind::Array) { error(n, "DX0235", "indexing a '" + T.name(ot) + "' is not supported yet (arrays only)"); break; }
       if (it != T.number()) { error(x.kid(1), "DX0234", "an array index must be a number"); break; }
       t = T.info(ot).elem;
@@ -105,11 +104,16 @@ TypeId Checker::check_expr(Ctx& c, NodeId n, TypeId expected) {
         error(n, "DX0250", "JSX in a ternary is not supported yet: use <Show when={…} fallback={…}>");
         break;
       }
-      TypeId a = check_expr(c, x.kid(1), expected);
-      TypeId b = check_expr(c, x.kid(2), expected ? expected : a);
+      Ctx tc = c, fc = c;
+      apply(tc, narrowing(c, x.kid(0), true));
+      apply(fc, narrowing(c, x.kid(0), false));
+      TypeId a = check_expr(tc, x.kid(1), expected);
+      TypeId b = check_expr(fc, x.kid(2), expected ? expected : a);
       if (T.kind(a) == TypeKind::Error || T.kind(b) == TypeKind::Error) break;
-      if (a != b) { error(n, "DX0234", "the branches have different types ('" + T.name(a) + "' and '" + T.name(b) + "'); unions are not supported yet"); break; }
-      t = a;
+      TypeId u = unify(a, b);
+      if (!u) { error(n, "DX0234", "the branches have different types ('" + T.name(a) + "' and '" + T.name(b) + "'); unions are not supported yet"); break; }
+      if (expected && assignable(u, expected)) u = expected;
+      t = u;
       break;
     }
     case NodeKind::Arrow: case NodeKind::FunctionExpr: {
@@ -267,7 +271,7 @@ TypeId Checker::check_call(Ctx& c, NodeId n, TypeId expected) {
     }
     case SymKind::Local: case SymKind::Field: {
       TypeId ft = check_expr(c, callee);
-      if (T.kind(ft) == TypeKind::Error) return ft;
+      if (T.kind(ft) == TypeKind::Error || !require_non_null(callee, ft)) return T.error();
       if (T.kind(ft) != TypeKind::Function) { error(callee, "DX0222", "'" + name + "' is not a function"); return T.error(); }
       check_args(c, n, args, T.info(ft).params);
       return T.info(ft).ret;
@@ -319,6 +323,8 @@ TypeId Checker::check_member_call(Ctx& c, NodeId n, TypeId expected) {
   TypeId ot = on_props ? T.error() : check_expr(c, cn.kid(0));
   TypeKind ok = on_props ? TypeKind::Record : T.kind(ot);
   if (ok == TypeKind::Error) return ot;
+  if (cn.flags & kOptional) { error(callee, "DX0236", "optional method calls (x?.m()) are not supported yet: check x first"); return T.error(); }
+  if (!on_props && ok != TypeKind::Record && !require_non_null(cn.kid(0), ot)) return T.error();
   if (ok == TypeKind::Array) {
     TypeId elem = T.info(ot).elem;
     if (method == "push") {
@@ -393,7 +399,7 @@ TypeId Checker::check_member_call(Ctx& c, NodeId n, TypeId expected) {
   }
   // A function-valued field or prop: a closure call.
   TypeId ft = check_member(c, callee);
-  if (T.kind(ft) == TypeKind::Error) return ft;
+  if (T.kind(ft) == TypeKind::Error || !require_non_null(callee, ft)) return T.error();
   if (T.kind(ft) != TypeKind::Function) {
     error(callee, "DX0235", "method '" + method + "' of '" + T.name(ot) + "' is not supported yet");
     return T.error();
@@ -407,21 +413,35 @@ TypeId Checker::check_member(Ctx& c, NodeId n) {
   auto& T = p_.types;
   std::string name(x.text);
   TypeId t = T.error();
-  if (x.flags & kOptional) { error(n, "DX0236", "optional chaining is not supported yet"); set_type(n, t); return t; }
   const Node& on = node(x.kid(0));
   TypeId ot;
+  bool optional = x.flags & kOptional;
   if (on.kind == NodeKind::Identifier) {
     SymId sid = lookup(c.scope, std::string(on.text));
     if (sid != kNoId && p_.symbols[sid].kind == SymKind::Props) {
       set_ref(x.kid(0), sid);
       ot = p_.symbols[sid].type;
       set_type(x.kid(0), ot);
+      if (auto nw = c.narrow.find("s" + std::to_string(sid) + "." + name); nw != c.narrow.end()) {
+        set_type(n, nw->second);
+        return nw->second;
+      }
     } else {
       ot = check_expr(c, x.kid(0));
     }
   } else {
     ot = check_expr(c, x.kid(0));
   }
+  if (on.kind == NodeKind::Identifier && !optional) {  // `if (p.boss) p.boss.name`: a narrowed property path
+    if (SymId sid = p_.ref_of(mod_, x.kid(0)); sid != kNoId)
+      if (auto nw = c.narrow.find("s" + std::to_string(sid) + "." + name); nw != c.narrow.end()) {
+        set_type(n, nw->second);
+        return nw->second;
+      }
+  }
+  uint8_t through_null = 0;  // x?.f on a nullable x: the result may be undefined
+  if (optional && T.is_ref(ot) && T.nullable(ot)) { through_null = kOrUndefined; ot = T.non_null(ot); }
+  else if (T.kind(ot) != TypeKind::Error && !require_non_null(x.kid(0), ot)) { set_type(n, t); return t; }
   switch (T.kind(ot)) {
     case TypeKind::Error: break;
     case TypeKind::Array: case TypeKind::String:
@@ -454,6 +474,14 @@ TypeId Checker::check_member(Ctx& c, NodeId n) {
       error(n, "DX0233", "property '" + name + "' does not exist on type '" + T.name(ot) + "'");
       break;
   }
+  if (through_null && T.kind(t) != TypeKind::Error) {
+    if (!T.is_ref(t)) {
+      error(n, "DX0236", "x?." + name + " would be a '" + T.name(t) + " | undefined': nullable numbers and booleans are not supported yet");
+      t = T.error();
+    } else {
+      t = T.with_nullable(t, T.nullable(t) | through_null);
+    }
+  }
   set_type(n, t);
   return t;
 }
@@ -462,25 +490,33 @@ TypeId Checker::check_binary(Ctx& c, NodeId n) {
   const Node& x = node(n);
   auto& T = p_.types;
   std::string op(x.text);
-  if (op == "??") { error(n, "DX0236", "?? is not supported yet (nullable types come with the next version)"); return T.error(); }
+  if (op == "??") return check_nullish(c, n);
   if (op == "instanceof" || op == "in" || op == "**" || op == "&" || op == "|" || op == "^" || op == "<<" || op == ">>" || op == ">>>") {
     error(n, "DX0235", "the '" + op + "' operator is not supported yet");
     return T.error();
   }
   TypeId a = check_expr(c, x.kid(0));
-  TypeId b = check_expr(c, x.kid(1), a);
+  Ctx rc = c;  // x && x.f: the right side sees what the left one proved
+  if (op == "&&" || op == "||") apply(rc, narrowing(c, x.kid(0), op == "&&"));
+  TypeId b = check_expr(rc, x.kid(1), a);
   if (T.kind(a) == TypeKind::Error || T.kind(b) == TypeKind::Error) return T.error();
   auto bad = [&](const std::string& why) {
     error(n, "DX0234", "operator '" + op + "' " + why + " ('" + T.name(a) + "' and '" + T.name(b) + "')");
     return T.error();
   };
   if (op == "&&" || op == "||") {
-    if (a != b) return bad("needs operands of one type here; unions are not supported yet");
-    return a;
+    TypeId u = unify(a, b);
+    if (!u) return bad("needs operands of one type here; unions are not supported yet");
+    return u;
+  }
+  if (op == "===" || op == "!==" || op == "==" || op == "!=") {
+    auto lit = [&](TypeId t) { return T.kind(t) == TypeKind::Null || T.kind(t) == TypeKind::Undefined; };
+    if ((lit(a) && (T.is_ref(b) || lit(b))) || (lit(b) && T.is_ref(a))) return T.boolean();
+    if (T.is_ref(a) && T.is_ref(b) && T.non_null(a) == T.non_null(b)) return T.boolean();
   }
   if (op == "+") {
-    bool sa = a == T.string(), sb = b == T.string();
-    auto prim = [&](TypeId t) { return t == T.string() || t == T.number() || t == T.boolean(); };
+    bool sa = T.kind(a) == TypeKind::String, sb = T.kind(b) == TypeKind::String;
+    auto prim = [&](TypeId t) { return T.kind(t) == TypeKind::String || t == T.number() || t == T.boolean(); };
     if ((sa || sb) && prim(a) && prim(b)) return T.string();
     if (a == T.number() && b == T.number()) return T.number();
     return bad("cannot add these types");
@@ -544,6 +580,12 @@ TypeId Checker::check_assign(Ctx& c, NodeId n) {
     return T.error();
   }
   TypeId v = check_expr(c, x.kid(1), tt);
+  if (std::string key = narrow_key(x.kid(0)); !key.empty()) {  // the narrowed types no longer hold
+    c.narrow.erase(key);
+    for (auto it = c.narrow.begin(); it != c.narrow.end();)
+      it = it->first.rfind(key + ".", 0) == 0 ? c.narrow.erase(it) : std::next(it);
+    if (target.kind == NodeKind::Identifier) tt = p_.symbols[p_.ref_of(mod_, x.kid(0))].type;
+  }
   if (T.kind(tt) == TypeKind::Error || T.kind(v) == TypeKind::Error) return T.error();
   if (op == "=") {
     if (!assignable(v, tt)) { error(n, "DX0234", "cannot assign '" + T.name(v) + "' to '" + T.name(tt) + "'"); return T.error(); }
@@ -576,6 +618,7 @@ TypeId Checker::check_array(Ctx& c, NodeId n, TypeId expected) {
       set_type(k, st);
       if (T.kind(st) == TypeKind::Error) { ok = false; continue; }
       if (T.kind(st) != TypeKind::Array) { error(k, "DX0234", "only arrays can be spread into an array"); ok = false; continue; }
+      if (!require_non_null(kn.kid(0), st)) { ok = false; continue; }
       et = T.info(st).elem;
     } else if (kn.kind == NodeKind::Hole) {
       error(k, "DX0235", "holes in array literals are not supported");
@@ -610,6 +653,7 @@ TypeId Checker::check_object(Ctx& c, NodeId n, TypeId expected) {
       set_type(k, st);
       if (T.kind(st) == TypeKind::Error) { ok = false; continue; }
       if (T.kind(st) != TypeKind::Record) { error(k, "DX0234", "only records can be spread into an object"); ok = false; continue; }
+      if (!require_non_null(kn.kid(0), st)) { ok = false; continue; }
       for (const Field& f : T.shape_info(T.info(st).shape).fields) set_field(f.name, f.type);
     } else if (kn.kind == NodeKind::Prop && !(kn.flags & kMethod)) {
       std::string name(kn.text);
@@ -624,8 +668,8 @@ TypeId Checker::check_object(Ctx& c, NodeId n, TypeId expected) {
       vt = check_expr(c, kn.kid(0), wf ? wf->type : 0);
       if (T.kind(vt) == TypeKind::Error) { ok = false; continue; }
       if (T.wasm(vt) == WasmType::None) { error(k, "DX0234", "a field cannot hold '" + T.name(vt) + "'"); ok = false; continue; }
-      if (wf && vt != wf->type) { error(k, "DX0234", "field '" + name + "' is '" + T.name(wf->type) + "', not '" + T.name(vt) + "'"); ok = false; continue; }
-      set_field(name, vt);
+      if (wf && !assignable(vt, wf->type)) { error(k, "DX0234", "field '" + name + "' is '" + T.name(wf->type) + "', not '" + T.name(vt) + "'"); ok = false; continue; }
+      set_field(name, wf ? wf->type : vt);
     } else {
       error(k, "DX0235", "methods and computed keys in object literals are not supported yet");
       ok = false;
@@ -636,7 +680,7 @@ TypeId Checker::check_object(Ctx& c, NodeId n, TypeId expected) {
     for (const Field& f : want->fields) {
       bool found = false;
       for (auto& fl : fields) found |= fl.first == f.name;
-      if (!found) { error(n, "DX0238", "missing field '" + f.name + "' of '" + T.name(expected) + "'"); ok = false; }
+      if (!found && !(T.nullable(f.type) & kOrUndefined)) { error(n, "DX0238", "missing field '" + f.name + "' of '" + T.name(expected) + "'"); ok = false; }
     }
     return ok ? expected : T.error();
   }
@@ -740,7 +784,7 @@ FuncId Checker::check_closure(Ctx& c, NodeId fn_node, TypeId expected, FuncRole 
   if (fnn.flags & kExprBody) {
     TypeId r = check_expr(fc, fnn.kid(1), ret);
     if (!ret || ret == T.void_()) ret = ret == T.void_() ? ret : r;
-    else if (r != ret && r != T.error()) error(fnn.kid(1), "DX0234", "returns '" + T.name(r) + "', declared '" + T.name(ret) + "'");
+    else if (!assignable(r, ret)) error(fnn.kid(1), "DX0234", "returns '" + T.name(r) + "', declared '" + T.name(ret) + "'");
   } else {
     check_stmt(fc, fnn.kid(1));
     ret = fc.ret ? fc.ret : T.void_();

@@ -113,6 +113,10 @@ void Checker::check_block_var(Ctx& c, NodeId dk, bool is_const) {
     else if (!assignable(it, st)) error(args[0], "DX0234", "initial value '" + T.name(it) + "' is not a '" + T.name(st) + "'");
     if (T.kind(st) == TypeKind::Error) return;
     if (T.wasm(st) == WasmType::None) { error(init, "DX0234", "a signal cannot hold '" + T.name(st) + "'"); return; }
+    if (T.kind(st) == TypeKind::Null || T.kind(st) == TypeKind::Undefined) {
+      error(init, "DX0236", "give the signal a type: e.g. createSignal<Todo | null>(null)");
+      return;
+    }
     Symbol sig;
     sig.kind = SymKind::Signal;
     sig.name = std::string(node(target.kids[0]).text);
@@ -186,6 +190,10 @@ void Checker::check_block_var(Ctx& c, NodeId dk, bool is_const) {
   else if (!assignable(it, t)) error(init, "DX0234", "cannot initialize a '" + T.name(t) + "' with a '" + T.name(it) + "'");
   if (T.kind(t) == TypeKind::Error) return;
   if (T.wasm(t) == WasmType::None) { error(dk, "DX0234", "a variable cannot hold '" + T.name(t) + "'"); return; }
+  if (T.kind(t) == TypeKind::Null || T.kind(t) == TypeKind::Undefined) {
+    error(dk, "DX0236", "give this variable a type: e.g. `let x: string | null = null`");
+    return;
+  }
   Symbol f;
   f.kind = SymKind::Field;
   f.name = name;
@@ -534,7 +542,7 @@ void Checker::check_component_use(Ctx& c, NodeId n, SymId comp) {
   }
   if (props)
     for (const Field& f : props->fields) {
-      if (f.type == T.jsx()) continue;  // children: passed as JSX children, may be omitted
+      if (f.type == T.jsx() || (T.nullable(f.type) & kOrUndefined)) continue;  // children and optional props may be omitted
       bool found = false;
       for (auto& s : seen) found |= s == f.name;
       if (!found) error(n, "DX0239", "missing prop '" + f.name + "' of <" + p_.blocks[cb].name + ">");

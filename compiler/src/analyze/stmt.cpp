@@ -41,6 +41,10 @@ void Checker::check_var_decl(Ctx& c, NodeId n) {
       error(dk, "DX0236", "a variable needs an initial value (undefined is not supported yet)");
       t = T.error();
     }
+    if (t && (T.kind(t) == TypeKind::Null || T.kind(t) == TypeKind::Undefined)) {
+      error(dk, "DX0236", "give this variable a type: e.g. `let x: string | null = null`");
+      t = T.error();
+    }
     if (t && T.wasm(t) == WasmType::None && T.kind(t) != TypeKind::Error) {
       error(dk, "DX0234", "a variable cannot hold '" + T.name(t) + "'");
       t = T.error();
@@ -56,17 +60,28 @@ void Checker::check_stmt(Ctx& c, NodeId n) {
     case NodeKind::Block: {
       Ctx bc = c;
       bc.scope = new_scope(c.scope);
-      for (NodeId s : x.kids) check_stmt(bc, s);
+      for (NodeId s : x.kids) {
+        check_stmt(bc, s);
+        // `if (!x) return;` guards: what the condition's falsity proves holds for the rest of the block.
+        const Node& st = node(s);
+        if (st.kind == NodeKind::If && st.kid(2) == kNoNode && always_exits(st.kid(1))) apply(bc, narrowing(bc, st.kid(0), false));
+      }
       c.ret = bc.ret;
       break;
     }
     case NodeKind::ExprStmt: check_expr(c, x.kid(0)); break;
     case NodeKind::VarDecl: check_var_decl(c, n); break;
-    case NodeKind::If:
+    case NodeKind::If: {
       check_expr(c, x.kid(0));
-      check_stmt(c, x.kid(1));
-      if (x.kid(2) != kNoNode) check_stmt(c, x.kid(2));
+      Ctx tc = c, ec = c;
+      apply(tc, narrowing(c, x.kid(0), true));
+      apply(ec, narrowing(c, x.kid(0), false));
+      check_stmt(tc, x.kid(1));
+      ec.ret = tc.ret;
+      if (x.kid(2) != kNoNode) check_stmt(ec, x.kid(2));
+      c.ret = ec.ret;
       break;
+    }
     case NodeKind::Return: {
       if (c.in_block_body) {
         error(n, "DX0218", "a component or row body ends with one `return <JSX>`; early returns are not supported (use <Show>)");
@@ -82,7 +97,8 @@ void Checker::check_stmt(Ctx& c, NodeId n) {
       }
       if (T.kind(r) == TypeKind::Error) break;
       if (!c.ret) c.ret = r;
-      else if (r != c.ret) error(n, "DX0234", "returns '" + T.name(r) + "' here but '" + T.name(c.ret) + "' elsewhere");
+      else if (TypeId u = assignable(r, c.ret) ? c.ret : unify(c.ret, r)) c.ret = u;
+      else error(n, "DX0234", "returns '" + T.name(r) + "' here but '" + T.name(c.ret) + "' elsewhere");
       break;
     }
     case NodeKind::Empty: break;
@@ -173,6 +189,7 @@ void Checker::check_loop(Ctx& c, NodeId n, const std::string& label) {
       TypeId it = check_expr(lc, x.kid(1));
       if (T.kind(it) == TypeKind::Error) break;
       if (T.kind(it) != TypeKind::Array) { error(x.kid(1), "DX0235", "for…of over '" + T.name(it) + "' is not supported yet (arrays only)"); break; }
+      if (!require_non_null(x.kid(1), it)) break;
       const Node* target = decl.kind == NodeKind::VarDecl && decl.kids.size() == 1 ? &node(node(decl.kids[0]).kid(0)) : nullptr;
       if (!target || target->kind != NodeKind::Identifier) {
         error(x.kid(0), "DX0235", "write `for (const x of array)`; destructuring and bare targets are not supported yet");

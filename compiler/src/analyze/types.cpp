@@ -7,17 +7,18 @@
 namespace dxc {
 
 Types::Types() {
+  // Interned like every other type, so with_nullable(t, 0) finds these ids again.
   for (TypeKind k : {TypeKind::Error, TypeKind::Void, TypeKind::Number, TypeKind::Boolean, TypeKind::String,
                      TypeKind::Null, TypeKind::Undefined, TypeKind::Event, TypeKind::EventTarget, TypeKind::Jsx}) {
     TypeInfo t;
     t.kind = k;
-    types_.push_back(t);
+    add(t);
   }
 }
 
 TypeId Types::add(TypeInfo t) {
   std::string key = std::to_string(int(t.kind)) + ":" + std::to_string(t.elem) + ":" + std::to_string(t.shape) + ":" +
-                    std::to_string(t.ret) + ":";
+                    std::to_string(t.ret) + ":" + std::to_string(t.nullable) + ":";
   for (TypeId p : t.params) key += std::to_string(p) + ",";
   auto it = type_keys_.find(key);
   if (it != type_keys_.end()) return it->second;
@@ -40,6 +41,13 @@ TypeId Types::function(std::vector<TypeId> params, TypeId ret) {
   t.params = std::move(params);
   t.ret = ret;
   return add(t);
+}
+
+TypeId Types::with_nullable(TypeId t, uint8_t bits) {
+  if (!is_ref(t) || types_[t].nullable == bits) return t;
+  TypeInfo n = types_[t];
+  n.nullable = bits;
+  return add(n);
 }
 
 TypeId Types::record(ShapeId s) {
@@ -87,7 +95,7 @@ bool Types::is_ref(TypeId t) const {
 
 WasmType Types::wasm(TypeId t) const {
   switch (kind(t)) {
-    case TypeKind::Void: case TypeKind::Null: case TypeKind::Undefined: return WasmType::None;
+    case TypeKind::Void: return WasmType::None;  // null and undefined literals are the Refs 1 and 0
     case TypeKind::Number: return WasmType::F64;
     default: return WasmType::I32;
   }
@@ -119,6 +127,18 @@ uint32_t Types::elem_kind(TypeId elem) const {
 
 std::string Types::name(TypeId t) const {
   const TypeInfo& i = types_[t];
+  if (i.nullable) {
+    TypeInfo base = i;
+    base.nullable = 0;
+    std::string s;
+    for (TypeId k = 0; k < types_.size(); ++k)  // the non-null form (interned before any nullable form)
+      if (types_[k].kind == base.kind && types_[k].elem == base.elem && types_[k].shape == base.shape &&
+          types_[k].params == base.params && types_[k].ret == base.ret && types_[k].nullable == 0) { s = name(k); break; }
+    if (i.kind == TypeKind::Function) s = "(" + s + ")";
+    if (i.nullable & kOrNull) s += " | null";
+    if (i.nullable & kOrUndefined) s += " | undefined";
+    return s;
+  }
   switch (i.kind) {
     case TypeKind::Error: return "<error>";
     case TypeKind::Void: return "void";

@@ -42,8 +42,14 @@ struct Shape {
   }
 };
 
+// Nullability of a reference type (strings, arrays, records, functions): `T | null` and/or `T | undefined`.
+// At run time such a value is a Ref where 0 is undefined and 1 is null (objects are 8-aligned and above
+// 64 KiB), so a nullable value and its non-null form share one representation and narrowing is free.
+enum Nullable : uint8_t { kNotNull = 0, kOrNull = 1, kOrUndefined = 2 };
+
 struct TypeInfo {
   TypeKind kind = TypeKind::Error;
+  uint8_t nullable = kNotNull;
   TypeId elem = 0;
   ShapeId shape = 0;
   std::vector<TypeId> params;
@@ -71,6 +77,10 @@ class Types {
   // Interns the shape with these fields (order-insensitive); `name` is kept for the first interning.
   ShapeId shape(std::string name, std::vector<std::pair<std::string, TypeId>> fields);
   TypeId record(ShapeId s);
+  // `t | null` / `t | undefined` (bits of Nullable) for a reference type t; the same t for bits 0.
+  TypeId with_nullable(TypeId t, uint8_t bits);
+  TypeId non_null(TypeId t) { return with_nullable(t, kNotNull); }
+  uint8_t nullable(TypeId t) const { return types_[t].nullable; }
 
   const TypeInfo& info(TypeId t) const { return types_[t]; }
   TypeKind kind(TypeId t) const { return types_[t].kind; }

@@ -30,17 +30,31 @@ TypeId Checker::resolve_type(ModuleId m, NodeId tn) {
       break;
     }
     case NodeKind::UnionType: {
-      // A union of literals of one base type is that type ('a' | 'b' → string); other unions come later.
+      // `T | null | undefined` for a reference type T; a union of literals of one base type is that type
+      // ('a' | 'b' → string). Other unions come later.
+      uint8_t bits = kNotNull;
       TypeId base = 0;
-      bool ok = true;
+      bool ok = true, literals_only = true;
       for (NodeId k : n.kids) {
         const Node& kn = node(k);
-        TypeId t = kn.kind == NodeKind::LiteralType ? resolve_type(m, k) : 0;
-        if (!t || t == T.error() || (base && t != base)) { ok = false; break; }
+        if (kn.kind == NodeKind::LiteralType && node(kn.kid(0)).kind == NodeKind::NullLit) { bits |= kOrNull; continue; }
+        if (kn.kind == NodeKind::PredefinedType && (kn.text == "undefined" || kn.text == "null")) { bits |= kn.text == "null" ? kOrNull : kOrUndefined; continue; }
+        TypeId t = resolve_type(m, k);
+        if (t == T.error()) { ok = false; break; }
+        literals_only &= kn.kind == NodeKind::LiteralType;
+        if (base && t != base) { ok = false; break; }
         base = t;
       }
-      if (ok && base) result = base;
-      else error(tn, "DX0232", "union types other than literal unions (T | null, A | B) are not supported yet");
+      if (!ok || !base || (!literals_only && n.kids.size() - (bits ? __builtin_popcount(bits) : 0) > 1)) {
+        if (ok && base) error(tn, "DX0232", "unions of different types are not supported yet (T | null and T | undefined are)");
+        else if (ok) error(tn, "DX0232", "a union of only null and undefined is not a useful type");
+        break;
+      }
+      if (bits && !T.is_ref(base)) {
+        error(tn, "DX0232", "'" + T.name(base) + " | null' and '… | undefined' are supported for strings, arrays, records and functions; not yet for numbers and booleans");
+        break;
+      }
+      result = T.with_nullable(base, bits);
       break;
     }
     case NodeKind::ArrayType: {
@@ -70,9 +84,12 @@ TypeId Checker::resolve_type(ModuleId m, NodeId tn) {
       for (NodeId k : n.kids) {
         const Node& ps = node(k);
         if (ps.kind != NodeKind::PropSig) { error(k, "DX0232", "only plain properties are supported in object types"); ok = false; continue; }
-        if (ps.flags & kOptional) { error(k, "DX0232", "optional properties are not supported yet"); ok = false; continue; }
         TypeId t = resolve_type(m, ps.kid(0));
         if (t == T.error()) ok = false;
+        if ((ps.flags & kOptional) && t != T.error()) {
+          if (!T.is_ref(t)) { error(k, "DX0232", "optional number and boolean properties are not supported yet"); ok = false; continue; }
+          t = T.with_nullable(t, T.nullable(t) | kOrUndefined);
+        }
         fields.push_back({std::string(ps.text), t});
       }
       if (ok) result = T.record(T.shape("", fields));
@@ -129,7 +146,10 @@ TypeId Checker::resolve_type_name(ModuleId m, NodeId at, const std::string& name
       const Node& ps = node(k);
       if (ps.kind != NodeKind::PropSig) { error(k, "DX0232", "only plain properties are supported in interfaces"); ok = false; continue; }
       TypeId ft = resolve_type(s.module, ps.kid(0));
-      if ((ps.flags & kOptional) && ft != p_.types.jsx()) { error(k, "DX0232", "optional properties are not supported yet"); ok = false; continue; }
+      if ((ps.flags & kOptional) && ft != p_.types.jsx() && ft != p_.types.error()) {
+        if (!p_.types.is_ref(ft)) { error(k, "DX0232", "optional number and boolean properties are not supported yet"); ok = false; continue; }
+        ft = p_.types.with_nullable(ft, p_.types.nullable(ft) | kOrUndefined);
+      }
       if (!ft) { error(k, "DX0230", "property '" + std::string(ps.text) + "' needs a type"); ok = false; continue; }
       if (ft == p_.types.error()) ok = false;
       fields.push_back({std::string(ps.text), ft});
@@ -142,9 +162,16 @@ TypeId Checker::resolve_type_name(ModuleId m, NodeId at, const std::string& name
   return t;
 }
 
+// `from` may be stored where `to` is expected: the same type, or a narrower nullability of the same
+// reference type (T → T | null), or the null / undefined literal into a type that admits it.
 bool Checker::assignable(TypeId from, TypeId to) const {
-  if (from == to || from == p_.types.error() || to == p_.types.error()) return true;
-  return false;
+  auto& T = p_.types;
+  if (from == to || from == T.error() || to == T.error()) return true;
+  if (T.kind(from) == TypeKind::Null) return T.nullable(to) & kOrNull;
+  if (T.kind(from) == TypeKind::Undefined) return T.nullable(to) & kOrUndefined;
+  if (!T.is_ref(from) || !T.is_ref(to)) return false;
+  Types& mt = const_cast<Types&>(T);
+  return mt.non_null(from) == mt.non_null(to) && (T.nullable(from) & ~T.nullable(to)) == 0;
 }
 
 }  // namespace dxc::analyze

@@ -67,6 +67,7 @@ class CodeGen {
   Ex truthy(Fn& f, Ex v, TypeId t);
   Ex to_str(Fn& f, Ex v, TypeId t);
   Ex to_number(Fn& f, Ex v, TypeId t);
+  Ex or_empty(Fn& f, Ex v, TypeId t);
   Ex equal(Fn& f, Ex a, Ex b, TypeId t);
   Ex str_const(const std::string& s);
   Ex binary(Fn& f, NodeId n);

@@ -95,6 +95,12 @@ Ex CodeGen::create_child(Fn& f, BlockId owner, BlockId child, const BindingIR& x
   return w_.seq(xs, t_none());
 }
 
+// A nullable string for the DOM: "" for null and undefined.
+Ex CodeGen::or_empty(Fn& f, Ex v, TypeId t) {
+  uint32_t tmp = f.add_var(t_i32());
+  return w_.if_(w_.bin(BinaryenGtUInt32(), w_.tee(tmp, v, t_i32()), w_.i32(1)), to_str(f, w_.get(tmp, t_i32()), p_.types.non_null(t)), str_const(""));
+}
+
 Ex CodeGen::binding_value(Fn& f, const BindingIR& x, BlockId b, bool initial) {
   auto& T = p_.types;
   Ex nid = node_id(f, b, x.node);
@@ -110,20 +116,29 @@ Ex CodeGen::binding_value(Fn& f, const BindingIR& x, BlockId b, bool initial) {
         if (!part.is_expr) s = str_const(part.text);
         else {
           TypeId pt = type_of(f, part.expr);
-          // JSX renders true/false as nothing.
-          s = T.kind(pt) == TypeKind::Boolean ? w_.seq({w_.drop(expr(f, part.expr)), str_const("")}, t_i32()) : to_str(f, expr(f, part.expr), pt);
+          // JSX renders true/false, null and undefined as nothing.
+          s = T.kind(pt) == TypeKind::Boolean ? w_.seq({w_.drop(expr(f, part.expr)), str_const("")}, t_i32())
+              : T.nullable(pt)                ? or_empty(f, expr(f, part.expr), pt)
+                                              : to_str(f, expr(f, part.expr), pt);
         }
         acc = acc ? w_.call(rt["dx_str_concat"], {acc, s}, t_i32()) : s;
       }
       return w_.call(rt["dx_text"], {nid, acc}, t_none());
     }
-    case BindKind::Attr: return w_.call(rt["dx_attr"], {nid, name(), to_str(f, value(), vt)}, t_none());
+    case BindKind::Attr:
+      if (T.nullable(vt)) {  // an attribute set to null or undefined is removed, as Solid does
+        uint32_t v = f.add_var(t_i32());
+        return w_.if_(w_.bin(BinaryenGtUInt32(), w_.tee(v, value(), t_i32()), w_.i32(1)),
+                      w_.call(rt["dx_attr"], {nid, name(), to_str(f, w_.get(v, t_i32()), T.non_null(vt))}, t_none()),
+                      w_.call(rt["dx_attr_remove"], {node_id(f, b, x.node), name()}, t_none()));
+      }
+      return w_.call(rt["dx_attr"], {nid, name(), to_str(f, value(), vt)}, t_none());
     case BindKind::BoolAttr:
       return w_.if_(truthy(f, value(), vt), w_.call(rt["dx_attr"], {nid, name(), str_const("")}, t_none()),
                     initial ? nullptr : w_.call(rt["dx_attr_remove"], {node_id(f, b, x.node), name()}, t_none()));
-    case BindKind::Class: return w_.call(rt["dx_class"], {nid, to_str(f, value(), vt)}, t_none());
+    case BindKind::Class: return w_.call(rt["dx_class"], {nid, T.nullable(vt) ? or_empty(f, value(), vt) : to_str(f, value(), vt)}, t_none());
     case BindKind::ClassToggle: return w_.call(rt["dx_class_toggle"], {nid, name(), truthy(f, value(), vt)}, t_none());
-    case BindKind::Prop: return w_.call(rt["dx_prop_str"], {nid, name(), to_str(f, value(), vt)}, t_none());
+    case BindKind::Prop: return w_.call(rt["dx_prop_str"], {nid, name(), T.nullable(vt) ? or_empty(f, value(), vt) : to_str(f, value(), vt)}, t_none());
     case BindKind::PropBool: return w_.call(rt["dx_prop_bool"], {nid, name(), truthy(f, value(), vt)}, t_none());
     case BindKind::Event: return initial ? w_.call(rt["dx_listen"], {nid, w_.u32(x.handler)}, t_none()) : w_.nop();
     case BindKind::For: {

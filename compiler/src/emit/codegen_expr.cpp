@@ -99,6 +99,11 @@ Ex CodeGen::store_typed(Ex holder, Ex ptr, uint32_t off, Ex v, TypeId t, bool fr
 Ex CodeGen::str_const(const std::string& s) { return w_.u32(data_.string(s)); }
 
 Ex CodeGen::truthy(Fn& f, Ex v, TypeId t) {
+  if (p_.types.nullable(t)) {  // null (1) and undefined (0) are falsy; then the value's own rule
+    uint32_t tmp = f.add_var(t_i32());
+    return w_.if_(w_.bin(BinaryenGtUInt32(), w_.tee(tmp, v, t_i32()), w_.i32(1)),
+                  truthy(f, w_.get(tmp, t_i32()), p_.types.non_null(t)), w_.i32(0));
+  }
   switch (p_.types.kind(t)) {
     case TypeKind::Boolean: return v;
     case TypeKind::Number: {
@@ -113,7 +118,14 @@ Ex CodeGen::truthy(Fn& f, Ex v, TypeId t) {
 }
 
 Ex CodeGen::to_str(Fn& f, Ex v, TypeId t) {
+  if (p_.types.nullable(t)) {
+    uint32_t tmp = f.add_var(t_i32());
+    return w_.if_(w_.bin(BinaryenGtUInt32(), w_.tee(tmp, v, t_i32()), w_.i32(1)), to_str(f, w_.get(tmp, t_i32()), p_.types.non_null(t)),
+                  w_.select(w_.get(tmp, t_i32()), str_const("null"), str_const("undefined"), t_i32()));
+  }
   switch (p_.types.kind(t)) {
+    case TypeKind::Null: return w_.seq({w_.drop(v), str_const("null")}, t_i32());
+    case TypeKind::Undefined: return w_.seq({w_.drop(v), str_const("undefined")}, t_i32());
     case TypeKind::String: return v;
     case TypeKind::Number: return w_.call(rt["dx_num_to_str"], {v}, t_i32());
     case TypeKind::Boolean: return w_.select(v, str_const("true"), str_const("false"), t_i32());
@@ -133,7 +145,16 @@ Ex CodeGen::to_number(Fn& f, Ex v, TypeId t) {
 Ex CodeGen::equal(Fn& f, Ex a, Ex b, TypeId t) {
   switch (p_.types.kind(t)) {
     case TypeKind::Number: return w_.bin(BinaryenEqFloat64(), a, b);
-    case TypeKind::String: return w_.call(rt["dx_str_eq"], {a, b}, t_i32());
+    case TypeKind::String:
+      if (p_.types.nullable(t)) {  // null/undefined compare as themselves, strings by content
+        uint32_t x = f.add_var(t_i32()), y = f.add_var(t_i32());
+        return w_.seq({w_.set(x, a), w_.set(y, b),
+                       w_.if_(w_.or_(w_.bin(BinaryenLeUInt32(), w_.get(x, t_i32()), w_.i32(1)), w_.bin(BinaryenLeUInt32(), w_.get(y, t_i32()), w_.i32(1))),
+                              w_.eq32(w_.get(x, t_i32()), w_.get(y, t_i32())),
+                              w_.call(rt["dx_str_eq"], {w_.get(x, t_i32()), w_.get(y, t_i32())}, t_i32()))},
+                      t_i32());
+      }
+      return w_.call(rt["dx_str_eq"], {a, b}, t_i32());
     default: return w_.eq32(a, b);
   }
 }
@@ -167,7 +188,10 @@ Ex CodeGen::expr(Fn& f, NodeId n) {
     case NodeKind::StringLit: return str_const(std::string(x.text));
     case NodeKind::BoolLit: return w_.i32(x.flags & kTrue ? 1 : 0);
     case NodeKind::TemplateLit: return template_lit(f, n);
-    case NodeKind::Identifier: return read_symbol(f, n, p_.ref_of(f.module, n));
+    case NodeKind::NullLit: return w_.i32(1);  // runtime-wasm/ABI.md: null is 1, undefined is 0
+    case NodeKind::Identifier:
+      if (p_.ref_of(f.module, n) == kNoId && x.text == "undefined") return w_.i32(0);
+      return read_symbol(f, n, p_.ref_of(f.module, n));
     case NodeKind::Call: return call(f, n);
     case NodeKind::Member: {
       NodeId on = x.kid(0);
@@ -180,6 +204,13 @@ Ex CodeGen::expr(Fn& f, NodeId n) {
       }
       TypeId ot = type_of(f, on);
       Ex o = expr(f, on);
+      if ((x.flags & kOptional) && T.nullable(ot)) {  // o?.f: undefined (0) when o is null or undefined
+        uint32_t tmp = f.add_var(t_i32());
+        const Field* fl = T.kind(ot) == TypeKind::Record ? T.shape_info(T.info(ot).shape).find(std::string(x.text)) : nullptr;
+        Ex load = fl ? load_typed(w_.get(tmp, t_i32()), fl->offset, fl->type) : w_.u32_to_f64(w_.ld32(w_.get(tmp, t_i32()), 8));
+        if (!fl) return internal_error(n, f.module, "?. on a non-record");
+        return w_.if_(w_.bin(BinaryenGtUInt32(), w_.tee(tmp, o, t_i32()), w_.i32(1)), load, w_.i32(0));
+      }
       switch (T.kind(ot)) {
         case TypeKind::Array: case TypeKind::String: return w_.u32_to_f64(w_.ld32(o, 8));
         case TypeKind::Record: {
@@ -261,6 +292,21 @@ Ex CodeGen::binary(Fn& f, NodeId n) {
   auto& T = p_.types;
   std::string op(x.text);
   TypeId at = type_of(f, x.kid(0)), bt = type_of(f, x.kid(1));
+  if (op == "??") {
+    uint32_t tmp = f.add_var(t_i32());
+    return w_.if_(w_.bin(BinaryenGtUInt32(), w_.tee(tmp, expr(f, x.kid(0)), t_i32()), w_.i32(1)), w_.get(tmp, t_i32()), expr(f, x.kid(1)));
+  }
+  auto is_lit = [&](TypeId t) { return T.kind(t) == TypeKind::Null || T.kind(t) == TypeKind::Undefined; };
+  if ((op == "===" || op == "!==" || op == "==" || op == "!=") && (is_lit(at) || is_lit(bt))) {
+    bool negate = op[0] == '!', loose = op.size() == 2;
+    NodeId other = is_lit(at) ? x.kid(1) : x.kid(0);
+    TypeId lit = is_lit(at) ? at : bt;
+    Ex v = expr(f, other);
+    Ex test = is_lit(at) && is_lit(bt) ? w_.seq({w_.drop(v), w_.i32(loose || at == bt ? 1 : 0)}, t_i32())
+              : loose ? w_.bin(BinaryenLeUInt32(), v, w_.i32(1))
+                      : w_.eq32(v, w_.i32(T.kind(lit) == TypeKind::Null ? 1 : 0));
+    return negate ? w_.eqz(test) : test;
+  }
   if (op == "&&" || op == "||") {
     TypeId t = type_of(f, n);
     uint32_t tmp = f.add_var(wtype(t));
@@ -272,15 +318,24 @@ Ex CodeGen::binary(Fn& f, NodeId n) {
   }
   Ex a = expr(f, x.kid(0));
   Ex b = expr(f, x.kid(1));
-  if (op == "+" && (at == T.string() || bt == T.string()))
+  if (op == "+" && (T.kind(at) == TypeKind::String || T.kind(bt) == TypeKind::String))
     return w_.call(rt["dx_str_concat"], {to_str(f, a, at), to_str(f, b, bt)}, t_i32());
   if (op == "+") return w_.bin(BinaryenAddFloat64(), a, b);
   if (op == "-") return w_.bin(BinaryenSubFloat64(), a, b);
   if (op == "*") return w_.bin(BinaryenMulFloat64(), a, b);
   if (op == "/") return w_.bin(BinaryenDivFloat64(), a, b);
   if (op == "%") return w_.call(rt["dx_num_rem"], {a, b}, t_f64());
-  if (op == "===" || op == "==") return equal(f, a, b, at);
-  if (op == "!==" || op == "!=") return w_.eqz(equal(f, a, b, at));
+  TypeId eq_t = T.is_ref(at) && T.nullable(bt) ? bt : at;  // compare as the more nullable side
+  if ((op == "==" || op == "!=") && T.is_ref(at) && (T.nullable(at) || T.nullable(bt))) {
+    // Loose equality: null == undefined. Both nullish → equal; otherwise as ===.
+    uint32_t x = f.add_var(t_i32()), y = f.add_var(t_i32());
+    Ex both_nullish = w_.and_(w_.bin(BinaryenLeUInt32(), w_.get(x, t_i32()), w_.i32(1)), w_.bin(BinaryenLeUInt32(), w_.get(y, t_i32()), w_.i32(1)));
+    Ex eq = w_.seq({w_.set(x, a), w_.set(y, b),
+                    w_.if_(both_nullish, w_.i32(1), equal(f, w_.get(x, t_i32()), w_.get(y, t_i32()), eq_t))}, t_i32());
+    return op == "==" ? eq : w_.eqz(eq);
+  }
+  if (op == "===" || op == "==") return equal(f, a, b, eq_t);
+  if (op == "!==" || op == "!=") return w_.eqz(equal(f, a, b, eq_t));
   if (at == T.string()) {
     Ex c = w_.call(rt["dx_str_cmp"], {a, b}, t_i32());
     if (op == "<") return w_.bin(BinaryenLtSInt32(), c, w_.i32(0));

@@ -1,5 +1,6 @@
 interface CardProps {
   title: string;
+  subtitle?: string;
   children?: JSX.Element;
 }
 
@@ -8,6 +9,7 @@ export default function Card(props: CardProps) {
   return (
     <section class="card">
       <h2>{props.title}</h2>
+      <h3 title={props.subtitle}>{props.subtitle ?? "no subtitle"}</h3>
       {props.children}
       <footer>end</footer>
     </section>

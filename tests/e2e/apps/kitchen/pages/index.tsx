@@ -88,7 +88,7 @@ export default function Kitchen() {
       </button>
       <p id="total">{total()}</p>
       <div id="cards">
-        <Card title={"n is " + n()}>
+        <Card title={"n is " + n()} subtitle={name()}>
           <p id="card-body">
             inside: {n()} {name()}
           </p>
