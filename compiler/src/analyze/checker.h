@@ -96,6 +96,7 @@ class Checker {
   void check_html_element(Ctx& c, NodeId n);
   void check_for(Ctx& c, NodeId n);
   void check_show(Ctx& c, NodeId n);
+  BlockId branch_block(Ctx& c, const std::string& suffix, std::vector<NodeId> kids);
   void check_component_use(Ctx& c, NodeId n, SymId comp);
   void check_handler(Ctx& c, NodeId attr_value, const std::string& event);
 

@@ -478,6 +478,25 @@ void Checker::check_for(Ctx& c, NodeId n) {
   check_block_body(rc, rid, f.kid(1), f.flags & kExprBody);
 }
 
+// A branch: JSX that renders in the current block's environment (a <Show> branch or fallback, the children
+// passed to a component), checked as its own block.
+BlockId Checker::branch_block(Ctx& c, const std::string& suffix, std::vector<NodeId> kids) {
+  BlockInfo b;
+  b.kind = dx::schema::kBlockBranch;
+  b.name = p_.blocks[c.block].name + suffix;
+  b.module = mod_;
+  b.parent = c.block;
+  b.component = p_.blocks[c.block].component;
+  b.jsx = kids;
+  BlockId id = p_.add_block(b);
+  Ctx bc;
+  bc.env_block = id;
+  bc.block = id;
+  bc.scope = c.scope;
+  for (NodeId k : kids) check_jsx_child(bc, k);
+  return id;
+}
+
 void Checker::check_show(Ctx& c, NodeId n) {
   const Node& x = node(n);
   NodeId when = kNoNode, fallback = kNoNode;
@@ -489,28 +508,12 @@ void Checker::check_show(Ctx& c, NodeId n) {
   }
   if (when == kNoNode) { error(n, "DX0255", "<Show> needs when={condition}"); return; }
   check_expr(c, when);
-  auto branch = [&](const std::string& suffix, std::vector<NodeId> kids) {
-    BlockInfo b;
-    b.kind = dx::schema::kBlockBranch;
-    b.name = p_.blocks[c.block].name + suffix;
-    b.module = mod_;
-    b.parent = c.block;
-    b.component = p_.blocks[c.block].component;
-    b.jsx = kids;
-    BlockId id = p_.add_block(b);
-    Ctx bc;
-    bc.env_block = id;
-    bc.block = id;
-    bc.scope = c.scope;
-    for (NodeId k : kids) check_jsx_child(bc, k);
-    return id;
-  };
   std::vector<NodeId> kids(x.kids.begin() + 1, x.kids.end());
   if (kids.empty()) { error(n, "DX0255", "<Show> needs children to show"); return; }
-  module().blocks[n] = branch("/show", kids);
+  module().blocks[n] = branch_block(c, "/show", kids);
   if (fallback != kNoNode) {
     if (!is_jsx(node(fallback))) { error(fallback, "DX0255", "fallback must be JSX: fallback={<p>…</p>}"); return; }
-    module().fallbacks[n] = branch("/fallback", {fallback});
+    module().fallbacks[n] = branch_block(c, "/fallback", {fallback});
   }
 }
 
@@ -557,20 +560,7 @@ void Checker::check_component_use(Ctx& c, NodeId n, SymId comp) {
       error(kids[0], "DX0258", "<" + p_.blocks[cb].name + "> takes no children: give its props a `children?: JSX.Element`");
       return;
     }
-    BlockInfo b;
-    b.kind = dx::schema::kBlockBranch;
-    b.name = p_.blocks[c.block].name + "/children";
-    b.module = mod_;
-    b.parent = c.block;
-    b.component = p_.blocks[c.block].component;
-    b.jsx = kids;
-    BlockId id = p_.add_block(b);
-    Ctx bc;
-    bc.env_block = id;
-    bc.block = id;
-    bc.scope = c.scope;
-    for (NodeId k : kids) check_jsx_child(bc, k);
-    module().children[n] = id;
+    module().children[n] = branch_block(c, "/children", kids);
   }
 }
 

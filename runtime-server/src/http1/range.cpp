@@ -2,6 +2,7 @@
 #include "dxs/http1/range.h"
 
 #include "dxs/http1/parser.h"
+#include "dxs/http1/semantics.h"
 
 namespace dxs::http1 {
 namespace {
@@ -12,16 +13,6 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-bool parse_number(std::string_view s, uint64_t* out) {
-  if (s.empty() || s.size() > 18) return false;
-  uint64_t n = 0;
-  for (char c : s) {
-    if (c < '0' || c > '9') return false;
-    n = n * 10 + uint64_t(c - '0');
-  }
-  *out = n;
-  return true;
-}
 
 }  // namespace
 
@@ -36,16 +27,16 @@ RangeResult parse_range(std::string_view value, uint64_t size, ByteRange* out) {
   std::string_view a = spec.substr(0, dash), b = spec.substr(dash + 1);
   uint64_t first = 0, last = 0;
   if (a.empty()) {  // suffix: the last b bytes
-    if (!parse_number(b, &last)) return RangeResult::kIgnore;
+    if (!parse_decimal(b, &last)) return RangeResult::kIgnore;
     if (last == 0 || size == 0) return RangeResult::kUnsatisfiable;
     out->first = last >= size ? 0 : size - last;
     out->last = size - 1;
     return RangeResult::kSatisfiable;
   }
-  if (!parse_number(a, &first)) return RangeResult::kIgnore;
+  if (!parse_decimal(a, &first)) return RangeResult::kIgnore;
   if (b.empty()) {
     last = UINT64_MAX;
-  } else if (!parse_number(b, &last) || last < first) {
+  } else if (!parse_decimal(b, &last) || last < first) {
     return RangeResult::kIgnore;
   }
   if (first >= size) return RangeResult::kUnsatisfiable;

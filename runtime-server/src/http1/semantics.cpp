@@ -25,16 +25,6 @@ void for_each_element(std::string_view v, F&& f) {
 }
 
 // A decimal Content-Length element; false if it is not 1–18 digits.
-bool parse_length(std::string_view s, uint64_t* out) {
-  if (s.empty() || s.size() > 18) return false;
-  uint64_t n = 0;
-  for (char c : s) {
-    if (c < '0' || c > '9') return false;
-    n = n * 10 + uint64_t(c - '0');
-  }
-  *out = n;
-  return true;
-}
 
 }  // namespace
 
@@ -56,7 +46,7 @@ Semantics read_semantics(const Request& req) {
       // Exactly one field with one decimal value. RFC 9112 §6.3 lets a recipient accept repeated equal
       // values ("5, 5"); we refuse them too: an intermediary may have framed the message differently.
       uint64_t n = 0;
-      if (has_length || !parse_length(h.value, &n)) s.bad_request = true;
+      if (has_length || !parse_decimal(h.value, &n)) s.bad_request = true;
       has_length = true;
       length = n;
     } else if (iequals(h.name, "transfer-encoding")) {
@@ -84,6 +74,17 @@ bool etag_matches(std::string_view if_none_match, std::string_view etag) {
     if (e == etag) match = true;
   });
   return match;
+}
+
+bool parse_decimal(std::string_view s, uint64_t* out) {
+  if (s.empty() || s.size() > 18) return false;
+  uint64_t n = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+    n = n * 10 + uint64_t(c - '0');
+  }
+  *out = n;
+  return true;
 }
 
 }  // namespace dxs::http1

@@ -28,4 +28,7 @@ Semantics read_semantics(const Request& req);
 
 bool etag_matches(std::string_view if_none_match, std::string_view etag);
 
+// A non-negative decimal number of 1–18 digits and nothing else (Content-Length, Range positions).
+bool parse_decimal(std::string_view s, uint64_t* out);
+
 }  // namespace dxs::http1
