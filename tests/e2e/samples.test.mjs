@@ -137,6 +137,14 @@ describe('dist/ portability and dxc serve', () => {
     assert.match(await res.text(), /<script src="dx.js" defer><\/script>/);
     const wasm = await fetch(server.url + 'app.wasm');
     assert.equal(wasm.headers.get('content-type'), 'application/wasm');
+    // dxc wrote app.wasm.br and .gz; dx-server picks one by Accept-Encoding (fetch decompresses it again).
+    for (const [accept, encoding] of [['br', 'br'], ['gzip', 'gzip'], ['identity', null]]) {
+      const r = await fetch(server.url + 'app.wasm', { headers: { 'accept-encoding': accept } });
+      assert.equal(r.headers.get('content-encoding'), encoding, `Accept-Encoding: ${accept}`);
+      assert.match(r.headers.get('vary') ?? '', /Accept-Encoding/i);
+      const bytes = new Uint8Array(await r.arrayBuffer());
+      assert.deepEqual([...bytes.slice(0, 4)], [0, 0x61, 0x73, 0x6d], 'the same wasm module whatever the encoding');
+    }
     assert.equal(await server.stop(), 0);
   });
 });

@@ -26,7 +26,7 @@ namespace dxs {
 struct ServerOptions {
   std::string dist;                 // the compiled app directory, as the user wrote it
   std::string host = "127.0.0.1";   // an address or a name getaddrinfo resolves
-  uint16_t port = 8080;             // 0: the kernel picks a free port (see Server::port)
+  uint16_t port = 3000;             // 0: the kernel picks a free port (see Server::port)
   unsigned workers = 0;             // threads, each with its own reactor and listener; 0: one per CPU
                                     // this process may run on, each pinned to its CPU
   int idle_timeout_ms = 10000;      // idle keep-alive, stalled readers: close
