@@ -349,6 +349,69 @@ TypeId Checker::check_member_call(Ctx& c, NodeId n, TypeId expected) {
       if (T.wasm(r) == WasmType::None) { error(args[0], "DX0234", "the map callback must return a value"); return T.error(); }
       return T.array_of(r);
     }
+    if (method == "slice" || method == "reverse" || method == "concat" || method == "indexOf" || method == "includes") {
+      // slice(start?, end?) / reverse() / concat(other) / indexOf(v, from?) / includes(v, from?)
+      std::vector<TypeId> want;
+      if (method == "slice") want = {T.number(), T.number()};
+      else if (method == "concat") want = {ot};
+      else if (method == "indexOf" || method == "includes") want = {elem, T.number()};
+      size_t required = method == "concat" ? 1 : (method == "indexOf" || method == "includes") ? 1 : 0;
+      if (args.size() < required || args.size() > want.size()) {
+        error(n, "DX0222", method + " takes " + std::to_string(required) + (want.size() > required ? " to " + std::to_string(want.size()) : "") + " argument(s)");
+        return T.error();
+      }
+      for (size_t i = 0; i < args.size(); ++i) {
+        TypeId at = check_expr(c, args[i], want[i]);
+        if (!assignable(at, want[i])) { error(args[i], "DX0234", method + " expects a '" + T.name(want[i]) + "' here, not '" + T.name(at) + "'"); return T.error(); }
+      }
+      return method == "indexOf" ? T.number() : method == "includes" ? T.boolean() : ot;
+    }
+    if (method == "sort") {
+      if (args.size() > 1) { error(n, "DX0222", "sort takes at most one argument, the comparator"); return T.error(); }
+      if (!args.empty()) {
+        TypeId cmp = T.function({elem, elem}, T.number());
+        TypeId at = check_expr(c, args[0], cmp);
+        if (!assignable(at, cmp)) { error(args[0], "DX0234", "the comparator is '(a, b) => number', not '" + T.name(at) + "'"); return T.error(); }
+      } else if (T.kind(elem) == TypeKind::Function) {
+        error(n, "DX0235", "sort() of functions needs a comparator");
+        return T.error();
+      }
+      return ot;
+    }
+    if (method == "some" || method == "every" || method == "find" || method == "findIndex" || method == "forEach") {
+      if (args.size() != 1) { error(n, "DX0222", method + " takes one callback"); return T.error(); }
+      const Node& cb = node(args[0]);
+      if (cb.kind != NodeKind::Arrow && cb.kind != NodeKind::FunctionExpr) {
+        error(args[0], "DX0243", "pass an arrow function literal to " + method + " (e.g. " + method + "((x) => …))");
+        return T.error();
+      }
+      if (method == "find" && !T.is_ref(elem)) {
+        error(n, "DX0236", "find on a '" + T.name(ot) + "' may return undefined, and nullable numbers/booleans are not supported yet (use findIndex)");
+        return T.error();
+      }
+      TypeId r = check_inline_callback(c, args[0], {elem, T.number()}, 0);
+      if (r == T.error()) return r;
+      if (method == "forEach") return T.void_();
+      if (T.wasm(r) == WasmType::None) { error(args[0], "DX0234", "the " + method + " callback must return a value"); return T.error(); }
+      if (method == "find") return T.with_nullable(elem, T.nullable(elem) | kOrUndefined);
+      return method == "findIndex" ? T.number() : T.boolean();
+    }
+    if (method == "reduce") {
+      if (args.size() != 2) { error(n, "DX0222", "reduce takes a callback and an initial value (reduce((acc, x) => …, initial))"); return T.error(); }
+      const Node& cb = node(args[0]);
+      if (cb.kind != NodeKind::Arrow && cb.kind != NodeKind::FunctionExpr) {
+        error(args[0], "DX0243", "pass an arrow function literal to reduce");
+        return T.error();
+      }
+      TypeId acc = check_expr(c, args[1], expected);
+      if (T.kind(acc) == TypeKind::Error) return acc;
+      if (T.wasm(acc) == WasmType::None) { error(args[1], "DX0234", "the initial value must be a value"); return T.error(); }
+      module().inline_fns[args[0]] = true;
+      TypeId r = check_inline_callback(c, args[0], {acc, elem, T.number()}, acc);
+      if (r == T.error()) return r;
+      if (!assignable(r, acc)) { error(args[0], "DX0234", "the reducer returns '" + T.name(r) + "' but the accumulator is '" + T.name(acc) + "'"); return T.error(); }
+      return acc;
+    }
     if (method == "join") {
       TypeKind ek = T.kind(elem);
       if (ek != TypeKind::Number && ek != TypeKind::String && ek != TypeKind::Boolean) {
@@ -362,7 +425,7 @@ TypeId Checker::check_member_call(Ctx& c, NodeId n, TypeId expected) {
       }
       return T.string();
     }
-    error(callee, "DX0235", "Array method '" + method + "' is not supported yet (supported: push, filter, map, join, length)");
+    error(callee, "DX0235", "Array method '" + method + "' is not supported yet (supported: push, filter, map, some, every, find, findIndex, forEach, reduce, slice, concat, indexOf, includes, reverse, sort, join, length)");
     return T.error();
   }
   if (ok == TypeKind::String) {

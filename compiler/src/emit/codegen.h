@@ -92,6 +92,7 @@ class CodeGen {
   Ex inline_callback(Fn& f, NodeId arrow, std::vector<std::pair<Ex, TypeId>> args, TypeId ret);
   Ex array_loop(Fn& f, NodeId n, const std::string& method, Ex arr, TypeId arr_t, NodeId cb);
   Ex math(Fn& f, NodeId n, const std::string& name, const std::vector<NodeId>& args);
+  Ex array_scan(Fn& f, NodeId n, const std::string& method, Ex arr, TypeId arr_t, const std::vector<NodeId>& args);
   // codegen_stmt.cpp
   Ex stmt(Fn& f, NodeId n);
   Ex block_decl(Fn& f, NodeId decl);

@@ -120,6 +120,46 @@ Ex CodeGen::array_loop(Fn& f, NodeId n, const std::string& method, Ex arr_ex, Ty
                 t_i32());
 }
 
+// some / every / find / findIndex / forEach / reduce as inline loops over a length read once (as JS does),
+// the callback's body in place; some/every/find/findIndex stop at the first decisive element.
+Ex CodeGen::array_scan(Fn& f, NodeId n, const std::string& method, Ex arr_ex, TypeId arr_t, const std::vector<NodeId>& args) {
+  auto& T = p_.types;
+  TypeId et = T.info(arr_t).elem;
+  TypeId rt_t = type_of(f, n);
+  WType rw = wtype(rt_t);
+  uint32_t esize = T.wasm(et) == WasmType::F64 ? 8 : 4;
+  uint32_t arr = f.add_var(t_i32()), len = f.add_var(t_i32()), i = f.add_var(t_i32()), elem = f.add_var(wtype(et));
+  uint32_t res = rw == t_none() ? 0 : f.add_var(rw);
+  std::string brk = label("brk"), top = label("top");
+  NodeId cb = args[0];
+  Ex load_elem = w_.set(elem, load_typed(w_.add32(w_.ld32(w_.get(arr, t_i32()), 16), w_.mul32(w_.get(i, t_i32()), w_.u32(esize))), 0, et));
+  Ex index = w_.u32_to_f64(w_.get(i, t_i32()));
+  Ex init, step;
+  if (method == "reduce") {
+    init = w_.set(res, expr(f, args[1]));
+    step = w_.set(res, inline_callback(f, cb, {{w_.get(res, rw), rt_t}, {w_.get(elem, wtype(et)), et}, {index, T.number()}}, rt_t));
+  } else {
+    TypeId cbt = T.info(p_.type_of(f.module, cb)).ret;
+    Ex body = inline_callback(f, cb, {{w_.get(elem, wtype(et)), et}, {index, T.number()}}, cbt);
+    if (method == "forEach") {
+      init = w_.nop();
+      step = wtype(cbt) == t_none() ? body : w_.drop(body);
+    } else {
+      Ex hit = truthy(f, body, cbt);
+      if (method == "some") { init = w_.set(res, w_.i32(0)); step = w_.if_(hit, w_.seq({w_.set(res, w_.i32(1)), w_.br(brk)})); }
+      else if (method == "every") { init = w_.set(res, w_.i32(1)); step = w_.if_(w_.eqz(hit), w_.seq({w_.set(res, w_.i32(0)), w_.br(brk)})); }
+      else if (method == "find") { init = w_.set(res, w_.i32(0)); step = w_.if_(hit, w_.seq({w_.set(res, w_.get(elem, wtype(et))), w_.br(brk)})); }
+      else { init = w_.set(res, w_.f64(-1)); step = w_.if_(hit, w_.seq({w_.set(res, w_.u32_to_f64(w_.get(i, t_i32()))), w_.br(brk)})); }
+    }
+  }
+  Ex loop = w_.loop(top, w_.seq({w_.br(brk, w_.geu32(w_.get(i, t_i32()), w_.get(len, t_i32()))), load_elem, step,
+                                 w_.set(i, w_.add32(w_.get(i, t_i32()), w_.i32(1))), w_.br(top)}, t_none()));
+  std::vector<Ex> xs{w_.set(arr, arr_ex), w_.set(len, w_.ld32(w_.get(arr, t_i32()), 8)), w_.set(i, w_.i32(0)), init,
+                     w_.named(brk, {loop}, t_none())};
+  if (rw != t_none()) xs.push_back(w_.get(res, rw));
+  return w_.seq(xs, rw);
+}
+
 Ex CodeGen::math(Fn& f, NodeId n, const std::string& name, const std::vector<NodeId>& args) {
   auto one = [&]() { return expr(f, args[0]); };
   if (name == "floor") return w_.un(BinaryenFloorFloat64(), one());
@@ -202,6 +242,21 @@ Ex CodeGen::member_call(Fn& f, NodeId n) {
                                                : w_.call(rt["dx_array_push_i32"], {w_.get(arr, t_i32()), expr(f, a)}, t_none()));
     xs.push_back(w_.u32_to_f64(w_.ld32(w_.get(arr, t_i32()), 8)));
     return w_.seq(xs, t_f64());
+  }
+  if (T.kind(ot) == TypeKind::Array) {
+    TypeId et = T.info(ot).elem;
+    bool f64 = T.wasm(et) == WasmType::F64;
+    auto arg = [&](size_t i, Ex fallback) { return i < args.size() ? expr(f, args[i]) : fallback; };
+    if (method == "slice") return w_.call(rt["dx_array_slice"], {expr(f, cn.kid(0)), arg(0, w_.f64(0)), arg(1, w_.f64(kInf))}, t_i32());
+    if (method == "reverse") return w_.call(rt["dx_array_reverse"], {expr(f, cn.kid(0))}, t_i32());
+    if (method == "concat") return w_.call(rt["dx_array_concat"], {expr(f, cn.kid(0)), expr(f, args[0])}, t_i32());
+    if (method == "indexOf")
+      return w_.call(rt[f64 ? "dx_array_index_of_f64" : "dx_array_index_of_i32"], {expr(f, cn.kid(0)), expr(f, args[0]), arg(1, w_.f64(0))}, t_f64());
+    if (method == "includes")
+      return w_.call(rt[f64 ? "dx_array_includes_f64" : "dx_array_includes_i32"], {expr(f, cn.kid(0)), expr(f, args[0]), arg(1, w_.f64(0))}, t_i32());
+    if (method == "sort") return w_.call(rt["dx_array_sort"], {expr(f, cn.kid(0)), arg(0, w_.i32(0))}, t_i32());
+    if (method == "some" || method == "every" || method == "find" || method == "findIndex" || method == "forEach" || method == "reduce")
+      return array_scan(f, n, method, expr(f, cn.kid(0)), ot, args);
   }
   if (T.kind(ot) == TypeKind::Array && method == "join")
     return w_.call(rt["dx_array_join"], {expr(f, cn.kid(0)), args.empty() ? str_const(",") : expr(f, args[0])}, t_i32());
