@@ -1,0 +1,187 @@
+// Method calls: Math.*, the string and array library (inline loops or runtime functions, per
+// analyze/builtins.h), event methods, and calls of function-valued fields and props.
+#include "analyze/builtins.h"
+#include "analyze/checker.h"
+#include "dx/schema/dxb.h"
+
+namespace dxc::analyze {
+
+TypeId Checker::check_member_call(Ctx& c, NodeId n, TypeId expected) {
+  const Node& x = node(n);
+  auto& T = p_.types;
+  NodeId callee = x.kid(0);
+  const Node& cn = node(callee);
+  std::vector<NodeId> args(x.kids.size() > 2 ? x.kids.begin() + 2 : x.kids.end(), x.kids.end());
+  std::string method(cn.text);
+  const Node& on = node(cn.kid(0));
+  if (on.kind == NodeKind::Identifier && on.text == "Math" && lookup(c.scope, "Math") == kNoId) {
+    static const char* kUnary[] = {"floor", "ceil", "abs", "sqrt", "trunc", "round", "sign"};
+    bool unary = false;
+    for (const char* u : kUnary) unary |= method == u;
+    if (unary || method == "min" || method == "max") {
+      if (unary && args.size() != 1) { error(n, "DX0222", "Math." + method + " takes one argument"); return T.error(); }
+      if (!unary && args.empty()) { error(n, "DX0222", "Math." + method + "() with no arguments is not supported"); return T.error(); }
+      for (NodeId a : args) {
+        TypeId at = check_expr(c, a, T.number());
+        if (at != T.number() && at != T.error()) error(a, "DX0234", "Math." + method + " takes numbers");
+      }
+      set_type(callee, T.number());
+      return T.number();
+    }
+    error(callee, "DX0235", "Math." + method + " is not supported yet");
+    return T.error();
+  }
+  bool on_props = on.kind == NodeKind::Identifier && lookup(c.scope, std::string(on.text)) != kNoId &&
+                  p_.symbols[lookup(c.scope, std::string(on.text))].kind == SymKind::Props;
+  TypeId ot = on_props ? T.error() : check_expr(c, cn.kid(0));
+  TypeKind ok = on_props ? TypeKind::Record : T.kind(ot);
+  if (ok == TypeKind::Error) return ot;
+  if (cn.flags & kOptional) { error(callee, "DX0236", "optional method calls (x?.m()) are not supported yet: check x first"); return T.error(); }
+  if (!on_props && ok != TypeKind::Record && !require_non_null(cn.kid(0), ot)) return T.error();
+  if (ok == TypeKind::Array) {
+    TypeId elem = T.info(ot).elem;
+    if (method == "push") {
+      if (args.empty()) { error(n, "DX0222", "push needs at least one argument"); return T.error(); }
+      for (NodeId a : args) {
+        TypeId at = check_expr(c, a, elem);
+        if (!assignable(at, elem)) error(a, "DX0234", "cannot push a '" + T.name(at) + "' onto a '" + T.name(ot) + "'");
+      }
+      return T.number();
+    }
+    if (method == "filter" || method == "map") {
+      if (args.size() != 1) { error(n, "DX0222", method + " takes one callback"); return T.error(); }
+      const Node& cb = node(args[0]);
+      if (cb.kind != NodeKind::Arrow && cb.kind != NodeKind::FunctionExpr) {
+        error(args[0], "DX0243", "pass an arrow function literal to " + method + " (e.g. " + method + "((x) => …))");
+        return T.error();
+      }
+      TypeId want = method == "map" && T.kind(expected) == TypeKind::Array ? T.info(expected).elem : 0;
+      TypeId r = check_inline_callback(c, args[0], {elem, T.number()}, want);
+      if (r == T.error()) return r;
+      if (method == "filter") return ot;
+      if (T.wasm(r) == WasmType::None) { error(args[0], "DX0234", "the map callback must return a value"); return T.error(); }
+      return T.array_of(r);
+    }
+    if (method == "slice" || method == "reverse" || method == "concat" || method == "indexOf" || method == "includes") {
+      // slice(start?, end?) / reverse() / concat(other) / indexOf(v, from?) / includes(v, from?)
+      std::vector<TypeId> want;
+      if (method == "slice") want = {T.number(), T.number()};
+      else if (method == "concat") want = {ot};
+      else if (method == "indexOf" || method == "includes") want = {elem, T.number()};
+      size_t required = method == "concat" ? 1 : (method == "indexOf" || method == "includes") ? 1 : 0;
+      if (args.size() < required || args.size() > want.size()) {
+        error(n, "DX0222", method + " takes " + std::to_string(required) + (want.size() > required ? " to " + std::to_string(want.size()) : "") + " argument(s)");
+        return T.error();
+      }
+      for (size_t i = 0; i < args.size(); ++i) {
+        TypeId at = check_expr(c, args[i], want[i]);
+        if (!assignable(at, want[i])) { error(args[i], "DX0234", method + " expects a '" + T.name(want[i]) + "' here, not '" + T.name(at) + "'"); return T.error(); }
+      }
+      return method == "indexOf" ? T.number() : method == "includes" ? T.boolean() : ot;
+    }
+    if (method == "sort") {
+      if (args.size() > 1) { error(n, "DX0222", "sort takes at most one argument, the comparator"); return T.error(); }
+      if (!args.empty()) {
+        TypeId cmp = T.function({elem, elem}, T.number());
+        TypeId at = check_expr(c, args[0], cmp);
+        if (!assignable(at, cmp)) { error(args[0], "DX0234", "the comparator is '(a, b) => number', not '" + T.name(at) + "'"); return T.error(); }
+      } else if (T.kind(elem) == TypeKind::Function) {
+        error(n, "DX0235", "sort() of functions needs a comparator");
+        return T.error();
+      }
+      return ot;
+    }
+    if (method == "some" || method == "every" || method == "find" || method == "findIndex" || method == "forEach") {
+      if (args.size() != 1) { error(n, "DX0222", method + " takes one callback"); return T.error(); }
+      const Node& cb = node(args[0]);
+      if (cb.kind != NodeKind::Arrow && cb.kind != NodeKind::FunctionExpr) {
+        error(args[0], "DX0243", "pass an arrow function literal to " + method + " (e.g. " + method + "((x) => …))");
+        return T.error();
+      }
+      if (method == "find" && !T.is_ref(elem)) {
+        error(n, "DX0236", "find on a '" + T.name(ot) + "' may return undefined, and nullable numbers/booleans are not supported yet (use findIndex)");
+        return T.error();
+      }
+      TypeId r = check_inline_callback(c, args[0], {elem, T.number()}, 0);
+      if (r == T.error()) return r;
+      if (method == "forEach") return T.void_();
+      if (T.wasm(r) == WasmType::None) { error(args[0], "DX0234", "the " + method + " callback must return a value"); return T.error(); }
+      if (method == "find") return T.with_nullable(elem, T.nullable(elem) | kOrUndefined);
+      return method == "findIndex" ? T.number() : T.boolean();
+    }
+    if (method == "reduce") {
+      if (args.size() != 2) { error(n, "DX0222", "reduce takes a callback and an initial value (reduce((acc, x) => …, initial))"); return T.error(); }
+      const Node& cb = node(args[0]);
+      if (cb.kind != NodeKind::Arrow && cb.kind != NodeKind::FunctionExpr) {
+        error(args[0], "DX0243", "pass an arrow function literal to reduce");
+        return T.error();
+      }
+      TypeId acc = check_expr(c, args[1], expected);
+      if (T.kind(acc) == TypeKind::Error) return acc;
+      if (T.wasm(acc) == WasmType::None) { error(args[1], "DX0234", "the initial value must be a value"); return T.error(); }
+      module().inline_fns[args[0]] = true;
+      TypeId r = check_inline_callback(c, args[0], {acc, elem, T.number()}, acc);
+      if (r == T.error()) return r;
+      if (!assignable(r, acc)) { error(args[0], "DX0234", "the reducer returns '" + T.name(r) + "' but the accumulator is '" + T.name(acc) + "'"); return T.error(); }
+      return acc;
+    }
+    if (method == "join") {
+      TypeKind ek = T.kind(elem);
+      if (ek != TypeKind::Number && ek != TypeKind::String && ek != TypeKind::Boolean) {
+        error(callee, "DX0235", "join of a '" + T.name(ot) + "' is not supported yet (arrays of numbers, strings or booleans)");
+        return T.error();
+      }
+      if (args.size() > 1) { error(n, "DX0222", "join takes at most one argument"); return T.error(); }
+      if (!args.empty()) {
+        TypeId at = check_expr(c, args[0], T.string());
+        if (at != T.string() && at != T.error()) error(args[0], "DX0234", "the separator must be a string");
+      }
+      return T.string();
+    }
+    error(callee, "DX0235", "Array method '" + method + "' is not supported yet (supported: push, filter, map, some, every, find, findIndex, forEach, reduce, slice, concat, indexOf, includes, reverse, sort, join, length)");
+    return T.error();
+  }
+  if (ok == TypeKind::String) {
+    const LibMethod* lm = find_string_method(method);
+    if (!lm) {
+      error(callee, "DX0235", "String method '" + method + "' is not supported yet");
+      return T.error();
+    }
+    int required = 0;
+    for (int i = 0; i < lm->arg_count; ++i) required += !lm->args[i].optional;
+    if (int(args.size()) < required || int(args.size()) > lm->arg_count) {
+      error(n, "DX0222", method + " takes " + (required == lm->arg_count ? std::to_string(required) : std::to_string(required) + " to " + std::to_string(lm->arg_count)) + " argument(s)");
+      return T.error();
+    }
+    for (size_t i = 0; i < args.size(); ++i) {
+      TypeId want = lm->args[i].type == LibType::Number ? T.number() : T.string();
+      TypeId at = check_expr(c, args[i], want);
+      if (at != want && at != T.error()) error(args[i], "DX0234", method + " expects a " + T.name(want) + " here, not '" + T.name(at) + "'");
+    }
+    switch (lm->result) {
+      case LibType::Number: return T.number();
+      case LibType::Boolean: return T.boolean();
+      case LibType::StringArray: return T.array_of(T.string());
+      default: return T.string();
+    }
+  }
+  if (ok == TypeKind::Event) {
+    if (method == "preventDefault" && args.empty()) {
+      if (c.fn != kNoId) p_.funcs[c.fn].event_flags |= dx::schema::kPreventDefault;
+      return T.void_();
+    }
+    error(callee, "DX0235", "event method '" + method + "' is not supported yet (supported: preventDefault())");
+    return T.error();
+  }
+  // A function-valued field or prop: a closure call.
+  TypeId ft = check_member(c, callee);
+  if (T.kind(ft) == TypeKind::Error || !require_non_null(callee, ft)) return T.error();
+  if (T.kind(ft) != TypeKind::Function) {
+    error(callee, "DX0235", "method '" + method + "' of '" + T.name(ot) + "' is not supported yet");
+    return T.error();
+  }
+  check_args(c, n, args, T.info(ft).params);
+  return T.info(ft).ret;
+}
+
+}  // namespace dxc::analyze
