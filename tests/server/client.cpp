@@ -27,7 +27,19 @@ Client::Client(uint16_t port, bool small_receive_buffer) {
   a.sin_family = AF_INET;
   a.sin_port = htons(port);
   a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (::connect(fd_, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0) {
+  int rc = ::connect(fd_, reinterpret_cast<sockaddr*>(&a), sizeof a);
+  if (rc != 0 && errno == EINTR) {
+    // A signal interrupted the blocking connect; the kernel keeps connecting: wait for it (bounded), then
+    // read the outcome (connect(2): EINTR).
+    pollfd p{fd_, POLLOUT, 0};
+    int err = 0;
+    socklen_t len = sizeof err;
+    int ready;
+    do ready = ::poll(&p, 1, 5000); while (ready < 0 && errno == EINTR);
+    if (ready == 1 && ::getsockopt(fd_, SOL_SOCKET, SO_ERROR, &err, &len) == 0 && err == 0) rc = 0;
+    else errno = ready == 1 ? err : ETIMEDOUT;
+  }
+  if (rc != 0) {
     ::close(fd_);
     fd_ = -1;
   }

@@ -53,6 +53,8 @@ TEST_CASE("server: a head not finished in time gets 408 and a close", "[server][
 TEST_CASE("server: an idle keep-alive connection is closed without a response", "[server][limits]") {
   Running s(EACH_IO, 1, /*idle_timeout_ms=*/200);
   Client c(s.port());
+  INFO("connect: " << std::strerror(errno));
+  REQUIRE(c.connected());
   REQUIRE(c.send(get("/")));
   REQUIRE(c.read_response());
   std::string rest;
