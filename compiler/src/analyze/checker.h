@@ -116,6 +116,7 @@ class Checker {
   std::map<FuncId, Ctx> pending_;  // hoisted functions not checked yet, with the context they were declared in
   std::set<FuncId> in_progress_;
   std::set<BlockId> rendered_children_;  // components that render {props.children}
+  std::set<NodeId> discarded_;           // expressions whose value a statement discards (x.pop();)
   std::deque<Scope> scopes_;  // stable storage for scopes
   Scope* new_scope(Scope* parent) { scopes_.push_back(Scope{{}, parent}); return &scopes_.back(); }
   // Which module a module-level symbol's declaration lives in (imports resolve to the target module's symbol).

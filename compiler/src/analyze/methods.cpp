@@ -79,6 +79,31 @@ TypeId Checker::check_member_call(Ctx& c, NodeId n, TypeId expected) {
       }
       return method == "indexOf" ? T.number() : method == "includes" ? T.boolean() : ot;
     }
+    if (method == "pop" || method == "shift") {
+      if (!args.empty()) { error(n, "DX0222", method + " takes no arguments"); return T.error(); }
+      if (T.is_ref(elem)) return T.with_nullable(elem, T.nullable(elem) | kOrUndefined);  // undefined when empty
+      if (!discarded_.count(n)) {
+        error(n, "DX0236", method + "() of a '" + T.name(ot) + "' may be undefined, and nullable numbers/booleans are not supported yet; read arr[arr.length - 1] first, or call it as a statement");
+        return T.error();
+      }
+      return T.void_();
+    }
+    if (method == "unshift") {
+      for (NodeId a : args) {
+        TypeId at = check_expr(c, a, elem);
+        if (!assignable(at, elem)) { error(a, "DX0234", "cannot unshift a '" + T.name(at) + "' onto a '" + T.name(ot) + "'"); return T.error(); }
+      }
+      return T.number();
+    }
+    if (method == "splice") {
+      if (args.empty()) { error(n, "DX0222", "splice takes a start index, then optionally a count and items"); return T.error(); }
+      for (size_t i = 0; i < args.size(); ++i) {
+        TypeId want = i < 2 ? T.number() : elem;
+        TypeId at = check_expr(c, args[i], want);
+        if (!assignable(at, want)) { error(args[i], "DX0234", "splice expects a '" + T.name(want) + "' here, not '" + T.name(at) + "'"); return T.error(); }
+      }
+      return ot;
+    }
     if (method == "sort") {
       if (args.size() > 1) { error(n, "DX0222", "sort takes at most one argument, the comparator"); return T.error(); }
       if (!args.empty()) {
@@ -138,7 +163,7 @@ TypeId Checker::check_member_call(Ctx& c, NodeId n, TypeId expected) {
       }
       return T.string();
     }
-    error(callee, "DX0235", "Array method '" + method + "' is not supported yet (supported: push, filter, map, some, every, find, findIndex, forEach, reduce, slice, concat, indexOf, includes, reverse, sort, join, length)");
+    error(callee, "DX0235", "Array method '" + method + "' is not supported yet (supported: push, pop, shift, unshift, splice, filter, map, some, every, find, findIndex, forEach, reduce, slice, concat, indexOf, includes, reverse, sort, join, length)");
     return T.error();
   }
   if (ok == TypeKind::String) {

@@ -69,7 +69,10 @@ void Checker::check_stmt(Ctx& c, NodeId n) {
       c.ret = bc.ret;
       break;
     }
-    case NodeKind::ExprStmt: check_expr(c, x.kid(0)); break;
+    case NodeKind::ExprStmt:
+      discarded_.insert(x.kid(0));
+      check_expr(c, x.kid(0));
+      break;
     case NodeKind::VarDecl: check_var_decl(c, n); break;
     case NodeKind::If: {
       check_expr(c, x.kid(0));

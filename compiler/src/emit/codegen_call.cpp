@@ -255,6 +255,25 @@ Ex CodeGen::member_call(Fn& f, NodeId n) {
     if (method == "includes")
       return w_.call(rt[f64 ? "dx_array_includes_f64" : "dx_array_includes_i32"], {expr(f, cn.kid(0)), expr(f, args[0]), arg(1, w_.f64(0))}, t_i32());
     if (method == "sort") return w_.call(rt["dx_array_sort"], {expr(f, cn.kid(0)), arg(0, w_.i32(0))}, t_i32());
+    if (method == "pop" || method == "shift") {  // the i32 forms return 0 (undefined) for an empty array
+      std::string fn = std::string(method == "pop" ? "dx_array_pop" : "dx_array_shift") + (f64 ? "_f64" : "_i32");
+      Ex c = w_.call(rt[fn], {expr(f, cn.kid(0))}, f64 ? t_f64() : t_i32());
+      return wtype(type_of(f, n)) == t_none() ? w_.drop(c) : c;
+    }
+    if (method == "unshift" || method == "splice") {  // the inserted items travel as one array (0: none)
+      size_t first_item = method == "unshift" ? 0 : 2;
+      Ex items = w_.i32(0);
+      if (args.size() > first_item) {
+        uint32_t tmp = f.add_var(t_i32());
+        std::vector<Ex> xs{w_.set(tmp, w_.call(rt["dx_new_array"], {w_.u32(T.elem_kind(et)), w_.i32(0)}, t_i32()))};
+        for (size_t i = first_item; i < args.size(); ++i)
+          xs.push_back(w_.call(rt[f64 ? "dx_array_push_f64" : "dx_array_push_i32"], {w_.get(tmp, t_i32()), expr(f, args[i])}, t_none()));
+        xs.push_back(w_.get(tmp, t_i32()));
+        items = w_.seq(xs, t_i32());
+      }
+      if (method == "unshift") return w_.call(rt["dx_array_unshift"], {expr(f, cn.kid(0)), items}, t_f64());
+      return w_.call(rt["dx_array_splice"], {expr(f, cn.kid(0)), arg(0, w_.f64(0)), arg(1, w_.f64(kInf)), items}, t_i32());
+    }
     if (method == "some" || method == "every" || method == "find" || method == "findIndex" || method == "forEach" || method == "reduce")
       return array_scan(f, n, method, expr(f, cn.kid(0)), ot, args);
   }

@@ -48,3 +48,18 @@ export function reducing(): string {
     str(xs.reduce((acc, x) => acc + x + ",", "")) + str(items().reduce((acc, it) => (it.id > 1 ? acc + it.name : acc), "")) +
     num(([] as number[]).reduce((a, b) => a + b, 7));
 }
+export function mutating(): string {
+  const xs = [1, 2, 3, 4, 5];
+  xs.pop();
+  xs.shift();
+  const n = xs.unshift(-1, -2);
+  const removed = xs.splice(1, 2, 9, 8, 7);
+  const tail = xs.splice(3);
+  const none = xs.splice(0, 0);
+  const words = ["a", "b"];
+  const last = words.pop();
+  const first = words.shift();
+  const gone = words.pop();
+  return num(n) + nums(xs) + nums(removed) + nums(tail) + nums(none) + str(last ?? "-") + str(first ?? "-") + str(gone ?? "empty") +
+    num(words.length) + num(xs.splice(-1, 1, 0).length) + nums(xs);
+}
