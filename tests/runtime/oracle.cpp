@@ -54,9 +54,11 @@ std::string enc_ref_arr(uint32_t arr) {
   return enc_arr(e);
 }
 
-std::vector<std::string> run_oracle(const std::vector<std::string>& lines) {
+std::vector<std::string> run_oracle(const std::vector<std::string>& lines) { return run_node_script("js_oracle.js", lines); }
+
+std::vector<std::string> run_node_script(const std::string& script, const std::vector<std::string>& lines) {
   const char* src = std::getenv("DX_SOURCE_DIR");
-  std::string oracle = std::string(src ? src : DX_TEST_SOURCE_DIR) + "/tests/runtime/js_oracle.js";
+  std::string oracle = std::string(src ? src : DX_TEST_SOURCE_DIR) + "/tests/runtime/" + script;
   char in_path[] = "/tmp/dx_js_in_XXXXXX";
   int fd = mkstemp(in_path);
   REQUIRE(fd >= 0);

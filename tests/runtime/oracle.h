@@ -17,6 +17,8 @@ std::string enc_ref_arr(uint32_t arr);
 
 // Runs `lines` ("op\targ\targ…") through node's js_oracle.js; one encoded result per line.
 std::vector<std::string> run_oracle(const std::vector<std::string>& lines);
+// Runs tests/runtime/<script> with node on `lines` (one input per line); returns one output line per input.
+std::vector<std::string> run_node_script(const std::string& script, const std::vector<std::string>& lines);
 
 // A runtime arena string holding these code units (two-byte storage when a unit is above 0xFF or `wide`).
 uint32_t make_str16(const std::u16string& s, bool wide = false);

@@ -3,15 +3,15 @@
 // exponents, decimal-looking values, integers, neighbours of powers of ten) are compared against node,
 // which prints them at test time via tests/runtime/num_oracle.js.
 #include <catch2/catch.hpp>
+
+#include "oracle.h"
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
 #include <limits>
 #include <random>
 #include <string>
-#include <unistd.h>
 #include <vector>
 
 #include "arena.h"
@@ -103,32 +103,15 @@ TEST_CASE("num_to_str: 150,000 doubles match node's String(x)", "[num][node]") {
   }
   for (int i = 0; i < 8000; ++i) values.push_back(from_bits(rng() & 0x000FFFFFFFFFFFFFull));  // subnormals
 
-  const char* src = std::getenv("DX_SOURCE_DIR");
-  std::string oracle = std::string(src ? src : DX_TEST_SOURCE_DIR) + "/tests/runtime/num_oracle.js";
-  char in_path[] = "/tmp/dx_num_in_XXXXXX";
-  int fd = mkstemp(in_path);
-  REQUIRE(fd >= 0);
-  {
-    std::string text;
-    char hex[20];
-    for (double v : values) {
-      uint64_t b;
-      memcpy(&b, &v, 8);
-      snprintf(hex, sizeof hex, "%016llx\n", static_cast<unsigned long long>(b));
-      text += hex;
-    }
-    REQUIRE(write(fd, text.data(), text.size()) == ssize_t(text.size()));
-    close(fd);
+  std::vector<std::string> hex_lines;
+  char hex[20];
+  for (double v : values) {
+    uint64_t b;
+    memcpy(&b, &v, 8);
+    snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(b));
+    hex_lines.push_back(hex);
   }
-  std::string out_path = std::string(in_path) + ".out";
-  std::string cmd = "node '" + oracle + "' " + in_path + " " + out_path;
-  int rc = std::system(cmd.c_str());
-  std::remove(in_path);
-  REQUIRE(rc == 0);  // node is a build dependency of the test suite
-  std::ifstream in(out_path);
-  std::vector<std::string> expected;
-  for (std::string line; std::getline(in, line);) expected.push_back(line);
-  std::remove(out_path.c_str());
+  std::vector<std::string> expected = dxt::run_node_script("num_oracle.js", hex_lines);
   REQUIRE(expected.size() == values.size());
 
   size_t mismatches = 0;
