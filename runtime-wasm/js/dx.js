@@ -135,13 +135,16 @@
     }
   }
 
+  // What app.wasm may import (runtime-wasm/ABI.md): Math.random's seed and the clocks.
+  const imports = { dx: { seed: () => Math.random() * 2 ** 53, now: Date.now, perf_now: () => performance.now() } };
+
   async function instantiate() {
     try {
-      return (await WebAssembly.instantiateStreaming(fetch(url), {})).instance;
+      return (await WebAssembly.instantiateStreaming(fetch(url), imports)).instance;
     } catch (_) { // wrong MIME type or no streaming support: compile from bytes
       const res = await fetch(url);
       if (!res.ok) throw new Error(`dx: ${url} answered ${res.status}`);
-      return (await WebAssembly.instantiate(await res.arrayBuffer(), {})).instance;
+      return (await WebAssembly.instantiate(await res.arrayBuffer(), imports)).instance;
     }
   }
 
@@ -150,8 +153,9 @@
   const ready = Promise.all([instantiate(), dom]).then(([instance]) => {
     ex = instance.exports;
     mem = ex.memory;
-    root = nodes[1] = document.getElementById("dx-root");
-    if (!root) throw new Error("dx: no element with id dx-root");
+    const id = (script && script.dataset.root) || "dx-root";
+    root = nodes[1] = document.getElementById(id);
+    if (!root) throw new Error(`dx: no element with id ${id}`);
     if (ex.__wasm_call_ctors) ex.__wasm_call_ctors();
     const batch = ex.dx_start();
     root.textContent = ""; // no resumption yet: the client render replaces prerendered HTML

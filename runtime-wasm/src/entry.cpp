@@ -1,5 +1,6 @@
 // entry.cpp — dx_start, dx_input, dx_dispatch and the batch lifecycle (contract in entry.h and ABI.md,
 // "Exports dx.js uses").
+#include "host.h"
 #include "entry.h"
 
 #include "app.h"
@@ -53,6 +54,7 @@ void runtime_reset() {
   instances_reset();
   flush_reset();
   app_reset();
+  random_reset();
   g_initialized = g_started = g_in_batch = false;
   g_page = g_input = 0;
   g_input_cap = 0;
@@ -95,6 +97,7 @@ DX_EXPORT("dx_start") uint32_t dx_start() {
   const schema::DxbView& dxb = app_dxb();
   for (uint32_t t = 0; t < dxb.template_count(); ++t)
     emit(schema::kOpTemplate, t, op_dxb_str(dxb.template_at(t).html), op_template_paths(t));
+  dxgen_globals_init();  // module-level variables, before any component runs
   uint32_t block = dxb.page(0).block;
   g_page = instance_new(dxb.block(block).shape, block, 0);
   dxgen_block_create(g_page);

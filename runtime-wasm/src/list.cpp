@@ -1,6 +1,7 @@
 // list.cpp — keyed list reconciliation (contract in list.h).
 //
-// List state: +8 u32 count, +12 u32 element kind of the items, +16 Ref rows (heap block, count Refs).
+// List state: +8 u32 count, +12 u32 element kind of the keys, +16 Ref rows (heap block, count Refs),
+// +20 Ref keys (a counted array parallel to rows, when the list is keyed by a key function; else 0).
 #include "list.h"
 
 #include "app.h"
@@ -17,7 +18,7 @@ namespace dx::rt {
 
 namespace {
 
-constexpr uint32_t kStateCount = 8, kStateKind = 12, kStateRows = 16, kStateSize = 24;
+constexpr uint32_t kStateCount = 8, kStateKind = 12, kStateRows = 16, kStateKeys = 20, kStateSize = 24;
 
 // --- keys ------------------------------------------------------------------------------------------------
 
@@ -60,8 +61,7 @@ Ref row_item(Ref row) { return row + kInstItem; }
 
 // --- rows ------------------------------------------------------------------------------------------------
 
-Ref make_row(Ref inst, uint32_t row_block, const Items& items, uint32_t j) {
-  Ref row = instance_new(app_block(row_block).shape, row_block, inst);
+void set_item(Ref row, const Items& items, uint32_t j) {
   if (items.kind == kElemNumber) {
     stf64(row_item(row), ldf64(items.at(j)));
   } else if (elem_is_ref(items.kind)) {
@@ -70,6 +70,11 @@ Ref make_row(Ref inst, uint32_t row_block, const Items& items, uint32_t j) {
   } else {
     st32(row_item(row), ld32(items.at(j)));
   }
+}
+
+Ref make_row(Ref inst, uint32_t row_block, const Items& items, uint32_t j) {
+  Ref row = instance_new(app_block(row_block).shape, row_block, inst);
+  set_item(row, items, j);
   dxgen_block_create(row);
   return row;
 }
@@ -145,10 +150,11 @@ void list_destroy(Ref state, bool anchored, bool removed) {
     instance_destroy(row, anchored ? removed : (inst_flags(row) & kFlagNested) != 0);
   }
   if (rows) free_block_later(rows);
+  release_later(ld32(state + kStateKeys));
   free_block_later(state);
 }
 
-void list_reconcile(Ref inst, uint32_t state_offset, Ref items_arr, uint32_t row_block, uint32_t parent,
+void list_reconcile(Ref inst, uint32_t state_offset, Ref items_arr, Ref keys_arr, uint32_t row_block, uint32_t parent,
                     uint32_t anchor, uint32_t mask) {
   if (row_block >= app_dxb().block_count()) fatal("dx_for: unknown row block");
   Ref state = ld32(inst + state_offset);
@@ -165,20 +171,28 @@ void list_reconcile(Ref inst, uint32_t state_offset, Ref items_arr, uint32_t row
   uint32_t m = ld32(state + kStateCount), n = array_len(items_arr);
   Ref old = ld32(state + kStateRows);
   Items items{items_arr, items_arr ? array_kind(items_arr) : ld32(state + kStateKind)};
-  bool comparable = m == 0 || items.kind == ld32(state + kStateKind);
+  // What rows are matched by: the items themselves, or the keys the key function gave (old keys: the
+  // array kept from the previous call, parallel to the old rows).
+  bool keyed = keys_arr != 0;
+  Items keys = keyed ? Items{keys_arr, array_kind(keys_arr)} : items;
+  Ref old_keys = ld32(state + kStateKeys);
+  auto old_key = [&](uint32_t k) {
+    return keyed ? array_data(old_keys) + elem_size(keys.kind) * k : row_item(ld32(old + 4 * k));
+  };
+  bool comparable = m == 0 || (keys.kind == ld32(state + kStateKind) && keyed == (old_keys != 0));
   Ref rows = n ? heap_alloc(4 * n) : 0;  // the new order
-  Ref kept = arena_alloc(4 * (n ? n : 1)); // rows to update when mask != 0
+  Ref kept = arena_alloc(4 * (n ? n : 1)); // new indexes of the kept rows (to update)
   uint32_t kept_count = 0;
   auto keep = [&](uint32_t j, Ref row) {
     st32(rows + 4 * j, row);
-    st32(kept + 4 * kept_count++, row);
+    st32(kept + 4 * kept_count++, j);
   };
   auto old_row = [&](uint32_t k) { return ld32(old + 4 * k); };
 
   uint32_t i = 0, oe = m, ne = n;  // middle: old [i, oe), new [i, ne)
   if (comparable) {
-    while (i < m && i < n && same_key(items.kind, row_item(old_row(i)), items.at(i))) { keep(i, old_row(i)); ++i; }
-    while (oe > i && ne > i && same_key(items.kind, row_item(old_row(oe - 1)), items.at(ne - 1))) {
+    while (i < m && i < n && same_key(keys.kind, old_key(i), keys.at(i))) { keep(i, old_row(i)); ++i; }
+    while (oe > i && ne > i && same_key(keys.kind, old_key(oe - 1), keys.at(ne - 1))) {
       --oe; --ne;
       keep(ne, old_row(oe));
     }
@@ -203,10 +217,10 @@ void list_reconcile(Ref inst, uint32_t state_offset, Ref items_arr, uint32_t row
     uint32_t unmatched_count = 0, matched = 0, last = 0;
     bool moved = false;
     if (comparable) {
-      Matcher match{0, 0, 0, 0, items.kind, items};
+      Matcher match{0, 0, 0, 0, keys.kind, keys};
       match.build(i, ne - 1);
       for (uint32_t k = i; k < oe; ++k) {
-        uint32_t j = match.claim(row_item(old_row(k)));
+        uint32_t j = match.claim(old_key(k));
         if (j == kNoIndex) { st32(unmatched + 4 * unmatched_count++, old_row(k)); continue; }
         st32(sources + 4 * (j - i), k);
         keep(j, old_row(k));
@@ -240,15 +254,26 @@ void list_reconcile(Ref inst, uint32_t state_offset, Ref items_arr, uint32_t row
   if (old) heap_free(old);
   st32(state + kStateRows, rows);
   st32(state + kStateCount, n);
-  st32(state + kStateKind, items.kind);
-  if (mask)
-    for (uint32_t k = 0; k < kept_count; ++k) dxgen_block_update(ld32(kept + 4 * k), mask);
+  st32(state + kStateKind, keys.kind);
+  if (keyed || old_keys) write_ref(state, state + kStateKeys, keys_arr);
+  // Keyed by a key function: a kept row whose item was replaced (same key, another item) takes the new item
+  // and is updated with kItemChangedBit, so exactly what reads the item is recomputed.
+  for (uint32_t k = 0; k < kept_count; ++k) {
+    uint32_t j = ld32(kept + 4 * k);
+    Ref row = ld32(rows + 4 * j);
+    uint32_t bits = mask;
+    if (keyed && !same_key(items.kind, row_item(row), items.at(j))) {
+      set_item(row, items, j);
+      bits |= kItemChangedBit;
+    }
+    if (bits) dxgen_block_update(row, bits);
+  }
 }
 
 }  // namespace dx::rt
 
 DX_EXPORT("dx_for")
-void dx_for(uint32_t inst, uint32_t state_offset, uint32_t items, uint32_t row_block, uint32_t parent_node,
+void dx_for(uint32_t inst, uint32_t state_offset, uint32_t items, uint32_t keys, uint32_t row_block, uint32_t parent_node,
             uint32_t anchor_node, uint32_t mask) {
-  dx::rt::list_reconcile(inst, state_offset, items, row_block, parent_node, anchor_node, mask);
+  dx::rt::list_reconcile(inst, state_offset, items, keys, row_block, parent_node, anchor_node, mask);
 }

@@ -9,12 +9,16 @@
 // subsequence of old positions (moves = kept − LIS, the minimum), creating new rows in place. A list that
 // owns all of its parent's children (anchor 0) removes everything with one CLEAR when it becomes empty or
 // keeps none of its rows. Kept rows get `dxgen_block_update(row, mask)` when mask != 0.
+// Keyed lists (a key function) match by the keys instead and keep the keys array in the state (+20).
 #pragma once
 #include "object.h"
 
 namespace dx::rt {
 
-void list_reconcile(Ref inst, uint32_t state_offset, Ref items, uint32_t row_block, uint32_t parent_node,
+// `keys`: 0 to match rows by item identity, else an array (number or string) parallel to `items` from the
+// list's key function; rows are then matched by key and a kept row whose item changed is updated with
+// kItemChangedBit.
+void list_reconcile(Ref inst, uint32_t state_offset, Ref items, Ref keys, uint32_t row_block, uint32_t parent_node,
                     uint32_t anchor_node, uint32_t mask);
 // Destroys every row (the list's instance is being destroyed) and frees the state. `anchored`: the list
 // sits at an anchor of its owner, so its rows are gone from the document iff the owner's are (`removed`);

@@ -67,6 +67,12 @@ void dxgen_block_update(uint32_t inst, uint32_t mask) {
   if (!hooks.block_update) missing("block_update");
   hooks.block_update(inst, mask);
 }
+double dxhost_seed() { return hooks.seed ? hooks.seed() : 1; }
+double dxhost_now() { return hooks.now ? hooks.now() : 0; }
+double dxhost_perf_now() { return hooks.perf_now ? hooks.perf_now() : 0; }
+void dxgen_globals_init() {
+  if (hooks.globals_init) hooks.globals_init();
+}
 void dxgen_handler(uint32_t handler, uint32_t inst, uint32_t event) {
   if (!hooks.handler) missing("handler");
   hooks.handler(handler, inst, event);

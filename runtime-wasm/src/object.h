@@ -44,6 +44,9 @@ inline constexpr uint32_t kClosureFn = 8, kClosureEnv = 12, kClosureSize = 16;
 // block instance prefix (32 bytes), then the block's generated fields.
 inline constexpr uint32_t kInstBlock = 8, kInstParent = 12, kInstDirty = 16, kInstFlags = 20, kInstItem = 24;
 inline constexpr uint32_t kInstPrefix = 32;
+// The mask bit a keyed list row is updated with when its item was replaced (ABI.md dx_for; the compiler's
+// kItemChangedBit).
+inline constexpr uint32_t kItemChangedBit = 1u << 31;
 
 // Runtime bits of the instance flags word (+20). The ABI leaves the word to the runtime.
 inline constexpr uint32_t kFlagQueued = 1u << 0;    // in the flush queue

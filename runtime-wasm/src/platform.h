@@ -20,6 +20,7 @@ inline constexpr uint32_t kPageShift = 16;
 #if defined(__wasm__)
 #define DX_EXPORT(name) extern "C" __attribute__((export_name(name)))
 #define DX_IMPORT(name) __attribute__((import_module("dxgen"), import_name(name)))
+#define DX_HOST(name) __attribute__((import_module("dx"), import_name(name)))
 
 inline uint8_t* mem(Ref r) { return reinterpret_cast<uint8_t*>(uintptr_t(r)); }
 inline uint32_t mem_pages() { return uint32_t(__builtin_wasm_memory_size(0)); }
@@ -29,6 +30,7 @@ inline bool mem_grow(uint32_t pages) { return __builtin_wasm_memory_grow(0, page
 #else
 #define DX_EXPORT(name) extern "C"
 #define DX_IMPORT(name)
+#define DX_HOST(name)
 
 namespace native {
 // 256 MiB of emulated linear memory; it starts with 64 pages "grown", like the wasm module.
@@ -44,6 +46,10 @@ struct Hooks {
   void (*block_create)(uint32_t inst) = nullptr;
   void (*block_update)(uint32_t inst, uint32_t mask) = nullptr;
   void (*handler)(uint32_t handler, uint32_t inst, uint32_t event) = nullptr;
+  void (*globals_init)() = nullptr;  // optional: an app without module-level variables has nothing to do
+  double (*seed)() = nullptr;         // optional (default 1): Math.random's seed
+  double (*now)() = nullptr;          // optional (default 0): Date.now()
+  double (*perf_now)() = nullptr;     // optional (default 0): performance.now()
   void (*fatal)(const char* what) = nullptr;  // default: print and abort (a test may throw instead)
   // The function table: what call_indirect of table index `fn` would run (comparators of dx_array_sort).
   double (*call_f64)(uint32_t fn, uint32_t env, double a, double b) = nullptr;
@@ -104,4 +110,9 @@ DX_IMPORT("dxgen_heap_base") uint32_t dxgen_heap_base();
 DX_IMPORT("dxgen_block_create") void dxgen_block_create(uint32_t inst);
 DX_IMPORT("dxgen_block_update") void dxgen_block_update(uint32_t inst, uint32_t mask);
 DX_IMPORT("dxgen_handler") void dxgen_handler(uint32_t handler, uint32_t inst, uint32_t event);
+DX_IMPORT("dxgen_globals_init") void dxgen_globals_init();
+// What the page provides (module "dx", ABI.md "Imports from the page"); natively: hooks, with defaults.
+DX_HOST("seed") double dxhost_seed();
+DX_HOST("now") double dxhost_now();
+DX_HOST("perf_now") double dxhost_perf_now();
 }

@@ -70,7 +70,7 @@ TEST_CASE("each analyze diagnostic is reported with its code", "[analyze][diagno
       {"DX0202", "import X from \"./missing\";\n" + page("")},
       {"DX0203", "import { createStore } from \"dx\";\n" + page("")},
       {"DX0204", "import { createSelector } from \"dx\";\n" + page("")},
-      {"DX0205", "let counter = 0;\n" + page("")},
+      {"DX0205", "const { a } = { a: 1 };\n" + page("")},
       {"DX0206", "export function NotDefault() { return <p/>; }\n"},
       {"DX0207", page("const a = 1;\nconst a = 2;")},
       {"DX0210", page("const [a, setA] = createSignal(0);\nconst b = a;")},
@@ -109,6 +109,7 @@ TEST_CASE("each analyze diagnostic is reported with its code", "[analyze][diagno
       {"DX0256", page("", "<ul><For each={1}>{(x) => <li/>}</For></ul>")},
       {"DX0257", page("const [a, setA] = createSignal<number[]>([]);", "<ul><For each={a()}>{(x, i) => <li/>}</For></ul>")},
       {"DX0258", "function Child() { return <i/>; }\n" + page("", "<Child>text</Child>")},
+      {"DX0261", "const a = [b()];\nfunction b() { return a.length; }\n" + page("")},
   };
   for (const DiagCase& dc : cases) {
     auto c = compile_page(dc.source, false);

@@ -99,6 +99,32 @@ TEST_CASE("DX0406: verify rejects artifacts that do not read back", "[diagnostic
   CHECK(has(d, "DX0406"));
 }
 
+TEST_CASE("DX0504/DX0505: a project's index.html shell needs </head> and the mount element", "[diagnostics]") {
+  {
+    dxt::TempProject p(std::map<std::string, std::string>{{"pages/index.tsx", kPage}, {"index.html", "<html><body><div id=\"dx-root\"></div>"}});
+    dxc::Diagnostics d;
+    CHECK_FALSE(build_dir(p.dir, d).ok);
+    CHECK(has(d, "DX0504"));
+  }
+  {
+    dxt::TempProject p(std::map<std::string, std::string>{
+        {"pages/index.tsx", kPage}, {"dx.config.json", "{\"root\": \"main\"}"}, {"index.html", "<head></head><body><div id=\"app\"></div>"}});
+    dxc::Diagnostics d;
+    CHECK_FALSE(build_dir(p.dir, d).ok);
+    CHECK(has(d, "DX0505"));
+  }
+  {  // a good shell: dxc's tags go before </head>, dx.js is told the mount id
+    dxt::TempProject p(std::map<std::string, std::string>{
+        {"pages/index.tsx", kPage}, {"dx.config.json", "{\"root\": \"main\"}"}, {"index.html", "<HEAD><title>t</title></HEAD><body><div id=\"main\"></div>"}});
+    dxc::Diagnostics d;
+    REQUIRE(build_dir(p.dir, d).ok);
+    std::ifstream in(p.dir / "dist" / "index.html");
+    std::string html((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CHECK(html.find("<title>t</title><link rel=\"preload\" href=\"app.wasm\"") != std::string::npos);
+    CHECK(html.find("<script src=\"dx.js\" data-root=\"main\" defer></script>\n</HEAD>") != std::string::npos);
+  }
+}
+
 TEST_CASE("DX0501/DX0502/DX0503: package problems", "[diagnostics]") {
   {
     dxt::TempProject p(std::map<std::string, std::string>{{"pages/index.tsx", kPage}});

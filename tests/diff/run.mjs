@@ -80,7 +80,7 @@ test(`dxc-compiled wasm matches V8 (random seed ${seed})`, async () => {
     const out = path.join(work, 'dist');
     const r = spawnSync(dxc, ['build', project, '-o', out, '-q'], { encoding: 'utf8', maxBuffer: 64 << 20 });
     assert.equal(r.status, 0, `dxc failed:\n${r.stderr}${r.stdout}`);
-    const { instance } = await WebAssembly.instantiate(readFileSync(path.join(out, 'app.wasm')), {});
+    const { instance } = await WebAssembly.instantiate(readFileSync(path.join(out, "app.wasm")), { dx: { seed: () => 1, now: () => 0, perf_now: () => 0 } });
     instance.exports.__wasm_call_ctors?.();
     const got = textsOf(instance.exports);
     assert.equal(got.length, all.length, 'one text per case');

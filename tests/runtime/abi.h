@@ -29,7 +29,7 @@ void dx_class_toggle(uint32_t node, uint32_t name, uint32_t on);
 void dx_mount(uint32_t inst, uint32_t parent_node, uint32_t before_node);
 void dx_destroy(uint32_t inst);
 void dx_invalidate(uint32_t inst, uint32_t mask);
-void dx_for(uint32_t inst, uint32_t state_offset, uint32_t items, uint32_t row_block, uint32_t parent_node,
+void dx_for(uint32_t inst, uint32_t state_offset, uint32_t items, uint32_t keys, uint32_t row_block, uint32_t parent_node,
             uint32_t anchor_node, uint32_t mask);
 uint32_t dx_start();
 uint32_t dx_input(uint32_t bytes);

@@ -114,7 +114,7 @@ Module parse(const std::vector<uint8_t>& bytes) {
 
 }  // namespace
 
-TEST_CASE("runtime.wasm exports the ABI and imports only dxgen_*", "[wasm]") {
+TEST_CASE("runtime.wasm exports the ABI and imports only dxgen_* and the page's dx.*", "[wasm]") {
   // Built into the test (tests/runtime/CMakeLists.txt); DX_BUILD_DIR overrides it when set.
   std::string path = DX_RUNTIME_WASM_PATH;
   if (const char* build = std::getenv("DX_BUILD_DIR")) path = std::string(build) + "/runtime-wasm/runtime.wasm";
@@ -134,7 +134,9 @@ TEST_CASE("runtime.wasm exports the ABI and imports only dxgen_*", "[wasm]") {
       {"dx_listen", {"ii", ""}}, {"dx_text", {"ii", ""}}, {"dx_attr", {"iii", ""}}, {"dx_attr_remove", {"ii", ""}},
       {"dx_prop_str", {"iii", ""}}, {"dx_prop_bool", {"iii", ""}}, {"dx_class", {"ii", ""}},
       {"dx_class_toggle", {"iii", ""}}, {"dx_mount", {"iii", ""}}, {"dx_destroy", {"i", ""}},
-      {"dx_invalidate", {"ii", ""}}, {"dx_for", {"iiiiiii", ""}},
+      {"dx_invalidate", {"ii", ""}}, {"dx_for", {"iiiiiiii", ""}},
+      {"dx_new_globals", {"i", "i"}}, {"dx_math_random", {"", "F"}}, {"dx_date_now", {"", "F"}},
+      {"dx_performance_now", {"", "F"}},
       // Strings (str_ops.cpp)
       {"dx_str_char_at", {"iF", "i"}}, {"dx_str_index", {"iF", "i"}}, {"dx_str_char_code_at", {"iF", "F"}}, {"dx_str_slice", {"iFF", "i"}},
       {"dx_str_substring", {"iFF", "i"}}, {"dx_str_index_of", {"iiF", "F"}}, {"dx_str_last_index_of", {"iiF", "F"}},
@@ -172,7 +174,9 @@ TEST_CASE("runtime.wasm exports the ABI and imports only dxgen_*", "[wasm]") {
   const std::map<std::string, Sig> dxgen = {
       {"dxgen.dxgen_dxb", {"", "i"}}, {"dxgen.dxgen_dxb_size", {"", "i"}}, {"dxgen.dxgen_heap_base", {"", "i"}},
       {"dxgen.dxgen_block_create", {"i", ""}}, {"dxgen.dxgen_block_update", {"ii", ""}},
-      {"dxgen.dxgen_handler", {"iii", ""}},
+      {"dxgen.dxgen_handler", {"iii", ""}}, {"dxgen.dxgen_globals_init", {"", ""}},
+      // the page's (dx.js): Math.random's seed and the clocks
+      {"dx.seed", {"", "F"}}, {"dx.now", {"", "F"}}, {"dx.perf_now", {"", "F"}},
   };
   CHECK(m.imports == dxgen);  // no libc or compiler-rt function slipped in as an import
 

@@ -41,6 +41,7 @@ class Checker {
   Checker(Program& p, Diagnostics& d) : p_(p), d_(d) {}
 
   void declare_module(ModuleId m);           // declare.cpp: module-level names, imports, exports
+  void check_globals(ModuleId m);            // declare.cpp: module-level variables' initializers
   void check_module(ModuleId m);             // declare.cpp: functions and components of a module
   void finish();                             // after every module: closure env records
   BlockId component_block(SymId component);  // jsx.cpp: checks a component once, returns its block
@@ -71,6 +72,9 @@ class Checker {
   FuncId check_closure(Ctx& c, NodeId fn_node, TypeId expected, FuncRole role, FuncId existing = kNoId);
   // Makes sure a hoisted function has been checked (its type is needed at a use before its declaration).
   void ensure_checked(FuncId f);
+  // Checks a module-level variable's initializer once (its type is needed at a use) and appends it to
+  // Program::globals, after the globals its initializer reads.
+  void ensure_global(SymId g);
   TypeId node_kind_type(const Symbol& s);
   bool capture(Ctx& c, NodeId at, SymId local);  // expr.cpp
   // narrow.cpp: nullability
@@ -115,6 +119,7 @@ class Checker {
   std::map<std::pair<ModuleId, NodeId>, TypeId> resolved_;
   std::map<FuncId, Ctx> pending_;  // hoisted functions not checked yet, with the context they were declared in
   std::set<FuncId> in_progress_;
+  std::set<SymId> globals_in_progress_;
   std::set<BlockId> rendered_children_;  // components that render {props.children}
   std::set<NodeId> discarded_;           // expressions whose value a statement discards (x.pop();)
   std::deque<Scope> scopes_;  // stable storage for scopes

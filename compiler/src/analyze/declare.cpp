@@ -1,6 +1,7 @@
 // Module loading (following imports), module-level declarations, imports and exports.
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 #include "analyze/analyze.h"
@@ -166,6 +167,15 @@ void analyze(Program& p, Diagnostics& d) {
       }
     }
   }
+  // Module-level variables first, imported modules before their importers (the order JS evaluates them in).
+  std::vector<uint8_t> seen(p.modules.size(), 0);
+  std::function<void(ModuleId)> globals_of = [&](ModuleId m) {
+    if (seen[m]) return;
+    seen[m] = 1;
+    for (auto& [imp, target] : p.modules[m]->import_targets) globals_of(target);
+    ck.check_globals(m);
+  };
+  for (ModuleId m = 0; m < p.modules.size(); ++m) globals_of(m);
   for (ModuleId m = 0; m < p.modules.size(); ++m) ck.check_module(m);
   ck.finish();
   std::vector<std::string> routes;
@@ -196,6 +206,7 @@ void Checker::declare_module(ModuleId m) {
     }
     SymId id = p_.add_symbol(s);
     mod.scope[name] = id;
+    if (s.kind == SymKind::Global) mod.ref[node(decl).kid(0)] = id;
     if (exported) mod.exports[is_default ? "default" : name] = id;
   };
   // A module-level function: a component when its name is capitalized and it returns JSX (checked when a
@@ -239,21 +250,28 @@ void Checker::declare_module(ModuleId m) {
           const Node& dn = node(dk);
           const Node& target = node(dn.kid(0));
           NodeId init = dn.kid(2);
-          if (target.kind != NodeKind::Identifier || !(n.flags & kConst) || init == kNoNode) {
-            error(dk, "DX0205", "module-level variables must be `const name = <literal or function>` in this version");
+          if (target.kind != NodeKind::Identifier) {
+            error(dk, "DX0205", "destructuring is not supported at module level yet: declare one name per variable");
+            continue;
+          }
+          if (init == kNoNode) {
+            error(dk, "DX0236", "a module-level variable needs an initial value");
             continue;
           }
           const Node& in = node(init);
+          bool is_const = n.flags & kConst;
           Symbol sym;
-          if (in.kind == NodeKind::NumberLit || in.kind == NodeKind::StringLit || in.kind == NodeKind::BoolLit) {
+          if (is_const && (in.kind == NodeKind::NumberLit || in.kind == NodeKind::StringLit || in.kind == NodeKind::BoolLit) &&
+              dn.kid(1) == kNoNode) {
             sym.kind = SymKind::Const;
             sym.init = init;
-          } else if (in.kind == NodeKind::Arrow || in.kind == NodeKind::FunctionExpr) {
+          } else if (is_const && (in.kind == NodeKind::Arrow || in.kind == NodeKind::FunctionExpr)) {
             sym.init = init;
             function_symbol(sym, std::string(target.text), init);
-          } else {
-            error(init, "DX0205", "module-level constants must be literals or functions in this version (state belongs in a component's signals)");
-            continue;
+          } else {  // evaluated once, before the first page is created
+            sym.kind = SymKind::Global;
+            sym.init = init;
+            sym.is_mutable = !is_const;
           }
           add(dk, std::string(target.text), sym, exported, false);
         }
@@ -264,6 +282,19 @@ void Checker::declare_module(ModuleId m) {
       default: error(s, "DX0205", "only imports, functions, constants, interfaces and type aliases may appear at module level"); break;
     }
   }
+}
+
+void Checker::check_globals(ModuleId m) {
+  mod_ = m;
+  Module& mod = module();
+  if (mod.ast.root != kNoNode)  // in declaration order (ensure_global checks what an initializer reads first)
+    for (NodeId s : node(mod.ast.root).kids) {
+      if (node(s).kind != NodeKind::VarDecl) continue;
+      for (NodeId dk : node(s).kids) {
+        SymId sid = p_.ref_of(m, node(dk).kid(0));
+        if (sid != kNoId && p_.symbols[sid].kind == SymKind::Global) ensure_global(sid);
+      }
+    }
 }
 
 void Checker::check_module(ModuleId m) {

@@ -41,6 +41,12 @@ TypeId Checker::check_expr(Ctx& c, NodeId n, TypeId expected) {
           t = s.type;
           break;
         case SymKind::Field: t = s.type; break;
+        case SymKind::Global:
+          ensure_global(sid);
+          if (!p_.symbols[sid].type)
+            error(n, "DX0261", "the type of '" + name + "' depends on itself (its initializer reads it): annotate its type");
+          t = p_.symbols[sid].type ? p_.symbols[sid].type : T.error();
+          break;
         case SymKind::Function:
           ensure_checked(s.func);
           t = p_.funcs[s.func].type ? p_.funcs[s.func].type : T.error();
@@ -169,6 +175,13 @@ bool Checker::capture(Ctx& c, NodeId at, SymId sid) {
 
 void Checker::finish() {
   auto& T = p_.types;
+  if (!p_.globals.empty()) {  // one record for every module-level variable
+    std::vector<std::pair<std::string, TypeId>> fields;
+    for (SymId g : p_.globals) fields.push_back({p_.symbols[g].name + "$" + std::to_string(g), p_.symbols[g].type});
+    p_.globals_shape = T.shape("module$globals", fields);
+    const Shape& sh = T.shape_info(p_.globals_shape);
+    for (SymId g : p_.globals) p_.symbols[g].offset = sh.find(p_.symbols[g].name + "$" + std::to_string(g))->offset;
+  }
   TypeId any_env = T.record(T.shape("$env", {}));  // the parent: a record or a block instance (traced, never counted)
   for (FuncInfo& f : p_.funcs) {
     if (f.captured.empty()) continue;
@@ -269,7 +282,7 @@ TypeId Checker::check_call(Ctx& c, NodeId n, TypeId expected) {
       check_args(c, n, args, T.info(ft).params);
       return T.info(ft).ret;
     }
-    case SymKind::Local: case SymKind::Field: {
+    case SymKind::Local: case SymKind::Field: case SymKind::Global: {
       TypeId ft = check_expr(c, callee);
       if (T.kind(ft) == TypeKind::Error || !require_non_null(callee, ft)) return T.error();
       if (T.kind(ft) != TypeKind::Function) { error(callee, "DX0222", "'" + name + "' is not a function"); return T.error(); }
@@ -440,7 +453,7 @@ TypeId Checker::check_assign(Ctx& c, NodeId n) {
         error(n, "DX0214", "'" + s.name + "' is a signal: set it with its setter");
         return T.error();
       }
-      if ((s.kind == SymKind::Local || s.kind == SymKind::Field) && !s.is_mutable) {
+      if ((s.kind == SymKind::Local || s.kind == SymKind::Field || s.kind == SymKind::Global) && !s.is_mutable) {
         error(n, "DX0215", "cannot assign to '" + s.name + "' because it is a constant");
         return T.error();
       }
@@ -677,6 +690,33 @@ FuncId Checker::check_closure(Ctx& c, NodeId fn_node, TypeId expected, FuncRole 
   in_progress_.erase(id);
   if (ok && ret != T.error()) p_.funcs[id].type = T.function(params, ret);
   return id;
+}
+
+void Checker::ensure_global(SymId g) {
+  if (p_.symbols[g].type || globals_in_progress_.count(g)) return;
+  auto& T = p_.types;
+  globals_in_progress_.insert(g);
+  ModuleId saved = mod_;
+  mod_ = p_.symbols[g].module;
+  Ctx c;  // module level: no function, no block
+  NodeId decl = p_.symbols[g].decl, init = p_.symbols[g].init;
+  NodeId ann_node = node(decl).kid(1);
+  TypeId ann = ann_node != kNoNode ? resolve_type(mod_, ann_node) : 0;
+  p_.symbols[g].type = ann;  // an annotated global may be read by what its initializer calls
+  TypeId it = check_expr(c, init, ann);
+  TypeId t = ann ? ann : it;
+  if (ann && !assignable(it, ann)) error(init, "DX0234", "cannot initialize a '" + T.name(ann) + "' with a '" + T.name(it) + "'");
+  if (T.kind(t) == TypeKind::Null || T.kind(t) == TypeKind::Undefined) {
+    error(decl, "DX0236", "give this variable a type: e.g. `let x: string | null = null`");
+    t = T.error();
+  } else if (T.kind(t) != TypeKind::Error && T.wasm(t) == WasmType::None) {
+    error(decl, "DX0234", "a variable cannot hold '" + T.name(t) + "'");
+    t = T.error();
+  }
+  p_.symbols[g].type = t;
+  if (T.kind(t) != TypeKind::Error) p_.globals.push_back(g);
+  mod_ = saved;
+  globals_in_progress_.erase(g);
 }
 
 void Checker::ensure_checked(FuncId f) {

@@ -418,11 +418,12 @@ void Checker::check_handler(Ctx& c, NodeId v, const std::string& event) {
 void Checker::check_for(Ctx& c, NodeId n) {
   const Node& x = node(n);
   auto& T = p_.types;
-  NodeId each = kNoNode;
+  NodeId each = kNoNode, key = kNoNode;
   for (NodeId a : node(x.kid(0)).kids) {
     const Node& an = node(a);
     if (an.kind == NodeKind::JsxAttr && an.text == "each") each = an.kid(0);
-    else error(a, "DX0255", "<For> takes only each={…} in this version");
+    else if (an.kind == NodeKind::JsxAttr && an.text == "key") key = an.kid(0);
+    else error(a, "DX0255", "<For> takes each={array} and optionally key={(item) => item.id}");
   }
   if (each == kNoNode) { error(n, "DX0255", "<For> needs each={array}"); return; }
   TypeId at = check_expr(c, each);
@@ -448,6 +449,19 @@ void Checker::check_for(Ctx& c, NodeId n) {
     return;
   }
   TypeId elem = T.info(at).elem;
+  if (key != kNoNode) {  // key={(item) => …}: rows are matched by this value instead of item identity
+    const Node& kn = node(key);
+    if ((kn.kind != NodeKind::Arrow && kn.kind != NodeKind::FunctionExpr) || node(kn.kid(0)).kids.size() != 1) {
+      error(key, "DX0255", "key takes a function of the item: key={(item) => item.id}");
+      return;
+    }
+    TypeId kt = check_inline_callback(c, key, {elem}, 0);
+    if (kt != T.number() && kt != T.string() && T.kind(kt) != TypeKind::Error) {
+      error(key, "DX0256", "a <For> key must be a number or a string, not '" + T.name(kt) + "'");
+      return;
+    }
+    module().for_keys[n] = key;
+  }
   BlockInfo row;
   row.kind = dx::schema::kBlockRow;
   row.name = p_.blocks[c.block].name + "/row";
@@ -465,6 +479,7 @@ void Checker::check_for(Ctx& c, NodeId n) {
   item.type = elem;
   item.block = rid;
   item.offset = 24;
+  if (key != kNoNode) item.bit = kItemChangedBit;  // a row's item may be replaced by one with the same key
   SymId iid = p_.add_symbol(item);
   p_.blocks[rid].item = iid;
   Ctx rc;
@@ -580,7 +595,7 @@ struct DepsWalker {
         SymId s = p.ref_of(m, n);
         if (s != kNoId) {
           const Symbol& sym = p.symbols[s];
-          if (sym.kind == SymKind::Signal || sym.kind == SymKind::Memo) d |= sym.bit;
+          if (sym.kind == SymKind::Signal || sym.kind == SymKind::Memo || sym.kind == SymKind::Field) d |= sym.bit;
           if (sym.kind == SymKind::Function && p.funcs[sym.func].env_block != kNoId) d |= func(sym.func);
         }
         return d;

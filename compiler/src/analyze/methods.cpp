@@ -28,8 +28,19 @@ TypeId Checker::check_member_call(Ctx& c, NodeId n, TypeId expected) {
       set_type(callee, T.number());
       return T.number();
     }
+    if (method == "random") {
+      if (!args.empty()) error(n, "DX0222", "Math.random takes no arguments");
+      set_type(callee, T.number());
+      return T.number();
+    }
     error(callee, "DX0235", "Math." + method + " is not supported yet");
     return T.error();
+  }
+  if (on.kind == NodeKind::Identifier && ((on.text == "Date" && method == "now") || (on.text == "performance" && method == "now")) &&
+      lookup(c.scope, std::string(on.text)) == kNoId) {
+    if (!args.empty()) error(n, "DX0222", std::string(on.text) + ".now takes no arguments");
+    set_type(callee, T.number());
+    return T.number();
   }
   bool on_props = on.kind == NodeKind::Identifier && lookup(c.scope, std::string(on.text)) != kNoId &&
                   p_.symbols[lookup(c.scope, std::string(on.text))].kind == SymKind::Props;

@@ -11,13 +11,13 @@ std::string Checker::narrow_key(NodeId n) const {
     SymId s = p_.ref_of(mod_, n);
     if (s == kNoId) return "";
     SymKind k = p_.symbols[s].kind;
-    return k == SymKind::Local || k == SymKind::Field ? "s" + std::to_string(s) : "";
+    return k == SymKind::Local || k == SymKind::Field || k == SymKind::Global ? "s" + std::to_string(s) : "";
   }
   if (x.kind == NodeKind::Member && !(x.flags & kOptional) && node(x.kid(0)).kind == NodeKind::Identifier) {
     SymId s = p_.ref_of(mod_, x.kid(0));
     if (s == kNoId) return "";
     SymKind k = p_.symbols[s].kind;
-    if (k == SymKind::Props || k == SymKind::Local || k == SymKind::Field) return "s" + std::to_string(s) + "." + std::string(x.text);
+    if (k == SymKind::Props || k == SymKind::Local || k == SymKind::Field || k == SymKind::Global) return "s" + std::to_string(s) + "." + std::string(x.text);
   }
   return "";
 }

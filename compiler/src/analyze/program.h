@@ -24,9 +24,13 @@ using FuncId = uint32_t;
 using BlockId = uint32_t;
 using ModuleId = uint32_t;
 inline constexpr uint32_t kNoId = 0xFFFFFFFFu;
+// The mask bit a keyed list row is updated with when its item was replaced by another with the same key
+// (runtime-wasm/ABI.md; it may coincide with a signal's bit: sharing a bit only costs extra work).
+inline constexpr uint32_t kItemChangedBit = 1u << 31;
 
 enum class SymKind : uint8_t {
   Const,      // module-level constant with a literal value (inlined)
+  Global,     // any other module-level variable: a field (`offset`) of the module-globals record
   Function,   // a function called directly (module-level, or local to a block: env = that block)
   Component,  // a component function (used as a JSX tag or a page)
   Local,      // a wasm local of `owner` (params, lets/consts inside functions, inline-callback params)
@@ -50,7 +54,7 @@ struct Symbol {
   FuncId func = kNoId;    // Function / Component
   BlockId block = kNoId;  // Field / Signal / Memo / Props
   uint32_t offset = 0;    // instance field offset (Field / Signal / Memo)
-  uint32_t bit = 0;       // Signal / Memo: its mask bit (1 << n)
+  uint32_t bit = 0;       // Signal / Memo: its mask bit (1 << n); a keyed row's item: kItemChangedBit
   FuncId owner = kNoId;   // Local: the function whose wasm local it is (kNoId: a block's create function)
   BlockId owner_block = kNoId;  // Local owned by a block's create/update code
   SymId signal = kNoId;   // Setter
@@ -130,6 +134,7 @@ struct Module {
   std::unordered_map<NodeId, BlockId> children;    // component element → the block of the children it passes
   std::unordered_map<NodeId, bool> children_slots; // {props.children} JsxExpr → where the children render
   std::unordered_map<NodeId, bool> inline_fns;     // Arrow node compiled inline (array method callbacks)
+  std::unordered_map<NodeId, NodeId> for_keys;     // <For> element → its key={(item) => …} function
   std::map<NodeId, ModuleId> import_targets;       // Import node → the project module it names
 };
 
@@ -144,6 +149,11 @@ struct Program {
   std::vector<ModuleId> page_modules;  // parse: the page files, in discover's order
   std::vector<BlockId> pages;          // analyze: page component blocks, ENTRY order
   std::vector<std::string> routes;     // one per page
+  // Module-level variables (SymKind::Global) in initialization order: imported modules first, then
+  // declaration order (an initializer that reads a later global initializes that one first). They live in
+  // one heap record (`globals_shape`) created before the first page; see emit/codegen_blocks.cpp.
+  std::vector<SymId> globals;
+  ShapeId globals_shape = kNoId;
 
   std::map<FuncId, uint32_t> deps_cache;  // analyze::deps_of, per function
 

@@ -29,15 +29,19 @@ static void read_config(Project& p, Diagnostics& diags) {
     return;
   }
   for (auto& [key, value] : j.items()) {
-    if (key == "name" || key == "title" || key == "lang") {
+    if (key == "name" || key == "title" || key == "lang" || key == "root") {
       if (!value.is_string()) {
         diags.error_at_path("DX0002", "dx.config.json", "\"" + key + "\" must be a string");
         continue;
       }
       std::string v = value.get<std::string>();
-      (key == "name" ? p.name : key == "title" ? p.title : p.lang) = v;
+      if (key == "root" && (v.empty() || v.find_first_of(" \t\n\"'<>&") != std::string::npos)) {
+        diags.error_at_path("DX0002", "dx.config.json", "\"root\" must be an element id (no spaces, quotes or <>&)");
+        continue;
+      }
+      (key == "name" ? p.name : key == "title" ? p.title : key == "lang" ? p.lang : p.root_id) = v;
     } else {
-      diags.error_at_path("DX0003", "dx.config.json", "unknown key \"" + key + "\" (known: name, title, lang)");
+      diags.error_at_path("DX0003", "dx.config.json", "unknown key \"" + key + "\" (known: name, title, lang, root)");
     }
   }
 }

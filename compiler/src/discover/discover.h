@@ -20,6 +20,7 @@ struct Project {
   std::string name;
   std::string title;
   std::string lang = "en";
+  std::string root_id = "dx-root";  // the id of the element the app renders into (config "root")
   std::vector<PageFile> pages;
   std::vector<std::string> files;  // every .ts/.tsx under pages/ and components/, project-relative, sorted
 };

@@ -63,6 +63,8 @@ class CodeGen {
   Ex read_symbol(Fn& f, NodeId at, SymId s);
   Ex env_of(Fn& f, BlockId target, NodeId at);
   Ex load_typed(Ex ptr, uint32_t off, TypeId t);
+  Ex globals() { return w_.global_get(kGlobalsName, t_i32()); }  // the module-globals record
+  static constexpr const char* kGlobalsName = "dx$globals";
   Ex store_typed(Ex holder_ptr_for_barrier, Ex ptr, uint32_t off, Ex v, TypeId t, bool fresh);
   Ex truthy(Fn& f, Ex v, TypeId t);
   Ex to_str(Fn& f, Ex v, TypeId t);
@@ -90,7 +92,8 @@ class CodeGen {
   Ex closure_value(Fn& f, FuncId fn);
   Ex set_signal(Fn& f, SymId setter, NodeId arg, NodeId at);
   Ex inline_callback(Fn& f, NodeId arrow, std::vector<std::pair<Ex, TypeId>> args, TypeId ret);
-  Ex array_loop(Fn& f, NodeId n, const std::string& method, Ex arr, TypeId arr_t, NodeId cb);
+  // filter / map as inline loops; `out_elem` gives map's element type when `n` is not a typed call.
+  Ex array_loop(Fn& f, NodeId n, const std::string& method, Ex arr, TypeId arr_t, NodeId cb, TypeId out_elem = 0);
   Ex math(Fn& f, NodeId n, const std::string& name, const std::vector<NodeId>& args);
   Ex array_scan(Fn& f, NodeId n, const std::string& method, Ex arr, TypeId arr_t, const std::vector<NodeId>& args);
   // codegen_stmt.cpp
@@ -103,6 +106,7 @@ class CodeGen {
   void gen_block(BlockId b);
   Ex call_dropping(FuncId fn, Ex env);
   void gen_handler(uint32_t h);
+  void gen_globals_init();
   void gen_memo_getter(SymId memo);
   Ex binding_value(Fn& f, const BindingIR& x, BlockId b, bool initial);
   Ex create_child(Fn& f, BlockId owner, BlockId child, const BindingIR& x, Ex anchor);

@@ -108,6 +108,24 @@ Ex CodeGen::binding_value(Fn& f, const BindingIR& x, BlockId b, bool initial) {
   auto name = [&]() { return str_const(x.name); };
   auto value = [&]() { return expr(f, x.expr); };
   TypeId vt = x.expr == kNoNode ? 0 : p_.type_of(p_.blocks[b].module, x.expr);
+  // The DOM op `fn(args…, v)`; a cached binding (BindingIR::cache) keeps v and, on update, sends the op only
+  // when v differs from the last value (strings by content, `flag` values as u32).
+  auto op = [&](const char* fn, std::vector<Ex> args, Ex v, bool flag) -> Ex {
+    if (!x.cache) {
+      args.push_back(v);
+      return w_.call(rt[fn], args, t_none());
+    }
+    uint32_t tmp = f.add_var(t_i32());
+    auto cur = [&] { return w_.get(tmp, t_i32()); };
+    args.push_back(cur());
+    Ex store = flag ? w_.st32(inst(), x.cache, cur()) : store_typed(inst(), inst(), x.cache, cur(), T.string(), false);
+    Ex send = w_.seq({store, w_.call(rt[fn], args, t_none())}, t_none());
+    if (initial) return w_.seq({w_.set(tmp, v), send}, t_none());
+    Ex same = flag ? w_.eq32(cur(), w_.ld32(inst(), x.cache))
+                   : w_.if_(w_.eq32(cur(), w_.ld32(inst(), x.cache)), w_.i32(1),
+                            w_.call(rt["dx_str_eq"], {cur(), w_.ld32(inst(), x.cache)}, t_i32()));
+    return w_.seq({w_.set(tmp, v), w_.if_(w_.eqz(same), send)}, t_none());
+  };
   switch (x.kind) {
     case BindKind::Text: {
       Ex acc = nullptr;
@@ -123,7 +141,7 @@ Ex CodeGen::binding_value(Fn& f, const BindingIR& x, BlockId b, bool initial) {
         }
         acc = acc ? w_.call(rt["dx_str_concat"], {acc, s}, t_i32()) : s;
       }
-      return w_.call(rt["dx_text"], {nid, acc}, t_none());
+      return op("dx_text", {nid}, acc, false);
     }
     case BindKind::Attr:
       if (T.nullable(vt)) {  // an attribute set to null or undefined is removed, as Solid does
@@ -136,10 +154,10 @@ Ex CodeGen::binding_value(Fn& f, const BindingIR& x, BlockId b, bool initial) {
     case BindKind::BoolAttr:
       return w_.if_(truthy(f, value(), vt), w_.call(rt["dx_attr"], {nid, name(), str_const("")}, t_none()),
                     initial ? nullptr : w_.call(rt["dx_attr_remove"], {node_id(f, b, x.node), name()}, t_none()));
-    case BindKind::Class: return w_.call(rt["dx_class"], {nid, T.nullable(vt) ? or_empty(f, value(), vt) : to_str(f, value(), vt)}, t_none());
-    case BindKind::ClassToggle: return w_.call(rt["dx_class_toggle"], {nid, name(), truthy(f, value(), vt)}, t_none());
-    case BindKind::Prop: return w_.call(rt["dx_prop_str"], {nid, name(), T.nullable(vt) ? or_empty(f, value(), vt) : to_str(f, value(), vt)}, t_none());
-    case BindKind::PropBool: return w_.call(rt["dx_prop_bool"], {nid, name(), truthy(f, value(), vt)}, t_none());
+    case BindKind::Class: return op("dx_class", {nid}, T.nullable(vt) ? or_empty(f, value(), vt) : to_str(f, value(), vt), false);
+    case BindKind::ClassToggle: return op("dx_class_toggle", {nid, name()}, truthy(f, value(), vt), true);
+    case BindKind::Prop: return op("dx_prop_str", {nid, name()}, T.nullable(vt) ? or_empty(f, value(), vt) : to_str(f, value(), vt), false);
+    case BindKind::PropBool: return op("dx_prop_bool", {nid, name()}, truthy(f, value(), vt), true);
     case BindKind::Event: return initial ? w_.call(rt["dx_listen"], {nid, w_.u32(x.handler)}, t_none()) : w_.nop();
     case BindKind::For: {
       Ex parent = x.has_anchor ? w_.i32(0) : nid;
@@ -147,7 +165,14 @@ Ex CodeGen::binding_value(Fn& f, const BindingIR& x, BlockId b, bool initial) {
       Ex mask = initial ? w_.i32(0)
                         : w_.select(w_.and_(w_.get(f.mask_local, t_i32()), w_.u32(x.child_deps)),
                                     w_.get(f.mask_local, t_i32()), w_.i32(0), t_i32());
-      return w_.call(rt["dx_for"], {inst(), w_.u32(x.field), value(), w_.u32(x.child), parent, anchor, mask}, t_none());
+      if (x.key == kNoNode)  // rows matched by item identity
+        return w_.call(rt["dx_for"], {inst(), w_.u32(x.field), value(), w_.i32(0), w_.u32(x.child), parent, anchor, mask}, t_none());
+      uint32_t items = f.add_var(t_i32());
+      TypeId key_t = p_.types.info(type_of(f, x.key)).ret;
+      Ex keys = array_loop(f, kNoNode, "map", w_.get(items, t_i32()), vt, x.key, key_t);
+      return w_.seq({w_.set(items, value()),
+                     w_.call(rt["dx_for"], {inst(), w_.u32(x.field), w_.get(items, t_i32()), keys, w_.u32(x.child), parent, anchor, mask}, t_none())},
+                    t_none());
     }
     case BindKind::Show: {
       uint32_t sel = f.add_var(t_i32());
@@ -344,15 +369,35 @@ void CodeGen::generate_all() {
   }
   for (uint32_t h = 0; h < lp_.handlers.size(); ++h)
     handlers.push_back(w_.call(handler_name(h), {w_.get(1, t_i32()), w_.get(2, t_i32())}, t_none()));
-  hooks["dxgen_block_create"] = {t_i32(), t_none(), dispatch(w_.ld32(w_.get(0, t_i32()), 8), creates), {}};
-  // The same dispatch for generated code: a component creates the children block its caller passed.
-  std::vector<Ex> creates2;
-  for (BlockId b = 0; b < p_.blocks.size(); ++b) creates2.push_back(w_.call(create_name(b), {w_.get(0, t_i32())}, t_none()));
+  // One create dispatch, called by the runtime (the hook) and by generated code (a component creates the
+  // children block its caller passed).
   Fn any;
   any.params = {t_i32()};
-  add_function("create$any", any, t_none(), dispatch(w_.ld32(w_.get(0, t_i32()), 8), creates2));
+  add_function("create$any", any, t_none(), dispatch(w_.ld32(w_.get(0, t_i32()), 8), creates));
+  hooks["dxgen_block_create"] = {t_i32(), t_none(), w_.call("create$any", {w_.get(0, t_i32())}, t_none()), {}};
   hooks["dxgen_block_update"] = {t_tuple({t_i32(), t_i32()}), t_none(), dispatch(w_.ld32(w_.get(0, t_i32()), 8), updates), {}};
   hooks["dxgen_handler"] = {t_tuple({t_i32(), t_i32(), t_i32()}), t_none(), dispatch(w_.get(0, t_i32()), handlers), {}};
+  gen_globals_init();
+}
+
+// Module-level variables: one heap record (never freed) created before the first page, its fields set by
+// the initializers in Program::globals order. Reads and writes go through the `dx$globals` wasm global.
+void CodeGen::gen_globals_init() {
+  BinaryenAddGlobal(w_.m, kGlobalsName, t_i32(), true, w_.i32(0));
+  if (p_.globals.empty()) {
+    hooks["dxgen_globals_init"] = {t_none(), t_none(), w_.nop(), {}};
+    return;
+  }
+  Fn g;
+  g.params = {t_i32()};  // no environment: module level
+  std::vector<Ex> xs{w_.global_set(kGlobalsName, w_.call(rt["dx_new_globals"], {w_.u32(uint32_t(p_.globals_shape))}, t_i32()))};
+  for (SymId s : p_.globals) {
+    const Symbol& sym = p_.symbols[s];
+    g.module = sym.module;
+    xs.push_back(store_typed(globals(), globals(), sym.offset, expr(g, sym.init), sym.type, false));
+  }
+  add_function("globals$init", g, t_none(), w_.seq(xs, t_none()));
+  hooks["dxgen_globals_init"] = {t_none(), t_none(), w_.call("globals$init", {w_.i32(0)}, t_none()), {}};
 }
 
 }  // namespace dxc::emit

@@ -86,11 +86,10 @@ Ex CodeGen::inline_callback(Fn& f, NodeId arrow, std::vector<std::pair<Ex, TypeI
   return w_.seq(xs, rt_);
 }
 
-Ex CodeGen::array_loop(Fn& f, NodeId n, const std::string& method, Ex arr_ex, TypeId arr_t, NodeId cb) {
+Ex CodeGen::array_loop(Fn& f, NodeId n, const std::string& method, Ex arr_ex, TypeId arr_t, NodeId cb, TypeId out_elem) {
   auto& T = p_.types;
   TypeId et = T.info(arr_t).elem;
-  TypeId out_t = type_of(f, n);
-  TypeId out_et = T.info(out_t).elem;
+  TypeId out_et = out_elem ? out_elem : T.info(type_of(f, n)).elem;
   uint32_t esize = T.wasm(et) == WasmType::F64 ? 8 : 4, osize = T.wasm(out_et) == WasmType::F64 ? 8 : 4;
   uint32_t arr = f.add_var(t_i32()), len = f.add_var(t_i32()), out = f.add_var(t_i32()), i = f.add_var(t_i32());
   uint32_t elem = f.add_var(wtype(et));
@@ -162,6 +161,7 @@ Ex CodeGen::array_scan(Fn& f, NodeId n, const std::string& method, Ex arr_ex, Ty
 
 Ex CodeGen::math(Fn& f, NodeId n, const std::string& name, const std::vector<NodeId>& args) {
   auto one = [&]() { return expr(f, args[0]); };
+  if (name == "random") return w_.call(rt["dx_math_random"], {}, t_f64());
   if (name == "floor") return w_.un(BinaryenFloorFloat64(), one());
   if (name == "ceil") return w_.un(BinaryenCeilFloat64(), one());
   if (name == "abs") return w_.un(BinaryenAbsFloat64(), one());
@@ -218,7 +218,7 @@ Ex CodeGen::call(Fn& f, NodeId n) {
       for (NodeId a : args) ops.push_back(expr(f, a));
       return w_.call(fn_name(sym.func), ops, wtype(p_.types.info(fi.type).ret));
     }
-    case SymKind::Local: case SymKind::Field:
+    case SymKind::Local: case SymKind::Field: case SymKind::Global:
       return closure_call(f, read_symbol(f, callee, s), args, sym.type);
     default: return internal_error(n, f.module, "cannot call '" + sym.name + "'");
   }
@@ -233,6 +233,9 @@ Ex CodeGen::member_call(Fn& f, NodeId n) {
   const Node& on = node(f.module, cn.kid(0));
   TypeId ot = type_of(f, cn.kid(0));
   if (on.kind == NodeKind::Identifier && on.text == "Math" && p_.ref_of(f.module, cn.kid(0)) == kNoId) return math(f, n, method, args);
+  if (on.kind == NodeKind::Identifier && (on.text == "Date" || on.text == "performance") && method == "now" &&
+      p_.ref_of(f.module, cn.kid(0)) == kNoId)
+    return w_.call(rt[on.text == "Date" ? "dx_date_now" : "dx_performance_now"], {}, t_f64());
   if (T.kind(ot) == TypeKind::Array && method == "push") {
     TypeId et = T.info(ot).elem;
     uint32_t arr = f.add_var(t_i32());

@@ -173,6 +173,7 @@ Ex CodeGen::read_symbol(Fn& f, NodeId at, SymId s) {
       return w_.get(local_of(f, s), wtype(sym.type));
     case SymKind::Field: case SymKind::Signal:
       return load_typed(env_of(f, sym.block, at), sym.offset, sym.type);
+    case SymKind::Global: return load_typed(globals(), sym.offset, sym.type);
     case SymKind::Memo: return w_.call(memo_name(s), {env_of(f, sym.block, at)}, wtype(sym.type));
     case SymKind::Function: return closure_value(f, sym.func);
     default: return internal_error(at, f.module, "cannot read symbol '" + sym.name + "' as a value");
@@ -365,6 +366,7 @@ Ex CodeGen::write_target(Fn& f, NodeId target, Ex value, TypeId t, uint32_t resu
       return w_.seq({w_.set(env, env_of(f, sym.block, target)),
                      store_typed(w_.get(env, t_i32()), w_.get(env, t_i32()), sym.offset, v, t, false)});
     }
+    if (sym.kind == SymKind::Global) return store_typed(globals(), globals(), sym.offset, v, t, false);
     return internal_error(target, f.module, "cannot assign to '" + sym.name + "'");
   }
   if (x.kind == NodeKind::Member) {

@@ -76,6 +76,10 @@ std::vector<uint8_t> build_dxb(const Program& p, LoweredProgram& lp) {
       if (x.kind == BindKind::For) add("list", kFieldOwned, x.field);
       if (x.kind == BindKind::Show) { add("branch", kFieldOwned, x.field); add("branch.which", kFieldU32, x.field2); }
       if (x.kind == BindKind::Component) add(p.blocks[x.child].name, kFieldOwned, x.field);
+      if (x.cache) {
+        bool flag = x.kind == BindKind::ClassToggle || x.kind == BindKind::PropBool;
+        add("last", flag ? kFieldU32 : p.types.field_code(p.types.string()), x.cache);
+      }
     }
     shapes.push_back(d);
     DxbBlock blk{st.id(bi.name), bi.kind, ir.tpl_id, uint32_t(p.types.shape_count() + b),

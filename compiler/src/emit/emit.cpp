@@ -145,7 +145,7 @@ bool emit(Program& p, LoweredProgram& lp, const EmitOptions& opts, EmitResult& o
       return false;
     }
   }
-  BinaryenSetDebugInfo(opts.optimize == 0);  // -O0 keeps function names for stack traces
+  BinaryenSetDebugInfo(opts.optimize == 0 || getenv("DXC_KEEP_NAMES"));  // -O0 keeps function names for stack traces
   BinaryenModuleAllocateAndWriteResult r = BinaryenModuleAllocateAndWrite(m, nullptr);
   out.wasm.assign(static_cast<uint8_t*>(r.binary), static_cast<uint8_t*>(r.binary) + r.binaryBytes);
   free(r.binary);

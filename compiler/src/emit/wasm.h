@@ -25,6 +25,8 @@ struct W {
   Ex get(uint32_t idx, WType t) const { return BinaryenLocalGet(m, idx, t); }
   Ex set(uint32_t idx, Ex v) const { return BinaryenLocalSet(m, idx, v); }
   Ex tee(uint32_t idx, Ex v, WType t) const { return BinaryenLocalTee(m, idx, v, t); }
+  Ex global_get(const char* name, WType t) const { return BinaryenGlobalGet(m, name, t); }
+  Ex global_set(const char* name, Ex v) const { return BinaryenGlobalSet(m, name, v); }
   Ex ld32(Ex p, uint32_t off) const { return BinaryenLoad(m, 4, false, off, 4, t_i32(), p); }
   Ex ld64(Ex p, uint32_t off) const { return BinaryenLoad(m, 8, false, off, 8, t_f64(), p); }
   Ex st32(Ex p, uint32_t off, Ex v) const { return BinaryenStore(m, 4, off, 4, p, v, t_i32()); }

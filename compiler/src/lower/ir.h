@@ -38,6 +38,7 @@ struct BindingIR {
   uint32_t node = 0;         // index into the block's node ids (roots, then slots)
   std::string name;          // attribute / property / class / event name
   NodeId expr = kNoNode;     // the value (Attr, Class, ClassToggle, Prop, For each, Show when)
+  NodeId key = kNoNode;      // For: the key={(item) => …} function, if any
   std::vector<TextPart> parts;  // Text
   uint32_t deps = 0;         // mask bits that invalidate it (component mask)
   uint32_t handler = 0;      // Event: handler id
@@ -45,6 +46,9 @@ struct BindingIR {
   BlockId fallback = kNoId;  // Show
   uint32_t field = 0;        // For: list state; Show/Component: the child instance (owned)
   uint32_t field2 = 0;       // Show: which branch is shown (0 none, 1 main, 2 fallback)
+  // Text/Attr/Class/ClassToggle/Prop/PropBool that can update: the instance field holding the value last
+  // given to the DOM (a string, or a boolean as u32); an update that computes the same value sends no op.
+  uint32_t cache = 0;        // 0: not cached
   bool has_anchor = true;    // For without an anchor appends to `node` (its parent element)
   uint32_t child_deps = 0;   // For/Show: what the rows/branches read from the component mask
   std::vector<PropIR> props; // Component

@@ -59,6 +59,15 @@ struct Ref {
   uint32_t idx = 0;
 };
 
+// Bindings whose last DOM value is kept so an update that yields the same value sends nothing (a select
+// in a 1,000-row list re-evaluates every row's class but changes two). Nullable attributes are not cached.
+bool cached_kind(const BindingIR& x) {
+  switch (x.kind) {
+    case BindKind::Text: case BindKind::Class: case BindKind::ClassToggle: case BindKind::Prop: case BindKind::PropBool: return true;
+    default: return false;
+  }
+}
+
 class BlockLowerer {
  public:
   BlockLowerer(Program& p, Diagnostics& d, LoweredProgram& lp, BlockId b)
@@ -86,6 +95,8 @@ class BlockLowerer {
       binding.node = resolve(ref);
       out.bindings.push_back(std::move(binding));
     }
+    for (BindingIR& x : out.bindings)
+      if (x.deps && cached_kind(x)) x.cache = bi.alloc_field(4);
     for (auto& [ref, field] : root_anchors_) out.anchors.push_back({resolve(ref), field});
     out.ids_offset = p_.blocks[b_].alloc_field(4 * uint32_t(out.tpl.paths.size()));
     for (SymId memo : bi.memos) out.memo_deps.push_back({memo, analyze::deps_of_function(p_, p_.symbols[memo].func)});
@@ -211,6 +222,10 @@ class BlockLowerer {
       b.kind = BindKind::For;
       b.expr = attr("each");
       b.deps = deps(b.expr);
+      if (auto k = p_.modules[m_]->for_keys.find(el); k != p_.modules[m_]->for_keys.end()) {
+        b.key = k->second;
+        b.deps |= deps(b.key);
+      }
       if (only_child && parent_ref) {  // the list owns its parent element: rows are appended, no anchor
         b.has_anchor = false;
         bind(*parent_ref, std::move(b));

@@ -81,6 +81,52 @@ bool compressible(const std::string& name) {
   return false;
 }
 
+// The tags dxc adds to the page's <head>: stylesheets from public/, the wasm preload and dx.js (told the
+// mount element's id when it is not the default).
+std::string head_tags(const Project& proj, const std::vector<std::string>& styles, const std::string& icon = "") {
+  std::string h;
+  for (auto& s : styles) h += "<link rel=\"stylesheet\" href=\"" + html_escape(s) + "\">\n";
+  h += icon + "<link rel=\"preload\" href=\"app.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n<script src=\"dx.js\"";
+  if (proj.root_id != "dx-root") h += " data-root=\"" + html_escape(proj.root_id) + "\"";
+  return h + " defer></script>\n";
+}
+
+std::string lower_ascii(std::string s) {
+  for (char& c : s) c = char(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return s;
+}
+
+// index.html: the project's own `index.html` (a shell, as in Vite) with dxc's tags inserted before </head>,
+// or a generated page. The shell must have a </head> and the mount element (id = config "root").
+bool page_shell(const Project& proj, const std::vector<std::string>& styles, std::string& html, Diagnostics& diags) {
+  std::error_code ec;
+  fs::path shell = fs::path(proj.root) / "index.html";
+  if (fs::is_regular_file(shell, ec)) {
+    std::vector<uint8_t> b = read_bytes(shell);
+    html.assign(b.begin(), b.end());
+    std::string low = lower_ascii(html);
+    size_t head_end = low.find("</head>");
+    if (head_end == std::string::npos) {
+      diags.error_at_path("DX0504", "index.html", "the page shell has no </head>: dxc inserts its <script> there");
+      return false;
+    }
+    const std::string& id = proj.root_id;
+    if (html.find("id=\"" + id + "\"") == std::string::npos && html.find("id='" + id + "'") == std::string::npos) {
+      diags.error_at_path("DX0505", "index.html", "the page shell has no element with id=\"" + id +
+                                                       "\" for the app to render into (set \"root\" in dx.config.json to use another id)");
+      return false;
+    }
+    html.insert(head_end, head_tags(proj, styles));
+    return true;
+  }
+  html = "<!doctype html>\n<html lang=\"" + html_escape(proj.lang) + "\">\n<head>\n<meta charset=\"utf-8\">\n" +
+         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" + html_escape(proj.title) + "</title>\n";
+  bool has_icon = fs::is_regular_file(fs::path(proj.root) / "public" / "favicon.ico", ec);  // else no request for /favicon.ico
+  std::string icon = std::string("<link rel=\"icon\" href=\"") + (has_icon ? "favicon.ico" : "data:,") + "\">\n";
+  html += head_tags(proj, styles, icon) + "</head>\n<body>\n<div id=\"" + html_escape(proj.root_id) + "\"></div>\n</body>\n</html>\n";
+  return true;
+}
+
 }  // namespace
 
 bool package(const Project& proj, const EmitResult& r, const std::string& runtime_dir, const std::string& out_dir,
@@ -122,13 +168,11 @@ bool package(const Project& proj, const EmitResult& r, const std::string& runtim
     fs::remove_all(tmp, ec);
     return false;
   }
-  std::string html = "<!doctype html>\n<html lang=\"" + html_escape(proj.lang) + "\">\n<head>\n<meta charset=\"utf-8\">\n" +
-                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" + html_escape(proj.title) + "</title>\n";
-  for (auto& s : styles) html += "<link rel=\"stylesheet\" href=\"" + html_escape(s) + "\">\n";
-  bool has_icon = fs::is_regular_file(pub / "favicon.ico", ec);  // else an empty icon: no request for /favicon.ico
-  html += std::string("<link rel=\"icon\" href=\"") + (has_icon ? "favicon.ico" : "data:,") + "\">\n";
-  html += "<link rel=\"preload\" href=\"app.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n"
-          "<script src=\"dx.js\" defer></script>\n</head>\n<body>\n<div id=\"dx-root\"></div>\n</body>\n</html>\n";
+  std::string html;
+  if (!page_shell(proj, styles, html, diags)) {
+    fs::remove_all(tmp, ec);
+    return false;
+  }
   files.push_back({"index.html", std::vector<uint8_t>(html.begin(), html.end())});
 
   nlohmann::json manifest;
