@@ -1,11 +1,13 @@
 // main.cpp — the dx-server command: `dx-server <dist> [--port N] [--host H] [--workers N] [--io auto|epoll|io_uring]
-// [--max-connections N] [--header-timeout-ms N] [--idle-timeout-ms N] [--drain-timeout-ms N]`.
+// [--max-connections N] [--header-timeout-ms N] [--idle-timeout-ms N] [--drain-timeout-ms N] [--hbtp-port N]
+// [--hbtp-idle-timeout-ms N] [--max-message-bytes N]`.
 //
 // Exit codes: 0 after SIGINT/SIGTERM (listeners closed, in-flight responses finished within
 // --drain-timeout-ms, workers joined), 1 when the dist cannot be served (the message names the file, the
 // problem and the byte offset; nothing listened), 2 on a usage error. SIGHUP reloads the dist
 // (Server::reload) and logs the outcome to stderr. On success stdout gets exactly one line, flushed:
 //   dx-server: serving <dist> on http://<host>:<port>/
+// (with --hbtp-port: the same line ending in ` and hbtp://<host>:<hbtp port>`, the real port when 0 was asked).
 // stderr gets the event backend once ("dx-server: event backend: io_uring"), warnings, and reload outcomes.
 // Signals are blocked in every thread and read from a signalfd here, so no code runs in a signal handler.
 #include <sys/signalfd.h>
@@ -40,6 +42,15 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(10, 3600000))->capture_default_str();
   app.add_option("--drain-timeout-ms", options.drain_timeout_ms, "SIGTERM: time to finish in-flight responses")
       ->check(CLI::Range(0, 3600000))->capture_default_str();
+  int hbtp_port = -1;
+  app.add_option("--hbtp-port", hbtp_port, "also serve raw HBTP over TCP on this port (0: the kernel picks; default: off)")
+      ->check(CLI::Range(0, 65535));
+  app.add_option("--hbtp-idle-timeout-ms", options.hbtp_idle_timeout_ms,
+                 "WebSocket / raw HBTP session that receives nothing: Close")
+      ->check(CLI::Range(10, 86400000))->capture_default_str();
+  app.add_option("--max-message-bytes", options.max_message,
+                 "largest WebSocket message and HBTP frame payload accepted (1009 / Error 2 beyond)")
+      ->check(CLI::Range(125u, 16u << 20))->capture_default_str();
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -47,6 +58,7 @@ int main(int argc, char** argv) {
     return rc == 0 ? 0 : 2;
   }
   options.port = static_cast<uint16_t>(port);
+  options.hbtp_port = hbtp_port;
   dxs::parse_io_backend(io, &options.io);
 
   // Block the stop signals before any thread exists, so every worker inherits the mask.
@@ -73,7 +85,12 @@ int main(int argc, char** argv) {
   if (server->io_note().empty()) std::fprintf(stderr, "dx-server: event backend: %s\n", server->io_backend());
   else std::fprintf(stderr, "dx-server: event backend: %s (%s)\n", server->io_backend(), server->io_note().c_str());
   server->start();
-  std::printf("dx-server: serving %s on %s\n", options.dist.c_str(), server->url().c_str());
+  std::string hbtp;
+  if (server->hbtp_port()) {
+    std::string url = server->url();  // "http://host:port/" → "hbtp://host:<hbtp port>"
+    hbtp = " and hbtp://" + url.substr(7, url.rfind(':') - 7) + ":" + std::to_string(server->hbtp_port());
+  }
+  std::printf("dx-server: serving %s on %s%s\n", options.dist.c_str(), server->url().c_str(), hbtp.c_str());
   std::fflush(stdout);
 
   // SIGHUP: reload dist/ (a broken new one is refused and the old one kept); SIGINT/SIGTERM: drain, exit 0.

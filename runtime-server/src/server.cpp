@@ -13,6 +13,7 @@
 #include <cstring>
 #include <thread>
 
+#include "dx/schema/hbtp.h"
 #include "dxs/artifacts.h"
 #include "dxs/http1/response.h"
 #include "dxs/static_site.h"
@@ -26,8 +27,10 @@ struct Server::Impl {
   uint64_t reload_gen = 0;
   http1::CannedResponses canned;
   std::vector<int> listen_fds;  // until a Worker takes one over (then -1 here)
+  std::vector<int> hbtp_listen_fds;
   int stop_fd = -1;
   uint16_t port = 0;
+  uint16_t hbtp_port = 0;
   std::vector<std::unique_ptr<Worker>> workers;
   std::vector<std::thread> threads;
   std::string io_note;
@@ -35,6 +38,8 @@ struct Server::Impl {
   ~Impl() {
     workers.clear();
     for (int fd : listen_fds)
+      if (fd >= 0) ::close(fd);
+    for (int fd : hbtp_listen_fds)
       if (fd >= 0) ::close(fd);
     if (stop_fd >= 0) ::close(stop_fd);
   }
@@ -44,18 +49,17 @@ namespace {
 
 constexpr int kBacklog = 1024;
 
-std::string where(const ServerOptions& o) { return o.host + ":" + std::to_string(o.port); }
-
-// One listening socket per worker on the same address; the first one fixes the port when it was 0.
-bool open_listeners(Server::Impl& s, std::string* err) {
+// One listening socket per worker on host:port; the first one fixes the port when it was 0 (`*bound`).
+bool open_listeners(const ServerOptions& o, uint16_t port_wanted, std::vector<int>& fds, uint16_t* bound,
+                    std::string* err) {
   addrinfo hints{};
   hints.ai_family = AF_UNSPEC;
   hints.ai_socktype = SOCK_STREAM;
   hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
   addrinfo* res = nullptr;
-  std::string port = std::to_string(s.options.port);
-  if (int rc = ::getaddrinfo(s.options.host.c_str(), port.c_str(), &hints, &res); rc != 0) {
-    *err = "cannot resolve " + s.options.host + ": " + ::gai_strerror(rc);
+  std::string port = std::to_string(port_wanted);
+  if (int rc = ::getaddrinfo(o.host.c_str(), port.c_str(), &hints, &res); rc != 0) {
+    *err = "cannot resolve " + o.host + ": " + ::gai_strerror(rc);
     return false;
   }
   sockaddr_storage addr{};
@@ -64,10 +68,10 @@ bool open_listeners(Server::Impl& s, std::string* err) {
   int family = res->ai_family;
   ::freeaddrinfo(res);
 
-  for (unsigned i = 0; i < s.options.workers; ++i) {
+  for (unsigned i = 0; i < o.workers; ++i) {
     int fd = ::socket(family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
     if (fd < 0) { *err = "cannot create a socket: " + std::string(std::strerror(errno)); return false; }
-    s.listen_fds.push_back(fd);
+    fds.push_back(fd);
     int one = 1;
     ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
     if (::setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, sizeof one) != 0) {
@@ -75,14 +79,14 @@ bool open_listeners(Server::Impl& s, std::string* err) {
       return false;
     }
     if (::bind(fd, reinterpret_cast<sockaddr*>(&addr), addr_len) != 0 || ::listen(fd, kBacklog) != 0) {
-      *err = "cannot listen on " + where(s.options) + ": " + std::strerror(errno);
+      *err = "cannot listen on " + o.host + ":" + std::to_string(port_wanted) + ": " + std::strerror(errno);
       return false;
     }
     if (i == 0) {
       socklen_t len = sizeof addr;
       ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
       addr_len = len;
-      s.port = ntohs(addr.ss_family == AF_INET6 ? reinterpret_cast<sockaddr_in6*>(&addr)->sin6_port
+      *bound = ntohs(addr.ss_family == AF_INET6 ? reinterpret_cast<sockaddr_in6*>(&addr)->sin6_port
                                                 : reinterpret_cast<sockaddr_in*>(&addr)->sin_port);
     }
   }
@@ -130,7 +134,10 @@ std::unique_ptr<Server> Server::create(const ServerOptions& options, std::string
   s->canned = http1::CannedResponses::build();
   s->stop_fd = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
   if (s->stop_fd < 0) { *err = "eventfd: " + std::string(std::strerror(errno)); return nullptr; }
-  if (!open_listeners(*s, err)) return nullptr;
+  if (!open_listeners(s->options, s->options.port, s->listen_fds, &s->port, err)) return nullptr;
+  if (s->options.hbtp_port >= 0 &&
+      !open_listeners(s->options, uint16_t(s->options.hbtp_port), s->hbtp_listen_fds, &s->hbtp_port, err))
+    return nullptr;
   std::vector<int> cpus = allowed_cpus();
   bool pin = options.workers == 0;  // one per core: pin each to its core (an explicit count is not pinned)
   IoBackend io = s->options.io;
@@ -140,6 +147,10 @@ std::unique_ptr<Server> Server::create(const ServerOptions& options, std::string
     wc.canned = &s->canned;
     wc.listen_fd = s->listen_fds[i];
     s->listen_fds[i] = -1;  // the worker owns it now
+    if (i < s->hbtp_listen_fds.size()) {
+      wc.hbtp_listen_fd = s->hbtp_listen_fds[i];
+      s->hbtp_listen_fds[i] = -1;
+    }
     wc.stop_fd = s->stop_fd;
     wc.io = io;
     wc.cpu = pin && i < cpus.size() ? cpus[i] : -1;
@@ -147,6 +158,8 @@ std::unique_ptr<Server> Server::create(const ServerOptions& options, std::string
     wc.idle_timeout_ms = s->options.idle_timeout_ms;
     wc.header_timeout_ms = s->options.header_timeout_ms;
     wc.drain_timeout_ms = s->options.drain_timeout_ms;
+    wc.stream_idle_timeout_ms = s->options.hbtp_idle_timeout_ms;
+    wc.max_message = std::min<uint32_t>(s->options.max_message, dx::schema::kHbtpMaxPayloadLimit);
     auto w = std::make_unique<Worker>(wc);
     if (!w->init(err, &s->io_note)) return nullptr;
     // kAuto is decided once, by the first worker: every worker runs the same backend.
@@ -175,6 +188,8 @@ void Server::join() {
 }
 
 uint16_t Server::port() const { return impl_->port; }
+
+uint16_t Server::hbtp_port() const { return impl_->hbtp_port; }
 
 std::string Server::url() const {
   const std::string& h = impl_->options.host;

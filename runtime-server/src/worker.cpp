@@ -15,6 +15,8 @@
 #include <chrono>
 #include <ctime>
 
+#include "dx/schema/hbtp.h"
+
 namespace dxs {
 namespace {
 
@@ -30,16 +32,21 @@ int64_t monotonic_ms() {
 
 }  // namespace
 
-Worker::Worker(const WorkerConfig& config) : config_(config), listen_fd_(config.listen_fd), site_(config.site) {
+Worker::Worker(const WorkerConfig& config)
+    : config_(config), listen_fd_(config.listen_fd), hbtp_listen_fd_(config.hbtp_listen_fd), site_(config.site) {
   ctx_.site = site_.get();
   ctx_.canned = config.canned;
   ctx_.idle_timeout_ms = config.idle_timeout_ms;
   ctx_.header_timeout_ms = config.header_timeout_ms;
+  ctx_.stream_idle_timeout_ms = config.stream_idle_timeout_ms;
+  ctx_.max_message = config.max_message;
+  ctx_.hbtp.max_payload = config.max_message;
 }
 
 Worker::~Worker() {
   close_all();
   if (listen_fd_ >= 0) ::close(listen_fd_);
+  if (hbtp_listen_fd_ >= 0) ::close(hbtp_listen_fd_);
   if (spare_fd_ >= 0) ::close(spare_fd_);
   if (reload_fd_ >= 0) ::close(reload_fd_);
 }
@@ -51,6 +58,12 @@ bool Worker::init(std::string* err, std::string* note) {
   if (int rc = reactor_->add(listen_fd_, kRead, kListenerTag); rc != 0) {
     *err = "cannot watch the listening socket: " + std::string(std::strerror(-rc));
     return false;
+  }
+  if (hbtp_listen_fd_ >= 0) {
+    if (int rc = reactor_->add(hbtp_listen_fd_, kRead, kHbtpListenerTag); rc != 0) {
+      *err = "cannot watch the HBTP listening socket: " + std::string(std::strerror(-rc));
+      return false;
+    }
   }
   if (int rc = reactor_->add(config_.stop_fd, kRead, kStopTag); rc != 0) {
     *err = "cannot watch the stop event: " + std::string(std::strerror(-rc));
@@ -107,7 +120,9 @@ void Worker::dispatch(const Completion& c) {
   } else if (c.user_data == kReloadTag) {
     take_site();
   } else if (c.user_data == kListenerTag) {
-    if (listen_fd_ >= 0) accept_all();
+    if (listen_fd_ >= 0) accept_all(listen_fd_, http1::Connection::Mode::kHttp);
+  } else if (c.user_data == kHbtpListenerTag) {
+    if (hbtp_listen_fd_ >= 0) accept_all(hbtp_listen_fd_, http1::Connection::Mode::kHbtp);
   } else if (c.result >= 0) {
     auto* conn = reinterpret_cast<http1::Connection*>(c.user_data);
     if (conn->closed()) return;  // closed earlier in this batch (drain), recycled after it
@@ -169,32 +184,35 @@ void Worker::begin_drain() {
     ::close(listen_fd_);
     listen_fd_ = -1;
   }
+  if (hbtp_listen_fd_ >= 0) {
+    reactor_->remove(hbtp_listen_fd_);
+    ::close(hbtp_listen_fd_);
+    hbtp_listen_fd_ = -1;
+  }
   for (http1::Connection* c = live_; c;) {
     http1::Connection* next = c->next;
-    // A request already in the socket is answered (with Connection: close); a truly idle one is closed.
-    if (c->idle()) c->on_event(kReadable);
-    if (!c->closed() && c->idle()) c->close();
+    c->on_drain();
     if (c->closed()) recycle(c);
     c = next;
   }
 }
 
-void Worker::accept_all() {
+void Worker::accept_all(int listen_fd, http1::Connection::Mode mode) {
   for (int i = 0; i < kMaxAcceptsPerWake; ++i) {
-    int fd = ::accept4(listen_fd_, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
+    int fd = ::accept4(listen_fd, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
     if (fd < 0) {
       if (errno == EINTR || errno == ECONNABORTED) continue;
       if ((errno == EMFILE || errno == ENFILE) && spare_fd_ >= 0) {
         // Out of descriptors: accept and drop one so the listener does not stay readable forever.
         ::close(spare_fd_);
-        int drop = ::accept4(listen_fd_, nullptr, nullptr, SOCK_CLOEXEC);
+        int drop = ::accept4(listen_fd, nullptr, nullptr, SOCK_CLOEXEC);
         if (drop >= 0) ::close(drop);
         spare_fd_ = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
       }
       return;  // EAGAIN: the queue is empty
     }
     if (live_count_ >= config_.max_connections) {
-      refuse(fd);
+      refuse(fd, mode);
       continue;
     }
     int one = 1;
@@ -207,7 +225,7 @@ void Worker::accept_all() {
       pool_.push_back(std::make_unique<http1::Connection>(ctx_));
       c = pool_.back().get();
     }
-    if (!c->open(fd)) {
+    if (!c->open(fd, mode)) {
       free_.push_back(c);
       continue;
     }
@@ -216,13 +234,23 @@ void Worker::accept_all() {
     if (live_) live_->prev = c;
     live_ = c;
     ++live_count_;
+    ctx_.hbtp.stats.connections = uint32_t(live_count_);
   }
 }
 
-// Over max_connections: one non-blocking 503 (it fits any fresh socket's send buffer), then close.
-void Worker::refuse(int fd) {
-  const http1::Prebuilt& p = ctx_.canned->service_unavailable;
-  std::string bytes = p.head + std::string(ctx_.date.line()) + "Connection: close\r\n\r\n" + *p.body;
+// Over max_connections: one non-blocking 503 (it fits any fresh socket's send buffer), then close. On the
+// HBTP port: the server's Error 8 (GOING_AWAY, "server busy") and Close 8 instead.
+void Worker::refuse(int fd, http1::Connection::Mode mode) {
+  std::string bytes;
+  if (mode == http1::Connection::Mode::kHbtp) {
+    uint8_t b[2 * (dx::schema::kHbtpHeaderSize + dx::schema::kHbtpMaxControlPayload)];
+    uint32_t n = dx::schema::hbtp_write_error(b, sizeof b, 0, dx::schema::kHbtpErrGoingAway, "server busy");
+    n += dx::schema::hbtp_write_close(b + n, uint32_t(sizeof b - n), dx::schema::kHbtpErrGoingAway, nullptr);
+    bytes.assign(reinterpret_cast<const char*>(b), n);
+  } else {
+    const http1::Prebuilt& p = ctx_.canned->service_unavailable;
+    bytes = p.head + std::string(ctx_.date.line()) + "Connection: close\r\n\r\n" + *p.body;
+  }
   [[maybe_unused]] ssize_t r = ::send(fd, bytes.data(), bytes.size(), MSG_DONTWAIT | MSG_NOSIGNAL);
   ::shutdown(fd, SHUT_WR);
   ::close(fd);
@@ -236,6 +264,7 @@ void Worker::recycle(http1::Connection* c) {
   if (c->next) c->next->prev = c->prev;
   c->prev = c->next = nullptr;
   --live_count_;
+  ctx_.hbtp.stats.connections = uint32_t(live_count_);
   dead_.push_back(c);
 }
 

@@ -12,6 +12,9 @@
 // after drain_timeout_ms, closing what remains. The Worker owns (and closes) its listening socket.
 // Reload: post_site() leaves the new StaticSite in a mailbox and wakes the worker through its own eventfd;
 // the worker swaps ctx_.site between two events and keeps the old one until no connection is sending.
+// Raw HBTP: with hbtp_listen_fd set (--hbtp-port) the worker also accepts on that listener; those
+// connections speak HBTP from the first byte and count against the same max_connections. Drain sends
+// every WebSocket / HBTP session its Close (1001 / GOING_AWAY) and waits for the peers within the deadline.
 #pragma once
 #include <condition_variable>
 #include <cstdint>
@@ -29,6 +32,7 @@ struct WorkerConfig {
   std::shared_ptr<const StaticSite> site;
   const http1::CannedResponses* canned = nullptr;
   int listen_fd = -1;  // owned by the Worker from construction
+  int hbtp_listen_fd = -1;  // raw HBTP listener (owned too); -1: none
   int stop_fd = -1;
   IoBackend io = IoBackend::kAuto;
   int cpu = -1;  // pin to this CPU; -1: no pinning
@@ -36,6 +40,8 @@ struct WorkerConfig {
   int idle_timeout_ms = 10000;
   int header_timeout_ms = 10000;
   int drain_timeout_ms = 10000;
+  int stream_idle_timeout_ms = 60000;  // WebSocket / raw HBTP sessions
+  uint32_t max_message = 1u << 20;     // WebSocket message / HBTP frame payload limit
 };
 
 class Worker {
@@ -62,11 +68,12 @@ class Worker {
   static constexpr uint64_t kListenerTag = 1;  // user_data values no Connection* can take
   static constexpr uint64_t kStopTag = 2;
   static constexpr uint64_t kReloadTag = 3;
+  static constexpr uint64_t kHbtpListenerTag = 4;
 
   void tick();
   void dispatch(const Completion& c);
-  void accept_all();
-  void refuse(int fd);
+  void accept_all(int fd, http1::Connection::Mode mode);
+  void refuse(int fd, http1::Connection::Mode mode);
   void begin_drain();
   void take_site();
   void free_retired();
@@ -77,6 +84,7 @@ class Worker {
 
   WorkerConfig config_;
   int listen_fd_;
+  int hbtp_listen_fd_;
   int spare_fd_ = -1;  // closed to accept-and-drop when the process is out of descriptors
   std::unique_ptr<Reactor> reactor_;
   http1::ConnectionContext ctx_;

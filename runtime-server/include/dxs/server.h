@@ -34,6 +34,9 @@ struct ServerOptions {
   int drain_timeout_ms = 10000;     // stop(): how long in-flight responses may take before a hard close
   size_t max_connections = 10000;   // per worker; beyond it a new connection gets 503 and is closed
   IoBackend io = IoBackend::kAuto;  // event backend of every worker (kAuto: io_uring when it starts)
+  int hbtp_port = -1;               // raw HBTP over TCP on this port (0: the kernel picks); -1: off
+  int hbtp_idle_timeout_ms = 60000; // a WebSocket or raw HBTP session that receives nothing: Close
+  uint32_t max_message = 1u << 20;  // WebSocket message and HBTP frame payload limit (≤ 16 MiB)
 };
 
 class Server {
@@ -54,6 +57,7 @@ class Server {
   bool reload(std::string* err);
 
   uint16_t port() const;
+  uint16_t hbtp_port() const;  // the raw HBTP port (the real one when options.hbtp_port was 0); 0 when off
   std::string url() const;  // "http://<host>:<port>/" ("[<host>]" for an IPv6 literal)
   size_t file_count() const;
   unsigned worker_count() const;

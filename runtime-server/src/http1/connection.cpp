@@ -38,9 +38,10 @@ std::string_view single_header(const Request& req, std::string_view name, bool* 
 
 Connection::Connection(ConnectionContext& ctx) : ctx_(ctx), in_(new char[kReadBuffer]) {}
 
-bool Connection::open(int fd) {
+bool Connection::open(int fd, Mode mode) {
   fd_ = fd;
   state_ = State::kOpen;
+  mode_ = Mode::kHttp;
   interest_ = kRead;
   in_len_ = scanned_ = lingered_ = 0;
   close_after_flush_ = peer_eof_ = false;
@@ -52,6 +53,11 @@ bool Connection::open(int fd) {
     state_ = State::kClosed;
     return false;
   }
+  if (mode == Mode::kHbtp) {
+    start_stream(hbtp::Transport::kRaw);
+    drive();
+    return state_ != State::kClosed;
+  }
   return true;
 }
 
@@ -62,6 +68,8 @@ void Connection::close() {
   fd_ = -1;
   state_ = State::kClosed;
   out_.clear();
+  if (mode_ != Mode::kHttp) --ctx_.hbtp.stats.sessions;
+  mode_ = Mode::kHttp;
 }
 
 void Connection::on_event(uint32_t events) {
@@ -77,7 +85,10 @@ void Connection::on_event(uint32_t events) {
 void Connection::read_some() {
   if (in_len_ == kReadBuffer) return;  // cannot happen: the parser refuses a head this long first
   ssize_t r = ::recv(fd_, in_.get() + in_len_, kReadBuffer - in_len_, 0);
-  if (r > 0) {
+  if (r > 0 && mode_ != Mode::kHttp) {
+    deadline_ms_ = ctx_.now_ms + ctx_.stream_idle_timeout_ms;
+    feed_stream(in_.get(), size_t(r));
+  } else if (r > 0) {
     // The first byte of a head starts its clock; more bytes dribbled in do not extend it (slowloris).
     if (in_len_ == 0) deadline_ms_ = ctx_.now_ms + ctx_.header_timeout_ms;
     in_len_ += size_t(r);
@@ -92,11 +103,11 @@ void Connection::read_some() {
 void Connection::drive() {
   for (;;) {
     bool more = false;
-    if (!close_after_flush_ && !out_.pending()) more = process_requests();
+    if (!close_after_flush_ && !out_.pending() && mode_ == Mode::kHttp) more = process_requests();
     if (out_.pending()) {
       size_t sent = 0;
       OutQueue::FlushResult r = out_.flush(fd_, &sent);
-      if (sent) deadline_ms_ = ctx_.now_ms + ctx_.idle_timeout_ms;  // the reader is making progress
+      if (sent) deadline_ms_ = ctx_.now_ms + idle_ms();  // the reader is making progress
       if (r == OutQueue::kFailed) return close();
       if (r == OutQueue::kWouldBlock) return set_interest(kWrite);
     }
@@ -110,7 +121,7 @@ void Connection::drive() {
 bool Connection::process_requests() {
   size_t pos = 0;
   bool partial = false;
-  while (pos < in_len_ && !close_after_flush_) {
+  while (pos < in_len_ && !close_after_flush_ && mode_ == Mode::kHttp) {
     if (out_.owned_bytes() >= kHighWater) break;
     int rc = parse_request(in_.get() + pos, in_len_ - pos, pos == 0 ? scanned_ : 0, ctx_.request);
     if (rc == kPartial) {
@@ -128,6 +139,13 @@ bool Connection::process_requests() {
     in_len_ -= pos;
   }
   scanned_ = partial ? in_len_ : 0;
+  if (mode_ != Mode::kHttp) {
+    // Upgraded: what followed the handshake in the same read is the first WebSocket bytes.
+    size_t n = in_len_;
+    in_len_ = 0;
+    if (n) feed_stream(in_.get(), n);
+    return false;
+  }
   if (pos > 0 && partial) deadline_ms_ = ctx_.now_ms + ctx_.header_timeout_ms;  // the next head has begun
   return !partial && in_len_ > 0 && !close_after_flush_;
 }
@@ -143,6 +161,7 @@ void Connection::answer(const Request& req) {
   }
   if (sem.has_body) return respond_and_close(canned.bad_request, !head);
   if (normalize_target(req.target, ctx_.path) != PathError::kOk) return respond_and_close(canned.bad_request, !head);
+  if (ctx_.path == "/_dx/hbtp") return upgrade(req);
   const StaticEntry* entry = ctx_.site->find(ctx_.path);
   if (!entry) return respond(canned.not_found, !head, sem.keep_alive, sem.echo_keep_alive);
   if (entry->is_redirect) return respond(entry->ok, !head, sem.keep_alive, sem.echo_keep_alive);
@@ -191,6 +210,12 @@ void Connection::respond_range(const StaticEntry& entry, std::string_view range,
 }
 
 void Connection::on_timeout() {
+  if (state_ == State::kOpen && mode_ != Mode::kHttp && !close_after_flush_ && !out_.pending()) {
+    ctx_.stream_out.clear();
+    channel_->idle_close(ctx_.stream_out);
+    queue_stream_out();
+    return drive();
+  }
   if (state_ == State::kOpen && in_len_ > 0 && !out_.pending() && !close_after_flush_ && !peer_eof_) {
     respond_and_close(ctx_.canned->request_timeout, true);
     return drive();

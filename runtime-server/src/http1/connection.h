@@ -12,6 +12,10 @@
 // writability; it also stops parsing once kHighWater bytes of heads are queued. Closing after a response
 // (Connection: close, HTTP/1.0, 4xx with close) is "lingering": shutdown(SHUT_WR), then read and discard
 // until EOF so the peer receives the response instead of a reset.
+// Upgrades (connection_stream.cpp): a valid WebSocket handshake for `GET /_dx/hbtp` gets its 101 and the
+// connection switches to Mode::kWebSocket; a connection accepted on the raw HBTP port opens in Mode::kHbtp.
+// Either way an hbtp::Channel takes every byte read from then on; stream_idle_timeout_ms without a byte
+// received sends a Close; on_drain() sends Close 1001 / HBTP Close 8; after a Close the close lingers.
 #pragma once
 #include <cstdint>
 #include <memory>
@@ -24,6 +28,7 @@
 #include "dxs/http1/semantics.h"
 #include "dxs/reactor.h"
 #include "dxs/static_site.h"
+#include "hbtp/channel.h"
 #include "out_queue.h"
 
 namespace dxs::http1 {
@@ -39,6 +44,10 @@ struct ConnectionContext {
   int header_timeout_ms = 10000;  // from a head's first byte to its end (slowloris): then 408
   int linger_timeout_ms = 2000;
   bool draining = false;          // the server is stopping: every response closes its connection
+  int stream_idle_timeout_ms = 60000;  // WebSocket / raw HBTP: nothing received for this long: Close
+  uint32_t max_message = 1u << 20;     // WebSocket message and HBTP frame payload limit
+  hbtp::Env hbtp;                      // the worker's HBTP counters and log limiter
+  hbtp::Bytes stream_out;              // scratch: what a channel answers to one read
   Request request;   // scratch: the request being answered
   std::string path;  // scratch: its normalized path
   std::string scratch_head;  // scratch: a head built per request (206, 416)
@@ -50,12 +59,18 @@ class Connection {
   static constexpr size_t kHighWater = 64 * 1024;           // queued head bytes before we flush
   static constexpr size_t kCopyBodyMax = 2048;              // smaller bodies are copied, larger borrowed
 
+  // kHttp: requests (may upgrade to kWebSocket); kHbtp: raw HBTP from the first byte (the --hbtp-port).
+  enum class Mode : uint8_t { kHttp, kWebSocket, kHbtp };
+
   explicit Connection(ConnectionContext& ctx);
 
   // Takes ownership of the connected, non-blocking socket `fd`. False if the reactor refuses it (then closed).
-  bool open(int fd);
+  bool open(int fd, Mode mode = Mode::kHttp);
   void on_event(uint32_t events);
   void close();
+  // The server is stopping: HTTP answers what is already in the socket and closes when idle; WebSocket and
+  // HBTP send their Close (1001 / GOING_AWAY) and close after the peer's answer (lingering, bounded).
+  void on_drain();
 
   // The deadline passed: 408 + close for a half-received head, a plain close otherwise.
   void on_timeout();
@@ -64,7 +79,7 @@ class Connection {
   // Output is queued (it may borrow bytes of the StaticSite it was answered from).
   bool sending() const { return out_.pending(); }
   // Open, between requests: nothing received that is unanswered and nothing left to send.
-  bool idle() const { return state_ == State::kOpen && in_len_ == 0 && !out_.pending() && !close_after_flush_; }
+  bool idle() const { return state_ == State::kOpen && mode_ == Mode::kHttp && in_len_ == 0 && !out_.pending() && !close_after_flush_; }
   int64_t deadline_ms() const { return deadline_ms_; }
 
   // The worker's intrusive list of live connections.
@@ -78,6 +93,11 @@ class Connection {
   void drive();
   bool process_requests();  // true if complete requests are left unparsed (high water)
   void answer(const Request& req);
+  void upgrade(const Request& req);       // connection_stream.cpp
+  void start_stream(hbtp::Transport t);   // switches mode_ and sends the server's Hello
+  void feed_stream(const char* data, size_t len);
+  void queue_stream_out();
+  int idle_ms() const { return mode_ == Mode::kHttp ? ctx_.idle_timeout_ms : ctx_.stream_idle_timeout_ms; }
   void respond(const Prebuilt& p, bool with_body, bool keep_alive, bool echo_keep_alive);
   void respond_parts(std::string_view head, const char* body, size_t body_len, bool keep_alive, bool echo_keep_alive);
   void respond_range(const StaticEntry& entry, std::string_view range, const Semantics& sem);
@@ -89,6 +109,7 @@ class Connection {
 
   ConnectionContext& ctx_;
   State state_ = State::kClosed;
+  Mode mode_ = Mode::kHttp;
   int fd_ = -1;
   uint32_t interest_ = 0;
   int64_t deadline_ms_ = 0;
@@ -99,6 +120,7 @@ class Connection {
   bool close_after_flush_ = false;
   bool peer_eof_ = false;
   OutQueue out_;
+  std::unique_ptr<hbtp::Channel> channel_;  // made at the first upgrade, kept while the connection is pooled
 };
 
 }  // namespace dxs::http1
