@@ -85,8 +85,8 @@ int main(int argc, char** argv) {
   build->add_flag("-q,--quiet", quiet, "No size report");
 
   std::string inspect_file;
-  CLI::App* inspect = app.add_subcommand("inspect", "Print a text dump of a dx binary artifact (.dxb)");
-  inspect->add_option("file", inspect_file, "The file, e.g. dist/app.dxb")->required();
+  CLI::App* inspect = app.add_subcommand("inspect", "Print a text dump of a dx binary artifact (.dxb, .dxr)");
+  inspect->add_option("file", inspect_file, "The file, e.g. dist/app.dxb or dist/routes.dxr")->required();
 
   dxc::BuildOptions so;
   int port = 3000;
@@ -113,7 +113,7 @@ int main(int argc, char** argv) {
     }
     std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     std::string out, err;
-    if (!dxc::inspect::dump_dxb(bytes, out, err)) {
+    if (!dxc::inspect::dump_artifact(bytes, out, err)) {
       std::cerr << "dxc: " << inspect_file << ": " << err << "\n";
       return 1;
     }
