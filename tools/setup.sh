@@ -17,6 +17,7 @@ needs=(
   "zlib1g-dev /usr/include/zlib.h" "libbrotli-dev /usr/include/brotli/encode.h" "libssl-dev /usr/include/openssl/evp.h"
   "nodejs node" "npm npm"
   "chromium /usr/bin/chromium"
+  "nginx /usr/sbin/nginx"  # only the peer in tools/bench/server/run.sh; the service is never started
 )
 missing=()
 for entry in "${needs[@]}"; do

@@ -1,6 +1,6 @@
 // main.cpp — the dx-server command: `dx-server <dist> [--port N] [--host H] [--workers N] [--io auto|epoll|io_uring]
 // [--max-connections N] [--header-timeout-ms N] [--idle-timeout-ms N] [--drain-timeout-ms N] [--hbtp-port N]
-// [--hbtp-idle-timeout-ms N] [--max-message-bytes N]`.
+// [--hbtp-idle-timeout-ms N] [--max-message-bytes N] [--dev [--dev-error-file FILE]]`.
 //
 // Exit codes: 0 after SIGINT/SIGTERM (listeners closed, in-flight responses finished within
 // --drain-timeout-ms, workers joined), 1 when the dist cannot be served (the message names the file, the
@@ -9,6 +9,8 @@
 //   dx-server: serving <dist> on http://<host>:<port>/
 // (with --hbtp-port: the same line ending in ` and hbtp://<host>:<hbtp port>`, the real port when 0 was asked).
 // stderr gets the event backend once ("dx-server: event backend: io_uring"), warnings, and reload outcomes.
+// --dev (what `dxc serve` runs; schemas/hbtp.md "Server events"): a successful reload pushes ServerEvent
+// "reload" to every session; SIGUSR1 reads --dev-error-file and pushes its text as "build failed".
 // Signals are blocked in every thread and read from a signalfd here, so no code runs in a signal handler.
 #include <sys/signalfd.h>
 #include <unistd.h>
@@ -17,8 +19,11 @@
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 #include <string>
 
+#include "dx/schema/hbtp.h"
 #include "dxs/server.h"
 
 int main(int argc, char** argv) {
@@ -51,6 +56,10 @@ int main(int argc, char** argv) {
   app.add_option("--max-message-bytes", options.max_message,
                  "largest WebSocket message and HBTP frame payload accepted (1009 / Error 2 beyond)")
       ->check(CLI::Range(125u, 16u << 20))->capture_default_str();
+  app.add_flag("--dev", options.dev, "development (dxc serve): push a reload event to every HBTP session after SIGHUP");
+  std::string dev_error_file;
+  app.add_option("--dev-error-file", dev_error_file, "with --dev: SIGUSR1 pushes this file's text as a build-failed event")
+      ->needs("--dev");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -67,6 +76,7 @@ int main(int argc, char** argv) {
   sigaddset(&stop_signals, SIGINT);
   sigaddset(&stop_signals, SIGTERM);
   sigaddset(&stop_signals, SIGHUP);
+  if (options.dev) sigaddset(&stop_signals, SIGUSR1);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
   int sfd = signalfd(-1, &stop_signals, SFD_CLOEXEC);
   if (sfd < 0) {
@@ -99,6 +109,13 @@ int main(int argc, char** argv) {
     if (::read(sfd, &info, sizeof info) != static_cast<ssize_t>(sizeof info)) {
       if (errno == EINTR) continue;
       break;
+    }
+    if (info.ssi_signo == SIGUSR1) {
+      std::ifstream in(dev_error_file, std::ios::binary);
+      std::ostringstream text;
+      text << in.rdbuf();
+      server->push_event(dx::schema::kHbtpEventBuildFailed, text.str());
+      continue;
     }
     if (info.ssi_signo != SIGHUP) break;
     std::string why;

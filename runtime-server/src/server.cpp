@@ -214,7 +214,25 @@ bool Server::reload(std::string* err) {
     for (auto& w : impl_->workers) all = w->wait_site(gen, kReloadAckMs) && all;
   impl_->site = std::move(next);
   if (!all && err) *err = "a worker did not take the new dist within 5 s (it will when it wakes)";
+  if (impl_->options.dev) push_event(dx::schema::kHbtpEventReload, {});
   return true;
+}
+
+void Server::push_event(uint32_t kind, std::string_view text) {
+  constexpr size_t kMaxText = 60 * 1024;
+  if (text.size() > kMaxText) {
+    size_t cut = kMaxText;
+    while (cut > 0 && (uint8_t(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 sequence
+    text = text.substr(0, cut);
+  }
+  uint8_t head[dx::schema::kHbtpHeaderSize + 4];
+  dx::schema::hbtp_encode_header(head, {dx::schema::kHbtpServerEvent, dx::schema::kHbtpFinal, 0, uint32_t(4 + text.size())});
+  dx::schema::store_u32(head + dx::schema::kHbtpHeaderSize, kind);
+  auto frame = std::make_shared<std::string>(reinterpret_cast<const char*>(head), sizeof head);
+  frame->append(text);
+  bool sticky = kind == dx::schema::kHbtpEventBuildFailed;
+  bool running = !impl_->threads.empty();
+  for (auto& w : impl_->workers) w->post_push(frame, sticky, running);
 }
 
 const char* Server::io_backend() const { return impl_->workers.front()->backend_name(); }

@@ -147,18 +147,44 @@ bool Worker::wait_site(uint64_t gen, int timeout_ms) {
   return mail_cv_.wait_for(lock, std::chrono::milliseconds(timeout_ms), [&] { return acked_gen_ >= gen; });
 }
 
-// On the worker's thread (or before it runs): swap in the posted site between two events.
+void Worker::post_push(std::shared_ptr<const std::string> frame, bool sticky, bool running) {
+  {
+    std::lock_guard<std::mutex> lock(mail_mu_);
+    mail_push_ = std::move(frame);
+    mail_sticky_ = sticky;
+  }
+  if (!running) return take_site();
+  uint64_t one = 1;
+  [[maybe_unused]] ssize_t r = ::write(reload_fd_, &one, sizeof one);
+}
+
+// On the worker's thread (or before it runs): swap in the posted site between two events, then push.
 void Worker::take_site() {
   uint64_t drained;
   [[maybe_unused]] ssize_t r = ::read(reload_fd_, &drained, sizeof drained);
   std::shared_ptr<const StaticSite> next;
+  std::shared_ptr<const std::string> push;
+  bool sticky;
   {
     std::lock_guard<std::mutex> lock(mail_mu_);
     next = std::move(mail_);
     acked_gen_ = mail_gen_;
+    push = std::move(mail_push_);
+    sticky = mail_sticky_;
   }
   mail_cv_.notify_all();
-  if (!next) return;
+  if (next) swap_site(std::move(next));
+  if (!push) return;
+  ctx_.stream_greeting = sticky ? push : nullptr;
+  for (http1::Connection* c = live_; c;) {
+    http1::Connection* following = c->next;
+    c->push(*push);
+    if (c->closed()) recycle(c);
+    c = following;
+  }
+}
+
+void Worker::swap_site(std::shared_ptr<const StaticSite> next) {
   retired_.push_back(std::move(site_));
   site_ = std::move(next);
   ctx_.site = site_.get();

@@ -63,6 +63,9 @@ class Worker {
   void post_site(std::shared_ptr<const StaticSite> site, uint64_t gen, bool running);
   // Waits until the worker took generation `gen` (or timeout_ms passed: false).
   bool wait_site(uint64_t gen, int timeout_ms);
+  // Dev mode (any thread): at its next wake-up the worker sends `frame` (one whole HBTP frame) to each of
+  // its WebSocket / HBTP sessions; `sticky`: also to every session opened later, until the next push.
+  void post_push(std::shared_ptr<const std::string> frame, bool sticky, bool running);
 
  private:
   static constexpr uint64_t kListenerTag = 1;  // user_data values no Connection* can take
@@ -76,6 +79,7 @@ class Worker {
   void refuse(int fd, http1::Connection::Mode mode);
   void begin_drain();
   void take_site();
+  void swap_site(std::shared_ptr<const StaticSite> next);
   void free_retired();
   void sweep();
   void recycle(http1::Connection* c);
@@ -104,6 +108,8 @@ class Worker {
   std::mutex mail_mu_;
   std::condition_variable mail_cv_;
   std::shared_ptr<const StaticSite> mail_;
+  std::shared_ptr<const std::string> mail_push_;
+  bool mail_sticky_ = false;
   uint64_t mail_gen_ = 0, acked_gen_ = 0;
 };
 

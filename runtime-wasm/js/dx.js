@@ -35,10 +35,23 @@
     }
     return out;
   }
-  function walk(node, path) {
-    for (let i = 0; i < path.length; i++) {
-      const k = path[i];
+  // A template's paths as [steps, shared]: `shared` steps are a prefix of the previous path's, so a clone
+  // continues from the node the previous walk passed there instead of starting again at the root.
+  function plan(paths) {
+    return paths.map((p, i) => {
+      const q = i ? paths[i - 1] : [];
+      let n = 0;
+      while (n < p.length && n < q.length && p[n] === q[n]) n++;
+      return [p, n];
+    });
+  }
+  function walk(node, at, p, from) { // at[k]: the node after k steps of the previous path
+    const steps = p[0];
+    if (from) node = at[from];
+    for (let i = from; i < steps.length; i++) {
+      const k = steps[i];
       if (k === 0) node = node.firstChild; else for (let j = 0; j < k; j++) node = node.nextSibling;
+      at[i + 1] = node;
     }
     return node;
   }
@@ -60,13 +73,13 @@
         case 1: { // TEMPLATE id html paths
           const t = document.createElement("template");
           t.innerHTML = s[u32[p + 2]];
-          templates[u32[p + 1]] = [t.content, s[u32[p + 3]].split(" ").map(steps)];
+          templates[u32[p + 1]] = [t.content, plan(s[u32[p + 3]].split(" ").map(steps))];
           p += 4;
           break;
         }
         case 2: { // CLONE template count ids…
-          const t = templates[u32[p + 1]], c = u32[p + 2], f = t[0].cloneNode(true);
-          for (let i = 0; i < c; i++) nodes[u32[p + 3 + i]] = walk(f, t[1][i]);
+          const t = templates[u32[p + 1]], c = u32[p + 2], f = t[0].cloneNode(true), at = [f];
+          for (let i = 0; i < c; i++) nodes[u32[p + 3 + i]] = walk(f, at, t[1][i], t[1][i][1]);
           p += 3 + c;
           break;
         }
@@ -84,11 +97,7 @@
           break;
         case 11: nodes[u32[p + 1]].remove(); p += 2; break; // REMOVE
         case 12: nodes[u32[p + 1]].textContent = ""; p += 2; break; // CLEAR
-        case 13: // FREE
-          if ((n = nodes[u32[p + 1]])) n.__dx = undefined;
-          nodes[u32[p + 1]] = null;
-          p += 2;
-          break;
+        case 13: nodes[u32[p + 1]] = null; p += 2; break; // FREE (the node is out of the document: no event reaches its __dx)
         case 14: { // LISTEN node event handler flags
           const type = s[u32[p + 2]];
           n = nodes[u32[p + 1]];
@@ -98,6 +107,7 @@
           break;
         }
         case 15: console.error(s[u32[p + 1]]); p += 2; break; // ERROR
+        case 16: console[["log", "warn", "error"][u32[p + 1]]](s[u32[p + 2]]); p += 3; break; // CONSOLE level text
         default: throw new Error(`dx: bad op ${u32[p]} at word ${p}`);
       }
     }
@@ -129,14 +139,32 @@
     }
     stats.dispatches++;
     try {
-      apply(ex.dx_dispatch(d[1], d[0], vl, kl, flags & 4 && node.checked ? 1 : 0));
+      apply(call(() => ex.dx_dispatch(d[1], d[0], vl, kl, flags & 4 && node.checked ? 1 : 0)));
     } catch (err) {
       console.error(`dx: handler ${d[1]} (event ${e.type}) failed:`, err);
     }
   }
 
-  // What app.wasm may import (runtime-wasm/ABI.md): Math.random's seed and the clocks.
-  const imports = { dx: { seed: () => Math.random() * 2 ** 53, now: Date.now, perf_now: () => performance.now() } };
+  // Calls into app.wasm. After a trap (an app `throw`), handler 0xFFFFFFFF (it runs nothing) returns a batch
+  // that reports the error first, then renders the writes made before it (runtime-wasm/ABI.md).
+  function call(f) {
+    try {
+      return f();
+    } catch (err) {
+      if (!(err instanceof WebAssembly.RuntimeError)) throw err;
+      return ex.dx_dispatch(-1, 0, 0, 0, 0);
+    }
+  }
+
+  // What app.wasm may import (runtime-wasm/ABI.md): Math.random's seed, the clocks, localStorage.
+  // localStorage: UTF-8 at (address, length); ls_get holds the value's bytes until ls_take copies them in.
+  let held;
+  const str = (p, n) => (views(), dec.decode(u8.subarray(p, p + n)));
+  const imports = { dx: { seed: () => Math.random() * 2 ** 53, now: Date.now, perf_now: () => performance.now(),
+    ls_get: (k, n) => (held = localStorage.getItem(str(k, n))) === null ? -1 : (held = enc.encode(held)).length,
+    ls_take: (p) => (views(), u8.set(held, p)),
+    ls_set: (k, n, v, m) => localStorage.setItem(str(k, n), str(v, m)),
+    ls_remove: (k, n) => localStorage.removeItem(str(k, n)) } };
 
   async function instantiate() {
     try {
@@ -157,7 +185,7 @@
     root = nodes[1] = document.getElementById(id);
     if (!root) throw new Error(`dx: no element with id ${id}`);
     if (ex.__wasm_call_ctors) ex.__wasm_call_ctors();
-    const batch = ex.dx_start();
+    const batch = call(ex.dx_start);
     root.textContent = ""; // no resumption yet: the client render replaces prerendered HTML
     apply(batch);
   });

@@ -8,10 +8,12 @@
 //   await h.close()                            // Close 0; resolves with the close code once the socket closed
 // Arguments are a Uint8Array, an ArrayBuffer, a string (sent as UTF-8) or nothing. Every request has its
 // own sequence number and promise, so calls may overlap; each rejects after `timeout` ms, and all pending
-// ones reject when the connection closes. Options: { timeout, maxPayload, WebSocket } (the last for
-// environments without a global WebSocket, e.g. node with the `ws` package). No reconnect.
+// ones reject when the connection closes. Options: { timeout, maxPayload, WebSocket, onEvent, onClose }
+// (WebSocket for environments without a global one, e.g. node with the `ws` package; onEvent(kind, text)
+// for each ServerEvent the server pushes, onClose(code) once the socket closed). No reconnect.
 // Numbers mirror schemas/include/dx/schema/hbtp.h by hand.
-export const OP = { Hello: 0x01, Ping: 0x02, Pong: 0x03, Close: 0x04, Error: 0x05, RpcCall: 0x30, RpcResponse: 0x31 };
+export const OP = { Hello: 0x01, Ping: 0x02, Pong: 0x03, Close: 0x04, Error: 0x05, RpcCall: 0x30, RpcResponse: 0x31, ServerEvent: 0x41 };
+export const EVENT = { reload: 1, buildFailed: 2 };  // ServerEvent kinds (dx-server --dev)
 export const FLAG = { EXPECTS_RESPONSE: 0x04, FINAL: 0x08 };
 export const METHOD = { echo: 0, serverTime: 1, stats: 2 };  // dx-server's built-in RPC methods
 const HEADER = 8;
@@ -39,7 +41,7 @@ function defaultUrl() {
   return `${loc.protocol === "https:" ? "wss:" : "ws:"}//${loc.host}/_dx/hbtp`;
 }
 
-export function connect(url = defaultUrl(), { timeout = 10000, maxPayload = 1 << 20, WebSocket = globalThis.WebSocket } = {}) {
+export function connect(url = defaultUrl(), { timeout = 10000, maxPayload = 1 << 20, WebSocket = globalThis.WebSocket, onEvent, onClose } = {}) {
   const ws = new WebSocket(url, ["hbtp"]);
   ws.binaryType = "arraybuffer";
   const pending = new Map(); // `${opcode}:${sequence}` → { resolve, reject, timer }
@@ -122,6 +124,8 @@ export function connect(url = defaultUrl(), { timeout = 10000, maxPayload = 1 <<
           const status = bv.getUint32(0, true);
           if (status === 0) settle(`${op}:${seq}`, true, body.slice(4));
           else settle(`${op}:${seq}`, false, Object.assign(new Error(`hbtp: RPC status ${status}`), { status }));
+        } else if (op === OP.ServerEvent && len >= 4 && onEvent) {
+          onEvent(bv.getUint32(0, true), new TextDecoder().decode(body.subarray(4)));
         } else if ((op === OP.Error || op === OP.Close) && len >= 2) {
           lastError = `${op === OP.Error ? "error" : "close"} ${bv.getUint16(0, true)} ${new TextDecoder().decode(body.subarray(2))}`;
         }
@@ -131,6 +135,7 @@ export function connect(url = defaultUrl(), { timeout = 10000, maxPayload = 1 <<
       clearTimeout(timer);
       shutdown(lastError || `websocket closed ${ev.code}`);
       onClosed(ev.code);
+      if (onClose) onClose(ev.code);
       reject(new Error(`hbtp: closed before the Hello (${lastError || ev.code})`));
     };
     ws.onerror = () => {}; // onclose follows and says why

@@ -12,6 +12,7 @@
 #include "nodes.h"
 #include "ops.h"
 #include "str.h"
+#include "throw.h"
 
 namespace dx::rt {
 
@@ -55,6 +56,7 @@ void runtime_reset() {
   flush_reset();
   app_reset();
   random_reset();
+  throw_reset();
   g_initialized = g_started = g_in_batch = false;
   g_page = g_input = 0;
   g_input_cap = 0;
@@ -64,11 +66,12 @@ Ref page_instance() { return g_page; }
 
 void batch_begin() {
   if (g_in_batch) {  // the previous batch trapped: finish its collection
-    flush_abandon();
+    throw_after_trap();  // an app `throw` keeps the writes before it; another trap drops them (throw.h)
     collect();
   }
   g_in_batch = true;
   ops_begin();
+  throw_report();
 }
 
 Ref batch_end() {

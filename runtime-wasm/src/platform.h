@@ -50,6 +50,11 @@ struct Hooks {
   double (*seed)() = nullptr;         // optional (default 1): Math.random's seed
   double (*now)() = nullptr;          // optional (default 0): Date.now()
   double (*perf_now)() = nullptr;     // optional (default 0): performance.now()
+  // optional localStorage (platform's ls_* imports; default: an empty store that keeps nothing)
+  int32_t (*ls_get)(uint32_t key, uint32_t key_len) = nullptr;
+  void (*ls_take)(uint32_t dst) = nullptr;
+  void (*ls_set)(uint32_t key, uint32_t key_len, uint32_t value, uint32_t value_len) = nullptr;
+  void (*ls_remove)(uint32_t key, uint32_t key_len) = nullptr;
   void (*fatal)(const char* what) = nullptr;  // default: print and abort (a test may throw instead)
   // The function table: what call_indirect of table index `fn` would run (comparators of dx_array_sort).
   double (*call_f64)(uint32_t fn, uint32_t env, double a, double b) = nullptr;
@@ -111,8 +116,15 @@ DX_IMPORT("dxgen_block_create") void dxgen_block_create(uint32_t inst);
 DX_IMPORT("dxgen_block_update") void dxgen_block_update(uint32_t inst, uint32_t mask);
 DX_IMPORT("dxgen_handler") void dxgen_handler(uint32_t handler, uint32_t inst, uint32_t event);
 DX_IMPORT("dxgen_globals_init") void dxgen_globals_init();
+DX_IMPORT("dxgen_case_tables") uint32_t dxgen_case_tables();  // wasm only: case_tables.h
 // What the page provides (module "dx", ABI.md "Imports from the page"); natively: hooks, with defaults.
 DX_HOST("seed") double dxhost_seed();
 DX_HOST("now") double dxhost_now();
 DX_HOST("perf_now") double dxhost_perf_now();
+// localStorage (storage.cpp): keys and values cross as UTF-8 at (address, byte length). ls_get returns the
+// value's byte length (-1 for null) and keeps it until ls_take copies it to `dst`.
+DX_HOST("ls_get") int32_t dxhost_ls_get(uint32_t key, uint32_t key_len);
+DX_HOST("ls_take") void dxhost_ls_take(uint32_t dst);
+DX_HOST("ls_set") void dxhost_ls_set(uint32_t key, uint32_t key_len, uint32_t value, uint32_t value_len);
+DX_HOST("ls_remove") void dxhost_ls_remove(uint32_t key, uint32_t key_len);
 }

@@ -69,7 +69,7 @@ TEST_CASE("each analyze diagnostic is reported with its code", "[analyze][diagno
       {"DX0201", "import x from \"react\";\n" + page("")},
       {"DX0202", "import X from \"./missing\";\n" + page("")},
       {"DX0203", "import { createStore } from \"dx\";\n" + page("")},
-      {"DX0204", "import { createSelector } from \"dx\";\n" + page("")},
+      {"DX0204", "import { Portal } from \"dx\";\n" + page("")},
       {"DX0205", "const { a } = { a: 1 };\n" + page("")},
       {"DX0206", "export function NotDefault() { return <p/>; }\n"},
       {"DX0207", page("const a = 1;\nconst a = 2;")},
@@ -110,11 +110,40 @@ TEST_CASE("each analyze diagnostic is reported with its code", "[analyze][diagno
       {"DX0257", page("const [a, setA] = createSignal<number[]>([]);", "<ul><For each={a()}>{(x, i) => <li/>}</For></ul>")},
       {"DX0258", "function Child() { return <i/>; }\n" + page("", "<Child>text</Child>")},
       {"DX0261", "const a = [b()];\nfunction b() { return a.length; }\n" + page("")},
+      {"DX0263", page("const f = (n: number) => { throw n; };")},
+      {"DX0264", page("const f = () => console.log({ id: 1, go: () => 1 });")},
+      {"DX0264", page("const f = (s: string) => console.log(s, 1);")},
+      {"DX0264", page("const f = () => JSON.stringify([() => 1]);")},
+      {"DX0262", "function f(a: string, n?: number): number { return 1; }\n" + page("")},
   };
   for (const DiagCase& dc : cases) {
     auto c = compile_page(dc.source, false);
     INFO(dc.code << "\n" << dc.source << "\n---\n" << c->rendered);
     CHECK(c->has(dc.code));
+  }
+}
+
+TEST_CASE("default and optional parameters: calls may omit them, nothing else", "[analyze]") {
+  const std::string fns = "function f(a: number, b = 2, c?: string): number { return a + b; }\n"
+                          "function g(x = \"s\", y: number): number { return y; }\n";
+  auto ok = compile_page(fns + page("const h = (s: string, sep = \", \"): string => s + sep;\n"
+                                    "const t = () => f(1) + f(1, 3) + f(1, 3, \"x\") + f(1, 3, undefined) + g(undefined, 1) + h(\"a\").length;"),
+                         false);
+  INFO(ok->rendered);
+  CHECK_FALSE(ok->diags.has_errors());
+  struct Bad { const char* code; std::string src; };
+  const Bad bad[] = {
+      {"DX0222", fns + page("const t = () => f();")},                      // a is required
+      {"DX0222", fns + page("const t = () => g(\"a\");")},               // y is required after a default
+      {"DX0222", fns + page("const t = () => f(1, 2, \"c\", 4);")},
+      {"DX0234", page("const k = (n: number = \"x\") => n;")},           // the default's type
+      {"DX0234", fns + page("const t = () => f(1, undefined);")},          // undefined for a number parameter
+      {"DX0235", page("", "<button onClick={(e: Event = e) => 1}>x</button>")},
+  };
+  for (const Bad& b : bad) {
+    auto c = compile_page(b.src, false);
+    INFO(b.code << "\n" << b.src << "\n---\n" << c->rendered);
+    CHECK(c->has(b.code));
   }
 }
 

@@ -37,3 +37,34 @@ TEST_CASE("generated code links into runtime.wasm and validates", "[emit]") {
     BinaryenModuleDispose(m);
   }
 }
+
+TEST_CASE("DX0265: console.log / JSON.stringify of a record whose literals write its keys in different orders", "[emit]") {
+  auto build = [](const std::string& second_literal) {
+    auto c = dxt::compile_page(
+        "interface P { x: number; y: string; }\n"
+        "const show = (p: P): string => JSON.stringify(p);\n"
+        "export default function Page() {\n"
+        "  const a: P = { x: 1, y: \"a\" };\n"
+        "  const b: P = " + second_literal + ";\n"
+        "  const log = () => console.log(a, b);\n"
+        "  return <p onClick={log}>{show(a)}</p>;\n"
+        "}\n");
+    INFO(c->rendered);
+    REQUIRE_FALSE(c->diags.has_errors());
+    dxc::EmitOptions o;
+    o.runtime_wasm = dxc::find_runtime_dir(nullptr) + "/runtime.wasm";
+    dxc::EmitResult r;
+    auto d = std::make_unique<dxc::Diagnostics>();
+    bool ok = dxc::emit::emit(c->prog, c->lp, o, r, *d, false);
+    return std::make_pair(ok, std::move(d));
+  };
+  auto [same_ok, same] = build("{ ...a, y: \"b\" }");  // a spread of the same shape keeps its order
+  CHECK(same_ok);
+  CHECK_FALSE(same->has_errors());
+  auto [other_ok, other] = build("{ y: \"b\", x: 2 }");
+  CHECK_FALSE(other_ok);
+  CHECK(other->has_errors());
+  bool found = false;
+  for (const auto& e : other->all()) found |= e.code == "DX0265";
+  CHECK(found);
+}

@@ -1,6 +1,7 @@
 // Differential test: every case in tests/diff/cases/*.ts (plus a batch of random well-typed programs from
 // gen.mjs) runs twice — compiled by dxc and executed as wasm, and type-stripped by TypeScript and executed
-// by V8 in node — and the two result strings must be identical.
+// by V8 in node — and the two result strings must be identical. So must what the cases print with
+// console.log / warn / error: the CONSOLE ops of the wasm run against node's own console output (util.format).
 //
 // The wasm side: a generated page renders each case's result string into its own text node; app.wasm is
 // instantiated directly in node (no browser) and the initial op batch is decoded: the TEXT ops, in order,
@@ -13,6 +14,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
 import ts from 'typescript';
+import util from 'node:util';
 import { generate } from './gen.mjs';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
@@ -25,8 +27,8 @@ function caseNames(source) {
   return [...source.matchAll(/^export function (\w+)\(\): string/gm)].map((m) => m[1]);
 }
 
-// Decodes the first op batch: returns the TEXT ops' strings in order.
-function textsOf(exports) {
+// Decodes the first op batch: returns the TEXT ops' strings in order; CONSOLE ops go to `logs` as "level text".
+function textsOf(exports, logs) {
   const mem = () => new Uint32Array(exports.memory.buffer);
   const batch = exports.dx_start() >>> 2;
   const [opWords, ops, stringCount, stringBytes, stringBytesLen, stringLengths] = mem().slice(batch, batch + 6);
@@ -41,7 +43,7 @@ function textsOf(exports) {
   } else {
     strings = decoded.split('\0').slice(0, stringCount);
   }
-  const arity = { 1: 3, 3: 2, 4: 3, 5: 2, 6: 3, 7: 3, 8: 2, 9: 3, 10: 3, 11: 1, 12: 1, 13: 1, 14: 4, 15: 1 };
+  const arity = { 1: 3, 3: 2, 4: 3, 5: 2, 6: 3, 7: 3, 8: 2, 9: 3, 10: 3, 11: 1, 12: 1, 13: 1, 14: 4, 15: 1, 16: 2 };
   const words = mem().slice(ops >>> 2, (ops >>> 2) + opWords);
   const texts = [];
   for (let i = 0; i < words.length;) {
@@ -49,6 +51,7 @@ function textsOf(exports) {
     if (op === 2) { i += 3 + words[i + 2]; continue; }  // CLONE: template, count, ids
     if (op === 3) texts.push(strings[words[i + 2]]);
     if (op === 15) throw new Error('runtime error: ' + strings[words[i + 1]]);
+    if (op === 16) logs.push(`${words[i + 1]} ${strings[words[i + 2]]}`);
     if (!(op in arity)) throw new Error('bad opcode ' + op);
     i += 1 + arity[op];
   }
@@ -82,7 +85,8 @@ test(`dxc-compiled wasm matches V8 (random seed ${seed})`, async () => {
     assert.equal(r.status, 0, `dxc failed:\n${r.stderr}${r.stdout}`);
     const { instance } = await WebAssembly.instantiate(readFileSync(path.join(out, "app.wasm")), { dx: { seed: () => 1, now: () => 0, perf_now: () => 0 } });
     instance.exports.__wasm_call_ctors?.();
-    const got = textsOf(instance.exports);
+    const gotLogs = [];
+    const got = textsOf(instance.exports, gotLogs);
     assert.equal(got.length, all.length, 'one text per case');
 
     // V8: the same sources, types stripped by TypeScript.
@@ -93,17 +97,28 @@ test(`dxc-compiled wasm matches V8 (random seed ${seed})`, async () => {
     writeFileSync(path.join(js, 'prelude.mjs'), strip(readFileSync(path.join(here, 'prelude.ts'), 'utf8')));
     for (const [f, src] of sources) writeFileSync(path.join(js, 'cases', f.replace(/\.ts$/, '.mjs')), strip(src));
     const mismatches = [];
-    for (let i = 0; i < all.length; i++) {
-      const [mod, name] = all[i];
-      const m = await import(pathToFileURL(path.join(js, 'cases', mod + '.mjs')).href);
-      // Strings reach the DOM as UTF-8, where a lone surrogate becomes U+FFFD (a known limit of the op
-      // buffer, schemas/ops.md): compare at that boundary. Inside wasm the code units are exact (charCodeAt
-      // cases check them).
-      const want = m[name]().toWellFormed();
-      if (want !== got[i]) mismatches.push(`${mod}.${name}: wasm ${JSON.stringify(got[i])} != V8 ${JSON.stringify(want)}`);
+    // console.log / warn / error as node prints them (util.format), against the CONSOLE ops.
+    const wantLogs = [];
+    assert.ok(gotLogs.length > 0, 'the console cases logged');
+    const saved = { log: console.log, warn: console.warn, error: console.error };
+    ['log', 'warn', 'error'].forEach((k, level) => { console[k] = (...a) => wantLogs.push(`${level} ${util.format(...a).toWellFormed()}`); });
+    try {
+      for (let i = 0; i < all.length; i++) {
+        const [mod, name] = all[i];
+        const m = await import(pathToFileURL(path.join(js, 'cases', mod + '.mjs')).href);
+        // Strings reach the DOM as UTF-8, where a lone surrogate becomes U+FFFD (a known limit of the op
+        // buffer, schemas/ops.md): compare at that boundary. Inside wasm the code units are exact (charCodeAt
+        // cases check them).
+        const want = m[name]().toWellFormed();
+        if (want !== got[i]) mismatches.push(`${mod}.${name}: wasm ${JSON.stringify(got[i])} != V8 ${JSON.stringify(want)}`);
+      }
+    } finally {
+      Object.assign(console, saved);
     }
+    for (let i = 0; i < Math.max(wantLogs.length, gotLogs.length); i++)
+      if (wantLogs[i] !== gotLogs[i]) mismatches.push(`console line ${i}: wasm ${JSON.stringify(gotLogs[i])} != node ${JSON.stringify(wantLogs[i])}`);
     assert.deepEqual(mismatches, [], `${mismatches.length} of ${all.length} cases differ (seed ${seed})`);
-    console.log(`${all.length} cases identical in wasm and V8 (seed ${seed})`);
+    console.log(`${all.length} cases and ${gotLogs.length} console lines identical in wasm and V8 (seed ${seed})`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

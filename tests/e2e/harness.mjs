@@ -34,7 +34,8 @@ export function serveStatic(dir) {
     url: `http://127.0.0.1:${server.address().port}/`, stop: () => new Promise((done) => server.close(done)) })));
 }
 
-// Starts `command args…`, waits for it to print dx-server's URL line; resolves with { url, stop }.
+// Starts `command args…`, waits for it to print dx-server's URL line; resolves with
+// { url, child, output() (stdout + stderr so far), stop(signal = 'SIGTERM') → exit code }.
 export function serve(dist) { return start(dxServer, [dist, '--port', '0', '--host', '127.0.0.1']); }
 export function dxcServe(project, out) { return start(dxc, ['serve', project, '-o', out, '--port', '0']); }
 
@@ -50,7 +51,13 @@ function start(command, args) {
         clearTimeout(timer);
         resolve({
           url: m[1],
-          stop: () => new Promise((done) => { child.once('exit', (code) => done(code)); child.kill('SIGTERM'); }),
+          child,
+          output: () => out + err,
+          stop: (signal = 'SIGTERM') => new Promise((done) => {
+            if (child.exitCode !== null) return done(child.exitCode);
+            child.once('exit', (code) => done(code));
+            child.kill(signal);
+          }),
         });
       }
     });

@@ -3,8 +3,7 @@
 // from a wasm dispatch (dx.js counts dispatches and applied ops).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import path from 'node:path';
-import { build, dxcServe, launch, open, outDir, root, serve, serveStatic, stats } from './harness.mjs';
+import { build, launch, open, outDir, serve, serveStatic, stats } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -115,7 +114,7 @@ describe('samples/todo', () => {
   });
 });
 
-describe('dist/ portability and dxc serve', () => {
+describe('dist/ portability and precompressed files', () => {
   test('a dist/ works as plain static files under a sub-path', async () => {
     build('counter', 'nested/sub');  // → <out>/nested/sub/counter
     const web = await serveStatic(outDir);
@@ -130,11 +129,11 @@ describe('dist/ portability and dxc serve', () => {
     }
   });
 
-  test('dxc serve builds the project and serves it', async () => {
-    const server = await dxcServe(path.join(root, 'samples', 'counter'), path.join(outDir, 'served-counter'));
+  test('dx-server serves the .br/.gz copies dxc build wrote', async () => {
+    const server = await serve(build('counter', 'encodings'));
     const res = await fetch(server.url);
     assert.equal(res.status, 200);
-    assert.match(await res.text(), /<script src="dx.js" defer><\/script>/);
+    assert.match(await res.text(), /<script src="dx.js" defer><\/script>\n<\/head>/, 'no dev client in dxc build');
     const wasm = await fetch(server.url + 'app.wasm');
     assert.equal(wasm.headers.get('content-type'), 'application/wasm');
     // dxc wrote app.wasm.br and .gz; dx-server picks one by Accept-Encoding (fetch decompresses it again).

@@ -1,6 +1,6 @@
 // hbtp_fuzz.cpp — libFuzzer target for the HBTP frame decoder (dx/schema/hbtp.h). Properties: hbtp_check.h.
-// Built with -DDX_FUZZ=ON and clang (`dx_fuzz_hbtp`); run long with
-//   dx_fuzz_hbtp -dict=tests/fuzz/hbtp/hbtp.dict NEW_CORPUS_DIR tests/fuzz/hbtp/corpus
+// Built with clang (`dx_fuzz_hbtp`, tests/fuzz/dx_fuzz.cmake); the suite runs it briefly ("hbtp: fuzz"),
+// tests/fuzz/run-long.sh hbtp for minutes with tests/fuzz/hbtp/hbtp.dict and the seeds in tests/fuzz/hbtp/corpus.
 // The first input byte picks the limit, so both the default and a tiny limit are reachable.
 #include "hbtp_check.h"
 

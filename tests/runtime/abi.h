@@ -34,4 +34,5 @@ void dx_for(uint32_t inst, uint32_t state_offset, uint32_t items, uint32_t keys,
 uint32_t dx_start();
 uint32_t dx_input(uint32_t bytes);
 uint32_t dx_dispatch(uint32_t handler, uint32_t node, uint32_t value_len, uint32_t key_len, uint32_t checked);
+void dx_throw(uint32_t message, uint32_t location);
 }

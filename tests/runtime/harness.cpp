@@ -304,6 +304,7 @@ void DomModel::apply(const Batch& b) {
       }
       case kOpListen: at(a[0]).listeners[b.str(a[1])] = a[2]; break;
       case kOpError: ++errors; error_messages.push_back(b.str(a[0])); break;
+      case kOpConsole: console_lines.push_back(std::to_string(a[0]) + " " + b.str(a[1])); break;
       default: FAIL("unknown op " << op.code);
     }
   }

@@ -66,6 +66,7 @@ struct DomModel {
   static constexpr uint32_t kFragment = 0x80000000u;        // ids of the clones' fragments
   size_t inserts = 0, moves = 0, removes = 0, clears = 0, frees = 0, errors = 0;
   std::vector<std::string> error_messages;
+  std::vector<std::string> console_lines;  // CONSOLE ops: "<level> <text>"
 
   DomModel();
   void apply(const Batch& b);

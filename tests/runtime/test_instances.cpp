@@ -172,11 +172,48 @@ TEST_CASE("recovery: a batch that trapped is collected by the next one", "[dispa
   CHECK_THROWS_WITH(dx_dispatch(kHClick, h.page_node(kPnMain), 0, 0, 0),
                     Catch::Matchers::Contains("dx_clone"));
   h.handler[kHClick] = [](Ref, Ref) {};
-  h.dispatch(kHClick, h.page_node(kPnMain));
+  Batch b = h.dispatch(kHClick, h.page_node(kPnMain));  // a trap that is not an app `throw`: a generic report
+  REQUIRE(b.count(dx::schema::kOpError) == 1);
+  CHECK(b.str(b.ops[0].args[0]).find("aborted the last call") != std::string::npos);
   uint32_t s = rt::ld32(h.page() + kPgStr);
   CHECK(rt::is_heap(s));
   CHECK(read_str(s) == "42");
   CHECK(rt::ld32(s) == 1);
+}
+
+TEST_CASE("throw: reported with its location by the next batch, writes before it stand", "[dispatch][throw]") {
+  Harness h;
+  h.start();
+  struct Trap {};
+  uint32_t updates = 0;
+  h.update[kBlkPage] = [&](Ref, uint32_t) { ++updates; };
+  h.handler[kHClick] = [&](Ref page, Ref) {
+    dx_write_ref(page, page + kPgStr, dx_num_to_str(42));  // a write before the throw
+    dx_invalidate(page, 1);
+    dx_throw(h.static_str("bad \xE9vent"), h.static_str("pages/index.tsx:12:5"));
+    throw Trap{};  // generated code traps (`unreachable`) right after dx_throw
+  };
+  Ref in = dx_input(0);
+  (void)in;
+  CHECK_THROWS_AS(dx_dispatch(kHClick, h.page_node(kPnMain), 0, 0, 0), Trap);
+  CHECK(updates == 0);
+  Batch b = decode_batch(dx_dispatch(0xFFFFFFFFu, 0, 0, 0, 0));  // what dx.js does after a trap
+  REQUIRE(b.count(dx::schema::kOpError) == 1);
+  CHECK(b.str(b.ops[0].args[0]) == "Error: bad \xC3\xA9vent\n    at pages/index.tsx:12:5");
+  CHECK(updates == 1);  // the invalidation before the throw was flushed
+  uint32_t s = rt::ld32(h.page() + kPgStr);
+  CHECK((rt::is_heap(s) && read_str(s) == "42"));
+  // The app keeps running; an empty message reads "Error".
+  uint32_t calls = 0;
+  h.handler[kHClick] = [&](Ref, Ref) {
+    if (++calls == 2) { dx_throw(0, h.static_str("a.tsx:1:1")); throw Trap{}; }
+  };
+  CHECK(h.dispatch(kHClick, h.page_node(kPnMain)).count(dx::schema::kOpError) == 0);
+  CHECK_THROWS_AS(dx_dispatch(kHClick, h.page_node(kPnMain), 0, 0, 0), Trap);
+  Batch e = h.dispatch(kHClick, h.page_node(kPnMain));  // no recovery call: the next event reports it
+  REQUIRE(e.count(dx::schema::kOpError) == 1);
+  CHECK(e.str(e.ops[0].args[0]) == "Error\n    at a.tsx:1:1");
+  CHECK(calls == 3);
 }
 
 TEST_CASE("start: an invalid app.dxb is reported, not trusted", "[dispatch]") {

@@ -136,7 +136,10 @@ TEST_CASE("runtime.wasm exports the ABI and imports only dxgen_* and the page's 
       {"dx_class_toggle", {"iii", ""}}, {"dx_mount", {"iii", ""}}, {"dx_destroy", {"i", ""}},
       {"dx_invalidate", {"ii", ""}}, {"dx_for", {"iiiiiiii", ""}},
       {"dx_new_globals", {"i", "i"}}, {"dx_math_random", {"", "F"}}, {"dx_date_now", {"", "F"}},
-      {"dx_performance_now", {"", "F"}},
+      {"dx_performance_now", {"", "F"}}, {"dx_throw", {"ii", ""}},
+      {"dx_inspect", {"ii", "i"}}, {"dx_inspect_num", {"F", "i"}}, {"dx_console", {"ii", ""}},
+      {"dx_json", {"ii", "i"}}, {"dx_json_num", {"F", "i"}},
+      {"dx_storage_get", {"i", "i"}}, {"dx_storage_set", {"ii", ""}}, {"dx_storage_remove", {"i", ""}},
       // Strings (str_ops.cpp)
       {"dx_str_char_at", {"iF", "i"}}, {"dx_str_index", {"iF", "i"}}, {"dx_str_char_code_at", {"iF", "F"}}, {"dx_str_slice", {"iFF", "i"}},
       {"dx_str_substring", {"iFF", "i"}}, {"dx_str_index_of", {"iiF", "F"}}, {"dx_str_last_index_of", {"iiF", "F"}},
@@ -175,8 +178,10 @@ TEST_CASE("runtime.wasm exports the ABI and imports only dxgen_* and the page's 
       {"dxgen.dxgen_dxb", {"", "i"}}, {"dxgen.dxgen_dxb_size", {"", "i"}}, {"dxgen.dxgen_heap_base", {"", "i"}},
       {"dxgen.dxgen_block_create", {"i", ""}}, {"dxgen.dxgen_block_update", {"ii", ""}},
       {"dxgen.dxgen_handler", {"iii", ""}}, {"dxgen.dxgen_globals_init", {"", ""}},
-      // the page's (dx.js): Math.random's seed and the clocks
+      {"dxgen.dxgen_case_tables", {"", "i"}},
+      // the page's (dx.js): Math.random's seed, the clocks, localStorage
       {"dx.seed", {"", "F"}}, {"dx.now", {"", "F"}}, {"dx.perf_now", {"", "F"}},
+      {"dx.ls_get", {"ii", "i"}}, {"dx.ls_take", {"i", ""}}, {"dx.ls_set", {"iiii", ""}}, {"dx.ls_remove", {"ii", ""}},
   };
   CHECK(m.imports == dxgen);  // no libc or compiler-rt function slipped in as an import
 

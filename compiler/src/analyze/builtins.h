@@ -3,8 +3,11 @@
 // and its result. Shared by analyze (types) and emit (calls).
 #pragma once
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <string>
+
+#include "analyze/program.h"
 
 namespace dxc {
 
@@ -72,4 +75,72 @@ inline GlobalFn find_global_function(const std::string& name) {
   return GlobalFn::None;
 }
 
+// Default and optional parameters (`b = 2`, `sep = ", "`, `b?: string`). A call may omit the trailing
+// arguments of the function a symbol names directly: a function declaration, or a `const` bound to an
+// arrow or function expression (analyze records it as the symbol's `init`). The callee gets an omitted
+// argument as the "missing" value of its type (ref: 0 = undefined; boolean: kMissingBool; number: the
+// signalling NaN kMissingNumberBits, which no arithmetic produces) and evaluates the default on entry,
+// as JS does at call time. The Params node of that function, or kNoNode.
+inline constexpr uint64_t kMissingNumberBits = 0x7FF00000DEAD0001ull;
+inline constexpr uint32_t kMissingBool = 2;
+
+inline NodeId declared_params(const Program& p, SymId s) {
+  if (s == kNoId) return kNoNode;
+  const Symbol& sym = p.symbols[s];
+  NodeId fn = sym.kind == SymKind::Function ? p.funcs[sym.func].node
+              : sym.kind == SymKind::Local && !sym.is_mutable ? sym.init : kNoNode;
+  if (fn == kNoNode) return kNoNode;
+  const Node& n = p.node(sym.module, fn);
+  if (n.kind != NodeKind::Function && n.kind != NodeKind::Arrow && n.kind != NodeKind::FunctionExpr) return kNoNode;
+  return n.kid(0);
+}
+
+// How many leading parameters a call must pass: up to the last one without a default or `?`.
+inline size_t required_params(const Program& p, ModuleId m, NodeId params) {
+  const Node& ps = p.node(m, params);
+  size_t required = 0;
+  for (size_t i = 0; i < ps.kids.size(); ++i) {
+    const Node& pn = p.node(m, ps.kids[i]);
+    if (pn.kid(1) == kNoNode && !(pn.flags & kOptional)) required = i + 1;
+  }
+  return required;
+}
+
+// The type descriptor of a console.log / JSON.stringify argument (runtime-wasm/src/inspect.h): 'n' number,
+// 'b' boolean, 's' string (null and undefined too: the Refs 1 / 0), '[' + the element's descriptor, and for a
+// record '{' + per field `<name length> <name><offset> <descriptor>` + '}', its fields in the order `order`
+// gives (JS prints insertion order; emit passes the order the program's object literals write; analyze, which
+// only checks support, none: by name). "" when not supported (functions, recursive or non-ASCII-keyed records,
+// a shape `order` refuses).
+using FieldOrder = std::function<std::vector<std::string>(ShapeId)>;
+inline std::string inspect_descriptor(const Types& T, TypeId t, const FieldOrder& order = {}, int depth = 0) {
+  if (depth > 16) return "";  // a recursive record type
+  switch (T.kind(t)) {
+    case TypeKind::Number: return "n";
+    case TypeKind::Boolean: return "b";
+    case TypeKind::String: case TypeKind::Null: case TypeKind::Undefined: return "s";
+    case TypeKind::Array: {
+      std::string e = inspect_descriptor(T, T.info(t).elem, order, depth + 1);
+      return e.empty() ? e : "[" + e;
+    }
+    case TypeKind::Record: {
+      const Shape& sh = T.shape_info(T.info(t).shape);
+      std::vector<std::string> names;
+      if (order) names = order(T.info(t).shape);
+      else for (const Field& f : sh.fields) names.push_back(f.name);
+      if (names.size() != sh.fields.size()) return "";
+      std::string d = "{";
+      for (const std::string& n : names) {
+        const Field* f = sh.find(n);
+        if (!f) return "";
+        for (char ch : n) if ((unsigned char)ch >= 0x80) return "";
+        std::string fd = inspect_descriptor(T, f->type, order, depth + 1);
+        if (fd.empty()) return "";
+        d += std::to_string(n.size()) + " " + n + std::to_string(f->offset) + " " + fd;
+      }
+      return d + "}";
+    }
+    default: return "";
+  }
+}
 }  // namespace dxc

@@ -19,7 +19,7 @@ struct DxExport { const char* name; Builtin builtin; bool supported; };
 constexpr DxExport kDxExports[] = {
     {"createSignal", Builtin::CreateSignal, true}, {"createMemo", Builtin::CreateMemo, true},
     {"For", Builtin::For, true}, {"Show", Builtin::Show, true},
-    {"createEffect", Builtin::CreateEffect, true}, {"createSelector", Builtin::None, false}, {"batch", Builtin::None, false},
+    {"createEffect", Builtin::CreateEffect, true}, {"createSelector", Builtin::CreateSelector, true}, {"batch", Builtin::Batch, true},
     {"untrack", Builtin::None, false}, {"onMount", Builtin::OnMount, true}, {"onCleanup", Builtin::None, false},
     {"Index", Builtin::None, false}, {"Switch", Builtin::None, false}, {"Match", Builtin::None, false},
     {"Portal", Builtin::None, false}, {"Suspense", Builtin::None, false}, {"ErrorBoundary", Builtin::None, false},

@@ -60,6 +60,7 @@ TypeId Checker::check_expr(Ctx& c, NodeId n, TypeId expected) {
         case SymKind::Props: error(n, "DX0213", "use the props fields (props.x) one by one; props itself is not a value"); break;
         case SymKind::Component: error(n, "DX0221", "'" + name + "' is a component: render it as <" + name + " />"); break;
         case SymKind::Builtin: error(n, "DX0210", "'" + name + "' cannot be used as a value"); break;
+        case SymKind::Selector: error(n, "DX0210", "'" + name + "' is a selector: call it with a key, " + name + "(key)"); break;
         case SymKind::TypeName: error(n, "DX0220", "'" + name + "' is a type, not a value"); break;
       }
       if (auto nw = c.narrow.find("s" + std::to_string(sid)); nw != c.narrow.end() && t != T.error()) t = nw->second;
@@ -202,6 +203,14 @@ TypeId Checker::node_kind_type(const Symbol& s) {
   }
 }
 
+// The parameters a call with `argc` arguments passes: all of them, or fewer when the function the symbol
+// names declares defaults or optional parameters for the rest (builtins.h, declared_params).
+static std::vector<TypeId> passed_params(const Program& p, SymId callee, size_t argc, const std::vector<TypeId>& params) {
+  NodeId ps = declared_params(p, callee);
+  if (ps == kNoNode || argc >= params.size() || argc < required_params(p, p.symbols[callee].module, ps)) return params;
+  return std::vector<TypeId>(params.begin(), params.begin() + long(argc));
+}
+
 bool Checker::check_args(Ctx& c, NodeId call, const std::vector<NodeId>& args, const std::vector<TypeId>& params) {
   auto& T = p_.types;
   if (args.size() != params.size()) {
@@ -262,6 +271,14 @@ TypeId Checker::check_call(Ctx& c, NodeId n, TypeId expected) {
       if (!args.empty()) error(n, "DX0222", "'" + name + "()' takes no arguments (set a signal with its setter)");
       set_type(callee, s.type);
       return s.type;
+    case SymKind::Selector: {  // isSelected(key): source() === key
+      TypeId st = p_.symbols[s.signal].type;
+      if (args.size() != 1) { error(n, "DX0222", "'" + name + "(key)' takes one argument"); return T.boolean(); }
+      TypeId kt = check_expr(c, args[0], st);
+      if (!assignable(kt, st) && T.kind(kt) != TypeKind::Error)
+        error(args[0], "DX0234", "a '" + T.name(kt) + "' key cannot equal the selector's '" + T.name(st) + "'");
+      return T.boolean();
+    }
     case SymKind::Setter: {
       TypeId st = p_.symbols[s.signal].type;
       if (args.size() != 1) { error(n, "DX0222", "a signal setter takes one argument"); return T.void_(); }
@@ -279,18 +296,27 @@ TypeId Checker::check_call(Ctx& c, NodeId n, TypeId expected) {
       ensure_checked(s.func);
       TypeId ft = p_.funcs[s.func].type;
       if (!ft) { error(n, "DX0245", "'" + name + "' is called before its return type is known: annotate its return type"); return T.error(); }
-      check_args(c, n, args, T.info(ft).params);
+      check_args(c, n, args, passed_params(p_, sid, args.size(), T.info(ft).params));
       return T.info(ft).ret;
     }
     case SymKind::Local: case SymKind::Field: case SymKind::Global: {
       TypeId ft = check_expr(c, callee);
       if (T.kind(ft) == TypeKind::Error || !require_non_null(callee, ft)) return T.error();
       if (T.kind(ft) != TypeKind::Function) { error(callee, "DX0222", "'" + name + "' is not a function"); return T.error(); }
-      check_args(c, n, args, T.info(ft).params);
+      check_args(c, n, args, passed_params(p_, sid, args.size(), T.info(ft).params));
       return T.info(ft).ret;
     }
     case SymKind::Builtin:
-      if (s.builtin == Builtin::CreateSignal || s.builtin == Builtin::CreateMemo)
+      if (s.builtin == Builtin::Batch) {  // batch(fn): updates already flush once per event, so fn just runs
+        if (args.size() != 1 || node(args[0]).kind != NodeKind::Arrow || !node(node(args[0]).kid(0)).kids.empty()) {
+          error(n, "DX0222", "write `batch(() => { … })`");
+          return T.error();
+        }
+        TypeId r = check_inline_callback(c, args[0], {}, 0);
+        set_type(callee, r);
+        return r;
+      }
+      if (s.builtin == Builtin::CreateSignal || s.builtin == Builtin::CreateMemo || s.builtin == Builtin::CreateSelector)
         error(n, "DX0211", "'" + name + "' must initialize a `const` at the top level of a component body");
       else if (s.builtin == Builtin::CreateEffect || s.builtin == Builtin::OnMount)
         error(n, "DX0211", "'" + name + "' must be called at the top level of a component body");
@@ -651,12 +677,32 @@ FuncId Checker::check_closure(Ctx& c, NodeId fn_node, TypeId expected, FuncRole 
   bool ok = true;
   for (size_t i = 0; i < ps.kids.size(); ++i) {
     const Node& pn = node(ps.kids[i]);
-    if (pn.text.empty() || pn.kid(1) != kNoNode || (pn.flags & (kRest | kOptional))) {
-      error(ps.kids[i], "DX0235", "destructuring, default values, optional and rest parameters are not supported yet");
+    bool has_default = pn.kid(1) != kNoNode, optional = pn.flags & kOptional;
+    if (pn.text.empty() || (pn.flags & kRest)) {
+      error(ps.kids[i], "DX0235", "destructuring and rest parameters are not supported yet");
+      ok = false;
+      continue;
+    }
+    if ((has_default || optional) && role == FuncRole::Handler) {
+      error(ps.kids[i], "DX0235", "an event handler's parameter cannot be optional or have a default value");
       ok = false;
       continue;
     }
     TypeId pt = pn.kid(0) != kNoNode ? resolve_type(mod_, pn.kid(0)) : 0;
+    if (has_default) {  // evaluated in the callee's scope on entry, after the parameters before it
+      TypeId dt = check_expr(fc, pn.kid(1), pt);
+      if (!pt) pt = T.non_null(dt);
+      else if (!assignable(dt, pt)) error(pn.kid(1), "DX0234", "the default value is '" + T.name(dt) + "', the parameter '" + T.name(pt) + "'");
+    }
+    if (optional && pt && pt != T.error()) {
+      if (!T.is_ref(pt)) {
+        error(ps.kids[i], "DX0262", "an optional number or boolean parameter is not supported yet: give it a default value (" +
+                                        std::string(pn.text) + " = 0)");
+        ok = false;
+        continue;
+      }
+      pt = T.with_nullable(pt, T.nullable(pt) | kOrUndefined);
+    }
     if (role == FuncRole::Handler && i == 0) {
       if (pt && pt != T.event() && pt != T.error()) error(ps.kids[i], "DX0234", "an event handler's parameter is the event (e.g. e: Event)");
       pt = T.event();
@@ -671,7 +717,8 @@ FuncId Checker::check_closure(Ctx& c, NodeId fn_node, TypeId expected, FuncRole 
       error(ps.kids[i], "DX0235", "an event handler takes at most one parameter, the event");
       ok = false;
     }
-    params.push_back(pt);
+    // Callers may pass `undefined` for a reference parameter with a default (it reads as omitted).
+    params.push_back(has_default && T.is_ref(pt) ? T.with_nullable(pt, T.nullable(pt) | kOrUndefined) : pt);
     SymId ps_id = declare_local(fc, ps.kids[i], std::string(pn.text), pt, true);
     p_.funcs[id].params.push_back(ps_id);
     if (role == FuncRole::Handler && i == 0) p_.funcs[id].event_param = ps_id;

@@ -146,6 +146,27 @@ void Checker::check_block_var(Ctx& c, NodeId dk, bool is_const) {
   }
   if (target.kind != NodeKind::Identifier) { error(d.kid(0), "DX0235", "destructuring is only supported for createSignal"); return; }
   std::string name(target.text);
+  if (bi == Builtin::CreateSelector) {  // const isSelected = createSelector(selected)
+    std::vector<NodeId> args(in->kids.size() > 2 ? in->kids.begin() + 2 : in->kids.end(), in->kids.end());
+    SymId src = args.size() == 1 && node(args[0]).kind == NodeKind::Identifier ? lookup(c.scope, std::string(node(args[0]).text)) : kNoId;
+    if (src == kNoId || (p_.symbols[src].kind != SymKind::Signal && p_.symbols[src].kind != SymKind::Memo)) {
+      error(init, "DX0216", "write `const isSelected = createSelector(signal)` with a signal or memo getter (no call)");
+      return;
+    }
+    module().ref[args[0]] = src;
+    Symbol sel;
+    sel.kind = SymKind::Selector;
+    sel.name = name;
+    sel.module = mod_;
+    sel.decl = d.kid(0);
+    sel.type = T.boolean();
+    sel.signal = src;
+    SymId id = p_.add_symbol(sel);
+    if (c.scope->names.count(name)) error(d.kid(0), "DX0207", "'" + name + "' is declared twice");
+    c.scope->names[name] = id;
+    module().ref[d.kid(0)] = id;
+    return;
+  }
   if (bi == Builtin::CreateMemo) {
     std::vector<NodeId> args(in->kids.size() > 2 ? in->kids.begin() + 2 : in->kids.end(), in->kids.end());
     if (p_.blocks[c.block].kind != dx::schema::kBlockComponent) { error(init, "DX0217", "createMemo inside a <For> row is not supported yet"); return; }
@@ -596,6 +617,7 @@ struct DepsWalker {
         if (s != kNoId) {
           const Symbol& sym = p.symbols[s];
           if (sym.kind == SymKind::Signal || sym.kind == SymKind::Memo || sym.kind == SymKind::Field) d |= sym.bit;
+          if (sym.kind == SymKind::Selector) d |= p.symbols[sym.signal].bit;
           if (sym.kind == SymKind::Function && p.funcs[sym.func].env_block != kNoId) d |= func(sym.func);
         }
         return d;

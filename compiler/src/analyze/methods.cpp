@@ -42,6 +42,61 @@ TypeId Checker::check_member_call(Ctx& c, NodeId n, TypeId expected) {
     set_type(callee, T.number());
     return T.number();
   }
+  if (on.kind == NodeKind::Identifier && on.text == "console" && lookup(c.scope, "console") == kNoId) {
+    if (method != "log" && method != "warn" && method != "error") {
+      error(callee, "DX0235", "console." + method + " is not supported (log, warn and error are)");
+      return T.error();
+    }
+    for (size_t i = 0; i < args.size(); ++i) {
+      TypeId at = check_expr(c, args[i], 0);
+      if (at == T.error()) continue;
+      if (inspect_descriptor(T, at).empty()) {
+        error(args[i], "DX0264", "console." + method + " of a '" + T.name(at) +
+                                     "' is not supported yet (numbers, strings, booleans, null, undefined, arrays and records of them are)");
+      } else if (i == 0 && args.size() > 1 && T.kind(at) == TypeKind::String &&
+                 (node(args[0]).kind != NodeKind::StringLit || node(args[0]).text.find('%') != std::string_view::npos)) {
+        error(args[0], "DX0264", "a string before more arguments is a format string in JS (%s, %d…): start with a string "
+                                 "literal without '%', or pass one string");
+      }
+    }
+    set_type(callee, T.void_());
+    return T.void_();
+  }
+  if (on.kind == NodeKind::Identifier && on.text == "localStorage" && lookup(c.scope, "localStorage") == kNoId) {
+    size_t want = method == "setItem" ? 2 : method == "getItem" || method == "removeItem" ? 1 : 0;
+    if (!want) {
+      error(callee, "DX0235", "localStorage." + method + " is not supported (getItem, setItem and removeItem are)");
+      return T.error();
+    }
+    if (args.size() != want) {
+      error(n, "DX0222", "localStorage." + method + " takes " + (want == 1 ? "one string" : "two strings"));
+      return T.error();
+    }
+    for (NodeId a : args) {
+      TypeId at = check_expr(c, a, T.string());
+      if (at != T.string() && at != T.error())
+        error(a, "DX0234", "localStorage keys and values are strings here, not '" + T.name(at) + "'");
+    }
+    set_type(callee, T.void_());
+    return method == "getItem" ? T.with_nullable(T.string(), kOrNull) : T.void_();
+  }
+  if (on.kind == NodeKind::Identifier && on.text == "JSON" && lookup(c.scope, "JSON") == kNoId) {
+    if (method != "stringify" || args.size() != 1) {
+      error(callee, "DX0235", "only JSON.stringify(value) is supported (no parse, replacer or indentation yet)");
+      return T.error();
+    }
+    TypeId at = check_expr(c, args[0], 0);
+    if (at == T.error()) return at;
+    if (inspect_descriptor(T, at).empty()) {
+      error(args[0], "DX0264", "JSON.stringify of a '" + T.name(at) +
+                                   "' is not supported yet (numbers, strings, booleans, null, arrays and records of them are)");
+      return T.error();
+    }
+    set_type(callee, T.string());
+    // JSON.stringify(undefined) is undefined.
+    bool maybe_undefined = T.kind(at) == TypeKind::Undefined || (T.is_ref(at) && (T.nullable(at) & kOrUndefined));
+    return maybe_undefined ? T.with_nullable(T.string(), kOrUndefined) : T.string();
+  }
   bool on_props = on.kind == NodeKind::Identifier && lookup(c.scope, std::string(on.text)) != kNoId &&
                   p_.symbols[lookup(c.scope, std::string(on.text))].kind == SymKind::Props;
   TypeId ot = on_props ? T.error() : check_expr(c, cn.kid(0));

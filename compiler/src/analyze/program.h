@@ -40,10 +40,11 @@ enum class SymKind : uint8_t {
   Memo,       // a memo's cached value, an instance field of `block`, bit `bit`, computed by `init`
   Props,      // a component's props parameter; `props.x` reads prop field x (bit per prop)
   Builtin,    // createSignal, createMemo, For, Show … from "dx"
+  Selector,   // createSelector(source): `sel(k)` is `source() === k`, invalidated by the source's bit
   TypeName,   // an interface or type alias (types only)
 };
 
-enum class Builtin : uint8_t { None, CreateSignal, CreateMemo, CreateEffect, OnMount, For, Show };
+enum class Builtin : uint8_t { None, CreateSignal, CreateMemo, CreateEffect, OnMount, For, Show, CreateSelector, Batch };
 
 struct Symbol {
   SymKind kind = SymKind::Local;
@@ -57,7 +58,7 @@ struct Symbol {
   uint32_t bit = 0;       // Signal / Memo: its mask bit (1 << n); a keyed row's item: kItemChangedBit
   FuncId owner = kNoId;   // Local: the function whose wasm local it is (kNoId: a block's create function)
   BlockId owner_block = kNoId;  // Local owned by a block's create/update code
-  SymId signal = kNoId;   // Setter
+  SymId signal = kNoId;   // Setter; Selector: its source (a Signal or Memo)
   NodeId init = kNoNode;  // Const: the literal; Memo: the compute expression
   bool is_mutable = false;
   Builtin builtin = Builtin::None;

@@ -49,7 +49,10 @@ void Checker::check_var_decl(Ctx& c, NodeId n) {
       error(dk, "DX0234", "a variable cannot hold '" + T.name(t) + "'");
       t = T.error();
     }
-    declare_local(c, d.kid(0), std::string(target.text), t, !(x.flags & kConst));
+    SymId id = declare_local(c, d.kid(0), std::string(target.text), t, !(x.flags & kConst));
+    // A const bound to a function literal: calls may omit its defaulted parameters (builtins.h).
+    NodeKind ik = d.kid(2) != kNoNode ? node(d.kid(2)).kind : NodeKind::Empty;
+    if ((x.flags & kConst) && (ik == NodeKind::Arrow || ik == NodeKind::FunctionExpr)) p_.symbols[id].init = d.kid(2);
   }
 }
 
@@ -160,7 +163,21 @@ void Checker::check_stmt(Ctx& c, NodeId n) {
       c.ret = sc.ret;
       break;
     }
-    case NodeKind::Throw: case NodeKind::Try:
+    case NodeKind::Throw: {  // only `throw new Error(message?)`: it aborts the handler (runtime-wasm/src/throw.h)
+      const Node* v = x.kid(0) != kNoNode ? &node(x.kid(0)) : nullptr;
+      bool is_error = v && v->kind == NodeKind::New && node(v->kid(0)).kind == NodeKind::Identifier &&
+                      node(v->kid(0)).text == "Error" && lookup(c.scope, "Error") == kNoId && v->kids.size() <= 3;
+      if (!is_error) {
+        error(n, "DX0263", "only `throw new Error(message)` is supported (no other values, no try/catch)");
+        break;
+      }
+      if (v->kids.size() == 3) {
+        TypeId mt = check_expr(c, v->kids[2], T.string());
+        if (mt != T.string() && mt != T.error()) error(v->kids[2], "DX0234", "the message of an Error must be a string here, not '" + T.name(mt) + "'");
+      }
+      break;
+    }
+    case NodeKind::Try:
       error(n, "DX0246", std::string("'") + node_kind_name(x.kind) + "' statements are not supported by this version of dxc yet");
       break;
     default:

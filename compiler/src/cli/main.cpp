@@ -10,10 +10,14 @@
 
 #include "driver/build.h"
 #include "inspect/inspect.h"
+#include "serve/serve.h"
 
 namespace fs = std::filesystem;
 
 namespace {
+
+// dxc serve's Binaryen level: rebuild time over code speed (measured in tools/bench/serve/rebuild.sh).
+constexpr int kServeOptimize = 0;
 
 void print_diagnostics(const dxc::SourceManager& sm, const dxc::Diagnostics& d, bool json) {
   if (json) {
@@ -55,7 +59,7 @@ int run_build(dxc::BuildOptions& opts, bool json, bool quiet, const char* argv0)
   return 0;
 }
 
-std::string find_server(const char* argv0) {
+std::string find_server() {
   std::error_code ec;
   if (const char* env = std::getenv("DX_SERVER"); env && *env) return env;
   fs::path self = fs::canonical("/proc/self/exe", ec);
@@ -88,14 +92,17 @@ int main(int argc, char** argv) {
   CLI::App* inspect = app.add_subcommand("inspect", "Print a text dump of a dx binary artifact (.dxb, .dxr)");
   inspect->add_option("file", inspect_file, "The file, e.g. dist/app.dxb or dist/routes.dxr")->required();
 
-  dxc::BuildOptions so;
-  int port = 3000;
-  std::string host = "127.0.0.1";
-  CLI::App* serve = app.add_subcommand("serve", "Build a project, then serve it with dx-server");
-  serve->add_option("project", so.project, "The project directory")->required();
-  serve->add_option("-o,--out", so.out, "Output directory (default: <project>/dist)");
-  serve->add_option("--port", port, "Port (default 3000)")->check(CLI::Range(0, 65535));
-  serve->add_option("--host", host, "Address to listen on (default 127.0.0.1)");
+  dxc::serve::ServeOptions so;
+  so.build.optimize = kServeOptimize;
+  CLI::App* serve = app.add_subcommand("serve", "Build, serve with dx-server, rebuild and reload the page on every change");
+  serve->add_option("project", so.build.project, "The project directory")->required();
+  serve->add_option("-o,--out", so.build.out, "Output directory (default: <project>/dist)");
+  serve->add_option("--port", so.port, "Port (default 3000; 0: a free one, shown in dx-server's line)")
+      ->check(CLI::Range(0, 65535));
+  serve->add_option("--host", so.host, "Address to listen on (default 127.0.0.1)");
+  serve->add_option("-O,--optimize", so.build.optimize,
+                    "Binaryen optimization level 0-4 (default " + std::to_string(kServeOptimize) + ": fast rebuilds)")
+      ->check(CLI::Range(0, 4));
 
   try {
     app.parse(argc, argv);
@@ -121,15 +128,9 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (*serve) {
-    int rc = run_build(so, false, false, argv[0]);
-    if (rc != 0) return rc;
-    std::string dist = so.out.empty() ? (fs::path(so.project) / "dist").string() : so.out;
-    std::string server = find_server(argv[0]);
-    std::string port_s = std::to_string(port);
-    std::fflush(nullptr);
-    execlp(server.c_str(), server.c_str(), dist.c_str(), "--port", port_s.c_str(), "--host", host.c_str(), (char*)nullptr);
-    std::perror(("dxc: cannot run " + server).c_str());
-    return 1;
+    so.build.runtime_dir = dxc::find_runtime_dir(argv[0]);
+    so.server = find_server();
+    return dxc::serve::run(so);
   }
   return 2;
 }

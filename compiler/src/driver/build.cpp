@@ -71,7 +71,7 @@ BuildResult build(const BuildOptions& opts, SourceManager& sm, Diagnostics& diag
   if (done("verify")) return res;
 
   res.out_dir = opts.out.empty() ? (fs::path(proj.root) / "dist").string() : opts.out;
-  package::package(proj, er, opts.runtime_dir, res.out_dir, res.report, diags);
+  package::package(proj, er, opts.runtime_dir, res.out_dir, res.report, diags, opts.dev);
   if (opts.dump == "package") dump_out << package::size_report(res.report);
   lap("package");
   res.ok = !diags.has_errors();

@@ -21,6 +21,7 @@ struct BuildOptions {
   std::string dump;          // a phase name, or empty
   std::string runtime_dir;   // where runtime.wasm and dx.js are
   int optimize = 2;
+  bool dev = false;          // dxc serve: the live-reload client in the page, no .gz/.br (package::package)
 };
 
 struct BuildResult {

@@ -3,6 +3,7 @@
 // that need a library: number formatting, string equality, …). Private to emit/.
 #pragma once
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -40,7 +41,9 @@ class CodeGen {
   struct RuntimeNames {
     std::map<std::string, std::string> names;
     std::vector<std::string> missing;
+    std::set<std::string> used;  // the runtime functions generated code calls
     const std::string& operator[](const std::string& export_name) {
+      used.insert(export_name);
       auto it = names.find(export_name);
       if (it != names.end()) return it->second;
       missing.push_back(export_name);

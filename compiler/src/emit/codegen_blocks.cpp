@@ -119,7 +119,10 @@ Ex CodeGen::binding_value(Fn& f, const BindingIR& x, BlockId b, bool initial) {
     auto cur = [&] { return w_.get(tmp, t_i32()); };
     args.push_back(cur());
     Ex store = flag ? w_.st32(inst(), x.cache, cur()) : store_typed(inst(), inst(), x.cache, cur(), T.string(), false);
-    Ex send = w_.seq({store, w_.call(rt[fn], args, t_none())}, t_none());
+    Ex call = w_.call(rt[fn], args, t_none());
+    if (initial && x.kind == BindKind::Class)  // the template element has no class: "" needs no op
+      return w_.seq({w_.set(tmp, v), store, w_.if_(w_.ld32(cur(), 8), call)}, t_none());
+    Ex send = w_.seq({store, call}, t_none());
     if (initial) return w_.seq({w_.set(tmp, v), send}, t_none());
     Ex same = flag ? w_.eq32(cur(), w_.ld32(inst(), x.cache))
                    : w_.if_(w_.eq32(cur(), w_.ld32(inst(), x.cache)), w_.i32(1),

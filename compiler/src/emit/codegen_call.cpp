@@ -9,6 +9,47 @@ namespace {
 std::vector<NodeId> call_args(const Node& x) {
   return std::vector<NodeId>(x.kids.size() > 2 ? x.kids.begin() + 2 : x.kids.end(), x.kids.end());
 }
+// What a call passes for an omitted argument (a defaulted or optional parameter; builtins.h).
+Ex missing_arg(const W& w, const Types& T, TypeId t) {
+  if (T.wasm(t) == WasmType::F64) return BinaryenConst(w.m, BinaryenLiteralFloat64Bits(int64_t(kMissingNumberBits)));
+  return w.u32(T.kind(t) == TypeKind::Boolean ? kMissingBool : 0);
+}
+
+// The key order of records of shape `s` as JS creates them: the order in which the program's object literals
+// of that shape write their keys (a literal that starts by spreading a record of the same shape keeps that
+// order). Empty when literals disagree, spread another shape first or use integer-like keys (which JS orders
+// first): console.log and JSON.stringify of such records are refused (DX0265).
+std::vector<std::string> literal_order(const Program& p, ShapeId s) {
+  const Types& T = p.types;
+  std::vector<std::string> order;
+  bool found = false;
+  for (const auto& mod : p.modules)
+    for (NodeId n = 0; n < mod->ast.nodes.size(); ++n) {
+      const Node& x = mod->ast[n];
+      TypeId t = p.type_of(ModuleId(&mod - &p.modules[0]), n);
+      if (x.kind != NodeKind::ObjectLit || T.kind(t) != TypeKind::Record || T.info(t).shape != s) continue;
+      std::vector<std::string> keys;
+      bool keeps = false;
+      for (NodeId k : x.kids) {
+        const Node& kn = mod->ast[k];
+        if (kn.kind == NodeKind::Spread) {
+          TypeId st = p.type_of(ModuleId(&mod - &p.modules[0]), kn.kid(0));
+          if (!keys.empty() || T.kind(st) != TypeKind::Record || T.info(st).shape != s) return {};
+          keeps = true;
+          continue;
+        }
+        if (!kn.text.empty() && kn.text.find_first_not_of("0123456789") == std::string_view::npos) return {};
+        keys.push_back(std::string(kn.text));
+      }
+      if (keeps) continue;
+      if (found && keys != order) return {};
+      order = keys;
+      found = true;
+    }
+  if (!found)  // no literal makes one: any order is never observed
+    for (const Field& f : T.shape_info(s).fields) order.push_back(f.name);
+  return order;
+}
 }  // namespace
 
 uint32_t CodeGen::table_index(FuncId f) {
@@ -36,6 +77,10 @@ Ex CodeGen::closure_call(Fn& f, Ex closure, const std::vector<NodeId>& args, Typ
   std::vector<WType> ps{t_i32()};
   for (size_t i = 0; i < args.size(); ++i) {
     ops.push_back(expr(f, args[i]));
+    ps.push_back(wtype(fi.params[i]));
+  }
+  for (size_t i = args.size(); i < fi.params.size(); ++i) {
+    ops.push_back(missing_arg(w_, p_.types, fi.params[i]));
     ps.push_back(wtype(fi.params[i]));
   }
   Ex ci = BinaryenCallIndirect(w_.m, table_name.c_str(), w_.ld32(w_.get(c, t_i32()), 8), ops.data(), BinaryenIndex(ops.size()),
@@ -212,10 +257,19 @@ Ex CodeGen::call(Fn& f, NodeId n) {
     case SymKind::Signal: return load_typed(env_of(f, sym.block, n), sym.offset, sym.type);
     case SymKind::Memo: return w_.call(memo_name(s), {env_of(f, sym.block, n)}, wtype(sym.type));
     case SymKind::Setter: return set_signal(f, s, args[0], n);
+    case SymKind::Selector: {
+      TypeId st = p_.symbols[sym.signal].type;
+      return equal(f, read_symbol(f, n, sym.signal), expr(f, args[0]), st);
+    }
+    case SymKind::Builtin:
+      if (sym.builtin == Builtin::Batch) return inline_callback(f, args[0], {}, type_of(f, x.kid(0)));
+      return internal_error(n, f.module, "cannot call '" + sym.name + "'");
     case SymKind::Function: {
       const FuncInfo& fi = p_.funcs[sym.func];
       std::vector<Ex> ops{fi.env_block == kNoId ? w_.i32(0) : env_of(f, fi.env_block, n)};
       for (NodeId a : args) ops.push_back(expr(f, a));
+      const std::vector<TypeId>& params = p_.types.info(fi.type).params;
+      for (size_t i = args.size(); i < params.size(); ++i) ops.push_back(missing_arg(w_, p_.types, params[i]));
       return w_.call(fn_name(sym.func), ops, wtype(p_.types.info(fi.type).ret));
     }
     case SymKind::Local: case SymKind::Field: case SymKind::Global:
@@ -236,6 +290,43 @@ Ex CodeGen::member_call(Fn& f, NodeId n) {
   if (on.kind == NodeKind::Identifier && (on.text == "Date" || on.text == "performance") && method == "now" &&
       p_.ref_of(f.module, cn.kid(0)) == kNoId)
     return w_.call(rt[on.text == "Date" ? "dx_date_now" : "dx_performance_now"], {}, t_f64());
+  FieldOrder order = [this](ShapeId s) { return literal_order(p_, s); };
+  auto descriptor = [&](NodeId a) {  // analyze accepted the type: "" means DX0265
+    std::string d = inspect_descriptor(T, type_of(f, a), order);
+    if (d.empty())
+      d_.error("DX0265", node(f.module, a).span,
+               "this record type is built by object literals that write its fields in different orders (or after another "
+               "record's spread, or with numeric keys): JS would print them in each object's own order; write them in one "
+               "order to print or stringify it");
+    return d;
+  };
+  if (on.kind == NodeKind::Identifier && on.text == "console" && p_.ref_of(f.module, cn.kid(0)) == kNoId) {
+    // The arguments are evaluated first, then each is formatted as util.inspect does (console.cpp), joined by
+    // spaces and sent as one CONSOLE op.
+    std::vector<Ex> xs;
+    Ex text = nullptr;
+    for (NodeId a : args) {
+      TypeId at = type_of(f, a);
+      uint32_t v = f.add_var(wtype(at));
+      xs.push_back(w_.set(v, expr(f, a)));
+      Ex s = T.kind(at) == TypeKind::Number ? w_.call(rt["dx_inspect_num"], {w_.get(v, t_f64())}, t_i32())
+                                            : w_.call(rt["dx_inspect"], {w_.get(v, t_i32()), str_const(descriptor(a))}, t_i32());
+      text = text ? w_.call(rt["dx_str_concat"], {w_.call(rt["dx_str_concat"], {text, str_const(" ")}, t_i32()), s}, t_i32()) : s;
+    }
+    uint32_t level = method == "log" ? 0 : method == "warn" ? 1 : 2;
+    xs.push_back(w_.call(rt["dx_console"], {w_.u32(level), text ? text : str_const("")}, t_none()));
+    return w_.seq(xs, t_none());
+  }
+  if (on.kind == NodeKind::Identifier && on.text == "localStorage" && p_.ref_of(f.module, cn.kid(0)) == kNoId) {  // storage.cpp
+    if (method == "getItem") return w_.call(rt["dx_storage_get"], {expr(f, args[0])}, t_i32());
+    if (method == "removeItem") return w_.call(rt["dx_storage_remove"], {expr(f, args[0])}, t_none());
+    return w_.call(rt["dx_storage_set"], {expr(f, args[0]), expr(f, args[1])}, t_none());
+  }
+  if (on.kind == NodeKind::Identifier && on.text == "JSON" && p_.ref_of(f.module, cn.kid(0)) == kNoId) {  // stringify (json.cpp)
+    TypeId at = type_of(f, args[0]);
+    if (T.kind(at) == TypeKind::Number) return w_.call(rt["dx_json_num"], {expr(f, args[0])}, t_i32());
+    return w_.call(rt["dx_json"], {expr(f, args[0]), str_const(descriptor(args[0]))}, t_i32());
+  }
   if (T.kind(ot) == TypeKind::Array && method == "push") {
     TypeId et = T.info(ot).elem;
     uint32_t arr = f.add_var(t_i32());

@@ -1,6 +1,7 @@
 // Expressions → wasm, with JavaScript's semantics for the subset analyze accepted.
 #include <cmath>
 
+#include "analyze/builtins.h"
 #include "emit/codegen.h"
 
 namespace dxc::emit {
@@ -69,19 +70,39 @@ Ex CodeGen::set_local(Fn& f, SymId s, Ex v) {
   return store_typed(frame_of(f, sym.owner, sym.decl), frame_of(f, sym.owner, sym.decl), sym.offset, v, sym.type, false);
 }
 
+// On entry: the env record (when nested closures capture locals), then parameter by parameter the default
+// of an omitted one (evaluated in order, so it may read the parameters before it) and the move of a
+// captured one into the record.
 Ex CodeGen::prologue(Fn& f, FuncId fid) {
   const FuncInfo& fi = p_.funcs[fid];
   f.fid = fid;
-  if (fi.captured.empty()) return w_.nop();
-  f.record_local = f.add_var(t_i32());
+  const Node& fnn = node(fi.module, fi.node);
+  bool fn_node = fnn.kind == NodeKind::Function || fnn.kind == NodeKind::Arrow || fnn.kind == NodeKind::FunctionExpr;
+  const Node* ps_node = fn_node ? &node(fi.module, fnn.kid(0)) : nullptr;
+  std::vector<Ex> xs;
   auto rec = [&] { return w_.get(f.record_local, t_i32()); };
-  std::vector<Ex> xs{w_.set(f.record_local, w_.call(rt["dx_new_record"], {w_.u32(fi.record_shape)}, t_i32())),
-                     w_.st32(rec(), fi.parent_offset, w_.get(0, t_i32()))};
+  if (!fi.captured.empty()) {
+    f.record_local = f.add_var(t_i32());
+    xs.push_back(w_.set(f.record_local, w_.call(rt["dx_new_record"], {w_.u32(fi.record_shape)}, t_i32())));
+    xs.push_back(w_.st32(rec(), fi.parent_offset, w_.get(0, t_i32())));
+  }
   for (size_t i = 0; i < fi.params.size(); ++i) {
     const Symbol& ps = p_.symbols[fi.params[i]];
-    if (ps.captured) xs.push_back(store_typed(rec(), rec(), ps.offset, w_.get(f.locals.at(fi.params[i]), wtype(ps.type)), ps.type, true));
+    NodeId def = ps_node && i < ps_node->kids.size() ? node(fi.module, ps_node->kids[i]).kid(1) : kNoNode;
+    if (def == kNoNode && !ps.captured) continue;
+    uint32_t local = f.locals.at(fi.params[i]);
+    WType wt = wtype(ps.type);
+    if (def != kNoNode) {  // omitted (or `undefined` for a reference): the missing value of builtins.h
+      Ex v = w_.get(local, wt);
+      Ex missing = wt == t_f64() ? w_.bin(BinaryenEqInt64(), w_.un(BinaryenReinterpretFloat64(), v),
+                                           BinaryenConst(w_.m, BinaryenLiteralInt64(int64_t(kMissingNumberBits))))
+                   : p_.types.kind(ps.type) == TypeKind::Boolean ? w_.eq32(v, w_.u32(kMissingBool))
+                                                                 : w_.eqz(v);
+      xs.push_back(w_.if_(missing, w_.set(local, expr(f, def))));
+    }
+    if (ps.captured) xs.push_back(store_typed(rec(), rec(), ps.offset, w_.get(local, wt), ps.type, true));
   }
-  return w_.seq(xs, t_none());
+  return xs.empty() ? w_.nop() : w_.seq(xs, t_none());
 }
 
 Ex CodeGen::load_typed(Ex ptr, uint32_t off, TypeId t) {

@@ -1,4 +1,4 @@
-// Statements: locals, if/else, return (a real return in functions, a break out of inline callbacks), and
+// Statements: locals, if/else, throw, return (a real return in functions, a break out of inline callbacks), and
 // the declarations of a block body (signals, memos, block-level variables stored in the instance).
 #include "emit/codegen.h"
 
@@ -25,6 +25,14 @@ Ex CodeGen::stmt(Fn& f, NodeId n) {
         xs.push_back(set_local(f, s, expr(f, d.kid(2))));
       }
       return w_.seq(xs, t_none());
+    }
+    case NodeKind::Throw: {  // `throw new Error(message?)`: the runtime keeps the report, then a trap aborts
+      const Node& e = node(f.module, x.kid(0));
+      const Module& mod = *p_.modules[f.module];
+      LineCol lc = p_.sources->line_col(mod.file, x.span.start);
+      std::string at = mod.path + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.col);
+      Ex msg = e.kids.size() == 3 ? expr(f, e.kids[2]) : w_.i32(0);
+      return w_.seq({w_.call(rt["dx_throw"], {msg, str_const(at)}, t_none()), w_.unreachable()}, t_none());
     }
     case NodeKind::If: {
       TypeId ct = type_of(f, x.kid(0));

@@ -12,6 +12,7 @@
 #include <sstream>
 #include <type_traits>
 
+#include "emit/unicode_tables.h"
 #include "emit/codegen.h"
 
 namespace dxc::emit {
@@ -85,6 +86,9 @@ bool emit(Program& p, LoweredProgram& lp, const EmitOptions& opts, EmitResult& o
   cg.hooks["dxgen_dxb"] = {t_none(), t_i32(), w.u32(dxb_addr), {}};
   cg.hooks["dxgen_dxb_size"] = {t_none(), t_i32(), w.u32(uint32_t(out.dxb.size())), {}};
   uint32_t heap_start = data.end();
+  bool cases = cg.rt.used.count("dx_str_to_upper") || cg.rt.used.count("dx_str_to_lower");
+  std::vector<uint8_t> case_tables = cases ? case_tables_blob() : std::vector<uint8_t>();
+  cg.hooks["dxgen_case_tables"] = {t_none(), t_i32(), w.u32(cases ? data.add_bytes(case_tables.data(), uint32_t(case_tables.size())) : 0), {}};
   cg.hooks["dxgen_heap_base"] = {t_none(), t_i32(), w.u32(heap_start), {}};
   std::vector<std::pair<std::string, std::string>> imports;  // internal name, base
   for (BinaryenIndex i = 0; i < BinaryenGetNumFunctions(m); ++i) {

@@ -82,13 +82,14 @@ bool compressible(const std::string& name) {
 }
 
 // The tags dxc adds to the page's <head>: stylesheets from public/, the wasm preload and dx.js (told the
-// mount element's id when it is not the default).
-std::string head_tags(const Project& proj, const std::vector<std::string>& styles, const std::string& icon = "") {
+// mount element's id when it is not the default), and in dev builds the live-reload client.
+std::string head_tags(const Project& proj, const std::vector<std::string>& styles, bool dev, const std::string& icon = "") {
   std::string h;
   for (auto& s : styles) h += "<link rel=\"stylesheet\" href=\"" + html_escape(s) + "\">\n";
   h += icon + "<link rel=\"preload\" href=\"app.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n<script src=\"dx.js\"";
   if (proj.root_id != "dx-root") h += " data-root=\"" + html_escape(proj.root_id) + "\"";
-  return h + " defer></script>\n";
+  h += " defer></script>\n";
+  return dev ? h + "<script type=\"module\" src=\"_dx/dev.js\"></script>\n" : h;
 }
 
 std::string lower_ascii(std::string s) {
@@ -98,7 +99,7 @@ std::string lower_ascii(std::string s) {
 
 // index.html: the project's own `index.html` (a shell, as in Vite) with dxc's tags inserted before </head>,
 // or a generated page. The shell must have a </head> and the mount element (id = config "root").
-bool page_shell(const Project& proj, const std::vector<std::string>& styles, std::string& html, Diagnostics& diags) {
+bool page_shell(const Project& proj, const std::vector<std::string>& styles, bool dev, std::string& html, Diagnostics& diags) {
   std::error_code ec;
   fs::path shell = fs::path(proj.root) / "index.html";
   if (fs::is_regular_file(shell, ec)) {
@@ -116,21 +117,21 @@ bool page_shell(const Project& proj, const std::vector<std::string>& styles, std
                                                        "\" for the app to render into (set \"root\" in dx.config.json to use another id)");
       return false;
     }
-    html.insert(head_end, head_tags(proj, styles));
+    html.insert(head_end, head_tags(proj, styles, dev));
     return true;
   }
   html = "<!doctype html>\n<html lang=\"" + html_escape(proj.lang) + "\">\n<head>\n<meta charset=\"utf-8\">\n" +
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" + html_escape(proj.title) + "</title>\n";
   bool has_icon = fs::is_regular_file(fs::path(proj.root) / "public" / "favicon.ico", ec);  // else no request for /favicon.ico
   std::string icon = std::string("<link rel=\"icon\" href=\"") + (has_icon ? "favicon.ico" : "data:,") + "\">\n";
-  html += head_tags(proj, styles, icon) + "</head>\n<body>\n<div id=\"" + html_escape(proj.root_id) + "\"></div>\n</body>\n</html>\n";
+  html += head_tags(proj, styles, dev, icon) + "</head>\n<body>\n<div id=\"" + html_escape(proj.root_id) + "\"></div>\n</body>\n</html>\n";
   return true;
 }
 
 }  // namespace
 
 bool package(const Project& proj, const EmitResult& r, const std::string& runtime_dir, const std::string& out_dir,
-             std::vector<FileReport>& report, Diagnostics& diags) {
+             std::vector<FileReport>& report, Diagnostics& diags, bool dev) {
   std::error_code ec;
   fs::path out = fs::absolute(out_dir, ec);
   fs::path tmp = out.string() + ".tmp-" + std::to_string(getpid());
@@ -142,20 +143,26 @@ bool package(const Project& proj, const EmitResult& r, const std::string& runtim
   std::vector<std::pair<std::string, std::vector<uint8_t>>> files;
   files.push_back({"app.dxb", r.dxb});
   files.push_back({"app.wasm", r.wasm});
-  std::vector<uint8_t> dxjs = read_bytes(fs::path(runtime_dir) / "dx.js");
-  if (dxjs.empty()) {
-    diags.error_at_path("DX0502", (fs::path(runtime_dir) / "dx.js").string(), "cannot read dx.js (is the dx build complete? set DX_RUNTIME_DIR)");
-    fs::remove_all(tmp, ec);
-    return false;
+  // dx.js, and in dev builds the live-reload client as _dx/dev.js + _dx/hbtp.js, from the runtime directory.
+  std::vector<std::string> runtime_files = {"dx.js"};
+  if (dev) runtime_files.insert(runtime_files.end(), {"dev.js", "hbtp.js"});
+  for (const std::string& js : runtime_files) {
+    files.push_back({js == "dx.js" ? js : "_dx/" + js, read_bytes(fs::path(runtime_dir) / js)});
+    if (files.back().second.empty()) {
+      diags.error_at_path("DX0502", (fs::path(runtime_dir) / js).string(),
+                          "cannot read " + js + " (is the dx build complete? set DX_RUNTIME_DIR)");
+      fs::remove_all(tmp, ec);
+      return false;
+    }
   }
-  files.push_back({"dx.js", dxjs});
   std::vector<std::string> styles;
   fs::path pub = fs::path(proj.root) / "public";
   if (fs::is_directory(pub, ec)) {
     for (auto it = fs::recursive_directory_iterator(pub, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       if (!it->is_regular_file(ec)) continue;
       std::string rel = fs::relative(it->path(), pub, ec).generic_string();
-      if (rel == "index.html" || rel == "dx.js" || rel.rfind("app.", 0) == 0 || rel == "manifest.json") {
+      if (rel == "index.html" || rel == "dx.js" || rel.rfind("app.", 0) == 0 || rel == "manifest.json" ||
+          (dev && rel.rfind("_dx/", 0) == 0)) {
         diags.error_at_path("DX0503", "public/" + rel, "this name is reserved for a file dxc writes");
         continue;
       }
@@ -169,7 +176,7 @@ bool package(const Project& proj, const EmitResult& r, const std::string& runtim
     return false;
   }
   std::string html;
-  if (!page_shell(proj, styles, html, diags)) {
+  if (!page_shell(proj, styles, dev, html, diags)) {
     fs::remove_all(tmp, ec);
     return false;
   }
@@ -192,7 +199,7 @@ bool package(const Project& proj, const EmitResult& r, const std::string& runtim
     }
     FileReport rep{name, bytes.size(), 0, 0};
     nlohmann::json jf{{"bytes", bytes.size()}, {"sha256", sha256(bytes)}};
-    if (compressible(name) && bytes.size() > 0) {
+    if (!dev && compressible(name) && bytes.size() > 0) {
       std::vector<uint8_t> gz = gzip(bytes), br = brotli(bytes);
       write_file(tmp / (name + ".gz"), gz);
       write_file(tmp / (name + ".br"), br);

@@ -17,8 +17,10 @@ struct FileReport {
   size_t bytes = 0, gzip = 0, brotli = 0;  // 0 when not precompressed
 };
 
+// `dev` (dxc serve only): adds the live-reload client (_dx/dev.js + _dx/hbtp.js, a module <script> in the
+// page) and skips the .gz/.br copies, which cost more than the rest of a rebuild.
 bool package(const Project& proj, const EmitResult& r, const std::string& runtime_dir, const std::string& out_dir,
-             std::vector<FileReport>& report, Diagnostics& diags);
+             std::vector<FileReport>& report, Diagnostics& diags, bool dev = false);
 std::string size_report(const std::vector<FileReport>& report);
 
 }  // namespace dxc::package

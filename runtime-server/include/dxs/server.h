@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dxs/reactor.h"
@@ -37,6 +38,7 @@ struct ServerOptions {
   int hbtp_port = -1;               // raw HBTP over TCP on this port (0: the kernel picks); -1: off
   int hbtp_idle_timeout_ms = 60000; // a WebSocket or raw HBTP session that receives nothing: Close
   uint32_t max_message = 1u << 20;  // WebSocket message and HBTP frame payload limit (≤ 16 MiB)
+  bool dev = false;                 // dxc serve: a reload pushes ServerEvent "reload" to every session
 };
 
 class Server {
@@ -55,6 +57,10 @@ class Server {
   // dist) and waits until each took it (bounded: 5 s, then `err` says so, still true). The old dist is
   // freed once no connection is still sending bytes from it. Call from one thread at a time.
   bool reload(std::string* err);
+  // Dev mode (schemas/hbtp.md "Server events"): sends ServerEvent `kind` + `text` (cut to 60 KiB) to every
+  // open WebSocket / HBTP session of every worker. kHbtpEventBuildFailed is also sent to each session that
+  // opens later, until the next push. reload() calls it with kHbtpEventReload when options.dev is set.
+  void push_event(uint32_t kind, std::string_view text);
 
   uint16_t port() const;
   uint16_t hbtp_port() const;  // the raw HBTP port (the real one when options.hbtp_port was 0); 0 when off

@@ -90,6 +90,12 @@ void Channel::close_with(void (Session::*how)(Bytes&), uint16_t ws_code, const c
   ws_close(ws_code, reason, out);
 }
 
+void Channel::push(std::span<const uint8_t> frame, Bytes& out) {
+  if (closing_) return;
+  if (transport_ == Transport::kWebSocket) return ws::append_binary(out, frame);
+  out.insert(out.end(), frame.begin(), frame.end());
+}
+
 void Channel::go_away(Bytes& out) { close_with(&Session::go_away, ws::kCloseGoingAway, "server shutting down", out); }
 
 void Channel::idle_close(Bytes& out) { close_with(&Session::idle_close, ws::kCloseNormal, "idle timeout", out); }

@@ -4,6 +4,7 @@
 //   feed(data, len, out)    bytes received; what to send is appended to `out` (WebSocket frames or raw HBTP)
 //   go_away(out)            the server is draining: HBTP Close 8, and WebSocket Close 1001
 //   idle_close(out)         nothing received for the idle timeout: HBTP Close 0 ("idle timeout"), WS 1000
+//   push(frame, out)        a whole HBTP frame the server sends on its own (dev mode's ServerEvent)
 //   closing()               a Close went into `out`: flush it, then close the connection (lingering)
 // WebSocket (RFC 6455 server side, dxs_ws): client frames must be masked (else 1002); messages are
 // reassembled up to `max_message` + 8 (one largest HBTP frame; 1009 beyond); a text message is refused
@@ -29,6 +30,7 @@ class Channel {
   void feed(const uint8_t* data, size_t len, Bytes& out);
   void go_away(Bytes& out);
   void idle_close(Bytes& out);
+  void push(std::span<const uint8_t> frame, Bytes& out);  // a server-initiated HBTP frame (ServerEvent)
   bool closing() const { return closing_; }
 
  private:

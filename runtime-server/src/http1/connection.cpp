@@ -17,6 +17,7 @@ namespace dxs::http1 {
 namespace {
 
 constexpr size_t kMaxLingerBytes = 1 << 20;
+constexpr size_t kMaxSpareReads = 16;  // per worker: enough for every connection served in one loop turn
 
 bool if_none_match_hits(const Request& req, const std::string& etag) {
   for (size_t i = 0; i < req.header_count; ++i)
@@ -36,7 +37,23 @@ std::string_view single_header(const Request& req, std::string_view name, bool* 
 
 }  // namespace
 
-Connection::Connection(ConnectionContext& ctx) : ctx_(ctx), in_(new char[kReadBuffer]) {}
+Connection::Connection(ConnectionContext& ctx) : ctx_(ctx) {}
+
+void Connection::borrow_in() {
+  if (in_) return;
+  if (ctx_.spare_reads.empty()) {
+    in_.reset(new char[kReadBuffer]);
+    return;
+  }
+  in_ = std::move(ctx_.spare_reads.back());
+  ctx_.spare_reads.pop_back();
+}
+
+void Connection::return_in() {
+  if (!in_ || in_len_ != 0) return;
+  if (ctx_.spare_reads.size() < kMaxSpareReads) ctx_.spare_reads.push_back(std::move(in_));
+  in_.reset();
+}
 
 bool Connection::open(int fd, Mode mode) {
   fd_ = fd;
@@ -68,11 +85,23 @@ void Connection::close() {
   fd_ = -1;
   state_ = State::kClosed;
   out_.clear();
+  in_len_ = 0;
+  return_in();
   if (mode_ != Mode::kHttp) --ctx_.hbtp.stats.sessions;
   mode_ = Mode::kHttp;
 }
 
+// Buffers are lent for the event (connection.h: ConnectionContext::spare_reads, spare_out) and kept only
+// by a connection left holding unparsed bytes or unsent output.
 void Connection::on_event(uint32_t events) {
+  borrow_in();
+  if (!out_.pending()) out_.trade(ctx_.spare_out);
+  handle(events);
+  return_in();
+  if (!out_.pending()) out_.trade(ctx_.spare_out);
+}
+
+void Connection::handle(uint32_t events) {
   if (state_ == State::kLingering) return linger_read();
   if (state_ != State::kOpen) return;
   if (!out_.pending() && !close_after_flush_ && !peer_eof_ && (events & kReadable)) {

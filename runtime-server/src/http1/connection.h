@@ -21,6 +21,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "date.h"
 #include "dxs/http1/parser.h"
@@ -48,9 +49,15 @@ struct ConnectionContext {
   uint32_t max_message = 1u << 20;     // WebSocket message and HBTP frame payload limit
   hbtp::Env hbtp;                      // the worker's HBTP counters and log limiter
   hbtp::Bytes stream_out;              // scratch: what a channel answers to one read
+  std::shared_ptr<const std::string> stream_greeting;  // dev mode: a frame each new session gets after Hello
   Request request;   // scratch: the request being answered
   std::string path;  // scratch: its normalized path
   std::string scratch_head;  // scratch: a head built per request (206, 416)
+  // Read buffers (Connection::kReadBuffer bytes) are lent to a connection only while it reads or holds
+  // unanswered bytes, so an idle keep-alive connection owns none (memory per idle connection stays small);
+  // returned ones wait here, warm, for the next reader.
+  std::vector<std::unique_ptr<char[]>> spare_reads;
+  OutQueue spare_out;  // likewise the output storage: lent for one event, kept by a connection still sending
 };
 
 class Connection {
@@ -71,6 +78,8 @@ class Connection {
   // The server is stopping: HTTP answers what is already in the socket and closes when idle; WebSocket and
   // HBTP send their Close (1001 / GOING_AWAY) and close after the peer's answer (lingering, bounded).
   void on_drain();
+  // Dev mode: sends one whole HBTP frame to this connection's session (nothing for plain HTTP).
+  void push(std::string_view frame);
 
   // The deadline passed: 408 + close for a half-received head, a plain close otherwise.
   void on_timeout();
@@ -106,6 +115,9 @@ class Connection {
   void begin_linger();
   void linger_read();
   void set_interest(uint32_t interest);
+  void borrow_in();   // in_ from ctx_.spare_reads (or new) before a read
+  void return_in();   // back to ctx_.spare_reads once it holds nothing (in_len_ == 0)
+  void handle(uint32_t events);
 
   ConnectionContext& ctx_;
   State state_ = State::kClosed;
@@ -113,7 +125,7 @@ class Connection {
   int fd_ = -1;
   uint32_t interest_ = 0;
   int64_t deadline_ms_ = 0;
-  std::unique_ptr<char[]> in_;
+  std::unique_ptr<char[]> in_;  // lent while reading or holding bytes (borrow_in / return_in)
   size_t in_len_ = 0;
   size_t scanned_ = 0;  // leading bytes of in_ the parser already called partial
   size_t lingered_ = 0;

@@ -5,6 +5,10 @@
 
 namespace dxs::http1 {
 
+namespace {
+std::span<const uint8_t> as_bytes(std::string_view s) { return {reinterpret_cast<const uint8_t*>(s.data()), s.size()}; }
+}  // namespace
+
 // GET /_dx/hbtp: a valid RFC 6455 handshake gets its 101 (with `Sec-WebSocket-Protocol: hbtp` when the
 // client offered it) and the connection becomes a WebSocket; anything else gets the codec's 400/405/426
 // and a close. While draining, 503 (the server takes no new sessions).
@@ -29,7 +33,16 @@ void Connection::start_stream(hbtp::Transport t) {
   deadline_ms_ = ctx_.now_ms + ctx_.stream_idle_timeout_ms;
   ctx_.stream_out.clear();
   channel_->start(t, ctx_.hbtp, ctx_.max_message, ctx_.stream_out);
+  if (ctx_.stream_greeting) channel_->push(as_bytes(*ctx_.stream_greeting), ctx_.stream_out);
   queue_stream_out();
+}
+
+void Connection::push(std::string_view frame) {
+  if (state_ != State::kOpen || mode_ == Mode::kHttp || close_after_flush_) return;
+  ctx_.stream_out.clear();
+  channel_->push(as_bytes(frame), ctx_.stream_out);
+  queue_stream_out();
+  drive();
 }
 
 void Connection::feed_stream(const char* data, size_t len) {

@@ -34,6 +34,13 @@ void OutQueue::clear() {
   first_ = 0;
 }
 
+void OutQueue::trade(OutQueue& other) {
+  clear();
+  other.clear();
+  buf_.swap(other.buf_);
+  segs_.swap(other.segs_);
+}
+
 OutQueue::FlushResult OutQueue::flush(int fd, size_t* sent) {
   while (pending()) {
     iovec iov[kMaxSlices];

@@ -28,6 +28,11 @@ class OutQueue {
 
   void clear();
 
+  // Swaps storage (buffer and slice list, with their capacity) with `other`; both are emptied first and
+  // must have nothing pending. A worker lends one warm queue this way to the connection it is serving, so
+  // idle connections keep no output buffer and a busy one still does not allocate.
+  void trade(OutQueue& other);
+
  private:
   struct Segment {
     const char* borrowed;  // null: owned bytes buf_[offset, offset + size)

@@ -103,6 +103,7 @@ uint32_t dxgen_dxb() {
 }
 uint32_t dxgen_dxb_size() { return g_dxb_size; }
 void dxgen_globals_init() {}
+uint32_t dxgen_case_tables() { return 0; }  // this test app does not change case
 uint32_t dxgen_heap_base() { return (Ref(uintptr_t(&__heap_base)) + 7) & ~7u; }
 
 void dxgen_block_update(uint32_t inst, uint32_t mask);

@@ -1,8 +1,9 @@
 // hbtp_channel_fuzz.cpp — libFuzzer target for the server's WebSocket / HBTP stack (hbtp::Channel).
 //
-// Properties: channel_check.h. Built by tests/server/CMakeLists.txt only with clang
-// (`dxs_hbtp_channel_fuzz`); run: dxs_hbtp_channel_fuzz -dict=tests/fuzz/hbtp/hbtp.dict corpus/ where
-// corpus/ starts as a copy of tests/fuzz/hbtp/corpus and tests/fuzz/ws/corpus (byte 0 picks the transport).
+// Properties: channel_check.h. Built only with clang (`dx_fuzz_channel`, tests/fuzz/dx_fuzz.cmake); the suite runs
+// it briefly ("server: fuzz channel"), tests/fuzz/run-long.sh channel for minutes with
+// tests/fuzz/channel/channel.dict. Its seeds (tests/fuzz/channel/corpus) are the HBTP and WebSocket codec
+// corpora behind the transport byte (0x00 raw, 0x02 raw after a client Hello, 0x01 WebSocket).
 #include "../channel_check.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

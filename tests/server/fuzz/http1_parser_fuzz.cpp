@@ -1,8 +1,8 @@
 // http1_parser_fuzz.cpp — libFuzzer target for the HTTP/1 request decoder and path normalization.
 //
-// Properties: parser_check.h. Built by tests/server/CMakeLists.txt only when the compiler is clang
-// (`dxs_http1_parser_fuzz`); run: dxs_http1_parser_fuzz -dict=tests/server/fuzz/http1.dict
-// tests/server/fuzz/http1_corpus. A small head limit makes the size paths reachable too.
+// Properties: parser_check.h. Built only with clang (`dx_fuzz_http1`, tests/fuzz/dx_fuzz.cmake); the suite runs
+// it briefly ("server: fuzz http1"), tests/fuzz/run-long.sh http1 for minutes with tests/fuzz/http1/http1.dict
+// and the seeds in tests/fuzz/http1/corpus. A small head limit makes the size paths reachable too.
 #include "../parser_check.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

@@ -56,7 +56,14 @@ class DxbView {
   bool open(const uint8_t* bytes, uint32_t size, DxbError* err) {
     data_ = bytes;
     size_ = size;
-    return validate(err);
+    return validate<true>(err);
+  }
+  // For bytes already validated (the runtime's embedded copy, which dxc verified when it wrote it): reads the
+  // layout without re-checking it, so the validator's code stays out of app.wasm.
+  bool open_trusted(const uint8_t* bytes, uint32_t size) {
+    data_ = bytes;
+    size_ = size;
+    return validate<false>(nullptr);
   }
 
   uint16_t version() const { return load_u16(data_ + 4); }
@@ -157,28 +164,31 @@ class DxbView {
     return true;
   }
 
+  // kCheck = false: a trusted file (the copy dxc embedded in app.wasm after verifying it): only the
+  // section and table positions are computed; the compiler drops the checks.
+  template <bool kCheck>
   bool validate(DxbError* err) {
-    if (!data_ || size_ < kDxbHeaderSize) return fail(err, "file shorter than the 24-byte header", 0);
+    if (kCheck && (!data_ || size_ < kDxbHeaderSize)) return fail(err, "file shorter than the 24-byte header", 0);
     for (int i = 0; i < 4; ++i)
-      if (data_[i] != kDxbMagic[i]) return fail(err, "bad magic (not an app.dxb file)", 0);
+      if (kCheck && (data_[i] != kDxbMagic[i])) return fail(err, "bad magic (not an app.dxb file)", 0);
     uint16_t version = load_u16(data_ + 4), min_compat = load_u16(data_ + 6);
-    if (min_compat > kDxbVersion || min_compat > version)
+    if (kCheck && (min_compat > kDxbVersion || min_compat > version))
       return fail(err, "unsupported version (file needs a newer reader)", 4);
-    if (load_u32(data_ + 8) != 0) return fail(err, "reserved flags are set", 8);
+    if (kCheck && (load_u32(data_ + 8) != 0)) return fail(err, "reserved flags are set", 8);
     uint32_t nsec = load_u32(data_ + 12);
-    if (nsec > kDxbMaxSections) return fail(err, "too many sections", 12);
-    if (load_u32(data_ + 16) != size_) return fail(err, "file_size does not match the file's length (truncated?)", 16);
-    if (load_u32(data_ + 20) != 0) return fail(err, "reserved header field is set", 20);
+    if (kCheck && (nsec > kDxbMaxSections)) return fail(err, "too many sections", 12);
+    if (kCheck && (load_u32(data_ + 16) != size_)) return fail(err, "file_size does not match the file's length (truncated?)", 16);
+    if (kCheck && (load_u32(data_ + 20) != 0)) return fail(err, "reserved header field is set", 20);
     uint32_t table_end = kDxbHeaderSize + 12 * nsec;
-    if (table_end > size_) return fail(err, "section table runs past the end of the file", kDxbHeaderSize);
+    if (kCheck && (table_end > size_)) return fail(err, "section table runs past the end of the file", kDxbHeaderSize);
     uint32_t prev_id = 0, prev_end = table_end;
     for (uint32_t i = 0; i < nsec; ++i) {
       uint32_t at = kDxbHeaderSize + 12 * i;
       uint32_t id = load_u32(data_ + at), off = load_u32(data_ + at + 4), sz = load_u32(data_ + at + 8);
-      if (i > 0 && id <= prev_id) return fail(err, "section ids are not strictly increasing", at);
-      if (off % 4) return fail(err, "section is not 4-byte aligned", at + 4);
-      if (off < prev_end) return fail(err, "section overlaps the header or another section", at + 4);
-      if (off > size_ || sz > size_ - off) return fail(err, "section runs past the end of the file", at + 8);
+      if (kCheck && (i > 0 && id <= prev_id)) return fail(err, "section ids are not strictly increasing", at);
+      if (kCheck && (off % 4)) return fail(err, "section is not 4-byte aligned", at + 4);
+      if (kCheck && (off < prev_end)) return fail(err, "section overlaps the header or another section", at + 4);
+      if (kCheck && (off > size_ || sz > size_ - off)) return fail(err, "section runs past the end of the file", at + 8);
       prev_id = id;
       prev_end = off + sz;
     }
@@ -192,8 +202,8 @@ class DxbView {
     for (uint32_t i = 0; i < str_count_; ++i) {
       const uint8_t* e = data_ + str_table_ + 8 * i;
       uint32_t so = load_u32(e), sl = load_u32(e + 4);
-      if (so > bytes_len || sl > bytes_len - so) return fail(err, "string runs past the STRINGS section", str_table_ + 8 * i);
-      if (!valid_utf8(data_ + str_bytes_ + so, sl)) return fail(err, "string is not valid UTF-8", str_bytes_ + so);
+      if (kCheck && (so > bytes_len || sl > bytes_len - so)) return fail(err, "string runs past the STRINGS section", str_table_ + 8 * i);
+      if (kCheck && (!valid_utf8(data_ + str_bytes_ + so, sl))) return fail(err, "string is not valid UTF-8", str_bytes_ + so);
     }
     // TEMPLATES
     if (!find(kSecTemplates, &off, &sz)) return fail(err, "missing TEMPLATES section", 12);
@@ -203,16 +213,16 @@ class DxbView {
       return false;
     for (uint32_t i = 0; i < path_count_; ++i) {
       uint32_t s = path(i);
-      if (s >= str_count_) return fail(err, "template path names a missing string", path_table_ + 4 * i);
-      if (!valid_path(string(s))) return fail(err, "template path is not a walk of f/n steps with optional counts", path_table_ + 4 * i);
+      if (kCheck && (s >= str_count_)) return fail(err, "template path names a missing string", path_table_ + 4 * i);
+      if (kCheck && (!valid_path(string(s)))) return fail(err, "template path is not a walk of f/n steps with optional counts", path_table_ + 4 * i);
     }
     for (uint32_t i = 0; i < tpl_count_; ++i) {
       DxbTemplate t = template_at(i);
       uint32_t at = tpl_table_ + 12 * i;
-      if (t.html >= str_count_) return fail(err, "template html names a missing string", at);
+      if (kCheck && (t.html >= str_count_)) return fail(err, "template html names a missing string", at);
       uint32_t n = uint32_t(t.root_count) + t.slot_count;
-      if (t.root_count == 0) return fail(err, "template has no root node", at + 4);
-      if (t.first_path > path_count_ || n > path_count_ - t.first_path) return fail(err, "template paths out of range", at + 8);
+      if (kCheck && (t.root_count == 0)) return fail(err, "template has no root node", at + 4);
+      if (kCheck && (t.first_path > path_count_ || n > path_count_ - t.first_path)) return fail(err, "template paths out of range", at + 8);
     }
     // SHAPES
     if (!find(kSecShapes, &off, &sz)) return fail(err, "missing SHAPES section", 12);
@@ -223,16 +233,16 @@ class DxbView {
     for (uint32_t i = 0; i < shp_count_; ++i) {
       DxbShape s = shape(i);
       uint32_t at = shp_table_ + 16 * i;
-      if (s.name >= str_count_) return fail(err, "shape name names a missing string", at);
-      if (s.size < 8 || s.size % 4) return fail(err, "shape size is not a multiple of 4 of at least 8", at + 4);
-      if (s.first_field > fld_count_ || s.field_count > fld_count_ - s.first_field) return fail(err, "shape fields out of range", at + 8);
+      if (kCheck && (s.name >= str_count_)) return fail(err, "shape name names a missing string", at);
+      if (kCheck && (s.size < 8 || s.size % 4)) return fail(err, "shape size is not a multiple of 4 of at least 8", at + 4);
+      if (kCheck && (s.first_field > fld_count_ || s.field_count > fld_count_ - s.first_field)) return fail(err, "shape fields out of range", at + 8);
       for (uint32_t k = 0; k < s.field_count; ++k) {
         DxbField f = field(s.first_field + k);
         uint32_t fat = fld_table_ + 12 * (s.first_field + k);
-        if (f.name >= str_count_) return fail(err, "field name names a missing string", fat);
-        if (f.type < kFieldNumber || f.type > kFieldWeak) return fail(err, "unknown field type", fat + 4);
+        if (kCheck && (f.name >= str_count_)) return fail(err, "field name names a missing string", fat);
+        if (kCheck && (f.type < kFieldNumber || f.type > kFieldWeak)) return fail(err, "unknown field type", fat + 4);
         uint32_t fs = field_size(f.type);
-        if (f.offset < 8 || f.offset % fs || f.offset > s.size - fs) return fail(err, "field offset outside its shape or misaligned", fat + 8);
+        if (kCheck && (f.offset < 8 || f.offset % fs || f.offset > s.size - fs)) return fail(err, "field offset outside its shape or misaligned", fat + 8);
       }
     }
     // BLOCKS
@@ -244,19 +254,19 @@ class DxbView {
     for (uint32_t i = 0; i < blk_count_; ++i) {
       DxbBlock b = block(i);
       uint32_t at = blk_table_ + 28 * i;
-      if (b.name >= str_count_) return fail(err, "block name names a missing string", at);
-      if (b.kind < kBlockComponent || b.kind > kBlockBranch) return fail(err, "unknown block kind", at + 4);
-      if (b.template_id >= tpl_count_) return fail(err, "block names a missing template", at + 8);
-      if (b.shape >= shp_count_) return fail(err, "block names a missing shape", at + 12);
-      if (b.parent != kNone && b.parent >= blk_count_) return fail(err, "block names a missing parent", at + 16);
-      if (b.first_anchor > anc_count_ || b.anchor_count > anc_count_ - b.first_anchor) return fail(err, "block anchors out of range", at + 20);
+      if (kCheck && (b.name >= str_count_)) return fail(err, "block name names a missing string", at);
+      if (kCheck && (b.kind < kBlockComponent || b.kind > kBlockBranch)) return fail(err, "unknown block kind", at + 4);
+      if (kCheck && (b.template_id >= tpl_count_)) return fail(err, "block names a missing template", at + 8);
+      if (kCheck && (b.shape >= shp_count_)) return fail(err, "block names a missing shape", at + 12);
+      if (kCheck && (b.parent != kNone && b.parent >= blk_count_)) return fail(err, "block names a missing parent", at + 16);
+      if (kCheck && (b.first_anchor > anc_count_ || b.anchor_count > anc_count_ - b.first_anchor)) return fail(err, "block anchors out of range", at + 20);
       DxbTemplate t = template_at(b.template_id);
       DxbShape s = shape(b.shape);
       for (uint32_t k = 0; k < b.anchor_count; ++k) {
         DxbAnchor a = anchor(b.first_anchor + k);
         uint32_t aat = anc_table_ + 8 * (b.first_anchor + k);
-        if (a.root_index >= t.root_count) return fail(err, "anchor names a root the template does not have", aat);
-        if (a.field_offset < 32 || a.field_offset % 4 || a.field_offset > s.size - 4) return fail(err, "anchor field outside the block's shape", aat + 4);
+        if (kCheck && (a.root_index >= t.root_count)) return fail(err, "anchor names a root the template does not have", aat);
+        if (kCheck && (a.field_offset < 32 || a.field_offset % 4 || a.field_offset > s.size - 4)) return fail(err, "anchor field outside the block's shape", aat + 4);
       }
     }
     // HANDLERS
@@ -266,20 +276,20 @@ class DxbView {
     for (uint32_t i = 0; i < hnd_count_; ++i) {
       DxbHandler h = handler(i);
       uint32_t at = hnd_table_ + 12 * i;
-      if (h.block >= blk_count_) return fail(err, "handler names a missing block", at);
-      if (h.event >= str_count_) return fail(err, "handler event names a missing string", at + 4);
-      if (h.flags & ~0xFu) return fail(err, "unknown handler flags", at + 8);
+      if (kCheck && (h.block >= blk_count_)) return fail(err, "handler names a missing block", at);
+      if (kCheck && (h.event >= str_count_)) return fail(err, "handler event names a missing string", at + 4);
+      if (kCheck && (h.flags & ~0xFu)) return fail(err, "unknown handler flags", at + 8);
     }
     // ENTRY
     if (!find(kSecEntry, &off, &sz)) return fail(err, "missing ENTRY section", 12);
     if (!table(off, off + sz, off, 8, &page_count_, &page_table_, &after, err, "ENTRY table runs past its section"))
       return false;
-    if (page_count_ == 0) return fail(err, "no pages in ENTRY", off);
+    if (kCheck && (page_count_ == 0)) return fail(err, "no pages in ENTRY", off);
     for (uint32_t i = 0; i < page_count_; ++i) {
       DxbPage p = page(i);
       uint32_t at = page_table_ + 8 * i;
-      if (p.route >= str_count_) return fail(err, "page route names a missing string", at);
-      if (p.block >= blk_count_ || block(p.block).kind != kBlockComponent) return fail(err, "page names a block that is not a component", at + 4);
+      if (kCheck && (p.route >= str_count_)) return fail(err, "page route names a missing string", at);
+      if (kCheck && (p.block >= blk_count_ || block(p.block).kind != kBlockComponent)) return fail(err, "page names a block that is not a component", at + 4);
     }
     return true;
   }

@@ -43,6 +43,7 @@ inline constexpr uint32_t kHbtpHelloSize = 12;
   X(RpcCall, 0x30, false)       \
   X(RpcResponse, 0x31, false)   \
   X(ClientEvent, 0x40, false)   \
+  X(ServerEvent, 0x41, false)   \
   X(Extended, 0xFF, false)
 
 enum HbtpOpcode : uint8_t {
@@ -57,6 +58,12 @@ enum HbtpFlags : uint8_t {
   kHbtpExpectsResponse = 0x04,  // the peer answers with a frame carrying the same sequence
   kHbtpFinal = 0x08,            // last frame of a message (a single-frame message has it set)
   kHbtpReservedFlags = 0xF0,    // must be zero: a set reserved bit is a malformed header
+};
+
+// ServerEvent (0x41, server → client) payload: `u32 kind`, then UTF-8 text.
+enum HbtpServerEventKind : uint32_t {
+  kHbtpEventReload = 1,       // dx-server --dev: the dist was reloaded; a page reloads itself
+  kHbtpEventBuildFailed = 2,  // dx-server --dev: the last build failed; the text holds the diagnostics
 };
 
 enum HbtpFeature : uint32_t { kHbtpFeatureDeflate = 1 };

@@ -1,0 +1,25 @@
+// inspect.h — the type descriptors dxc passes with values to console.log (console.cpp) and JSON.stringify
+// (json.cpp): a static Latin-1 string, 'n' number, 'b' boolean, 's' string (null and undefined too: the Refs
+// 1 and 0), '[' followed by the element's descriptor (an array), and for a record '{', then per field in JS's
+// key order `<name length> <name><offset> <descriptor>`, then '}'.
+#pragma once
+#include "platform.h"
+
+namespace dx::rt {
+
+// The descriptor's characters as NUL-terminated bytes (an arena copy), validated (a bad one traps).
+const uint8_t* type_desc(Ref desc);
+
+// One record field of a descriptor: `next` reads the field at `d` (false at the closing '}').
+struct DescField {
+  const uint8_t* name;
+  uint32_t name_len, offset;
+  const uint8_t* desc;  // the field's descriptor
+};
+bool desc_field(const uint8_t*& d, DescField* out);
+// The end of the descriptor starting at `d` (nullptr when malformed).
+const uint8_t* desc_end(const uint8_t* d);
+// Whether a record field of this descriptor is 8 bytes (a number) or 4.
+inline bool desc_f64(const uint8_t* d) { return *d == 'n'; }
+
+}  // namespace dx::rt

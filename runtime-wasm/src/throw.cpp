@@ -1,0 +1,48 @@
+// throw.cpp — dx_throw and its report (contract in throw.h).
+#include "throw.h"
+
+#include "flush.h"
+#include "heap.h"
+#include "ops.h"
+#include "str.h"
+
+namespace dx::rt {
+
+namespace {
+Ref g_report = 0;  // heap block: the report's UTF-8 bytes
+uint32_t g_report_len = 0;
+
+void record(Ref s) {
+  if (g_report) heap_free(g_report);  // an earlier report nobody collected (a throw outside a dispatch)
+  g_report_len = utf8_size(s);
+  g_report = heap_alloc(g_report_len ? g_report_len : 1);
+  write_utf8(s, mem(g_report));
+}
+}  // namespace
+
+void throw_after_trap() {
+  if (g_report) return;
+  flush_abandon();
+  record(str_from_latin1("dx: a runtime error (a RangeError or an invalid operation) aborted the last call; "
+                         "its updates were dropped"));
+}
+
+void throw_report() {
+  if (!g_report) return;
+  emit(schema::kOpError, op_str(str_from_utf8(mem(g_report), g_report_len)));
+  heap_free(g_report);
+  g_report = 0;
+}
+
+void throw_reset() { g_report = 0, g_report_len = 0; }
+
+}  // namespace dx::rt
+
+using namespace dx::rt;
+
+// "Error: <message>\n    at <location>" ("Error" alone for an empty message, as String(new Error()) gives).
+DX_EXPORT("dx_throw") void dx_throw(uint32_t message, uint32_t location) {
+  Ref s = str_from_latin1("Error");
+  if (str_len(message)) s = str_concat(str_concat(s, str_from_latin1(": ")), message);
+  record(str_concat(str_concat(s, str_from_latin1("\n    at ")), location));
+}

@@ -1,0 +1,40 @@
+// tests/e2e/apps/errors: `throw new Error(message)` in a handler aborts it, the console shows the message
+// with the throw's source location, the writes made before the throw are rendered (as in JS) and the app
+// keeps running. console.log / warn reach the browser's console.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { build, launch, open, serve } from './harness.mjs';
+
+let browser, server, startServer;
+before(async () => {
+  browser = await launch();
+  server = await serve(build('../tests/e2e/apps/errors'));
+  startServer = await serve(build('../tests/e2e/apps/errors-start'));
+});
+after(async () => { await server?.stop(); await startServer?.stop(); await browser?.close(); });
+
+test('throw new Error in a handler', async () => {
+  const { page, errors } = await open(browser, server.url);
+  const logs = [];
+  page.on('console', (m) => { if (m.type() !== 'error') logs.push(`${m.type()}: ${m.text()}`); });
+  const text = (sel) => page.locator(sel).textContent();
+  await page.click('#boom');
+  await page.waitForFunction(() => document.querySelector('#count').textContent === '1');
+  assert.equal(await text('#label'), 'start', 'the handler stopped at the throw');
+  assert.deepEqual(errors, ['Error: odd count 1\n    at pages/index.tsx:4:20']);
+  await page.click('#inc');
+  assert.equal(await text('#count'), '2', 'the next event works');
+  assert.deepEqual(logs, [`log: count is 2 [ 2, -0 ] [ "a'b" ]`, 'warning: { n: 2, ok: true }'], 'console.log / warn as node formats them');
+  await page.click('#boom');
+  assert.equal(await text('#count'), '3');
+  await page.click('#plain');
+  assert.equal(await text('#label'), 'plain');
+  assert.deepEqual(errors.slice(1), ['Error: odd count 3\n    at pages/index.tsx:4:20', 'Error\n    at pages/index.tsx:18:5']);
+  await page.close();
+});
+
+test('throw new Error while rendering the page', async () => {
+  const { page, errors } = await open(browser, startServer.url);
+  assert.deepEqual(errors, ['Error: render failed 3\n    at pages/index.tsx:2:14']);
+  await page.close();
+});
