@@ -59,7 +59,8 @@ struct Symbol {
   FuncId owner = kNoId;   // Local: the function whose wasm local it is (kNoId: a block's create function)
   BlockId owner_block = kNoId;  // Local owned by a block's create/update code
   SymId signal = kNoId;   // Setter; Selector: its source (a Signal or Memo)
-  NodeId init = kNoNode;  // Const: the literal; Memo: the compute expression
+  NodeId init = kNoNode;  // Const: the literal; Memo: the compute expression; Global: the initializer;
+                          // a `const` local bound to a function literal: that literal
   bool is_mutable = false;
   Builtin builtin = Builtin::None;
   bool per_iteration = false;  // Local declared in a loop body or an inline callback (a new binding each time)
