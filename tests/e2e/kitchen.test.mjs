@@ -88,6 +88,16 @@ test('kitchen sink', async () => {
 
   assert.equal((await stats(page)).dispatches, 14, "one wasm dispatch per click");
   assert.deepEqual(scripts.map((s) => s.split('/').pop()), ['dx.js']);
+
+  // createSelector + batch; cached bindings: selecting another row sends exactly its two class changes
+  // and the text, nothing for the row whose class stays "".
+  const picks = page.locator('#picks li');
+  assert.deepEqual(await picks.evaluateAll((ls) => ls.map((l) => l.className)), ['picked', '', '']);
+  const before = (await stats(page)).ops;
+  await picks.nth(2).click();
+  assert.deepEqual(await picks.evaluateAll((ls) => ls.map((l) => l.className)), ['', '', 'picked']);
+  assert.equal(await text('#picked'), 'p3');
+  assert.equal((await stats(page)).ops - before, 3, 'two CLASS ops and one TEXT op');
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -1,4 +1,4 @@
-import { createSignal, createMemo, createEffect, onMount, For, Show } from "dx";
+import { createSignal, createMemo, createEffect, createSelector, batch, onMount, For, Show } from "dx";
 import Badge from "../components/Badge";
 import Card from "../components/Card";
 
@@ -24,6 +24,10 @@ export default function Kitchen() {
   const [selected, setSelected] = createSignal(0);
   const [groups, setGroups] = createSignal<Group[]>([{ title: "g1", items: ["a", "b"] }]);
   let nextId = 1;
+
+  const [pick, setPick] = createSignal(1);
+  const isPicked = createSelector(pick);
+  const [picked, setPicked] = createSignal("");
 
   const [parity, setParity] = createSignal("?");
   const [mounted, setMounted] = createSignal("no");
@@ -134,6 +138,16 @@ export default function Kitchen() {
           )}
         </For>
       </div>
+      <ul id="picks">
+        <For each={[1, 2, 3]}>
+          {(k) => (
+            <li class={isPicked(k) ? "picked" : ""} onClick={() => batch(() => { setPick(k); setPicked("p" + k); })}>
+              {k}
+            </li>
+          )}
+        </For>
+      </ul>
+      <p id="picked">{picked()}</p>
       <button id="grow" onClick={() => setGroups([...groups(), { title: "g" + (groups().length + 1), items: ["x", "y", "z"] }])}>
         grow
       </button>
