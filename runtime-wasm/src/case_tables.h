@@ -4,6 +4,7 @@
 // In app.wasm the tables are app data, not runtime data: dxc places them after __heap_base only when the app
 // calls toUpperCase/toLowerCase, and `dxgen_case_tables()` returns their address (a CaseTables header, then
 // the six arrays at the header's offsets, relative to the header). Every other app ships none of their ~11 KB.
+// case_tables_blob.h writes that layout (dxc and the wasm smoke test use it).
 // The structs have the same layout on wasm32 and on the 64-bit hosts dxc runs on (checked below).
 #pragma once
 #include <stddef.h>

@@ -1,6 +1,6 @@
 // smoke.cpp — linked with the runtime's wasm objects into smoke.wasm for wasm_smoke.mjs: initializes the
 // runtime without an app and provides sort comparators in the function table (as generated code would).
-#include "case_tables.h"
+#include "case_tables_blob.h"
 #include "entry.h"
 #include "platform.h"
 
@@ -19,35 +19,13 @@ DX_EXPORT("test_cmp") uint32_t test_cmp(uint32_t which) {
   return uint32_t(reinterpret_cast<uintptr_t>(&cmp_len));
 }
 
-// The Unicode case tables, laid out as dxc places them in apps that change case (case_tables.h).
-namespace dx::rt {
-namespace {
-#include "case_tables.inc"
-}  // namespace
-}  // namespace dx::rt
-
+// The Unicode case tables, laid out as dxc places them in apps that change case (case_tables_blob.h).
 extern "C" uint32_t dxgen_case_tables() {
-  using namespace dx::rt;
-  struct Part { const void* data; uint32_t bytes, count; };
-  static const Part parts[kCaseTableCount] = {
-      {k_upper_runs, sizeof k_upper_runs, sizeof k_upper_runs / sizeof(CaseRun)},
-      {k_upper_multi, sizeof k_upper_multi, sizeof k_upper_multi / sizeof(CaseMulti)},
-      {k_lower_runs, sizeof k_lower_runs, sizeof k_lower_runs / sizeof(CaseRun)},
-      {k_lower_multi, sizeof k_lower_multi, sizeof k_lower_multi / sizeof(CaseMulti)},
-      {k_cased, sizeof k_cased, sizeof k_cased / sizeof(CaseRange)},
-      {k_case_ignorable, sizeof k_case_ignorable, sizeof k_case_ignorable / sizeof(CaseRange)},
-  };
-  alignas(8) static uint8_t blob[sizeof(CaseTables) + sizeof k_upper_runs + sizeof k_upper_multi + sizeof k_lower_runs +
-                                 sizeof k_lower_multi + sizeof k_cased + sizeof k_case_ignorable];
-  CaseTables* h = reinterpret_cast<CaseTables*>(blob);
-  if (!h->count[kUpperRuns]) {
-    uint32_t at = sizeof(CaseTables);
-    for (uint32_t t = 0; t < kCaseTableCount; ++t) {
-      h->offset[t] = at;
-      h->count[t] = parts[t].count;
-      __builtin_memcpy(blob + at, parts[t].data, parts[t].bytes);
-      at += parts[t].bytes;
-    }
+  alignas(8) static uint8_t blob[dx::rt::case_blob::kBytes];
+  static bool written = false;
+  if (!written) {
+    dx::rt::case_blob::write(blob);
+    written = true;
   }
   return uint32_t(reinterpret_cast<uintptr_t>(blob));
 }
