@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Regenerates tests/diagnostics/cases/*.expected from the compiler as built now; review the diff after.
+# Regenerates tests/diagnostics/cases/*.expected (one per .tsx case or project directory) from the compiler as
+# built now; read every changed file after (see tests/diagnostics/README.md).
 # Usage: tools/regen-diagnostics.sh          (BUILD_DIR=build/dev by default; configured with the dev preset)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -11,6 +11,8 @@ needs=(
   "libtree-sitter-dev /usr/include/tree_sitter/api.h"
   "binaryen /usr/include/binaryen-c.h"
   "clang-19 clang-19" "lld-19 wasm-ld-19" "wabt wasm2c"
+  # libFuzzer (and clang's ASan/UBSan runtimes): the suite's "fuzz: short runs" (tests/fuzz/run-short.sh)
+  "libclang-rt-19-dev /usr/lib/llvm-19/lib/clang/19/lib/linux/libclang_rt.fuzzer-x86_64.a"
   "libcli11-dev /usr/include/CLI/CLI.hpp" "nlohmann-json3-dev /usr/include/nlohmann/json.hpp"
   "catch2 /usr/include/catch2/catch.hpp"
   "liburing-dev /usr/include/liburing.h" "wrk wrk" "curl curl"
@@ -18,6 +20,8 @@ needs=(
   "nodejs node" "npm npm"
   "chromium /usr/bin/chromium"
   "nginx /usr/sbin/nginx"  # only the peer in tools/bench/server/run.sh; the service is never started
+  # the IOCP reactor test (tests/server/iocp): cross-compiled for Windows, run under Wine (no `wine` wrapper needed)
+  "g++-mingw-w64-x86-64-posix x86_64-w64-mingw32-g++-posix" "wine64 /usr/lib/wine/wine64"
 )
 missing=()
 for entry in "${needs[@]}"; do

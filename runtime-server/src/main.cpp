@@ -1,6 +1,7 @@
 // main.cpp — the dx-server command: `dx-server <dist> [--port N] [--host H] [--workers N] [--io auto|epoll|io_uring]
-// [--max-connections N] [--header-timeout-ms N] [--idle-timeout-ms N] [--drain-timeout-ms N] [--hbtp-port N]
-// [--hbtp-idle-timeout-ms N] [--max-message-bytes N] [--dev [--dev-error-file FILE]]`.
+// [--io-uring-ops native|poll] [--max-connections N] [--header-timeout-ms N] [--body-timeout-ms N]
+// [--max-body BYTES] [--idle-timeout-ms N] [--drain-timeout-ms N] [--hbtp-port N] [--hbtp-idle-timeout-ms N]
+// [--max-message-bytes N] [--dev [--dev-error-file FILE]]`.
 //
 // Exit codes: 0 after SIGINT/SIGTERM (listeners closed, in-flight responses finished within
 // --drain-timeout-ms, workers joined), 1 when the dist cannot be served (the message names the file, the
@@ -37,12 +38,23 @@ int main(int argc, char** argv) {
   std::string io = "auto";
   app.add_option("--io", io, "event backend: auto (io_uring when the kernel allows it, else epoll), epoll, io_uring")
       ->check(CLI::IsMember({"auto", "epoll", "io_uring"}))->capture_default_str();
+  std::string io_ops = "native";
+  app.add_option("--io-uring-ops", io_ops,
+                 "io_uring: native (its own multishot accept and recv into a buffer ring) or poll (readiness, "
+                 "then accept4/recv, like epoll)")
+      ->check(CLI::IsMember({"native", "poll"}))->capture_default_str();
   app.add_option("--workers,-w", options.workers, "worker threads, each with its own event loop (0: one per core, pinned)")
       ->check(CLI::Range(0, 1024))->capture_default_str();
   app.add_option("--max-connections", options.max_connections, "open connections per worker; beyond: 503 and close")
       ->check(CLI::Range(1, 1000000))->capture_default_str();
   app.add_option("--header-timeout-ms", options.header_timeout_ms, "time to send a request head: then 408 and close")
       ->check(CLI::Range(10, 3600000))->capture_default_str();
+  app.add_option("--body-timeout-ms", options.body_timeout_ms,
+                 "a request body that stops arriving (no byte for this long): then 408 and close")
+      ->check(CLI::Range(10, 3600000))->capture_default_str();
+  app.add_option("--max-body", options.max_body,
+                 "largest request body in bytes (POST /_dx/rpc/<method> arguments, or discarded): beyond, 413 and close")
+      ->check(CLI::Range(uint64_t(0), uint64_t(1) << 40))->capture_default_str();
   app.add_option("--idle-timeout-ms", options.idle_timeout_ms, "idle keep-alive connection: then close")
       ->check(CLI::Range(10, 3600000))->capture_default_str();
   app.add_option("--drain-timeout-ms", options.drain_timeout_ms, "SIGTERM: time to finish in-flight responses")
@@ -69,6 +81,7 @@ int main(int argc, char** argv) {
   options.port = static_cast<uint16_t>(port);
   options.hbtp_port = hbtp_port;
   dxs::parse_io_backend(io, &options.io);
+  options.io_native = io_ops == "native";
 
   // Block the stop signals before any thread exists, so every worker inherits the mask.
   sigset_t stop_signals;

@@ -153,10 +153,13 @@ std::unique_ptr<Server> Server::create(const ServerOptions& options, std::string
     }
     wc.stop_fd = s->stop_fd;
     wc.io = io;
+    wc.io_native = s->options.io_native;
     wc.cpu = pin && i < cpus.size() ? cpus[i] : -1;
     wc.max_connections = s->options.max_connections;
     wc.idle_timeout_ms = s->options.idle_timeout_ms;
     wc.header_timeout_ms = s->options.header_timeout_ms;
+    wc.body_timeout_ms = s->options.body_timeout_ms;
+    wc.max_body = s->options.max_body;
     wc.drain_timeout_ms = s->options.drain_timeout_ms;
     wc.stream_idle_timeout_ms = s->options.hbtp_idle_timeout_ms;
     wc.max_message = std::min<uint32_t>(s->options.max_message, dx::schema::kHbtpMaxPayloadLimit);

@@ -78,7 +78,7 @@ bool StaticSite::load(const std::string& dist, std::string* err) {
     const fs::directory_entry& e = *it;
     std::string rel = e.path().lexically_relative(root).generic_string();
     std::string shown = join_display(dist, rel);
-    if (hidden(e.path().filename().string())) {
+    if (hidden(e.path().filename().string()) || rel == "_server") {  // _server/: the app module, server-only
       if (e.is_directory(ec) && !e.is_symlink(ec)) it.disable_recursion_pending();
       continue;
     }

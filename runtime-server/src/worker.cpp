@@ -38,6 +38,8 @@ Worker::Worker(const WorkerConfig& config)
   ctx_.canned = config.canned;
   ctx_.idle_timeout_ms = config.idle_timeout_ms;
   ctx_.header_timeout_ms = config.header_timeout_ms;
+  ctx_.body_timeout_ms = config.body_timeout_ms;
+  ctx_.max_body = config.max_body;
   ctx_.stream_idle_timeout_ms = config.stream_idle_timeout_ms;
   ctx_.max_message = config.max_message;
   ctx_.hbtp.max_payload = config.max_message;
@@ -55,12 +57,20 @@ bool Worker::init(std::string* err, std::string* note) {
   reactor_ = make_reactor(config_.io, err, note);
   if (!reactor_) return false;
   ctx_.reactor = reactor_.get();
-  if (int rc = reactor_->add(listen_fd_, kRead, kListenerTag); rc != 0) {
+  // io_uring accepts and reads by itself (reactor.h: native operations); other backends report readiness.
+  const uint32_t features = config_.io_native ? reactor_->features() : 0;
+  const bool native_accept = features & kFeatureAccept;
+  if ((features & kFeatureRecv) && reactor_->setup_recv_buffers(kRecvBuffers, kRecvBufferSize) == 0)
+    ctx_.read_interest = kRecv;
+  auto watch = [&](int fd, uint64_t tag) {
+    return native_accept ? reactor_->add_acceptor(fd, tag) : reactor_->add(fd, kRead, tag);
+  };
+  if (int rc = watch(listen_fd_, kListenerTag); rc != 0) {
     *err = "cannot watch the listening socket: " + std::string(std::strerror(-rc));
     return false;
   }
   if (hbtp_listen_fd_ >= 0) {
-    if (int rc = reactor_->add(hbtp_listen_fd_, kRead, kHbtpListenerTag); rc != 0) {
+    if (int rc = watch(hbtp_listen_fd_, kHbtpListenerTag); rc != 0) {
       *err = "cannot watch the HBTP listening socket: " + std::string(std::strerror(-rc));
       return false;
     }
@@ -92,7 +102,7 @@ void Worker::run() {
     (void)::sched_setaffinity(0, sizeof set, &set);  // this thread; refused in some containers: fine
   }
   Completion events[kBatch];
-  const int shortest = std::min(config_.idle_timeout_ms, config_.header_timeout_ms);
+  const int shortest = std::min({config_.idle_timeout_ms, config_.header_timeout_ms, config_.body_timeout_ms});
   const int sweep_every = std::clamp(shortest / 4, 10, 250);
   for (;;) {
     if (drain_deadline_ms_ >= 0 && (live_count_ == 0 || ctx_.now_ms >= drain_deadline_ms_)) break;
@@ -120,14 +130,33 @@ void Worker::dispatch(const Completion& c) {
   } else if (c.user_data == kReloadTag) {
     take_site();
   } else if (c.user_data == kListenerTag) {
-    if (listen_fd_ >= 0) accept_all(listen_fd_, http1::Connection::Mode::kHttp);
+    on_listener(c, listen_fd_, http1::Connection::Mode::kHttp);
   } else if (c.user_data == kHbtpListenerTag) {
-    if (hbtp_listen_fd_ >= 0) accept_all(hbtp_listen_fd_, http1::Connection::Mode::kHbtp);
+    on_listener(c, hbtp_listen_fd_, http1::Connection::Mode::kHbtp);
+  } else if (c.flags & kOpResult) {  // bytes the reactor received (read_interest kRecv), EOF or an error
+    auto* conn = reinterpret_cast<http1::Connection*>(c.user_data);
+    if (!conn->closed()) {  // else closed earlier in this batch, recycled after it
+      conn->on_received(c.result, (c.flags & kBuffer) ? reactor_->buffer(buffer_id(c)) : nullptr);
+      if (conn->closed()) recycle(conn);
+    }
+    if (c.flags & kBuffer) reactor_->release_buffer(buffer_id(c));  // copied: back to the shared ring
   } else if (c.result >= 0) {
     auto* conn = reinterpret_cast<http1::Connection*>(c.user_data);
     if (conn->closed()) return;  // closed earlier in this batch (drain), recycled after it
     conn->on_event(uint32_t(c.result));
     if (conn->closed()) recycle(conn);
+  }
+}
+
+// A listener's completion: readiness (accept here), or a socket the reactor accepted (native accept).
+void Worker::on_listener(const Completion& c, int listen_fd, http1::Connection::Mode mode) {
+  if (!(c.flags & kOpResult)) {
+    if (listen_fd >= 0) accept_all(listen_fd, mode);
+  } else if (c.result >= 0) {
+    if (listen_fd >= 0) admit(c.result, mode);
+    else ::close(c.result);  // accepted in the same batch as the stop: refused like a late connection
+  } else if (listen_fd >= 0) {
+    accept_failed(listen_fd, -c.result);  // the reactor re-arms its accept with the next wait
   }
 }
 
@@ -179,6 +208,7 @@ void Worker::take_site() {
   for (http1::Connection* c = live_; c;) {
     http1::Connection* following = c->next;
     c->push(*push);
+    if (!c->closed() && c->holds_received()) c->on_event(0);
     if (c->closed()) recycle(c);
     c = following;
   }
@@ -228,40 +258,46 @@ void Worker::accept_all(int listen_fd, http1::Connection::Mode mode) {
     int fd = ::accept4(listen_fd, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
     if (fd < 0) {
       if (errno == EINTR || errno == ECONNABORTED) continue;
-      if ((errno == EMFILE || errno == ENFILE) && spare_fd_ >= 0) {
-        // Out of descriptors: accept and drop one so the listener does not stay readable forever.
-        ::close(spare_fd_);
-        int drop = ::accept4(listen_fd, nullptr, nullptr, SOCK_CLOEXEC);
-        if (drop >= 0) ::close(drop);
-        spare_fd_ = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
-      }
-      return;  // EAGAIN: the queue is empty
+      return accept_failed(listen_fd, errno);  // EAGAIN: the queue is empty
     }
-    if (live_count_ >= config_.max_connections) {
-      refuse(fd, mode);
-      continue;
-    }
-    int one = 1;
-    ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-    http1::Connection* c;
-    if (!free_.empty()) {
-      c = free_.back();
-      free_.pop_back();
-    } else {
-      pool_.push_back(std::make_unique<http1::Connection>(ctx_));
-      c = pool_.back().get();
-    }
-    if (!c->open(fd, mode)) {
-      free_.push_back(c);
-      continue;
-    }
-    c->prev = nullptr;
-    c->next = live_;
-    if (live_) live_->prev = c;
-    live_ = c;
-    ++live_count_;
-    ctx_.hbtp.stats.connections = uint32_t(live_count_);
+    admit(fd, mode);
   }
+}
+
+void Worker::accept_failed(int listen_fd, int error) {
+  if ((error == EMFILE || error == ENFILE) && spare_fd_ >= 0) {
+    // Out of descriptors: accept and drop one so the listener does not stay readable (or the reactor's
+    // accept failing) forever.
+    ::close(spare_fd_);
+    int drop = ::accept4(listen_fd, nullptr, nullptr, SOCK_CLOEXEC);
+    if (drop >= 0) ::close(drop);
+    spare_fd_ = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+  }
+}
+
+// A new connected socket: refused over max_connections, else a pooled Connection takes it.
+void Worker::admit(int fd, http1::Connection::Mode mode) {
+  if (live_count_ >= config_.max_connections) return refuse(fd, mode);
+  int one = 1;
+  ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+  http1::Connection* c;
+  if (!free_.empty()) {
+    c = free_.back();
+    free_.pop_back();
+  } else {
+    pool_.push_back(std::make_unique<http1::Connection>(ctx_));
+    c = pool_.back().get();
+  }
+  if (!c->open(fd, mode)) {
+    free_.push_back(c);
+    return;
+  }
+  c->prev = nullptr;
+  c->next = live_;
+  if (live_) live_->prev = c;
+  live_ = c;
+  ++live_count_;
+  ctx_.hbtp.stats.connections = uint32_t(live_count_);
 }
 
 // Over max_connections: one non-blocking 503 (it fits any fresh socket's send buffer), then close. On the
@@ -315,6 +351,7 @@ void Worker::sweep() {
     http1::Connection* next = c->next;
     if (ctx_.now_ms >= c->deadline_ms()) {
       c->on_timeout();
+      if (!c->closed() && c->holds_received()) c->on_event(0);
       if (c->closed()) recycle(c);
     }
     c = next;

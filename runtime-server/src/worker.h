@@ -35,10 +35,13 @@ struct WorkerConfig {
   int hbtp_listen_fd = -1;  // raw HBTP listener (owned too); -1: none
   int stop_fd = -1;
   IoBackend io = IoBackend::kAuto;
+  bool io_native = true;  // use the reactor's native accept / recv when it has them (reactor.h features())
   int cpu = -1;  // pin to this CPU; -1: no pinning
   size_t max_connections = 10000;
   int idle_timeout_ms = 10000;
   int header_timeout_ms = 10000;
+  int body_timeout_ms = 10000;     // a request body with no byte received for this long: 408
+  uint64_t max_body = 1u << 20;    // request body limit: 413
   int drain_timeout_ms = 10000;
   int stream_idle_timeout_ms = 60000;  // WebSocket / raw HBTP sessions
   uint32_t max_message = 1u << 20;     // WebSocket message / HBTP frame payload limit
@@ -72,10 +75,16 @@ class Worker {
   static constexpr uint64_t kStopTag = 2;
   static constexpr uint64_t kReloadTag = 3;
   static constexpr uint64_t kHbtpListenerTag = 4;
+  // The reactor's receive ring when it reads for the connections (kFeatureRecv): 512 × 4 KB per worker.
+  static constexpr uint32_t kRecvBuffers = 512;
+  static constexpr uint32_t kRecvBufferSize = 4096;
 
   void tick();
   void dispatch(const Completion& c);
+  void on_listener(const Completion& c, int listen_fd, http1::Connection::Mode mode);
   void accept_all(int fd, http1::Connection::Mode mode);
+  void accept_failed(int listen_fd, int error);
+  void admit(int fd, http1::Connection::Mode mode);
   void refuse(int fd, http1::Connection::Mode mode);
   void begin_drain();
   void take_site();

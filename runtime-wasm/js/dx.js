@@ -13,6 +13,8 @@
   const nodes = [null]; // node id → DOM node; 0 is null, 1 the mount element
   const templates = []; // template id → [DocumentFragment, paths]
   const listening = {};
+  const win = {}; // window event type → the nodes whose instances listen (LISTEN flag 16)
+  let focus = null;
   let ex, mem, buf, u32, u8, root;
 
   function views() {
@@ -83,7 +85,11 @@
           p += 3 + c;
           break;
         }
-        case 3: nodes[u32[p + 1]].nodeValue = s[u32[p + 2]]; p += 3; break; // TEXT
+        case 3: // TEXT; a comment here is a resumed page's empty text node (see resume): it becomes text now
+          if ((n = nodes[u32[p + 1]]).nodeType === 8) n.replaceWith(nodes[u32[p + 1]] = document.createTextNode(s[u32[p + 2]]));
+          else n.nodeValue = s[u32[p + 2]];
+          p += 3;
+          break;
         case 4: nodes[u32[p + 1]].setAttribute(s[u32[p + 2]], s[u32[p + 3]]); p += 4; break; // ATTR
         case 5: nodes[u32[p + 1]].removeAttribute(s[u32[p + 2]]); p += 3; break; // REMOVE_ATTR
         case 6: nodes[u32[p + 1]][s[u32[p + 2]]] = s[u32[p + 3]]; p += 4; break; // PROP
@@ -98,31 +104,44 @@
         case 11: nodes[u32[p + 1]].remove(); p += 2; break; // REMOVE
         case 12: nodes[u32[p + 1]].textContent = ""; p += 2; break; // CLEAR
         case 13: nodes[u32[p + 1]] = null; p += 2; break; // FREE (the node is out of the document: no event reaches its __dx)
-        case 14: { // LISTEN node event handler flags
+        case 14: { // LISTEN node event handler flags (16: a window event, for node's instance while node is in the document)
           const type = s[u32[p + 2]];
           n = nodes[u32[p + 1]];
           (n.__dx || (n.__dx = {}))[type] = [u32[p + 1], u32[p + 3], u32[p + 4]];
-          if (!listening[type]) listen(type);
+          if (u32[p + 4] & 16) (win[type] || listenWindow(type)).add(n);
+          else if (!listening[type]) listen(type);
           p += 5;
           break;
         }
         case 15: console.error(s[u32[p + 1]]); p += 2; break; // ERROR
         case 16: console[["log", "warn", "error"][u32[p + 1]]](s[u32[p + 2]]); p += 3; break; // CONSOLE level text
+        case 17: nodes[u32[p + 1]] = (n = s[u32[p + 2]]) ? document.getElementById(n) : document.body; p += 3; break; // MOUNT node id
+        case 18: focus = nodes[u32[p + 1]]; p += 2; break; // FOCUS node (after the batch, once node is in the document)
         default: throw new Error(`dx: bad op ${u32[p]} at word ${p}`);
       }
     }
+    if (focus) focus.focus(), focus = null;
   }
 
+  // On the document, not the mount element, so events inside a <Portal> (MOUNT) reach their handlers too.
   function listen(type) {
     const mode = NO_BUBBLE[type];
     listening[type] = 1;
-    root.addEventListener(type, (e) => {
+    document.addEventListener(type, (e) => {
       for (let n = e.target; n; n = n === root ? null : n.parentNode) {
         const d = n.__dx && n.__dx[type];
         if (d) return fire(e, n, d);
         if (mode === 2) return;
       }
     }, !!mode);
+  }
+
+  // window.addEventListener in a component (LISTEN flag 16): the event goes to each listening instance whose
+  // node is still in the document; a node that left it is forgotten.
+  function listenWindow(type) {
+    const w = (win[type] = new Set());
+    addEventListener(type, (e) => w.forEach((m) => m.isConnected ? fire(e, m, m.__dx[type]) : w.delete(m)));
+    return w;
   }
 
   // d = [node id, handler id, flags]; flags: 1 value, 2 key, 4 checked, 8 preventDefault (dxb HANDLERS).
@@ -156,7 +175,7 @@
     }
   }
 
-  // What app.wasm may import (runtime-wasm/ABI.md): Math.random's seed, the clocks, localStorage.
+  // What app.wasm may import (runtime-wasm/ABI.md): Math.random's seed, the clocks, localStorage, location.hash.
   // localStorage: UTF-8 at (address, length); ls_get holds the value's bytes until ls_take copies them in.
   let held;
   const str = (p, n) => (views(), dec.decode(u8.subarray(p, p + n)));
@@ -164,31 +183,59 @@
     ls_get: (k, n) => (held = localStorage.getItem(str(k, n))) === null ? -1 : (held = enc.encode(held)).length,
     ls_take: (p) => (views(), u8.set(held, p)),
     ls_set: (k, n, v, m) => localStorage.setItem(str(k, n), str(v, m)),
-    ls_remove: (k, n) => localStorage.removeItem(str(k, n)) } };
+    ls_remove: (k, n) => localStorage.removeItem(str(k, n)),
+    hash: () => (held = enc.encode(location.hash)).length } };
 
   async function instantiate() {
     try {
-      return (await WebAssembly.instantiateStreaming(fetch(url), imports)).instance;
+      return await WebAssembly.instantiateStreaming(fetch(url), imports);
     } catch (_) { // wrong MIME type or no streaming support: compile from bytes
       const res = await fetch(url);
       if (!res.ok) throw new Error(`dx: ${url} answered ${res.status}`);
-      return (await WebAssembly.instantiate(await res.arrayBuffer(), imports)).instance;
+      return await WebAssembly.instantiate(await res.arrayBuffer(), imports);
     }
   }
 
   const dom = document.readyState === "loading"
     ? new Promise((r) => document.addEventListener("DOMContentLoaded", r, { once: true })) : null;
-  const ready = Promise.all([instantiate(), dom]).then(([instance]) => {
+  const ready = Promise.all([instantiate(), dom]).then(([{ module, instance }]) => {
     ex = instance.exports;
     mem = ex.memory;
     const id = (script && script.dataset.root) || "dx-root";
     root = nodes[1] = document.getElementById(id);
     if (!root) throw new Error(`dx: no element with id ${id}`);
     if (ex.__wasm_call_ctors) ex.__wasm_call_ctors();
-    const batch = call(ex.dx_start);
-    root.textContent = ""; // no resumption yet: the client render replaces prerendered HTML
+    // Resume the server's render, unless the first render reads what the server could not see: stored
+    // data, or a URL fragment (the page is then rendered here, over the server's markup).
+    const state = document.getElementById("dx-state");
+    const reads = (name) => WebAssembly.Module.imports(module).some((i) => i.name === name);
+    if (state && !reads("ls_get") && !(location.hash && reads("hash"))) return resume(state.textContent);
+    const batch = call(() => ex.dx_start((script && +script.dataset.page) || 0)); // the page's ENTRY index
+    root.textContent = "";
     apply(batch);
   });
+
+  // A server-rendered page (schemas/snapshot.md): the server's linear memory is copied in, node ids are
+  // matched to the parsed HTML in document order (reads only), listeners are re-attached; nothing is
+  // rendered again. An empty text node has no HTML form: it arrives as an empty comment, which stands in
+  // for it (it adds no text either) until a TEXT op gives it a value.
+  function resume(b64) {
+    const b = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)), d = new DataView(b.buffer);
+    let q = 4;
+    const rd = () => d.getUint32((q += 4) - 4, true);
+    const grow = rd() - mem.buffer.byteLength / 65536;
+    if (grow > 0) mem.grow(grow);
+    views();
+    for (let n = rd(), at, len; n--; q += len) at = rd(), len = rd(), u8.set(b.subarray(q, q + len), at);
+    const w = document.createTreeWalker(root);
+    for (let n = rd(), id, t; n--;) if ((id = rd() & 0x7fffffff), (t = w.nextNode()), id) nodes[id] = t;
+    for (let n = rd(), id, h, f, type; n--;) {
+      id = rd(), h = rd(), f = rd(), type = dec.decode(b.subarray(q + 4, q += 4 + d.getUint32(q, true)));
+      (nodes[id].__dx || (nodes[id].__dx = {}))[type] = [id, h, f];
+      if (!listening[type]) listen(type);
+    }
+    apply(ex.dx_templates());
+  }
   ready.catch((err) => console.error("dx: start failed:", err));
   window.__dx = { ready, stats };
 })();

@@ -30,6 +30,8 @@ DX_EXPORT("dx_class_toggle") void dx_class_toggle(uint32_t node, uint32_t name, 
   emit(kOpClassToggle, node, op_str(name), on ? 1u : 0u);
 }
 
+DX_EXPORT("dx_focus") void dx_focus(uint32_t node) { emit(kOpFocus, node); }
+
 // LISTEN(node, the handler's event name, handler id, its flags) — all from dxb HANDLERS.
 DX_EXPORT("dx_listen") void dx_listen(uint32_t node, uint32_t handler) {
   const DxbView& dxb = app_dxb();

@@ -87,7 +87,15 @@ Ref batch_end() {
 using namespace dx::rt;
 namespace schema = dx::schema;
 
-DX_EXPORT("dx_start") uint32_t dx_start() {
+namespace {
+void emit_templates() {
+  const schema::DxbView& dxb = app_dxb();
+  for (uint32_t t = 0; t < dxb.template_count(); ++t)
+    emit(schema::kOpTemplate, t, op_dxb_str(dxb.template_at(t).html), op_template_paths(t));
+}
+}  // namespace
+
+DX_EXPORT("dx_start") uint32_t dx_start(uint32_t page) {
   runtime_init(dxgen_heap_base());
   batch_begin();
   if (g_started) return batch_end();  // a second call: nothing to do
@@ -97,14 +105,25 @@ DX_EXPORT("dx_start") uint32_t dx_start() {
     report_bad_dxb(why);
     return batch_end();
   }
-  const schema::DxbView& dxb = app_dxb();
-  for (uint32_t t = 0; t < dxb.template_count(); ++t)
-    emit(schema::kOpTemplate, t, op_dxb_str(dxb.template_at(t).html), op_template_paths(t));
+  emit_templates();
   dxgen_globals_init();  // module-level variables, before any component runs
-  uint32_t block = dxb.page(0).block;
+  const schema::DxbView& dxb = app_dxb();
+  if (page >= dxb.page_count()) {  // dx.js read the index from the page's <script data-page>: a stale page
+    op_error("dx: dx_start: this app has no such page (a page from another build?)");
+    return batch_end();
+  }
+  uint32_t block = dxb.page(page).block;
   g_page = instance_new(dxb.block(block).shape, block, 0);
   dxgen_block_create(g_page);
   instance_mount(g_page, kMountNode, 0);
+  return batch_end();
+}
+
+// Resumption (schemas/snapshot.md): the page was rendered by the server and this instance's memory is the
+// server's snapshot, so nothing is created; the client only needs the templates again.
+DX_EXPORT("dx_templates") uint32_t dx_templates() {
+  batch_begin();
+  if (app_is_open()) emit_templates();
   return batch_end();
 }
 

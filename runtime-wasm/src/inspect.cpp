@@ -30,10 +30,14 @@ bool desc_field(const uint8_t*& d, DescField* out) {
 
 const uint8_t* desc_end(const uint8_t* d) {
   if (!d) return nullptr;
+  while (*d == '?' || *d == '~') ++d;  // JSON.parse's nullable / optional marks (json_parse.cpp)
   if (*d == 'n' || *d == 'b' || *d == 's') return d + 1;
   if (*d == '[') return desc_end(d + 1);
   if (*d != '{') return nullptr;
   ++d;
+  const uint8_t* shape = d;  // JSON.parse's record descriptors start with "<shape id>:"
+  digits(shape);
+  if (shape != d && *shape == ':') d = shape + 1;
   DescField f;
   while (desc_field(d, &f)) {}
   return d && *d == '}' ? d + 1 : nullptr;

@@ -1,7 +1,8 @@
 // inspect.h — the type descriptors dxc passes with values to console.log (console.cpp) and JSON.stringify
 // (json.cpp): a static Latin-1 string, 'n' number, 'b' boolean, 's' string (null and undefined too: the Refs
 // 1 and 0), '[' followed by the element's descriptor (an array), and for a record '{', then per field in JS's
-// key order `<name length> <name><offset> <descriptor>`, then '}'.
+// key order `<name length> <name><offset> <descriptor>`, then '}'. JSON.parse's descriptors (json_parse.cpp)
+// add '?' / '~' before a descriptor and "<shape id>:" after a record's '{'.
 #pragma once
 #include "platform.h"
 

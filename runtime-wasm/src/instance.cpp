@@ -107,9 +107,19 @@ uint32_t child_first_node(Ref child) {
   return (inst_flags(child) & kFlagDead) ? 0 : instance_first_node(child);
 }
 
+void instance_portal(Ref inst, Ref target) {
+  if (obj_kind(inst) != kInstance || (inst_flags(inst) & (kFlagPortal | kFlagDead))) fatal("dx_portal: not a new instance");
+  uint32_t mount = node_alloc(inst);
+  emit(schema::kOpMount, mount, op_str(target));
+  st32(inst + kInstItem, mount);
+  inst_set_flags(inst, inst_flags(inst) | kFlagPortal);
+  instance_mount_as(inst, mount, 0, false);
+}
+
 void instance_destroy(Ref inst, bool removed) {
   uint32_t flags = inst_flags(inst);
   if (flags & kFlagDead) return;
+  if (flags & kFlagPortal) removed = false;  // its nodes are under the mount node, never inside its owner's
   inst_set_flags(inst, flags | kFlagDead);
   --g_live;
   uint32_t shape = obj_data(inst);
@@ -135,6 +145,7 @@ void instance_destroy(Ref inst, bool removed) {
     Ref ids = ids_of(inst);
     for (uint32_t k = 0, n = template_nodes(block_template(inst)); k < n; ++k) node_free(ld32(ids + 4 * k));
   }
+  if (flags & kFlagPortal) node_free(ld32(inst + kInstItem));  // the mount node itself stays in the document
   FieldList refs = shape_refs(shape);
   for (uint32_t i = 0; i < refs.count; ++i) {
     Ref slot = inst + field_offset_at(refs.first + i);
@@ -161,6 +172,7 @@ DX_EXPORT("dx_clone") void dx_clone(uint32_t inst, uint32_t tpl, uint32_t ids_of
 DX_EXPORT("dx_mount") void dx_mount(uint32_t inst, uint32_t parent_node, uint32_t before_node) {
   instance_mount(inst, parent_node, before_node);
 }
+DX_EXPORT("dx_portal") void dx_portal(uint32_t inst, uint32_t target) { instance_portal(inst, target); }
 DX_EXPORT("dx_destroy") void dx_destroy(uint32_t inst) {
   if (inst) instance_destroy(inst, false);
 }

@@ -26,6 +26,11 @@ void child_mount(Ref child, uint32_t parent_node, uint32_t before);
 // First node id in document order, or 0 when the instance has no nodes.
 uint32_t instance_first_node(Ref inst);
 uint32_t child_first_node(Ref child);
+// <Portal>: `inst` (created, not mounted) gets a node id for the element with id `target` (a string; "" =
+// document.body, looked up by dx.js: MOUNT op) and its nodes are appended there. The id is kept at +24
+// (kFlagPortal); destroying the instance always REMOVEs its roots (they are not inside its owner's nodes)
+// and FREEs the mount id.
+void instance_portal(Ref inst, Ref target);
 // Destroys `inst` and everything it owns. `removed`: its roots are already out of the document (a CLEAR,
 // or an ancestor's removal), so no REMOVE is sent for them.
 void instance_destroy(Ref inst, bool removed);

@@ -1,4 +1,4 @@
-// list.cpp — keyed list reconciliation (contract in list.h).
+// list.cpp — keyed list reconciliation and positional lists (contract in list.h).
 //
 // List state: +8 u32 count, +12 u32 element kind of the keys, +16 Ref rows (heap block, count Refs),
 // +20 Ref keys (a counted array parallel to rows, when the list is keyed by a key function; else 0).
@@ -154,8 +154,10 @@ void list_destroy(Ref state, bool anchored, bool removed) {
   free_block_later(state);
 }
 
-void list_reconcile(Ref inst, uint32_t state_offset, Ref items_arr, Ref keys_arr, uint32_t row_block, uint32_t parent,
-                    uint32_t anchor, uint32_t mask) {
+namespace {
+
+// The list state in `inst`'s field at `state_offset`, created on the first call.
+Ref list_state(Ref inst, uint32_t state_offset, uint32_t row_block) {
   if (row_block >= app_dxb().block_count()) fatal("dx_for: unknown row block");
   Ref state = ld32(inst + state_offset);
   if (!state) {
@@ -165,6 +167,56 @@ void list_reconcile(Ref inst, uint32_t state_offset, Ref items_arr, Ref keys_arr
   } else if (obj_kind(state) != kListState) {
     fatal("dx_for: state field holds something else");
   }
+  return state;
+}
+
+}  // namespace
+
+void list_index(Ref inst, uint32_t state_offset, Ref items_arr, uint32_t row_block, uint32_t parent, uint32_t anchor,
+                uint32_t mask) {
+  Ref state = list_state(inst, state_offset, row_block);
+  if (shape_size(app_block(row_block).shape) < kInstPrefix + 8) fatal("dx_index: the row block has no index field");
+  bool nested = node_owner(parent) == inst || (anchor && node_owner(anchor) == inst);
+  uint32_t m = ld32(state + kStateCount), n = array_len(items_arr);
+  Ref old = ld32(state + kStateRows);
+  Items items{items_arr, items_arr ? array_kind(items_arr) : ld32(state + kStateKind)};
+  // Kept rows hold items of the element kind last seen; another kind (an untyped empty array) replaces them all.
+  uint32_t keep = m == 0 || items.kind == ld32(state + kStateKind) ? (m < n ? m : n) : 0;
+  Ref rows = n ? heap_alloc(4 * n) : 0;
+  for (uint32_t j = 0; j < keep; ++j) st32(rows + 4 * j, ld32(old + 4 * j));
+  if (keep < m) {  // remove the rows past the end of the new items (one CLEAR when the list owns its parent)
+    bool clear = anchor == 0 && keep == 0;
+    if (clear) emit(schema::kOpClear, parent);
+    for (uint32_t k = keep; k < m; ++k) instance_destroy(ld32(old + 4 * k), clear);
+  }
+  // A kept row whose value changed (===, strings by content) takes the new one and is updated with
+  // kItemChangedBit: in place, its nodes stay.
+  for (uint32_t j = 0; j < keep; ++j) {
+    Ref row = ld32(rows + 4 * j);
+    uint32_t bits = mask;
+    if (!same_key(items.kind, row_item(row), items.at(j))) {
+      set_item(row, items, j);
+      bits |= kItemChangedBit;
+    }
+    if (bits) dxgen_block_update(row, bits);
+  }
+  for (uint32_t j = keep; j < n; ++j) {  // new rows go at the end: before the anchor, or appended
+    Ref row = instance_new(app_block(row_block).shape, row_block, inst);
+    set_item(row, items, j);
+    stf64(row + kInstPrefix, double(j));
+    dxgen_block_create(row);
+    st32(rows + 4 * j, row);
+    instance_mount_as(row, parent, anchor, nested);
+  }
+  if (old) heap_free(old);
+  st32(state + kStateRows, rows);
+  st32(state + kStateCount, n);
+  st32(state + kStateKind, items.kind);
+}
+
+void list_reconcile(Ref inst, uint32_t state_offset, Ref items_arr, Ref keys_arr, uint32_t row_block, uint32_t parent,
+                    uint32_t anchor, uint32_t mask) {
+  Ref state = list_state(inst, state_offset, row_block);
   // Rows are nested when they go inside a node of `inst` (the parent, or the anchor's parent, is one of its);
   // decided once: a row's own `before` is often a sibling row's node.
   bool nested = node_owner(parent) == inst || (anchor && node_owner(anchor) == inst);
@@ -271,6 +323,12 @@ void list_reconcile(Ref inst, uint32_t state_offset, Ref items_arr, Ref keys_arr
 }
 
 }  // namespace dx::rt
+
+DX_EXPORT("dx_index")
+void dx_index(uint32_t inst, uint32_t state_offset, uint32_t items, uint32_t row_block, uint32_t parent_node, uint32_t anchor_node,
+              uint32_t mask) {
+  dx::rt::list_index(inst, state_offset, items, row_block, parent_node, anchor_node, mask);
+}
 
 DX_EXPORT("dx_for")
 void dx_for(uint32_t inst, uint32_t state_offset, uint32_t items, uint32_t keys, uint32_t row_block, uint32_t parent_node,

@@ -20,6 +20,13 @@ namespace dx::rt {
 // kItemChangedBit.
 void list_reconcile(Ref inst, uint32_t state_offset, Ref items, Ref keys, uint32_t row_block, uint32_t parent_node,
                     uint32_t anchor_node, uint32_t mask);
+// `dx_index` (<Index>): rows matched by position. The first min(old, new) rows are kept in place: one whose
+// item differs (=== semantics; strings by content) takes the new item and is updated with mask |
+// kItemChangedBit, the others with mask when it is non-zero. Rows past the new length are destroyed (one CLEAR
+// when the list owns its parent and becomes empty); new rows are created with their index as an f64 at +32
+// (the row block reserves it) and mounted at the end (before the anchor, or appended). No moves.
+void list_index(Ref inst, uint32_t state_offset, Ref items, uint32_t row_block, uint32_t parent_node, uint32_t anchor_node,
+                uint32_t mask);
 // Destroys every row (the list's instance is being destroyed) and frees the state. `anchored`: the list
 // sits at an anchor of its owner, so its rows are gone from the document iff the owner's are (`removed`);
 // otherwise each row is gone iff it was mounted inside its owner's nodes.

@@ -70,6 +70,7 @@ void dxgen_block_update(uint32_t inst, uint32_t mask) {
 double dxhost_seed() { return hooks.seed ? hooks.seed() : 1; }
 double dxhost_now() { return hooks.now ? hooks.now() : 0; }
 double dxhost_perf_now() { return hooks.perf_now ? hooks.perf_now() : 0; }
+int32_t dxhost_hash() { return hooks.hash ? hooks.hash() : 0; }
 int32_t dxhost_ls_get(uint32_t key, uint32_t key_len) { return hooks.ls_get ? hooks.ls_get(key, key_len) : -1; }
 void dxhost_ls_take(uint32_t dst) {
   if (hooks.ls_take) hooks.ls_take(dst);

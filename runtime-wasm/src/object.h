@@ -54,7 +54,8 @@ inline constexpr uint32_t kFlagDead = 1u << 1;      // destroyed; memory freed w
 inline constexpr uint32_t kFlagCloned = 1u << 2;    // dx_clone ran: node ids live at the ids offset
 inline constexpr uint32_t kFlagItemRef = 1u << 3;   // +24 holds a counted Ref (list row of ref items)
 inline constexpr uint32_t kFlagNested = 1u << 4;    // mounted inside a node of its parent instance
-inline constexpr uint32_t kDepthShift = 5, kDepthMask = 0x7FF;  // bits 5..15: depth (page = 0)
+inline constexpr uint32_t kFlagPortal = 1u << 5;    // a <Portal>'s branch: +24 holds its mount node id (dx_portal)
+inline constexpr uint32_t kDepthShift = 6, kDepthMask = 0x3FF;  // bits 6..15: depth (page = 0)
 inline constexpr uint32_t kIdsShift = 16;           // bits 16..31: ids offset given to dx_clone
 
 inline uint32_t inst_flags(Ref i) { return ld32(i + kInstFlags); }

@@ -98,12 +98,19 @@ using namespace dx::rt;
 DX_EXPORT("dx_alloc") uint32_t dx_alloc(uint32_t size) { return arena_alloc(size); }
 DX_EXPORT("dx_new_record") uint32_t dx_new_record(uint32_t shape) { return record_new(shape); }
 // The module-globals record: on the heap from the start, owned by the program (never counted or freed).
+// Its address lives in linear memory (not in a wasm global), so a memory snapshot carries it: a page
+// resumed from the server's snapshot finds its module variables where the server left them.
+namespace {
+Ref g_globals = 0;
+}  // namespace
 DX_EXPORT("dx_new_globals") uint32_t dx_new_globals(uint32_t shape) {
   if (shape >= app_dxb().shape_count()) fatal("dx_new_globals: unknown shape");
   Ref r = heap_alloc(shape_size(shape));
   obj_init(r, kOwned, kRecord, shape);
+  g_globals = r;
   return r;
 }
+DX_EXPORT("dx_globals") uint32_t dx_globals() { return g_globals; }
 DX_EXPORT("dx_new_closure") uint32_t dx_new_closure(uint32_t fn, uint32_t env) { return closure_new(fn, env); }
 DX_EXPORT("dx_new_array") uint32_t dx_new_array(uint32_t elem_kind, uint32_t length) {
   return array_new(elem_kind, length);

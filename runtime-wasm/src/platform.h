@@ -55,6 +55,7 @@ struct Hooks {
   void (*ls_take)(uint32_t dst) = nullptr;
   void (*ls_set)(uint32_t key, uint32_t key_len, uint32_t value, uint32_t value_len) = nullptr;
   void (*ls_remove)(uint32_t key, uint32_t key_len) = nullptr;
+  int32_t (*hash)() = nullptr;        // optional (default ""): location.hash, taken with ls_take
   void (*fatal)(const char* what) = nullptr;  // default: print and abort (a test may throw instead)
   // The function table: what call_indirect of table index `fn` would run (comparators of dx_array_sort).
   double (*call_f64)(uint32_t fn, uint32_t env, double a, double b) = nullptr;
@@ -127,4 +128,6 @@ DX_HOST("ls_get") int32_t dxhost_ls_get(uint32_t key, uint32_t key_len);
 DX_HOST("ls_take") void dxhost_ls_take(uint32_t dst);
 DX_HOST("ls_set") void dxhost_ls_set(uint32_t key, uint32_t key_len, uint32_t value, uint32_t value_len);
 DX_HOST("ls_remove") void dxhost_ls_remove(uint32_t key, uint32_t key_len);
+// location.hash (storage.cpp): its UTF-8 byte length; the bytes are kept until ls_take copies them.
+DX_HOST("hash") int32_t dxhost_hash();
 }

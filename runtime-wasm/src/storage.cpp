@@ -1,4 +1,5 @@
-// storage.cpp — localStorage.getItem / setItem / removeItem through the page's ls_* imports (platform.h,
+// storage.cpp — localStorage.getItem / setItem / removeItem through the page's ls_* imports, and
+// location.hash through `hash` (platform.h,
 // ABI.md "Imports from the page"). Strings cross as UTF-8 in arena buffers (a lone surrogate becomes U+FFFD,
 // as at the op buffer).
 #include "arena.h"
@@ -26,6 +27,14 @@ DX_EXPORT("dx_storage_get") uint32_t dx_storage_get(uint32_t key) {
   int32_t n = dxhost_ls_get(k.at, k.len);
   if (n < 0) return 1;
   Ref buf = arena_alloc(n ? uint32_t(n) : 1);
+  dxhost_ls_take(buf);
+  return str_from_utf8(mem(buf), uint32_t(n));
+}
+// window.location.hash ("" or "#…").
+DX_EXPORT("dx_location_hash") uint32_t dx_location_hash() {
+  int32_t n = dxhost_hash();
+  if (n <= 0) return str_empty();
+  Ref buf = arena_alloc(uint32_t(n));
   dxhost_ls_take(buf);
   return str_from_utf8(mem(buf), uint32_t(n));
 }

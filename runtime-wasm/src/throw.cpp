@@ -36,6 +36,12 @@ void throw_report() {
 
 void throw_reset() { g_report = 0, g_report_len = 0; }
 
+void throw_error(const char* kind, Ref message, Ref location) {
+  Ref s = str_concat(str_concat(str_from_latin1(kind), str_from_latin1(": ")), message);
+  record(str_concat(str_concat(s, str_from_latin1("\n    at ")), location));
+  fatal("throw");
+}
+
 }  // namespace dx::rt
 
 using namespace dx::rt;

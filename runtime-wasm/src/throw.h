@@ -18,5 +18,8 @@ void throw_after_trap();
 // Emits the recorded report as an ERROR op of the current batch and forgets it.
 void throw_report();
 void throw_reset();
+// A JS error the runtime raises for app code (JSON.parse's SyntaxError): records
+// "<kind>: <message>\n    at <location>" as dx_throw does, then traps.
+[[noreturn]] void throw_error(const char* kind, Ref message, Ref location);
 
 }  // namespace dx::rt

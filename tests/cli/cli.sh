@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The dxc command line as a user meets it: exit codes (0 ok, 1 user errors, 2 usage), messages with file,
-# line, column and a code frame, --json, inspect on good and corrupt files, and an untouched dist/ after a
+# line, column and a code frame, --json, inspect on good and corrupt files, explain, and an untouched dist/ after a
 # failed build. Usage: cli.sh <dxc>
 set -uo pipefail
 dxc="$1"
@@ -22,6 +22,10 @@ check "no subcommand" 2 "subcommand is required" -- "$dxc"
 check "unknown option" 2 "" -- "$dxc" build --frobnicate x
 check "bad --dump" 2 "" -- "$dxc" build x --dump nonsense
 check "missing project" 1 "DX0001" -- "$dxc" build "$tmp/nope"
+check "explain" 0 "^error\[DX0250\]: JSX in a place" -- "$dxc" explain DX0250
+check "explain alternative" 0 "<Show when=" -- "$dxc" explain dx0250
+check "explain list" 0 "^DX0220  analyze" -- "$dxc" explain
+check "explain unknown" 2 "no diagnostic code DX9999" -- "$dxc" explain DX9999
 
 mkdir -p "$tmp/app/pages"
 printf 'export default function A() {\n  return <p>{cout}</p>;\n}\n' > "$tmp/app/pages/index.tsx"
@@ -36,7 +40,8 @@ check "quiet build" 0 "" -- "$dxc" build "$tmp/app" -q -o "$tmp/out"
 check "inspect" 0 "^pages 1" -- "$dxc" inspect "$tmp/out/app.dxb"
 head -c 40 "$tmp/out/app.dxb" > "$tmp/cut.dxb"
 check "inspect truncated" 1 "at offset 16" -- "$dxc" inspect "$tmp/cut.dxb"
-check "inspect not a dxb" 1 "bad magic" -- "$dxc" inspect "$tmp/out/index.html"
+check "inspect not a dxb" 1 "bad magic" -- "$dxc" inspect "$tmp/out/dx.js"
+check "inspect a page's snapshot" 0 "^snapshot version 1" -- "$dxc" inspect "$tmp/out/index.html"
 check "inspect missing" 1 "cannot read" -- "$dxc" inspect "$tmp/missing.dxb"
 check "dump lower" 0 "^block 0 A" -- "$dxc" build "$tmp/app" --stop-after lower --dump lower
 

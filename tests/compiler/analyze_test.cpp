@@ -16,6 +16,11 @@ std::string page(const std::string& body, const std::string& jsx = "<p>x</p>") {
          "interface Item { id: number; label: string; }\n"
          "export default function Page() {\n" + body + "\n  return " + jsx + ";\n}\n";
 }
+// A page importing the control-flow components.
+std::string control(const std::string& body, const std::string& jsx) {
+  return "import { createSignal, For, Index, Show, Switch, Match, Portal, Dynamic } from \"dx\";\n"
+         "export default function Page() {\n" + body + "\n  return " + jsx + ";\n}\n";
+}
 }  // namespace
 
 TEST_CASE("signals, memos and props get distinct mask bits", "[analyze]") {
@@ -69,7 +74,7 @@ TEST_CASE("each analyze diagnostic is reported with its code", "[analyze][diagno
       {"DX0201", "import x from \"react\";\n" + page("")},
       {"DX0202", "import X from \"./missing\";\n" + page("")},
       {"DX0203", "import { createStore } from \"dx\";\n" + page("")},
-      {"DX0204", "import { Portal } from \"dx\";\n" + page("")},
+      {"DX0204", "import { Suspense } from \"dx\";\n" + page("")},
       {"DX0205", "const { a } = { a: 1 };\n" + page("")},
       {"DX0206", "export function NotDefault() { return <p/>; }\n"},
       {"DX0207", page("const a = 1;\nconst a = 2;")},
@@ -115,6 +120,18 @@ TEST_CASE("each analyze diagnostic is reported with its code", "[analyze][diagno
       {"DX0264", page("const f = (s: string) => console.log(s, 1);")},
       {"DX0264", page("const f = () => JSON.stringify([() => 1]);")},
       {"DX0262", "function f(a: string, n?: number): number { return 1; }\n" + page("")},
+      {"DX0270", control("", "<div><Match when={true}>x</Match></div>")},
+      {"DX0270", control("", "<Switch><p>x</p></Switch>")},
+      {"DX0270", control("", "<Switch fallback={<p>none</p>}></Switch>")},
+      {"DX0271", control("const [a, setA] = createSignal<number[]>([]);", "<ul><Index each={a()}><li>x</li></Index></ul>")},
+      {"DX0271", control("const [a, setA] = createSignal<number[]>([]);", "<ul><Index each={a()}>{(x, i, more) => <li/>}</Index></ul>")},
+      {"DX0272", control("const [a, setA] = createSignal(0);", "<Dynamic component={a()} />")},
+      {"DX0272", control("", "<Dynamic component={\"Not A Tag\"} />")},
+      {"DX0272", control("", "<Dynamic />")},
+      {"DX0272", control("", "<Dynamic component=\"p\" onClick={() => 1} />")},
+      {"DX0272", control("", "<Dynamic component=\"p\">text</Dynamic>")},
+      {"DX0273", control("", "<Portal mount={document.querySelector(\"#x\")}><p>x</p></Portal>")},
+      {"DX0273", control("", "<Portal mount={document.getElementById(1)}><p>x</p></Portal>")},
   };
   for (const DiagCase& dc : cases) {
     auto c = compile_page(dc.source, false);

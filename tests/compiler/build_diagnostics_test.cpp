@@ -30,8 +30,8 @@ dxc::BuildResult build_dir(const std::filesystem::path& dir, dxc::Diagnostics& d
 }
 }  // namespace
 
-TEST_CASE("DX0004: pages other than index are reported and the build still succeeds", "[diagnostics]") {
-  dxt::TempProject p(std::map<std::string, std::string>{{"pages/index.tsx", kPage}, {"pages/about.tsx", kPage}});
+TEST_CASE("DX0004: pages not built yet ([params]) are reported and the build still succeeds", "[diagnostics]") {
+  dxt::TempProject p(std::map<std::string, std::string>{{"pages/index.tsx", kPage}, {"pages/users/[id].tsx", kPage}});
   dxc::Diagnostics d;
   CHECK(build_dir(p.dir, d).ok);
   CHECK(has(d, "DX0004"));
@@ -125,7 +125,7 @@ TEST_CASE("DX0504/DX0505: a project's index.html shell needs </head> and the mou
   }
 }
 
-TEST_CASE("DX0501/DX0502/DX0503: package problems", "[diagnostics]") {
+TEST_CASE("DX0501/DX0502/DX0503: package problems, DX0410: no server module", "[diagnostics]") {
   {
     dxt::TempProject p(std::map<std::string, std::string>{{"pages/index.tsx", kPage}});
     dxc::Diagnostics d;
@@ -144,6 +144,13 @@ TEST_CASE("DX0501/DX0502/DX0503: package problems", "[diagnostics]") {
     dxt::TempProject rt(std::map<std::string, std::string>{});  // a runtime dir with runtime.wasm but no dx.js
     std::filesystem::create_directories(rt.dir);
     std::filesystem::copy_file(dxc::find_runtime_dir(nullptr) + "/runtime.wasm", rt.dir / "runtime.wasm");
+    {  // … nor the native sources the server module is compiled with: DX0410, before package
+      dxc::Diagnostics d;
+      CHECK_FALSE(build_dir(p.dir, d, "", rt.dir.string()).ok);
+      CHECK(has(d, "DX0410"));
+      CHECK_FALSE(std::filesystem::exists(p.dir / "dist"));
+    }
+    std::filesystem::copy(dxc::find_runtime_dir(nullptr) + "/native", rt.dir / "native");
     dxc::Diagnostics d;
     CHECK_FALSE(build_dir(p.dir, d, "", rt.dir.string()).ok);
     CHECK(has(d, "DX0502"));

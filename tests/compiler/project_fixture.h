@@ -61,4 +61,29 @@ inline std::unique_ptr<Compiled> compile_page(const std::string& tsx, bool lower
   return compile({{"pages/index.tsx", tsx}}, lower);
 }
 
+inline std::string read_text(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// A full `dxc build` of the project in `dir` at -O0 into dir/dist; `rendered` (optional) gets the diagnostics
+// as dxc prints them.
+inline bool build_project(const fs::path& dir, dxc::Diagnostics& d, bool dev = false, bool ssr = true,
+                          std::string* rendered = nullptr) {
+  dxc::BuildOptions o;
+  o.project = dir.string();
+  o.runtime_dir = dxc::find_runtime_dir(nullptr);
+  o.optimize = 0;
+  o.dev = dev;
+  o.ssr = ssr;
+  dxc::SourceManager sm;
+  std::ostringstream dump;
+  bool ok = dxc::build(o, sm, d, dump).ok;
+  if (rendered)
+    for (auto& diag : d.all()) *rendered += dxc::render_diagnostic(sm, diag, false) + "\n";
+  return ok;
+}
+
 }  // namespace dxt

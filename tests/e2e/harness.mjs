@@ -11,10 +11,10 @@ const dxc = process.env.DXC ?? path.join(root, 'build/dev/compiler/dxc');
 const dxServer = process.env.DX_SERVER ?? path.join(root, 'build/dev/runtime-server/dx-server');
 const outRoot = process.env.DX_E2E_OUT ?? path.join(root, 'build/e2e-out');
 
-export function build(sample, subdir = '') {
+export function build(sample, subdir = '', flags = []) {
   const out = path.join(outRoot, subdir, path.basename(sample));
   mkdirSync(outRoot, { recursive: true });
-  const r = spawnSync(dxc, ['build', path.join(root, 'samples', sample), '-o', out, '--quiet'], { encoding: 'utf8' });
+  const r = spawnSync(dxc, ['build', path.join(root, 'samples', sample), '-o', out, '--quiet', ...flags], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`dxc build ${sample} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
   return out;
 }

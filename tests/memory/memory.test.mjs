@@ -15,7 +15,8 @@ const dxc = process.env.DXC ?? path.resolve(here, '../../build/dev/compiler/dxc'
 test('100,000 dispatches that allocate and drop objects: linear memory stops growing', async () => {
   const out = mkdtempSync(path.join(os.tmpdir(), 'dx-memory-'));
   try {
-    const r = spawnSync(dxc, ['build', path.join(here, 'churn'), '-o', out, '-q'], { encoding: 'utf8' });
+    // --no-ssr: this test is about the wasm the browser runs; server rendering has its own (tests/e2e/ssr.test.mjs).
+    const r = spawnSync(dxc, ['build', path.join(here, 'churn'), '-o', out, '-q', '--no-ssr'], { encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
     const { instance } = await WebAssembly.instantiate(readFileSync(path.join(out, "app.wasm")), { dx: { seed: () => 1, now: () => 0, perf_now: () => 0 } });
     const x = instance.exports;

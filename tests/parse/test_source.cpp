@@ -96,9 +96,9 @@ TEST_CASE("render_diagnostic: the code frame", "[diagnostics]") {
           "  note: a note without a place\n");
   }
   SECTION("a multi-line span: underlined to the end of its first line") {
-    Diagnostic& d = diags.warning("DX0300", Span{f, 15, 80}, "spans lines");
+    Diagnostic& d = diags.warning("DX0004", Span{f, 15, 80}, "spans lines");
     CHECK(dxc::render_diagnostic(sm, d, false) ==
-          "pages/index.tsx:1:16: warning[DX0300]: spans lines\n"
+          "pages/index.tsx:1:16: warning[DX0004]: spans lines\n"
           "  |\n"
           "1 | export default function App() {\n"
           "  |                ^^^^^^^^^^^^^^^^\n");
@@ -178,7 +178,7 @@ TEST_CASE("Diagnostics: warnings are not errors", "[diagnostics]") {
   SourceManager sm;
   auto f = sm.add("w.tsx", "x");
   Diagnostics diags;
-  diags.warning("DX0299", Span{f, 0, 1}, "just a warning");
+  diags.warning("DX0004", Span{f, 0, 1}, "just a warning");
   CHECK_FALSE(diags.has_errors());
   CHECK(diags.all().size() == 1);
 }
@@ -190,7 +190,7 @@ TEST_CASE("render_diagnostics_json", "[diagnostics]") {
   Diagnostic& d = diags.error("DX0101", Span{f, 20, 21}, "syntax error: unexpected `=`");
   d.notes.push_back({Span{f, 6, 8}, true, "see é"});
   diags.error_at_path("DX0001", "pages/b.tsx", "file not found").help = "check the name";
-  diags.warning("DX0299", Span{f, 0, 14}, "two lines");
+  diags.warning("DX0004", Span{f, 0, 14}, "two lines");
 
   auto j = nlohmann::json::parse(dxc::render_diagnostics_json(sm, diags.all()));
   REQUIRE(j.is_array());

@@ -296,6 +296,12 @@ void DomModel::apply(const Batch& b) {
       }
       case kOpFree: {
         at(a[0]);
+        if (mount_targets.erase(a[0])) {  // a MOUNT target: the element stays in the document, the id goes
+          detach(a[0]);
+          nodes.erase(a[0]);
+          ++frees;
+          break;
+        }
         INFO("FREE of a node still in the document: " << a[0]);
         REQUIRE_FALSE(connected(a[0]));
         ++frees;
@@ -305,6 +311,17 @@ void DomModel::apply(const Batch& b) {
       case kOpListen: at(a[0]).listeners[b.str(a[1])] = a[2]; break;
       case kOpError: ++errors; error_messages.push_back(b.str(a[0])); break;
       case kOpConsole: console_lines.push_back(std::to_string(a[0]) + " " + b.str(a[1])); break;
+      case kOpMount: {  // a <Portal> target: modelled as a child of the mount element, named by its id
+        INFO("MOUNT of a live id " << a[0]);
+        REQUIRE(nodes.count(a[0]) == 0);
+        nodes[a[0]] = Node{};
+        nodes[a[0]].attrs["id"] = b.str(a[1]);
+        nodes[a[0]].parent = 1;
+        at(1).children.push_back(a[0]);
+        mount_targets.insert(a[0]);
+        break;
+      }
+      case kOpFocus: at(a[0]); break;  // an autofocus element: it must be a live node
       default: FAIL("unknown op " << op.code);
     }
   }
@@ -350,7 +367,7 @@ Harness::~Harness() {
 }
 
 Batch Harness::start() {
-  last = decode_batch(dx_start());
+  last = decode_batch(dx_start(0));
   dom.apply(last);
   return last;
 }

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -67,6 +68,7 @@ struct DomModel {
   size_t inserts = 0, moves = 0, removes = 0, clears = 0, frees = 0, errors = 0;
   std::vector<std::string> error_messages;
   std::vector<std::string> console_lines;  // CONSOLE ops: "<level> <text>"
+  std::set<uint32_t> mount_targets;        // MOUNT ids (<Portal> targets), children of the mount element here
 
   DomModel();
   void apply(const Batch& b);

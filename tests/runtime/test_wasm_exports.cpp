@@ -134,11 +134,13 @@ TEST_CASE("runtime.wasm exports the ABI and imports only dxgen_* and the page's 
       {"dx_listen", {"ii", ""}}, {"dx_text", {"ii", ""}}, {"dx_attr", {"iii", ""}}, {"dx_attr_remove", {"ii", ""}},
       {"dx_prop_str", {"iii", ""}}, {"dx_prop_bool", {"iii", ""}}, {"dx_class", {"ii", ""}},
       {"dx_class_toggle", {"iii", ""}}, {"dx_mount", {"iii", ""}}, {"dx_destroy", {"i", ""}},
-      {"dx_invalidate", {"ii", ""}}, {"dx_for", {"iiiiiiii", ""}},
-      {"dx_new_globals", {"i", "i"}}, {"dx_math_random", {"", "F"}}, {"dx_date_now", {"", "F"}},
+      {"dx_invalidate", {"ii", ""}}, {"dx_for", {"iiiiiiii", ""}}, {"dx_index", {"iiiiiii", ""}}, {"dx_portal", {"ii", ""}},
+      {"dx_new_globals", {"i", "i"}}, {"dx_globals", {"", "i"}}, {"dx_math_random", {"", "F"}}, {"dx_date_now", {"", "F"}},
       {"dx_performance_now", {"", "F"}}, {"dx_throw", {"ii", ""}},
       {"dx_inspect", {"ii", "i"}}, {"dx_inspect_num", {"F", "i"}}, {"dx_console", {"ii", ""}},
       {"dx_json", {"ii", "i"}}, {"dx_json_num", {"F", "i"}},
+      {"dx_json_parse", {"iii", "i"}}, {"dx_json_parse_num", {"iii", "F"}}, {"dx_location_hash", {"", "i"}},
+      {"dx_focus", {"i", ""}},
       {"dx_storage_get", {"i", "i"}}, {"dx_storage_set", {"ii", ""}}, {"dx_storage_remove", {"i", ""}},
       // Strings (str_ops.cpp)
       {"dx_str_char_at", {"iF", "i"}}, {"dx_str_index", {"iF", "i"}}, {"dx_str_char_code_at", {"iF", "F"}}, {"dx_str_slice", {"iFF", "i"}},
@@ -157,7 +159,7 @@ TEST_CASE("runtime.wasm exports the ABI and imports only dxgen_* and the page's 
       {"dx_array_pop_i32", {"i", "i"}}, {"dx_array_shift_f64", {"i", "F"}}, {"dx_array_shift_i32", {"i", "i"}},
       {"dx_array_unshift", {"ii", "F"}}, {"dx_array_splice", {"iFFi", "i"}}, {"dx_array_sort", {"ii", "i"}},
       // Exports dx.js uses
-      {"dx_start", {"", "i"}}, {"dx_input", {"i", "i"}}, {"dx_dispatch", {"iiiii", "i"}},
+      {"dx_start", {"i", "i"}}, {"dx_templates", {"", "i"}}, {"dx_input", {"i", "i"}}, {"dx_dispatch", {"iiiii", "i"}},
       // Host set-up
       {"__wasm_call_ctors", {"", ""}},
   };
@@ -182,6 +184,7 @@ TEST_CASE("runtime.wasm exports the ABI and imports only dxgen_* and the page's 
       // the page's (dx.js): Math.random's seed, the clocks, localStorage
       {"dx.seed", {"", "F"}}, {"dx.now", {"", "F"}}, {"dx.perf_now", {"", "F"}},
       {"dx.ls_get", {"ii", "i"}}, {"dx.ls_take", {"i", ""}}, {"dx.ls_set", {"iiii", ""}}, {"dx.ls_remove", {"ii", ""}},
+      {"dx.hash", {"", "i"}},  // location.hash
   };
   CHECK(m.imports == dxgen);  // no libc or compiler-rt function slipped in as an import
 

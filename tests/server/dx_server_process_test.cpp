@@ -158,3 +158,34 @@ TEST_CASE("server: dx-server --io picks the event backend and logs it once", "[p
     CHECK(p.err().find("event backend", first + 1) == std::string::npos);  // once, not per worker
   }
 }
+
+TEST_CASE("server: dx-server --max-body and --body-timeout-ms reach the connections", "[process][body]") {
+  TempDir tmp;
+  make_dist(tmp.path() / "dist");
+  std::string out, err;
+  CHECK(run({kBinary, tmp.str("dist"), "--max-body", "-1"}, &out, &err) == 2);
+  CHECK(run({kBinary, tmp.str("dist"), "--body-timeout-ms", "0"}, &out, &err) == 2);
+  Subprocess p({kBinary, tmp.str("dist"), "--port", "0", "--max-body", "4", "--body-timeout-ms", "100"});
+  uint16_t port = start_and_read_port(p, tmp.str("dist"));
+  REQUIRE(port != 0);
+  {
+    Client c(port);
+    REQUIRE(c.send("POST /_dx/rpc/echo HTTP/1.1\r\nHost: t\r\nContent-Length: 4\r\n\r\nabcd"));
+    auto r = c.read_response();
+    REQUIRE(r);
+    CHECK(r->body == "abcd");
+    REQUIRE(c.send("POST /_dx/rpc/echo HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\n\r\n"));
+    r = c.read_response();
+    REQUIRE(r);
+    CHECK(r->status == 413);
+  }
+  {
+    Client c(port);
+    REQUIRE(c.send("POST /_dx/rpc/echo HTTP/1.1\r\nHost: t\r\nContent-Length: 4\r\n\r\nab"));
+    auto r = c.read_response();
+    REQUIRE(r);
+    CHECK(r->status == 408);
+  }
+  p.signal(SIGTERM);
+  CHECK(p.wait(20000) == 0);
+}

@@ -141,6 +141,38 @@ TEST_CASE("server: semantics: bodies and framing", "[http1][semantics]") {
   CHECK_FALSE(semantics_of("GET / HTTP/1.0\r\n\r\n").bad_request);  // HTTP/1.0 does not
 }
 
+TEST_CASE("server: semantics: body framing, transfer codings and Expect", "[http1][semantics]") {
+  const std::string h = "POST / HTTP/1.1\r\nHost: a\r\n";
+  Semantics cl = semantics_of(h + "Content-Length: 12\r\n\r\n");
+  CHECK(cl.body == Semantics::Body::kLength);
+  CHECK(cl.content_length == 12);
+  CHECK(semantics_of(h + "\r\n").body == Semantics::Body::kNone);
+  for (const char* te : {"chunked", "Chunked", "CHUNKED", " chunked ", "chunked\r\nX: y"}) {
+    INFO(te);
+    Semantics s = semantics_of(h + "Transfer-Encoding: " + te + "\r\n\r\n");
+    CHECK(s.body == Semantics::Body::kChunked);
+    CHECK(s.has_body);
+    CHECK_FALSE(s.bad_request);
+    CHECK_FALSE(s.not_implemented);
+  }
+  // A coding we do not decode before the final chunked: 501 (RFC 9112 §6.1), across fields too.
+  CHECK(semantics_of(h + "Transfer-Encoding: gzip, chunked\r\n\r\n").not_implemented);
+  CHECK(semantics_of(h + "Transfer-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n").not_implemented);
+  // Final coding not chunked, chunked twice, empty, or HTTP/1.0: 400.
+  for (const char* te : {"gzip", "chunked, gzip", "chunked, chunked", "identity", "", ",", "chunked;q=1", "xchunked",
+                         "chunked\r\nTransfer-Encoding: gzip", "chunked\r\nTransfer-Encoding: chunked"}) {
+    INFO(te);
+    CHECK(semantics_of(h + "Transfer-Encoding: " + te + "\r\n\r\n").bad_request);
+  }
+  CHECK(semantics_of("POST / HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n").bad_request);
+  // Expect: 100-continue (any case) on HTTP/1.1; ignored on HTTP/1.0; anything else is unsupported (417).
+  CHECK(semantics_of(h + "Expect: 100-Continue\r\n\r\n").expect == Semantics::Expect::kContinue);
+  CHECK(semantics_of("POST / HTTP/1.0\r\nExpect: 100-continue\r\n\r\n").expect == Semantics::Expect::kNone);
+  CHECK(semantics_of(h + "Expect: 100-continue, x\r\n\r\n").expect == Semantics::Expect::kUnsupported);
+  CHECK(semantics_of(h + "Expect: 100-continue\r\nExpect: x\r\n\r\n").expect == Semantics::Expect::kUnsupported);
+  CHECK(semantics_of(h + "\r\n").expect == Semantics::Expect::kNone);
+}
+
 TEST_CASE("server: semantics: If-None-Match", "[http1][semantics]") {
   CHECK(etag_matches("\"abc\"", "\"abc\""));
   CHECK(etag_matches("W/\"abc\"", "\"abc\""));

@@ -5,8 +5,13 @@
 // check what happens at a timeout, never how long it took.
 #include <catch2/catch.hpp>
 
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <poll.h>
 #include <sched.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
@@ -147,4 +152,43 @@ TEST_CASE("server: 1,000 slowloris connections are cut with 408 while normal cli
     if (r && r->status == 408 && c->closed_by_peer()) ++cut;
   }
   CHECK(cut == kSlow);
+}
+
+TEST_CASE("server: out of descriptors, a new connection is accepted and dropped; serving resumes after",
+          "[server][limits]") {
+  // The process's descriptors are used up to the soft limit (kept small so that is quick). The limit is
+  // set before the server starts: io_uring's accept reads it when the operation is armed.
+  rlimit saved{};
+  REQUIRE(getrlimit(RLIMIT_NOFILE, &saved) == 0);
+  rlimit lim = saved;
+  if (lim.rlim_cur > 4096) lim.rlim_cur = 4096;
+  REQUIRE(setrlimit(RLIMIT_NOFILE, &lim) == 0);
+  Running s(EACH_IO, 1);
+  int cfd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);  // made while descriptors are still free
+  REQUIRE(cfd >= 0);
+  std::vector<int> fillers;  // every free number below the limit: the server's accept gets EMFILE
+  for (int fd; (fd = ::open("/dev/null", O_RDONLY | O_CLOEXEC)) >= 0;) fillers.push_back(fd);
+  int open_errno = errno;
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  a.sin_port = htons(s.port());
+  int connected = ::connect(cfd, reinterpret_cast<sockaddr*>(&a), sizeof a);  // the kernel completes it
+  pollfd p{cfd, POLLIN, 0};
+  int ready = connected == 0 ? ::poll(&p, 1, 10000) : -1;
+  char ch;
+  ssize_t got = ready == 1 ? ::recv(cfd, &ch, 1, 0) : -2;
+  for (int fd : fillers) ::close(fd);
+  ::close(cfd);
+  REQUIRE(setrlimit(RLIMIT_NOFILE, &saved) == 0);
+  INFO(s.server->io_backend() << ": limit " << lim.rlim_cur << ", " << fillers.size() << " fillers");
+  CHECK(open_errno == EMFILE);
+  REQUIRE(connected == 0);
+  CHECK(ready == 1);  // not left hanging in the backlog: the worker used its spare descriptor to drop it
+  CHECK(got <= 0);    // EOF (or a reset), no response
+  Client c(s.port());
+  REQUIRE(c.send(get("/dx.js")));
+  auto r = c.read_response();
+  REQUIRE(r);
+  CHECK(r->status == 200);
 }

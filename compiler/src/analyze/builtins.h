@@ -143,4 +143,36 @@ inline std::string inspect_descriptor(const Types& T, TypeId t, const FieldOrder
     default: return "";
   }
 }
+
+// The descriptor JSON.parse(text) parses into (runtime-wasm/src/json_parse.cpp): inspect_descriptor's letters,
+// a record as '{' <shape id> ':' then its fields by name '}', and before a descriptor '?' when null is
+// allowed and '~' (record fields) when the key may be missing. "" when the type cannot come from JSON
+// (functions, undefined alone, recursive or non-ASCII-keyed records).
+inline std::string json_parse_descriptor(const Types& T, TypeId t, int depth = 0) {
+  if (depth > 16) return "";
+  std::string marks;
+  if (T.is_ref(t) && (T.nullable(t) & kOrNull)) marks += '?';
+  switch (T.kind(t)) {
+    case TypeKind::Number: return "n";
+    case TypeKind::Boolean: return "b";
+    case TypeKind::String: return marks + "s";
+    case TypeKind::Array: {
+      std::string e = json_parse_descriptor(T, T.info(t).elem, depth + 1);
+      return e.empty() ? e : marks + "[" + e;
+    }
+    case TypeKind::Record: {
+      ShapeId s = T.info(t).shape;
+      std::string d = marks + "{" + std::to_string(s) + ":";
+      for (const Field& f : T.shape_info(s).fields) {
+        for (char ch : f.name) if ((unsigned char)ch >= 0x80) return "";
+        std::string fd = json_parse_descriptor(T, f.type, depth + 1);
+        if (fd.empty()) return "";
+        if (T.is_ref(f.type) && (T.nullable(f.type) & kOrUndefined)) fd = (fd[0] == '?' ? "?~" : "~") + fd.substr(fd[0] == '?');
+        d += std::to_string(f.name.size()) + " " + f.name + std::to_string(f.offset) + " " + fd;
+      }
+      return d + "}";
+    }
+    default: return "";
+  }
+}
 }  // namespace dxc

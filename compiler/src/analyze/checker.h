@@ -61,6 +61,12 @@ class Checker {
   TypeId check_call(Ctx& c, NodeId n, TypeId expected);
   bool check_args(Ctx& c, NodeId call, const std::vector<NodeId>& args, const std::vector<TypeId>& params);
   TypeId check_member_call(Ctx& c, NodeId n, TypeId expected);
+  TypeId check_json_parse(Ctx& c, NodeId n, const std::vector<NodeId>& args, TypeId expected);
+  // window.cpp
+  bool is_global(Ctx& c, NodeId n, const char* name);
+  bool is_location(Ctx& c, NodeId n);
+  TypeId check_window_member(Ctx& c, NodeId n);
+  bool window_listener(Ctx& c, NodeId s, BlockId b);
   TypeId check_member(Ctx& c, NodeId n);
   TypeId check_binary(Ctx& c, NodeId n);
   TypeId check_assign(Ctx& c, NodeId n);
@@ -98,10 +104,19 @@ class Checker {
   void check_jsx_child(Ctx& c, NodeId n);
   void check_jsx_element(Ctx& c, NodeId n);
   void check_html_element(Ctx& c, NodeId n);
-  void check_for(Ctx& c, NodeId n);
-  void check_show(Ctx& c, NodeId n);
-  BlockId branch_block(Ctx& c, const std::string& suffix, std::vector<NodeId> kids);
   void check_component_use(Ctx& c, NodeId n, SymId comp);
+  void check_component_props(Ctx& c, NodeId n, BlockId component, bool dynamic);
+  // jsx_control.cpp: the control-flow builtins; false when `b` is not one (the caller reports it)
+  bool check_control(Ctx& c, NodeId n, Builtin b);
+  void check_for(Ctx& c, NodeId n);
+  void check_index(Ctx& c, NodeId n);
+  void check_show(Ctx& c, NodeId n);
+  void check_switch(Ctx& c, NodeId n);
+  void check_portal(Ctx& c, NodeId n);
+  void check_dynamic(Ctx& c, NodeId n);
+  void dynamic_leaves(Ctx& c, NodeId dyn, NodeId e, std::map<std::string, uint32_t>& seen);
+  std::vector<NodeId> element_kids(NodeId n);  // an element's children without empty {} and blank text
+  BlockId branch_block(Ctx& c, const std::string& suffix, std::vector<NodeId> kids);
   void check_handler(Ctx& c, NodeId attr_value, const std::string& event);
 
   Diagnostic& error(NodeId n, const std::string& code, const std::string& msg);

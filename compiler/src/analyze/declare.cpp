@@ -21,9 +21,9 @@ constexpr DxExport kDxExports[] = {
     {"For", Builtin::For, true}, {"Show", Builtin::Show, true},
     {"createEffect", Builtin::CreateEffect, true}, {"createSelector", Builtin::CreateSelector, true}, {"batch", Builtin::Batch, true},
     {"untrack", Builtin::None, false}, {"onMount", Builtin::OnMount, true}, {"onCleanup", Builtin::None, false},
-    {"Index", Builtin::None, false}, {"Switch", Builtin::None, false}, {"Match", Builtin::None, false},
-    {"Portal", Builtin::None, false}, {"Suspense", Builtin::None, false}, {"ErrorBoundary", Builtin::None, false},
-    {"Dynamic", Builtin::None, false}, {"KeepAlive", Builtin::None, false}, {"Island", Builtin::None, false},
+    {"Index", Builtin::Index, true}, {"Switch", Builtin::Switch, true}, {"Match", Builtin::Match, true},
+    {"Portal", Builtin::Portal, true}, {"Suspense", Builtin::None, false}, {"ErrorBoundary", Builtin::None, false},
+    {"Dynamic", Builtin::Dynamic, true}, {"KeepAlive", Builtin::None, false}, {"Island", Builtin::None, false},
     {"useParams", Builtin::None, false},
 };
 
@@ -183,7 +183,12 @@ void analyze(Program& p, Diagnostics& d) {
     Module& mod = *p.modules[p.page_modules[i]];
     auto e = mod.exports.find("default");
     if (e == mod.exports.end() || p.symbols[e->second].kind != SymKind::Component) {
-      d.error_at_path("DX0206", mod.path, "a page's default export must be a component (a function returning JSX)");
+      const Symbol* s = e == mod.exports.end() ? nullptr : &p.symbols[e->second];
+      if (s && s->decl != kNoNode)  // point at what it exports instead
+        d.error("DX0206", p.modules[s->module]->ast[s->decl].span,
+                "'" + s->name + "' is the page's default export but not a component (a function returning JSX)");
+      else
+        d.error_at_path("DX0206", mod.path, "the page has no default export: write `export default function Page() { return <main>…</main>; }`");
       continue;
     }
     p.pages.push_back(ck.component_block(e->second));

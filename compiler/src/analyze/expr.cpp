@@ -69,7 +69,7 @@ TypeId Checker::check_expr(Ctx& c, NodeId n, TypeId expected) {
     case NodeKind::Call: t = check_call(c, n, expected); break;
     case NodeKind::Member: t = check_member(c, n); break;
     case NodeKind::Index: {
-      if (x.flags & kOptional) { error(n, "DX0236", "optional chaining is not supported yet"); break; }
+      if (x.flags & kOptional) { error(n, "DX0236", "optional indexing (x?.[i]) is not supported yet: check x first"); break; }
       TypeId ot = check_expr(c, x.kid(0));
       TypeId it = check_expr(c, x.kid(1), T.number());
       if (T.kind(ot) == TypeKind::Error || T.kind(it) == TypeKind::Error || !require_non_null(x.kid(0), ot)) break;
@@ -295,7 +295,11 @@ TypeId Checker::check_call(Ctx& c, NodeId n, TypeId expected) {
     case SymKind::Function: {
       ensure_checked(s.func);
       TypeId ft = p_.funcs[s.func].type;
-      if (!ft) { error(n, "DX0245", "'" + name + "' is called before its return type is known: annotate its return type"); return T.error(); }
+      if (!ft) {  // still being checked (a recursive call), or checked with errors already reported
+        if (in_progress_.count(s.func) || !d_.has_errors())
+          error(n, "DX0245", "'" + name + "' is called before its return type is known: annotate its return type");
+        return T.error();
+      }
       check_args(c, n, args, passed_params(p_, sid, args.size(), T.info(ft).params));
       return T.info(ft).ret;
     }
@@ -333,6 +337,7 @@ TypeId Checker::check_call(Ctx& c, NodeId n, TypeId expected) {
 }
 
 TypeId Checker::check_member(Ctx& c, NodeId n) {
+  if (TypeId w = check_window_member(c, n); w != kNoId) return w;  // window.cpp
   const Node& x = node(n);
   auto& T = p_.types;
   std::string name(x.text);
@@ -485,6 +490,9 @@ TypeId Checker::check_assign(Ctx& c, NodeId n) {
       }
     }
     tt = check_expr(c, x.kid(0));
+  } else if (target.kind == NodeKind::Member && (is_location(c, target.kid(0)) || is_global(c, target.kid(0), "window"))) {
+    error(n, "DX0235", "assigning window or location properties is not supported yet (a link with href=\"#/…\" sets location.hash)");
+    return T.error();
   } else if (target.kind == NodeKind::Member || target.kind == NodeKind::Index) {
     const Node& obj = node(target.kid(0));
     if (obj.kind == NodeKind::Identifier) {
@@ -523,92 +531,6 @@ TypeId Checker::check_assign(Ctx& c, NodeId n) {
     return T.error();
   }
   return tt;
-}
-
-TypeId Checker::check_array(Ctx& c, NodeId n, TypeId expected) {
-  const Node& x = node(n);
-  auto& T = p_.types;
-  TypeId elem = T.kind(expected) == TypeKind::Array ? T.info(expected).elem : 0;
-  if (x.kids.empty()) {
-    if (!elem) { error(n, "DX0237", "cannot infer the element type of []: annotate it (e.g. createSignal<Todo[]>([]) or [] as number[])"); return T.error(); }
-    return expected;
-  }
-  bool ok = true;
-  for (NodeId k : x.kids) {
-    const Node& kn = node(k);
-    TypeId et;
-    if (kn.kind == NodeKind::Spread) {
-      TypeId st = check_expr(c, kn.kid(0), elem ? T.array_of(elem) : 0);
-      set_type(k, st);
-      if (T.kind(st) == TypeKind::Error) { ok = false; continue; }
-      if (T.kind(st) != TypeKind::Array) { error(k, "DX0234", "only arrays can be spread into an array"); ok = false; continue; }
-      if (!require_non_null(kn.kid(0), st)) { ok = false; continue; }
-      et = T.info(st).elem;
-    } else if (kn.kind == NodeKind::Hole) {
-      error(k, "DX0235", "holes in array literals are not supported");
-      ok = false;
-      continue;
-    } else {
-      et = check_expr(c, k, elem);
-      if (T.kind(et) == TypeKind::Error) { ok = false; continue; }
-    }
-    if (!elem) elem = et;
-    else if (et != elem) { error(k, "DX0234", "array elements have different types ('" + T.name(elem) + "' and '" + T.name(et) + "')"); ok = false; }
-  }
-  if (!ok || !elem) return T.error();
-  if (T.wasm(elem) == WasmType::None) { error(n, "DX0234", "arrays of '" + T.name(elem) + "' are not supported"); return T.error(); }
-  return T.array_of(elem);
-}
-
-TypeId Checker::check_object(Ctx& c, NodeId n, TypeId expected) {
-  const Node& x = node(n);
-  auto& T = p_.types;
-  const Shape* want = T.kind(expected) == TypeKind::Record ? &T.shape_info(T.info(expected).shape) : nullptr;
-  std::vector<std::pair<std::string, TypeId>> fields;
-  auto set_field = [&](const std::string& name, TypeId t) {
-    for (auto& f : fields) if (f.first == name) { f.second = t; return; }
-    fields.push_back({name, t});
-  };
-  bool ok = true;
-  for (NodeId k : x.kids) {
-    const Node& kn = node(k);
-    if (kn.kind == NodeKind::Spread) {
-      TypeId st = check_expr(c, kn.kid(0), expected);
-      set_type(k, st);
-      if (T.kind(st) == TypeKind::Error) { ok = false; continue; }
-      if (T.kind(st) != TypeKind::Record) { error(k, "DX0234", "only records can be spread into an object"); ok = false; continue; }
-      if (!require_non_null(kn.kid(0), st)) { ok = false; continue; }
-      for (const Field& f : T.shape_info(T.info(st).shape).fields) set_field(f.name, f.type);
-    } else if (kn.kind == NodeKind::Prop && !(kn.flags & kMethod)) {
-      std::string name(kn.text);
-      const Field* wf = want ? want->find(name) : nullptr;
-      if (want && !wf) { error(k, "DX0238", "'" + name + "' is not a field of '" + T.name(expected) + "'"); ok = false; continue; }
-      TypeId vt;
-      if (kn.kid(0) == kNoNode) {  // shorthand without a value node
-        error(k, "DX0235", "shorthand property without a value node");
-        ok = false;
-        continue;
-      }
-      vt = check_expr(c, kn.kid(0), wf ? wf->type : 0);
-      if (T.kind(vt) == TypeKind::Error) { ok = false; continue; }
-      if (T.wasm(vt) == WasmType::None) { error(k, "DX0234", "a field cannot hold '" + T.name(vt) + "'"); ok = false; continue; }
-      if (wf && !assignable(vt, wf->type)) { error(k, "DX0234", "field '" + name + "' is '" + T.name(wf->type) + "', not '" + T.name(vt) + "'"); ok = false; continue; }
-      set_field(name, wf ? wf->type : vt);
-    } else {
-      error(k, "DX0235", "methods and computed keys in object literals are not supported yet");
-      ok = false;
-    }
-  }
-  if (!ok) return T.error();
-  if (want) {
-    for (const Field& f : want->fields) {
-      bool found = false;
-      for (auto& fl : fields) found |= fl.first == f.name;
-      if (!found && !(T.nullable(f.type) & kOrUndefined)) { error(n, "DX0238", "missing field '" + f.name + "' of '" + T.name(expected) + "'"); ok = false; }
-    }
-    return ok ? expected : T.error();
-  }
-  return T.record(T.shape("", fields));
 }
 
 TypeId Checker::check_inline_callback(Ctx& c, NodeId arrow, std::vector<TypeId> params, TypeId expected_ret) {
@@ -708,8 +630,10 @@ FuncId Checker::check_closure(Ctx& c, NodeId fn_node, TypeId expected, FuncRole 
       pt = T.event();
     }
     if (!pt && want && i < want->params.size()) pt = want->params[i];
-    if (!pt) {
-      error(ps.kids[i], "DX0230", "parameter '" + std::string(pn.text) + "' needs a type annotation");
+    if (!pt) {  // no annotation, or one resolve_type refused (and reported)
+      if (pn.kid(0) == kNoNode || !d_.has_errors())
+        error(ps.kids[i], "DX0230", "parameter '" + std::string(pn.text) + "' needs a type annotation");
+      declare_local(fc, ps.kids[i], std::string(pn.text), T.error(), true);  // its uses report nothing more
       ok = false;
       continue;
     }
@@ -731,8 +655,11 @@ FuncId Checker::check_closure(Ctx& c, NodeId fn_node, TypeId expected, FuncRole 
     if (!ret || ret == T.void_()) ret = ret == T.void_() ? ret : r;
     else if (!assignable(r, ret)) error(fnn.kid(1), "DX0234", "returns '" + T.name(r) + "', declared '" + T.name(ret) + "'");
   } else {
+    size_t errors_before = d_.error_count();
     check_stmt(fc, fnn.kid(1));
-    ret = fc.ret ? fc.ret : T.void_();
+    // No return value seen: void, unless the body had errors (a `return x` whose x failed leaves no type, and
+    // calling the function as void would report more errors about the same mistake).
+    ret = fc.ret ? fc.ret : d_.error_count() > errors_before ? T.error() : T.void_();
   }
   in_progress_.erase(id);
   if (ok && ret != T.error()) p_.funcs[id].type = T.function(params, ret);

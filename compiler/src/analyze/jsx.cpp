@@ -1,5 +1,6 @@
-// Components, block bodies (signals, memos, block-level variables and functions), JSX, <For>, <Show>,
-// handlers, and reactive dependencies.
+// Components, block bodies (signals, memos, block-level variables and functions), JSX elements, handlers,
+// and reactive dependencies. The control-flow components (<For>, <Show>, <Index>, <Switch>, <Portal>,
+// <Dynamic>) are checked in jsx_control.cpp.
 #include <cctype>
 
 #include "analyze/analyze.h"
@@ -277,6 +278,7 @@ void Checker::check_block_body(Ctx& c, BlockId b, NodeId body, bool expr_body) {
   for (size_t i = 0; i < blk.kids.size(); ++i) {
     NodeId s = blk.kids[i];
     const Node& st = node(s);
+    if (window_listener(c, s, b)) continue;  // window.cpp
     if (st.kind == NodeKind::Return) {
       if (i + 1 != blk.kids.size() || st.kid(0) == kNoNode || !is_jsx(node(st.kid(0)))) {
         error(s, "DX0218", "a component or row body ends with one `return <JSX>`; early returns are not supported (use <Show>)");
@@ -299,6 +301,8 @@ void Checker::check_block_body(Ctx& c, BlockId b, NodeId body, bool expr_body) {
                      node(node(args[0]).kid(0)).kids.empty();
         if (p_.blocks[b].kind != dx::schema::kBlockComponent) {
           error(s, "DX0217", std::string(bi == Builtin::OnMount ? "onMount" : "createEffect") + " inside a <For> row is not supported yet");
+        } else if (is_fn && bi == Builtin::OnMount && window_listener(c, node(args[0]).kid(1), b)) {
+          // onMount(() => window.addEventListener(…)): registered at creation (window.cpp)
         } else if (!is_fn) {
           error(s, "DX0216", std::string("write `") + (bi == Builtin::OnMount ? "onMount" : "createEffect") + "(() => { … })`");
         } else {
@@ -374,9 +378,8 @@ void Checker::check_jsx_element(Ctx& c, NodeId n) {
   SymId sid = lookup(c.scope, tag);
   if (sid == kNoId) { error(n, "DX0220", "cannot find component '" + tag + "' (import it, or from \"dx\")"); return; }
   const Symbol& s = p_.symbols[sid];
-  if (s.kind == SymKind::Builtin && s.builtin == Builtin::For) check_for(c, n);
-  else if (s.kind == SymKind::Builtin && s.builtin == Builtin::Show) check_show(c, n);
-  else if (s.kind == SymKind::Component) check_component_use(c, n, sid);
+  if (s.kind == SymKind::Builtin && check_control(c, n, s.builtin)) return;
+  if (s.kind == SymKind::Component) check_component_use(c, n, sid);
   else error(n, "DX0221", "'" + tag + "' is not a component");
 }
 
@@ -431,135 +434,16 @@ void Checker::check_handler(Ctx& c, NodeId v, const std::string& event) {
   if (T.kind(t) == TypeKind::Error) return;
   if (T.kind(t) != TypeKind::Function || T.info(t).params.size() > 1 ||
       (T.info(t).params.size() == 1 && T.info(t).params[0] != T.event())) {
-    error(v, "DX0254", "an '" + event + "' handler must be a function taking no arguments or the event");
+    error(v, "DX0254", "the '" + event + "' handler must be a function taking no arguments or the event");
     return;
   }
 }
 
-void Checker::check_for(Ctx& c, NodeId n) {
+// The attributes of element `n` as the props of component block `cb`. For a <Dynamic> case (`dynamic`), its
+// `component` attribute is skipped and function props are refused (each case checks the props again).
+void Checker::check_component_props(Ctx& c, NodeId n, BlockId cb, bool dynamic) {
   const Node& x = node(n);
   auto& T = p_.types;
-  NodeId each = kNoNode, key = kNoNode;
-  for (NodeId a : node(x.kid(0)).kids) {
-    const Node& an = node(a);
-    if (an.kind == NodeKind::JsxAttr && an.text == "each") each = an.kid(0);
-    else if (an.kind == NodeKind::JsxAttr && an.text == "key") key = an.kid(0);
-    else error(a, "DX0255", "<For> takes each={array} and optionally key={(item) => item.id}");
-  }
-  if (each == kNoNode) { error(n, "DX0255", "<For> needs each={array}"); return; }
-  TypeId at = check_expr(c, each);
-  if (T.kind(at) == TypeKind::Error) return;
-  if (T.kind(at) != TypeKind::Array) { error(each, "DX0256", "<For each> needs an array, not '" + T.name(at) + "'"); return; }
-  NodeId fn = kNoNode;
-  for (size_t i = 1; i < x.kids.size(); ++i) {
-    const Node& k = node(x.kids[i]);
-    if (k.kind == NodeKind::JsxExpr && k.kid(0) != kNoNode && fn == kNoNode &&
-        (node(k.kid(0)).kind == NodeKind::Arrow || node(k.kid(0)).kind == NodeKind::FunctionExpr)) {
-      fn = k.kid(0);
-      continue;
-    }
-    if (k.kind == NodeKind::JsxExpr && k.kid(0) == kNoNode) continue;
-    error(x.kids[i], "DX0257", "<For> takes one child: a function (item) => <JSX>");
-    return;
-  }
-  if (fn == kNoNode) { error(n, "DX0257", "<For> needs a child function: {(item) => <li>…</li>}"); return; }
-  const Node& f = node(fn);
-  const Node& ps = node(f.kid(0));
-  if (ps.kids.size() != 1 || node(ps.kids[0]).text.empty()) {
-    error(f.kid(0), "DX0257", ps.kids.size() > 1 ? "the index parameter of <For> rows is not supported yet" : "a <For> row takes one named parameter, the item");
-    return;
-  }
-  TypeId elem = T.info(at).elem;
-  if (key != kNoNode) {  // key={(item) => …}: rows are matched by this value instead of item identity
-    const Node& kn = node(key);
-    if ((kn.kind != NodeKind::Arrow && kn.kind != NodeKind::FunctionExpr) || node(kn.kid(0)).kids.size() != 1) {
-      error(key, "DX0255", "key takes a function of the item: key={(item) => item.id}");
-      return;
-    }
-    TypeId kt = check_inline_callback(c, key, {elem}, 0);
-    if (kt != T.number() && kt != T.string() && T.kind(kt) != TypeKind::Error) {
-      error(key, "DX0256", "a <For> key must be a number or a string, not '" + T.name(kt) + "'");
-      return;
-    }
-    module().for_keys[n] = key;
-  }
-  BlockInfo row;
-  row.kind = dx::schema::kBlockRow;
-  row.name = p_.blocks[c.block].name + "/row";
-  row.module = mod_;
-  row.parent = c.block;
-  row.component = p_.blocks[c.block].component;
-  row.func = fn;
-  BlockId rid = p_.add_block(row);
-  module().blocks[n] = rid;
-  Symbol item;
-  item.kind = SymKind::Field;
-  item.name = std::string(node(ps.kids[0]).text);
-  item.module = mod_;
-  item.decl = ps.kids[0];
-  item.type = elem;
-  item.block = rid;
-  item.offset = 24;
-  if (key != kNoNode) item.bit = kItemChangedBit;  // a row's item may be replaced by one with the same key
-  SymId iid = p_.add_symbol(item);
-  p_.blocks[rid].item = iid;
-  Ctx rc;
-  rc.env_block = rid;
-  rc.block = rid;
-  rc.scope = new_scope(c.scope);
-  rc.scope->names[item.name] = iid;
-  rc.in_block_body = true;
-  module().ref[ps.kids[0]] = iid;
-  module().inline_fns[fn] = true;
-  check_block_body(rc, rid, f.kid(1), f.flags & kExprBody);
-}
-
-// A branch: JSX that renders in the current block's environment (a <Show> branch or fallback, the children
-// passed to a component), checked as its own block.
-BlockId Checker::branch_block(Ctx& c, const std::string& suffix, std::vector<NodeId> kids) {
-  BlockInfo b;
-  b.kind = dx::schema::kBlockBranch;
-  b.name = p_.blocks[c.block].name + suffix;
-  b.module = mod_;
-  b.parent = c.block;
-  b.component = p_.blocks[c.block].component;
-  b.jsx = kids;
-  BlockId id = p_.add_block(b);
-  Ctx bc;
-  bc.env_block = id;
-  bc.block = id;
-  bc.scope = c.scope;
-  for (NodeId k : kids) check_jsx_child(bc, k);
-  return id;
-}
-
-void Checker::check_show(Ctx& c, NodeId n) {
-  const Node& x = node(n);
-  NodeId when = kNoNode, fallback = kNoNode;
-  for (NodeId a : node(x.kid(0)).kids) {
-    const Node& an = node(a);
-    if (an.kind == NodeKind::JsxAttr && an.text == "when") when = an.kid(0);
-    else if (an.kind == NodeKind::JsxAttr && an.text == "fallback") fallback = an.kid(0);
-    else error(a, "DX0255", "<Show> takes when={…} and fallback={…}");
-  }
-  if (when == kNoNode) { error(n, "DX0255", "<Show> needs when={condition}"); return; }
-  check_expr(c, when);
-  std::vector<NodeId> kids(x.kids.begin() + 1, x.kids.end());
-  if (kids.empty()) { error(n, "DX0255", "<Show> needs children to show"); return; }
-  module().blocks[n] = branch_block(c, "/show", kids);
-  if (fallback != kNoNode) {
-    if (!is_jsx(node(fallback))) { error(fallback, "DX0255", "fallback must be JSX: fallback={<p>…</p>}"); return; }
-    module().fallbacks[n] = branch_block(c, "/fallback", {fallback});
-  }
-}
-
-void Checker::check_component_use(Ctx& c, NodeId n, SymId comp) {
-  const Node& x = node(n);
-  auto& T = p_.types;
-  ModuleId here = mod_;
-  BlockId cb = component_block(comp);
-  mod_ = here;
-  module().blocks[n] = cb;
   const BlockInfo& child = p_.blocks[cb];
   const Shape* props = child.props != kNoId ? &T.shape_info(T.info(p_.symbols[child.props].type).shape) : nullptr;
   std::vector<std::string> seen;
@@ -567,6 +451,7 @@ void Checker::check_component_use(Ctx& c, NodeId n, SymId comp) {
     const Node& an = node(a);
     if (an.kind == NodeKind::JsxSpreadAttr) { error(a, "DX0252", "spread props are not supported yet"); continue; }
     std::string name(an.text);
+    if (dynamic && name == "component") continue;
     const Field* f = props ? props->find(name) : nullptr;
     if (!f) { error(a, "DX0239", "'" + p_.blocks[cb].name + "' has no prop '" + name + "'"); continue; }
     if (f->type == T.jsx()) { error(a, "DX0250", "pass children between the tags: <" + p_.blocks[cb].name + ">…</" + p_.blocks[cb].name + ">"); continue; }
@@ -576,6 +461,10 @@ void Checker::check_component_use(Ctx& c, NodeId n, SymId comp) {
       continue;
     }
     if (is_jsx(node(an.kid(0)))) { error(an.kid(0), "DX0250", "JSX props are not supported yet"); continue; }
+    if (dynamic && (node(an.kid(0)).kind == NodeKind::Arrow || node(an.kid(0)).kind == NodeKind::FunctionExpr)) {
+      error(an.kid(0), "DX0272", "function props of <Dynamic> are not supported yet\nhelp: define the function in the component, or render the component directly");
+      continue;
+    }
     TypeId vt = check_expr(c, an.kid(0), f->type);
     if (!assignable(vt, f->type)) error(an.kid(0), "DX0234", "prop '" + name + "' is '" + T.name(f->type) + "', not '" + T.name(vt) + "'");
   }
@@ -586,6 +475,16 @@ void Checker::check_component_use(Ctx& c, NodeId n, SymId comp) {
       for (auto& s : seen) found |= s == f.name;
       if (!found) error(n, "DX0239", "missing prop '" + f.name + "' of <" + p_.blocks[cb].name + ">");
     }
+}
+
+void Checker::check_component_use(Ctx& c, NodeId n, SymId comp) {
+  const Node& x = node(n);
+  ModuleId here = mod_;
+  BlockId cb = component_block(comp);
+  mod_ = here;
+  module().blocks[n] = cb;
+  const BlockInfo& child = p_.blocks[cb];
+  check_component_props(c, n, cb, false);
   std::vector<NodeId> kids;
   for (size_t i = 1; i < x.kids.size(); ++i) {
     const Node& k = node(x.kids[i]);

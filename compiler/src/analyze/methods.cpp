@@ -6,6 +6,33 @@
 
 namespace dxc::analyze {
 
+// JSON.parse(text): typed by its target (`const xs: T = JSON.parse(s)`, `JSON.parse(s) as T`, an argument or
+// return of a declared type), which the runtime checks the parsed value against (json_parse.cpp).
+TypeId Checker::check_json_parse(Ctx& c, NodeId n, const std::vector<NodeId>& args, TypeId expected) {
+  auto& T = p_.types;
+  if (args.size() != 1) {
+    error(n, "DX0222", "JSON.parse takes one string here (a reviver is not supported)");
+    return T.error();
+  }
+  TypeId at = check_expr(c, args[0], T.string());
+  if (at != T.string() && at != T.error()) {
+    error(args[0], "DX0234", "JSON.parse takes a string, not '" + T.name(at) + "' (check for null first)");
+    return T.error();
+  }
+  if (expected == 0 || T.kind(expected) == TypeKind::Error) {
+    if (expected == 0)
+      error(n, "DX0266", "JSON.parse needs a target type: `const xs: Todo[] = JSON.parse(text)` or `JSON.parse(text) as Todo[]`");
+    return T.error();
+  }
+  if (json_parse_descriptor(T, expected).empty()) {
+    error(n, "DX0266", "JSON.parse into a '" + T.name(expected) +
+                           "' is not supported (numbers, booleans, strings, arrays and records of them, nullable ones too)");
+    return T.error();
+  }
+  set_type(node(n).kid(0), T.void_());
+  return expected;
+}
+
 TypeId Checker::check_member_call(Ctx& c, NodeId n, TypeId expected) {
   const Node& x = node(n);
   auto& T = p_.types;
@@ -80,9 +107,19 @@ TypeId Checker::check_member_call(Ctx& c, NodeId n, TypeId expected) {
     set_type(callee, T.void_());
     return method == "getItem" ? T.with_nullable(T.string(), kOrNull) : T.void_();
   }
+  if (on.kind == NodeKind::Identifier && on.text == "window" && lookup(c.scope, "window") == kNoId) {
+    if (method == "addEventListener")
+      error(n, "DX0267", "window.addEventListener is supported as a statement of a component body or as the body of its "
+                         "onMount (the listener lives as long as the component)");
+    else
+      error(callee, "DX0235", "window." + method + " is not supported yet");
+    return T.error();
+  }
+  if (on.kind == NodeKind::Identifier && on.text == "JSON" && lookup(c.scope, "JSON") == kNoId && method == "parse")
+    return check_json_parse(c, n, args, expected);
   if (on.kind == NodeKind::Identifier && on.text == "JSON" && lookup(c.scope, "JSON") == kNoId) {
     if (method != "stringify" || args.size() != 1) {
-      error(callee, "DX0235", "only JSON.stringify(value) is supported (no parse, replacer or indentation yet)");
+      error(callee, "DX0235", "only JSON.stringify(value) and JSON.parse(text) are supported (no reviver, replacer or indentation yet)");
       return T.error();
     }
     TypeId at = check_expr(c, args[0], 0);

@@ -44,7 +44,9 @@ enum class SymKind : uint8_t {
   TypeName,   // an interface or type alias (types only)
 };
 
-enum class Builtin : uint8_t { None, CreateSignal, CreateMemo, CreateEffect, OnMount, For, Show, CreateSelector, Batch };
+enum class Builtin : uint8_t {
+  None, CreateSignal, CreateMemo, CreateEffect, OnMount, For, Show, CreateSelector, Batch, Index, Switch, Match, Portal, Dynamic
+};
 
 struct Symbol {
   SymKind kind = SymKind::Local;
@@ -99,7 +101,13 @@ struct BlockInfo {
   std::vector<NodeId> jsx;      // the JSX this block renders (a component's return value, a branch's children)
   std::vector<NodeId> body;     // statements run once at creation (component / row bodies)
   std::vector<SymId> fields;    // block-level variables stored in the instance
-  SymId item = kNoId;           // list row: the item (instance offset 24)
+  SymId item = kNoId;           // list row: the item (instance offset 24); an <Index> row's is a Signal (read `item()`)
+  bool positional = false;      // an <Index> row: matched by position, its index a number at offset 32
+  // A <Dynamic> case (a branch): renders `dynamic_el` as the component `dynamic_comp`, or as the HTML
+  // element `dynamic_tag`, with the element's other attributes as props / attributes.
+  NodeId dynamic_el = kNoNode;
+  BlockId dynamic_comp = kNoId;
+  std::string dynamic_tag;
   SymId props = kNoId;          // component: the props symbol
   std::vector<std::pair<std::string, uint32_t>> prop_bits;   // component: prop name → bit
   std::vector<std::pair<std::string, uint32_t>> prop_offsets;// component: prop name → field offset
@@ -111,6 +119,8 @@ struct BlockInfo {
   std::vector<SymId> memos;     // component: in declaration order
   // component: createEffect / onMount functions in declaration order (true = an effect, re-run on change)
   std::vector<std::pair<FuncId, bool>> effects;
+  // component: `window.addEventListener(event, handler)` statements (the handler's node), registered at creation
+  std::vector<std::pair<std::string, NodeId>> window_handlers;
   uint32_t next_bit = 0;        // component: bits handed out so far
   uint32_t size = 32;           // instance size so far (the 32-byte runtime prefix first)
 
@@ -137,6 +147,12 @@ struct Module {
   std::unordered_map<NodeId, bool> children_slots; // {props.children} JsxExpr → where the children render
   std::unordered_map<NodeId, bool> inline_fns;     // Arrow node compiled inline (array method callbacks)
   std::unordered_map<NodeId, NodeId> for_keys;     // <For> element → its key={(item) => …} function
+  // Control-flow elements other than <For>/<Show> (analyze/jsx_control.cpp), by element node:
+  std::unordered_map<NodeId, Builtin> control;     // Index / Switch / Portal / Dynamic
+  std::unordered_map<NodeId, std::vector<std::pair<NodeId, BlockId>>> matches;  // <Switch> → (when, branch) per <Match>
+  std::unordered_map<NodeId, NodeId> portal_mounts;  // <Portal> → its mount: a StringLit (an id), an id expression, or kNoNode (body)
+  std::unordered_map<NodeId, std::vector<BlockId>> dynamic_cases;  // <Dynamic> → its case branches, in leaf order
+  std::unordered_map<NodeId, uint32_t> dynamic_leaves;  // a leaf of a <Dynamic component> expression → case (1-based; 0 = nothing)
   std::map<NodeId, ModuleId> import_targets;       // Import node → the project module it names
 };
 

@@ -28,7 +28,14 @@ void Checker::check_var_decl(Ctx& c, NodeId n) {
     const Node& d = node(dk);
     const Node& target = node(d.kid(0));
     if (target.kind != NodeKind::Identifier) {
-      error(d.kid(0), "DX0235", "destructuring declarations are not supported here yet");
+      // `const [v, setV] = createSignal(…)` below the top level of a component: the placement is the problem.
+      const Node* init = d.kid(2) != kNoNode ? &node(d.kid(2)) : nullptr;
+      SymId callee = init && init->kind == NodeKind::Call && node(init->kid(0)).kind == NodeKind::Identifier
+                         ? lookup(c.scope, std::string(node(init->kid(0)).text)) : kNoId;
+      if (callee != kNoId && p_.symbols[callee].kind == SymKind::Builtin && p_.symbols[callee].builtin == Builtin::CreateSignal)
+        error(d.kid(2), "DX0211", "'createSignal' must initialize a `const` at the top level of a component body");
+      else
+        error(d.kid(0), "DX0235", "destructuring declarations are not supported here yet");
       continue;
     }
     TypeId ann = d.kid(1) != kNoNode ? resolve_type(mod_, d.kid(1)) : 0;

@@ -34,7 +34,7 @@ TypeId Checker::resolve_type(ModuleId m, NodeId tn) {
       // ('a' | 'b' → string). Other unions come later.
       uint8_t bits = kNotNull;
       TypeId base = 0;
-      bool ok = true, literals_only = true;
+      bool ok = true, mixed = false, literals_only = true;
       for (NodeId k : n.kids) {
         const Node& kn = node(k);
         if (kn.kind == NodeKind::LiteralType && node(kn.kid(0)).kind == NodeKind::NullLit) { bits |= kOrNull; continue; }
@@ -42,11 +42,11 @@ TypeId Checker::resolve_type(ModuleId m, NodeId tn) {
         TypeId t = resolve_type(m, k);
         if (t == T.error()) { ok = false; break; }
         literals_only &= kn.kind == NodeKind::LiteralType;
-        if (base && t != base) { ok = false; break; }
+        if (base && t != base) { mixed = true; break; }
         base = t;
       }
-      if (!ok || !base || (!literals_only && n.kids.size() - (bits ? __builtin_popcount(bits) : 0) > 1)) {
-        if (ok && base) error(tn, "DX0232", "unions of different types are not supported yet (T | null and T | undefined are)");
+      if (mixed || !ok || !base || (!literals_only && n.kids.size() - (bits ? __builtin_popcount(bits) : 0) > 1)) {
+        if (mixed || (ok && base)) error(tn, "DX0232", "unions of different types are not supported yet (T | null and T | undefined are)");
         else if (ok) error(tn, "DX0232", "a union of only null and undefined is not a useful type");
         break;
       }

@@ -3,6 +3,8 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -59,6 +61,24 @@ int run_build(dxc::BuildOptions& opts, bool json, bool quiet, const char* argv0)
   return 0;
 }
 
+// dxc explain [CODE]: one entry of common/diagnostics.def, or the list of codes with their titles.
+int run_explain(std::string code) {
+  if (code.empty()) {
+    for (const dxc::DiagInfo& i : dxc::all_diag_infos())
+      std::cout << i.code << "  " << i.phase << std::string(9 - std::min<size_t>(8, i.phase.size()), ' ') << i.title << "\n";
+    return 0;
+  }
+  for (char& c : code) c = char(std::toupper(static_cast<unsigned char>(c)));
+  if (code.size() == 4 && code.find_first_not_of("0123456789") == std::string::npos) code = "DX" + code;
+  const dxc::DiagInfo* info = dxc::find_diag_info(code);
+  if (!info) {
+    std::cerr << "dxc: explain: no diagnostic code " << code << " (codes look like DX0234; `dxc explain` lists them all)\n";
+    return 2;
+  }
+  std::cout << dxc::explain_diagnostic(*info);
+  return 0;
+}
+
 std::string find_server() {
   std::error_code ec;
   if (const char* env = std::getenv("DX_SERVER"); env && *env) return env;
@@ -81,16 +101,23 @@ int main(int argc, char** argv) {
   build->add_option("project", bo.project, "The project directory (holds pages/index.tsx)")->required();
   build->add_option("-o,--out", bo.out, "Output directory (default: <project>/dist)");
   build->add_option("--stop-after", bo.stop_after, "Stop after this phase: " + phase_list(false))
-      ->check(CLI::IsMember({"discover", "parse", "analyze", "lower", "emit", "verify", "package"}));
+      ->check(CLI::IsMember({"discover", "parse", "analyze", "lower", "emit", "verify", "native", "package"}));
   build->add_option("--dump", bo.dump, "Print this phase's text form to stdout: " + phase_list(true))
       ->check(CLI::IsMember({"discover", "parse", "analyze", "lower", "emit", "package"}));
   build->add_option("-O,--optimize", bo.optimize, "Binaryen optimization level 0-4 (default 2)")->check(CLI::Range(0, 4));
   build->add_flag("--json", json, "Print diagnostics as JSON on stdout");
   build->add_flag("-q,--quiet", quiet, "No size report");
+  bool no_ssr = false;
+  build->add_flag("--no-ssr", no_ssr,
+                  "Skip the server module (dist/_server/app.so, built with wasm2c and cc) and the prerendered page");
 
   std::string inspect_file;
-  CLI::App* inspect = app.add_subcommand("inspect", "Print a text dump of a dx binary artifact (.dxb, .dxr)");
-  inspect->add_option("file", inspect_file, "The file, e.g. dist/app.dxb or dist/routes.dxr")->required();
+  CLI::App* inspect = app.add_subcommand("inspect", "Print a text dump of a dx binary artifact (.dxb, .dxr, a page's state snapshot)");
+  inspect->add_option("file", inspect_file, "The file, e.g. dist/app.dxb, dist/routes.dxr or dist/index.html (its resumption snapshot)")->required();
+
+  std::string explain_code;
+  CLI::App* explain = app.add_subcommand("explain", "Explain a diagnostic code (e.g. DX0234); without a code, list them all");
+  explain->add_option("code", explain_code, "The code, as printed in error[DX0234]");
 
   dxc::serve::ServeOptions so;
   so.build.optimize = kServeOptimize;
@@ -111,7 +138,11 @@ int main(int argc, char** argv) {
     return e.get_exit_code() == 0 ? code : 2;
   }
 
-  if (*build) return run_build(bo, json, quiet, argv[0]);
+  if (*build) {
+    bo.ssr = !no_ssr;
+    return run_build(bo, json, quiet, argv[0]);
+  }
+  if (*explain) return run_explain(explain_code);
   if (*inspect) {
     std::ifstream in(inspect_file, std::ios::binary);
     if (!in) {

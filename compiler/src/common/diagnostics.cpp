@@ -1,4 +1,4 @@
-// Diagnostics: the collector, the rustc/tsc-style code frame, and the JSON form.
+// Diagnostics: the catalogue (diagnostics.def), the collector, the rustc/tsc-style code frame, and the JSON form.
 //
 //   pages/index.tsx:3:15: error[DX0101]: syntax error: unexpected `)`
 //     |
@@ -13,11 +13,43 @@
 #include "common/diagnostics.h"
 
 #include <algorithm>
+#include <cassert>
+#include <cstdio>
 
 #include <nlohmann/json.hpp>
 
 namespace dxc {
 namespace {
+
+// The words diagnostics.def uses for severity and kind.
+namespace def {
+constexpr Severity error = Severity::Error, warning = Severity::Warning;
+constexpr DiagKind user = DiagKind::User, env = DiagKind::Env, internal = DiagKind::Internal;
+}  // namespace def
+
+constexpr DiagInfo kCatalogue[] = {
+#define DX_DIAG(code, phase, severity, kind, title, explanation) {#code, #phase, def::severity, def::kind, title, explanation},
+#include "common/diagnostics.def"
+#undef DX_DIAG
+};
+
+// find_diag_info binary-searches the catalogue.
+constexpr bool sorted_and_unique(std::span<const DiagInfo> c) {
+  for (size_t i = 1; i < c.size(); ++i)
+    if (!(c[i - 1].code < c[i].code)) return false;
+  return true;
+}
+static_assert(sorted_and_unique(kCatalogue), "diagnostics.def must list each code once, in order");
+
+// A reporting call's code must be in the catalogue with this severity (fails loudly in debug builds and tests).
+void check_code(const std::string& code, Severity severity) {
+  const DiagInfo* info = find_diag_info(code);
+  if (!info || info->severity != severity) {
+    std::fprintf(stderr, "dxc: internal error: diagnostic code '%s' is %s common/diagnostics.def\n", code.c_str(),
+                 info ? "reported with another severity than" : "not in");
+    assert(false && "diagnostic code not in common/diagnostics.def");
+  }
+}
 
 const char* severity_name(Severity s) {
   switch (s) {
@@ -112,7 +144,49 @@ bool span_ok(const SourceManager& sm, const Span& span) { return span.file < sm.
 
 }  // namespace
 
+const DiagInfo* find_diag_info(std::string_view code) {
+  auto it = std::lower_bound(std::begin(kCatalogue), std::end(kCatalogue), code,
+                             [](const DiagInfo& i, std::string_view c) { return i.code < c; });
+  return it != std::end(kCatalogue) && it->code == code ? &*it : nullptr;
+}
+
+std::span<const DiagInfo> all_diag_infos() { return kCatalogue; }
+
+const char* diag_kind_name(DiagKind k) {
+  switch (k) {
+    case DiagKind::User: return "user";
+    case DiagKind::Env: return "env";
+    case DiagKind::Internal: return "internal";
+  }
+  return "user";
+}
+
+std::string explain_diagnostic(const DiagInfo& info) {
+  static constexpr const char* kCause[] = {"the project's files", "the machine or the dx installation",
+                                           "a bug in dxc (please report it with the input that caused it)"};
+  std::string out = std::string(severity_name(info.severity)) + "[" + std::string(info.code) + "]: " + std::string(info.title) + "\n";
+  out += "phase: " + std::string(info.phase) + "\ncaused by: " + kCause[static_cast<int>(info.kind)] + "\n";
+  if (info.explanation.empty()) return out;
+  out += "\n";
+  // Word-wrap the explanation at 100 columns (it is one paragraph in the catalogue).
+  std::string line;
+  size_t i = 0;
+  while (i < info.explanation.size()) {
+    size_t sp = info.explanation.find(' ', i);
+    std::string_view word = info.explanation.substr(i, sp == std::string_view::npos ? std::string_view::npos : sp - i);
+    if (!line.empty() && line.size() + 1 + word.size() > 100) {
+      out += line + "\n";
+      line.clear();
+    }
+    line += (line.empty() ? "" : " ") + std::string(word);
+    i = sp == std::string_view::npos ? info.explanation.size() : sp + 1;
+  }
+  if (!line.empty()) out += line + "\n";
+  return out;
+}
+
 Diagnostic& Diagnostics::error(std::string code, Span span, std::string message) {
+  check_code(code, Severity::Error);
   Diagnostic d;
   d.severity = Severity::Error;
   d.code = std::move(code);
@@ -124,6 +198,7 @@ Diagnostic& Diagnostics::error(std::string code, Span span, std::string message)
 }
 
 Diagnostic& Diagnostics::error_at_path(std::string code, std::string path, std::string message) {
+  check_code(code, Severity::Error);
   Diagnostic d;
   d.severity = Severity::Error;
   d.code = std::move(code);
@@ -136,6 +211,7 @@ Diagnostic& Diagnostics::error_at_path(std::string code, std::string path, std::
 }
 
 Diagnostic& Diagnostics::warning(std::string code, Span span, std::string message) {
+  check_code(code, Severity::Warning);
   Diagnostic d;
   d.severity = Severity::Warning;
   d.code = std::move(code);

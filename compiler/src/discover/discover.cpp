@@ -10,43 +10,83 @@ namespace fs = std::filesystem;
 
 namespace dxc::discover {
 
-static void read_config(Project& p, Diagnostics& diags) {
+namespace {
+
+// Where dx.config.json's problems are shown: a span in its text when the build has a SourceManager (a code
+// frame), else the file name alone.
+struct ConfigReporter {
+  Diagnostics& diags;
+  SourceManager* sm;
+  FileId file = 0;
+  std::string_view text;
+
+  void report(const char* code, uint32_t start, uint32_t end, std::string message) {
+    if (sm && start < end && end <= text.size()) diags.error(code, Span{file, start, end}, std::move(message));
+    else diags.error_at_path(code, "dx.config.json", std::move(message));
+  }
+  // The `"key"` before a `:` in the text (keys dxc reports are plain ASCII names; anything else has no span).
+  void at_key(const char* code, const std::string& key, std::string message) {
+    std::string quoted = "\"" + key + "\"";
+    for (size_t at = text.find(quoted); at != std::string_view::npos; at = text.find(quoted, at + 1)) {
+      size_t after = text.find_first_not_of(" \t\r\n", at + quoted.size());
+      if (after != std::string_view::npos && text[after] == ':')
+        return report(code, uint32_t(at), uint32_t(at + quoted.size()), std::move(message));
+    }
+    report(code, 0, 0, std::move(message));
+  }
+};
+
+void read_config(Project& p, Diagnostics& diags, SourceManager* sm) {
   fs::path cfg = fs::path(p.root) / "dx.config.json";
   std::error_code ec;
   if (!fs::exists(cfg, ec)) return;
   std::ifstream in(cfg, std::ios::binary);
   std::stringstream ss;
   ss << in.rdbuf();
+  ConfigReporter r{diags, sm, 0, {}};
+  if (sm) {
+    r.file = sm->add("dx.config.json", ss.str());
+    r.text = sm->text(r.file);
+  }
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(ss.str());
   } catch (const nlohmann::json::parse_error& e) {
-    diags.error_at_path("DX0002", "dx.config.json", std::string("invalid JSON: ") + e.what());
+    // e.what() is "[json.exception.parse_error.101] parse error at line 3, column 1: syntax error while …";
+    // the frame shows where, so keep the part after the position.
+    std::string what = e.what();
+    size_t colon = what.find(": ");
+    if (colon != std::string::npos) what = what.substr(colon + 2);
+    size_t at = std::min<size_t>(e.byte > 0 ? e.byte - 1 : 0, r.text.empty() ? 0 : r.text.size() - 1);  // at the end: its last byte
+    r.report("DX0002", uint32_t(at), uint32_t(at + 1), "invalid JSON: " + what);
     return;
   }
   if (!j.is_object()) {
-    diags.error_at_path("DX0002", "dx.config.json", "must be a JSON object");
+    size_t first = r.text.find_first_not_of(" \t\r\n");
+    r.report("DX0002", uint32_t(first == std::string_view::npos ? 0 : first), uint32_t(r.text.size()), "must be a JSON object");
     return;
   }
   for (auto& [key, value] : j.items()) {
     if (key == "name" || key == "title" || key == "lang" || key == "root") {
       if (!value.is_string()) {
-        diags.error_at_path("DX0002", "dx.config.json", "\"" + key + "\" must be a string");
+        r.at_key("DX0002", key, "\"" + key + "\" must be a string");
         continue;
       }
       std::string v = value.get<std::string>();
       if (key == "root" && (v.empty() || v.find_first_of(" \t\n\"'<>&") != std::string::npos)) {
-        diags.error_at_path("DX0002", "dx.config.json", "\"root\" must be an element id (no spaces, quotes or <>&)");
+        r.at_key("DX0002", key, "\"root\" must be an element id (no spaces, quotes or <>&)");
         continue;
       }
       (key == "name" ? p.name : key == "title" ? p.title : key == "lang" ? p.lang : p.root_id) = v;
     } else {
-      diags.error_at_path("DX0003", "dx.config.json", "unknown key \"" + key + "\" (known: name, title, lang, root)");
+      r.at_key("DX0003", key, "unknown key \"" + key + "\" (known: name, title, lang, root)");
     }
   }
 }
 
-Project discover(const std::string& dir, Diagnostics& diags) {
+}  // namespace
+
+Project discover(const std::string& dir, Diagnostics& diags, SourceManager* sm) {
   Project p;
   std::error_code ec;
   fs::path root = fs::weakly_canonical(fs::absolute(dir, ec), ec);
@@ -57,7 +97,7 @@ Project discover(const std::string& dir, Diagnostics& diags) {
     return p;
   }
   p.name = root.filename().string();
-  read_config(p, diags);
+  read_config(p, diags, sm);
   if (p.title.empty()) p.title = p.name;
 
   for (const char* sub : {"pages", "components"}) {
@@ -75,13 +115,32 @@ Project discover(const std::string& dir, Diagnostics& diags) {
     diags.error_at_path("DX0001", dir, "no pages/index.tsx: its default export is the page at /");
     return p;
   }
+  // Static routes: every pages/**/*.tsx without [params], `_` prefix or 404 is a page of its own (page 0 is
+  // pages/index.tsx, the others in path order): about.tsx → /about, blog/index.tsx → /blog.
   p.pages.push_back({"/", "pages/index.tsx"});
-  for (const std::string& f : p.files)
-    if (f.rfind("pages/", 0) == 0 && f != "pages/index.tsx" && f.size() > 4 && f.substr(f.size() - 4) == ".tsx") {
-      Diagnostic& w = diags.warning("DX0004", Span{}, "only pages/index.tsx is built in this version; other pages need file routing");
+  for (const std::string& f : p.files) {
+    if (f.rfind("pages/", 0) != 0 || f == "pages/index.tsx" || f.size() <= 4 || f.substr(f.size() - 4) != ".tsx") continue;
+    std::string rel = f.substr(6, f.size() - 10);  // "blog/index", "about", "users/[id]"
+    std::string base = rel.substr(rel.rfind('/') == std::string::npos ? 0 : rel.rfind('/') + 1);
+    bool dynamic = rel.find('[') != std::string::npos;
+    if (dynamic || base.rfind('_', 0) == 0 || rel == "404") {
+      Diagnostic& w = diags.warning("DX0004", Span{}, dynamic ? "pages with [params] are not built in this version (they need server rendering per request)"
+                                                              : "layouts (_layout.tsx) and the 404 page are not built in this version");
       w.has_span = false;
       w.path_only = f;
+      continue;
     }
+    if (base == "index") rel = rel.substr(0, rel.size() - 5);
+    while (!rel.empty() && rel.back() == '/') rel.pop_back();
+    std::string route = "/" + rel;
+    bool taken = false;
+    for (const PageFile& other : p.pages)
+      if (other.route == route) {
+        diags.error_at_path("DX0005", f, "this page has the URL " + route + " of " + other.path + " too: keep one of them");
+        taken = true;
+      }
+    if (!taken) p.pages.push_back({route, f});
+  }
   return p;
 }
 

@@ -26,7 +26,8 @@ struct Project {
 };
 
 namespace discover {
-Project discover(const std::string& dir, Diagnostics& diags);
+// With `sm`, dx.config.json is added to it so its diagnostics show a code frame.
+Project discover(const std::string& dir, Diagnostics& diags, SourceManager* sm = nullptr);
 std::string dump(const Project& p);  // --dump=discover
 }  // namespace discover
 

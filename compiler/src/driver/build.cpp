@@ -40,7 +40,7 @@ BuildResult build(const BuildOptions& opts, SourceManager& sm, Diagnostics& diag
     return diags.has_errors() || opts.stop_after == phase;
   };
 
-  Project proj = discover::discover(opts.project, diags);
+  Project proj = discover::discover(opts.project, diags, &sm);
   if (opts.dump == "discover") dump_out << discover::dump(proj);
   if (done("discover")) return res;
 
@@ -70,8 +70,17 @@ BuildResult build(const BuildOptions& opts, SourceManager& sm, Diagnostics& diag
   verify::verify(er, diags);
   if (done("verify")) return res;
 
+  native::ServerModule server;
+  bool with_server = opts.ssr && !opts.dev;
+  if (with_server) {
+    std::vector<std::string> page_files;
+    for (const PageFile& pg : proj.pages) page_files.push_back(pg.path);
+    native::build_and_prerender(er.wasm, opts.runtime_dir, opts.optimize >= 2 ? 1 : 0, page_files, server, diags);
+    if (done("native")) return res;
+  }
+
   res.out_dir = opts.out.empty() ? (fs::path(proj.root) / "dist").string() : opts.out;
-  package::package(proj, er, opts.runtime_dir, res.out_dir, res.report, diags, opts.dev);
+  package::package(proj, er, opts.runtime_dir, res.out_dir, res.report, diags, opts.dev, with_server ? &server : nullptr);
   if (opts.dump == "package") dump_out << package::size_report(res.report);
   lap("package");
   res.ok = !diags.has_errors();

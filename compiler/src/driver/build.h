@@ -12,7 +12,7 @@
 
 namespace dxc {
 
-inline const char* const kPhases[] = {"discover", "parse", "analyze", "lower", "emit", "verify", "package"};
+inline const char* const kPhases[] = {"discover", "parse", "analyze", "lower", "emit", "verify", "native", "package"};
 
 struct BuildOptions {
   std::string project;
@@ -22,6 +22,7 @@ struct BuildOptions {
   std::string runtime_dir;   // where runtime.wasm and dx.js are
   int optimize = 2;
   bool dev = false;          // dxc serve: the live-reload client in the page, no .gz/.br (package::package)
+  bool ssr = true;           // build dist/_server/app.so and prerender the entry page (native::); never in dev
 };
 
 struct BuildResult {

@@ -2,6 +2,7 @@
 // that already holds the runtime. JS semantics are implemented here (and in runtime-wasm for the parts
 // that need a library: number formatting, string equality, …). Private to emit/.
 #pragma once
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -66,8 +67,9 @@ class CodeGen {
   Ex read_symbol(Fn& f, NodeId at, SymId s);
   Ex env_of(Fn& f, BlockId target, NodeId at);
   Ex load_typed(Ex ptr, uint32_t off, TypeId t);
-  Ex globals() { return w_.global_get(kGlobalsName, t_i32()); }  // the module-globals record
-  static constexpr const char* kGlobalsName = "dx$globals";
+  // The module-globals record (its address is kept in linear memory by the runtime, so it survives a
+  // snapshot; -O2 inlines the call to a load).
+  Ex globals() { return w_.call(rt["dx_globals"], {}, t_i32()); }
   Ex store_typed(Ex holder_ptr_for_barrier, Ex ptr, uint32_t off, Ex v, TypeId t, bool fresh);
   Ex truthy(Fn& f, Ex v, TypeId t);
   Ex to_str(Fn& f, Ex v, TypeId t);
@@ -91,6 +93,8 @@ class CodeGen {
   // codegen_call.cpp
   Ex call(Fn& f, NodeId n);
   Ex member_call(Fn& f, NodeId n);
+  // `window.location` / `location` (unshadowed): the object of location.hash (analyze/window.cpp).
+  bool is_location(Fn& f, NodeId n);
   Ex closure_call(Fn& f, Ex closure, const std::vector<NodeId>& args, TypeId ft);
   Ex closure_value(Fn& f, FuncId fn);
   Ex set_signal(Fn& f, SymId setter, NodeId arg, NodeId at);
@@ -113,6 +117,8 @@ class CodeGen {
   void gen_memo_getter(SymId memo);
   Ex binding_value(Fn& f, const BindingIR& x, BlockId b, bool initial);
   Ex create_child(Fn& f, BlockId owner, BlockId child, const BindingIR& x, Ex anchor);
+  Ex choose_branch(Fn& f, const BindingIR& x, BlockId b, bool initial, const std::vector<BlockId>& cases, const std::function<Ex()>& which);
+  Ex dynamic_case(Fn& f, NodeId component_expr);
   Ex node_id(Fn& f, BlockId b, uint32_t k);
   Ex dispatch(Ex selector, std::vector<Ex> cases);
   BinaryenFunctionRef add_function(const std::string& name, Fn& f, WType results, Ex body);

@@ -95,6 +95,49 @@ Ex CodeGen::create_child(Fn& f, BlockId owner, BlockId child, const BindingIR& x
   return w_.seq(xs, t_none());
 }
 
+// Show / Switch / Dynamic: one of `cases` (the instance in x.field; which one in x.field2, 1-based, 0 for
+// none) sits at the anchor. Create: show the case `which()` picks. Update: when what the choice reads changed
+// and it picks another case, destroy the shown one and create the new one; then pass the mask on to the
+// shown case when it reads something that changed.
+Ex CodeGen::choose_branch(Fn& f, const BindingIR& x, BlockId b, bool initial, const std::vector<BlockId>& cases,
+                          const std::function<Ex()>& which) {
+  uint32_t sel = f.add_var(t_i32());
+  auto inst = [&] { return w_.get(0, t_i32()); };
+  auto m = [&] { return w_.get(f.mask_local, t_i32()); };
+  auto make = [&]() {
+    Ex e = nullptr;
+    for (size_t k = cases.size(); k-- > 0;)
+      e = w_.if_(w_.eq32(w_.get(sel, t_i32()), w_.u32(uint32_t(k + 1))), create_child(f, b, cases[k], x, node_id(f, b, x.node)), e);
+    return e ? e : w_.nop();
+  };
+  if (initial) return w_.seq({w_.set(sel, which()), w_.st32(inst(), x.field2, w_.get(sel, t_i32())), make()}, t_none());
+  uint32_t cur = f.add_var(t_i32());
+  Ex switch_branch = w_.if_(
+      w_.and_(m(), w_.u32(x.deps)),
+      w_.seq({w_.set(sel, which()),
+              w_.if_(w_.ne32(w_.get(sel, t_i32()), w_.ld32(inst(), x.field2)),
+                     w_.seq({w_.set(cur, w_.ld32(inst(), x.field)),
+                             w_.if_(w_.get(cur, t_i32()), w_.call(rt["dx_destroy"], {w_.get(cur, t_i32())}, t_none())),
+                             w_.st32(inst(), x.field, w_.i32(0)), w_.st32(inst(), x.field2, w_.get(sel, t_i32())), make()}))}));
+  Ex update = nullptr;
+  for (size_t k = cases.size(); k-- > 0;)
+    update = w_.if_(w_.eq32(w_.ld32(inst(), x.field2), w_.u32(uint32_t(k + 1))),
+                    w_.call(update_name(cases[k]), {w_.get(cur, t_i32()), m()}, t_none()), update);
+  if (!update) return switch_branch;
+  Ex update_branch = w_.if_(w_.and_(m(), w_.u32(x.child_deps)), w_.seq({w_.set(cur, w_.ld32(inst(), x.field)), update}));
+  return w_.seq({switch_branch, update_branch}, t_none());
+}
+
+// Which case of a <Dynamic> its component expression picks: conditionals evaluated, leaves numbered by analyze.
+Ex CodeGen::dynamic_case(Fn& f, NodeId e) {
+  const Node& x = node(f.module, e);
+  if (x.kind == NodeKind::Conditional)
+    return w_.if_(truthy(f, expr(f, x.kid(0)), type_of(f, x.kid(0))), dynamic_case(f, x.kid(1)), dynamic_case(f, x.kid(2)));
+  const auto& leaves = p_.modules[f.module]->dynamic_leaves;
+  auto it = leaves.find(e);
+  return w_.u32(it == leaves.end() ? 0 : it->second);
+}
+
 // A nullable string for the DOM: "" for null and undefined.
 Ex CodeGen::or_empty(Fn& f, Ex v, TypeId t) {
   uint32_t tmp = f.add_var(t_i32());
@@ -162,6 +205,7 @@ Ex CodeGen::binding_value(Fn& f, const BindingIR& x, BlockId b, bool initial) {
     case BindKind::Prop: return op("dx_prop_str", {nid, name()}, T.nullable(vt) ? or_empty(f, value(), vt) : to_str(f, value(), vt), false);
     case BindKind::PropBool: return op("dx_prop_bool", {nid, name()}, truthy(f, value(), vt), true);
     case BindKind::Event: return initial ? w_.call(rt["dx_listen"], {nid, w_.u32(x.handler)}, t_none()) : w_.nop();
+    case BindKind::Focus: return initial ? w_.call(rt["dx_focus"], {nid}, t_none()) : w_.nop();
     case BindKind::For: {
       Ex parent = x.has_anchor ? w_.i32(0) : nid;
       Ex anchor = x.has_anchor ? node_id(f, b, x.node) : w_.i32(0);
@@ -177,34 +221,42 @@ Ex CodeGen::binding_value(Fn& f, const BindingIR& x, BlockId b, bool initial) {
                      w_.call(rt["dx_for"], {inst(), w_.u32(x.field), w_.get(items, t_i32()), keys, w_.u32(x.child), parent, anchor, mask}, t_none())},
                     t_none());
     }
+    case BindKind::Index: {  // a list matched by position (dx_index)
+      Ex parent = x.has_anchor ? w_.i32(0) : nid;
+      Ex anchor = x.has_anchor ? node_id(f, b, x.node) : w_.i32(0);
+      Ex mask = initial ? w_.i32(0)
+                        : w_.select(w_.and_(w_.get(f.mask_local, t_i32()), w_.u32(x.child_deps)),
+                                    w_.get(f.mask_local, t_i32()), w_.i32(0), t_i32());
+      return w_.call(rt["dx_index"], {inst(), w_.u32(x.field), value(), w_.u32(x.child), parent, anchor, mask}, t_none());
+    }
     case BindKind::Show: {
-      uint32_t sel = f.add_var(t_i32());
-      Ex choose = w_.set(sel, w_.select(truthy(f, value(), vt), w_.i32(1), w_.u32(x.fallback != kNoId ? 2 : 0), t_i32()));
-      auto make = [&]() {
-        Ex main = create_child(f, b, x.child, x, node_id(f, b, x.node));
-        Ex fb = x.fallback != kNoId ? create_child(f, b, x.fallback, x, node_id(f, b, x.node)) : nullptr;
-        return w_.if_(w_.eq32(w_.get(sel, t_i32()), w_.i32(1)), main,
-                      fb ? w_.if_(w_.eq32(w_.get(sel, t_i32()), w_.i32(2)), fb) : nullptr);
-      };
-      if (initial) return w_.seq({choose, w_.st32(inst(), x.field2, w_.get(sel, t_i32())), make()}, t_none());
-      uint32_t cur = f.add_var(t_i32());
-      auto m = [&] { return w_.get(f.mask_local, t_i32()); };
-      Ex switch_branch = w_.if_(
-          w_.and_(m(), w_.u32(x.deps)),
-          w_.seq({choose,
-                  w_.if_(w_.ne32(w_.get(sel, t_i32()), w_.ld32(inst(), x.field2)),
-                         w_.seq({w_.set(cur, w_.ld32(inst(), x.field)),
-                                 w_.if_(w_.get(cur, t_i32()), w_.call(rt["dx_destroy"], {w_.get(cur, t_i32())}, t_none())),
-                                 w_.st32(inst(), x.field, w_.i32(0)), w_.st32(inst(), x.field2, w_.get(sel, t_i32())), make()}))}));
-      Ex update_branch = w_.if_(
-          w_.and_(w_.get(f.mask_local, t_i32()), w_.u32(x.child_deps)),
-          w_.seq({w_.set(cur, w_.ld32(inst(), x.field)),
-                  w_.if_(w_.eq32(w_.ld32(inst(), x.field2), w_.i32(1)),
-                         w_.call(update_name(x.child), {w_.get(cur, t_i32()), w_.get(f.mask_local, t_i32())}, t_none()),
-                         x.fallback != kNoId ? w_.if_(w_.eq32(w_.ld32(inst(), x.field2), w_.i32(2)),
-                                                      w_.call(update_name(x.fallback), {w_.get(cur, t_i32()), w_.get(f.mask_local, t_i32())}, t_none()))
-                                             : nullptr)}));
-      return w_.seq({switch_branch, update_branch}, t_none());
+      std::vector<BlockId> cases{x.child};
+      if (x.fallback != kNoId) cases.push_back(x.fallback);
+      return choose_branch(f, x, b, initial, cases, [&] {
+        return w_.select(truthy(f, value(), vt), w_.i32(1), w_.u32(x.fallback != kNoId ? 2 : 0), t_i32());
+      });
+    }
+    case BindKind::Switch: {  // the first truthy `when`, else the fallback (the last case), else nothing
+      std::vector<BlockId> cases = x.cases;
+      if (x.fallback != kNoId) cases.push_back(x.fallback);
+      return choose_branch(f, x, b, initial, cases, [&] {
+        Ex e = w_.u32(x.fallback != kNoId ? uint32_t(cases.size()) : 0);
+        for (size_t i = x.whens.size(); i-- > 0;)
+          e = w_.if_(truthy(f, expr(f, x.whens[i]), type_of(f, x.whens[i])), w_.u32(uint32_t(i + 1)), e);
+        return e;
+      });
+    }
+    case BindKind::Dynamic: return choose_branch(f, x, b, initial, x.cases, [&] { return dynamic_case(f, x.expr); });
+    case BindKind::Portal: {  // a branch mounted into another node (dx_portal), never at one of our anchors
+      if (!initial) return w_.call(update_name(x.child), {w_.ld32(inst(), x.field), w_.get(f.mask_local, t_i32())}, t_none());
+      uint32_t c = f.add_var(t_i32());
+      Ex target = x.mount == kNoNode ? str_const("")
+                  : node(p_.blocks[b].module, x.mount).kind == NodeKind::StringLit ? str_const(std::string(node(p_.blocks[b].module, x.mount).text))
+                                                                                 : expr(f, x.mount);
+      return w_.seq({w_.set(c, w_.call(rt["dx_new_instance"], {w_.u32(shape_index_of_block(x.child)), w_.u32(x.child), inst()}, t_i32())),
+                     w_.st32(inst(), x.field, w_.get(c, t_i32())), w_.call(create_name(x.child), {w_.get(c, t_i32())}, t_none()),
+                     w_.call(rt["dx_portal"], {w_.get(c, t_i32()), target}, t_none())},
+                    t_none());
     }
     case BindKind::Children: {
       if (!initial) return w_.nop();  // the caller updates its children
@@ -297,10 +349,12 @@ void CodeGen::gen_block(BlockId b) {
                                                           w_.set(f.mask_local, w_.or_(m(), w_.u32(s.bit)))}))})));
     }
     for (const BindingIR& x : ir.bindings) {
+      bool branches = x.kind == BindKind::Show || x.kind == BindKind::Switch || x.kind == BindKind::Dynamic;
       uint32_t relevant = x.deps;
-      if (x.kind == BindKind::For || x.kind == BindKind::Component) relevant |= x.child_deps;
-      if (x.kind == BindKind::Event || (x.kind != BindKind::Show && relevant == 0)) continue;
-      if (x.kind == BindKind::Show) { xs.push_back(binding_value(f, x, b, false)); continue; }
+      if (x.kind == BindKind::For || x.kind == BindKind::Index || x.kind == BindKind::Component || x.kind == BindKind::Portal)
+        relevant |= x.child_deps;
+      if (x.kind == BindKind::Event || (!branches && relevant == 0)) continue;
+      if (branches) { xs.push_back(binding_value(f, x, b, false)); continue; }
       xs.push_back(w_.if_(w_.and_(m(), w_.u32(relevant)), binding_value(f, x, b, false)));
     }
     for (auto& [fn, deps] : ir.effect_deps)
@@ -384,16 +438,15 @@ void CodeGen::generate_all() {
 }
 
 // Module-level variables: one heap record (never freed) created before the first page, its fields set by
-// the initializers in Program::globals order. Reads and writes go through the `dx$globals` wasm global.
+// the initializers in Program::globals order. Reads and writes find it through the runtime's `dx_globals()`.
 void CodeGen::gen_globals_init() {
-  BinaryenAddGlobal(w_.m, kGlobalsName, t_i32(), true, w_.i32(0));
   if (p_.globals.empty()) {
     hooks["dxgen_globals_init"] = {t_none(), t_none(), w_.nop(), {}};
     return;
   }
   Fn g;
   g.params = {t_i32()};  // no environment: module level
-  std::vector<Ex> xs{w_.global_set(kGlobalsName, w_.call(rt["dx_new_globals"], {w_.u32(uint32_t(p_.globals_shape))}, t_i32()))};
+  std::vector<Ex> xs{w_.drop(w_.call(rt["dx_new_globals"], {w_.u32(uint32_t(p_.globals_shape))}, t_i32()))};
   for (SymId s : p_.globals) {
     const Symbol& sym = p_.symbols[s];
     g.module = sym.module;

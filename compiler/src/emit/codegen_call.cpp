@@ -1,5 +1,7 @@
 // Calls: signals and setters, direct and closure calls, Math, array methods (filter/map compile to inline
 // loops with the callback's body in place: no closure is allocated for them).
+#include <set>
+
 #include "analyze/builtins.h"
 #include "emit/codegen.h"
 
@@ -278,6 +280,14 @@ Ex CodeGen::call(Fn& f, NodeId n) {
   }
 }
 
+bool CodeGen::is_location(Fn& f, NodeId n) {
+  const Node& x = node(f.module, n);
+  auto global = [&](NodeId k, const char* name) {
+    return node(f.module, k).kind == NodeKind::Identifier && node(f.module, k).text == name && p_.ref_of(f.module, k) == kNoId;
+  };
+  return global(n, "location") || (x.kind == NodeKind::Member && x.text == "location" && global(x.kid(0), "window"));
+}
+
 Ex CodeGen::member_call(Fn& f, NodeId n) {
   const Node& x = node(f.module, n);
   auto& T = p_.types;
@@ -291,11 +301,13 @@ Ex CodeGen::member_call(Fn& f, NodeId n) {
       p_.ref_of(f.module, cn.kid(0)) == kNoId)
     return w_.call(rt[on.text == "Date" ? "dx_date_now" : "dx_performance_now"], {}, t_f64());
   FieldOrder order = [this](ShapeId s) { return literal_order(p_, s); };
+  std::set<TypeId> refused;  // one DX0265 per type and call
   auto descriptor = [&](NodeId a) {  // analyze accepted the type: "" means DX0265
-    std::string d = inspect_descriptor(T, type_of(f, a), order);
-    if (d.empty())
+    TypeId t = type_of(f, a);
+    std::string d = inspect_descriptor(T, t, order);
+    if (d.empty() && refused.insert(t).second)
       d_.error("DX0265", node(f.module, a).span,
-               "this record type is built by object literals that write its fields in different orders (or after another "
+               "'" + T.name(t) + "' is built by object literals that write its fields in different orders (or after another "
                "record's spread, or with numeric keys): JS would print them in each object's own order; write them in one "
                "order to print or stringify it");
     return d;
@@ -321,6 +333,14 @@ Ex CodeGen::member_call(Fn& f, NodeId n) {
     if (method == "getItem") return w_.call(rt["dx_storage_get"], {expr(f, args[0])}, t_i32());
     if (method == "removeItem") return w_.call(rt["dx_storage_remove"], {expr(f, args[0])}, t_none());
     return w_.call(rt["dx_storage_set"], {expr(f, args[0]), expr(f, args[1])}, t_none());
+  }
+  if (on.kind == NodeKind::Identifier && on.text == "JSON" && p_.ref_of(f.module, cn.kid(0)) == kNoId && method == "parse") {
+    TypeId t = type_of(f, n);  // the target type (json_parse.cpp checks the value against it)
+    const Module& mod = *p_.modules[f.module];
+    LineCol lc = p_.sources->line_col(mod.file, x.span.start);
+    Ex where = str_const(mod.path + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.col));
+    std::vector<Ex> ops{expr(f, args[0]), str_const(json_parse_descriptor(T, t)), where};
+    return T.kind(t) == TypeKind::Number ? w_.call(rt["dx_json_parse_num"], ops, t_f64()) : w_.call(rt["dx_json_parse"], ops, t_i32());
   }
   if (on.kind == NodeKind::Identifier && on.text == "JSON" && p_.ref_of(f.module, cn.kid(0)) == kNoId) {  // stringify (json.cpp)
     TypeId at = type_of(f, args[0]);

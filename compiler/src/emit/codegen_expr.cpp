@@ -217,6 +217,7 @@ Ex CodeGen::expr(Fn& f, NodeId n) {
     case NodeKind::Call: return call(f, n);
     case NodeKind::Member: {
       NodeId on = x.kid(0);
+      if (is_location(f, on)) return w_.call(rt["dx_location_hash"], {}, t_i32());  // analyze allows only .hash
       SymId os = node(f.module, on).kind == NodeKind::Identifier ? p_.ref_of(f.module, on) : kNoId;
       if (os != kNoId && p_.symbols[os].kind == SymKind::Props) {
         const BlockInfo& b = p_.blocks[p_.symbols[os].block];

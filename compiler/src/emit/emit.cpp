@@ -5,8 +5,11 @@
 
 #include <binaryen-c.h>
 
+#include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -21,9 +24,42 @@ namespace {
 
 // The runtime's exports that dx.js uses; every other export is only for generated code and is removed after
 // linking, so the optimizer can inline what is used and drop what is not.
-const char* const kJsExports[] = {"memory", "dx_start", "dx_input", "dx_dispatch", "__wasm_call_ctors"};
+const char* const kJsExports[] = {"memory", "dx_start", "dx_templates", "dx_input", "dx_dispatch", "__wasm_call_ctors"};
 constexpr uint32_t kInitialPages = 64;     // runtime-wasm links with --initial-memory=4194304
 constexpr uint32_t kMaxPages = 65535;      // and --max-memory=4294901760
+
+// Binaryen inlines every function that has a single caller, whatever its size (oneCallerInlineMaxSize -1).
+// The block and handler dispatchers (br_table over every block / handler) call each create$B/update$B/handler$H
+// once, so in a large app that folds everything into three giant functions, and several passes are superlinear
+// in a function's size: with 500 components (tools/bench/compile) most of -O2's time went to them (optimizer
+// CPU 12.4 s; 9.1 s with this limit, app.wasm +0.5 %). Apps with more than kManyCases blocks or handlers get the
+// limit; smaller ones keep Binaryen's default and come out byte for byte as before (samples/jsfb, samples/todo).
+constexpr size_t kManyCases = 64;
+constexpr BinaryenIndex kOneCallerInlineMax = 200;
+
+// DXC_TIMES=1 prints where emit's time goes (tools/bench/compile reads it): wall ms of codegen, validate,
+// optimize, write, and the process CPU ms of each (Binaryen's optimizer runs on every core).
+struct SplitTimer {
+  using Clock = std::chrono::steady_clock;
+  bool on = std::getenv("DXC_TIMES") != nullptr;
+  Clock::time_point t = Clock::now();
+  std::clock_t c = std::clock();
+  std::string wall, cpu;
+  void lap(const char* what) {
+    Clock::time_point n = Clock::now();
+    std::clock_t cn = std::clock();
+    char b[80];
+    snprintf(b, sizeof b, "%s%s %.1f", wall.empty() ? "" : ", ", what, std::chrono::duration<double, std::milli>(n - t).count());
+    wall += b;
+    snprintf(b, sizeof b, "%s%s %.1f", cpu.empty() ? "" : ", ", what, 1000.0 * double(cn - c) / CLOCKS_PER_SEC);
+    cpu += b;
+    t = n;
+    c = cn;
+  }
+  void print() const {
+    if (on) std::fprintf(stderr, "dxc: emit split (%s ms) cpu (%s ms)\n", wall.c_str(), cpu.c_str());
+  }
+};
 
 struct ModuleDeleter { void operator()(BinaryenModuleRef m) const { BinaryenModuleDispose(m); } };
 using ModulePtr = std::unique_ptr<std::remove_pointer_t<BinaryenModuleRef>, ModuleDeleter>;
@@ -44,6 +80,7 @@ bool looks_like_wasm(const std::vector<char>& b) {
 }  // namespace
 
 bool emit(Program& p, LoweredProgram& lp, const EmitOptions& opts, EmitResult& out, Diagnostics& diags, bool want_text) {
+  SplitTimer split;
   out.dxb = build_dxb(p, lp);
   std::vector<char> rt_bytes;
   if (!read_file(opts.runtime_wasm, rt_bytes) || !looks_like_wasm(rt_bytes)) {
@@ -126,6 +163,7 @@ bool emit(Program& p, LoweredProgram& lp, const EmitOptions& opts, EmitResult& o
   BinaryenSetMemory(m, kInitialPages, kMaxPages, nullptr, segs, passive, offsets, sizes, 1, false);
 
   if (diags.has_errors()) return false;
+  split.lap("codegen");
   if (want_text) {
     char* text = BinaryenModuleAllocateAndWriteText(m);
     out.wat = text;
@@ -140,10 +178,14 @@ bool emit(Program& p, LoweredProgram& lp, const EmitOptions& opts, EmitResult& o
     for (const char* js : kJsExports) keep |= name == js;
     if (!keep) BinaryenRemoveExport(m, name.c_str());
   }
+  split.lap("validate");
   if (opts.optimize > 0) {
     BinaryenSetOptimizeLevel(opts.optimize);
     BinaryenSetShrinkLevel(1);
+    bool many = p.blocks.size() > kManyCases || lp.handlers.size() > kManyCases;
+    BinaryenSetOneCallerInlineMaxSize(many ? kOneCallerInlineMax : BinaryenIndex(-1));
     BinaryenModuleOptimize(m);
+    split.lap("optimize");
     if (!BinaryenModuleValidate(m)) {
       diags.error_at_path("DX0405", "", "internal compiler error: the optimized wasm module does not validate");
       return false;
@@ -154,6 +196,8 @@ bool emit(Program& p, LoweredProgram& lp, const EmitOptions& opts, EmitResult& o
   out.wasm.assign(static_cast<uint8_t*>(r.binary), static_cast<uint8_t*>(r.binary) + r.binaryBytes);
   free(r.binary);
   if (r.sourceMap) free(r.sourceMap);
+  split.lap("write");
+  split.print();
   return true;
 }
 

@@ -72,6 +72,7 @@ bool dump_dxb(const std::vector<uint8_t>& bytes, std::string& out, std::string& 
     if (h.flags & kNeedsKey) flags += " key";
     if (h.flags & kNeedsChecked) flags += " checked";
     if (h.flags & kPreventDefault) flags += " preventDefault";
+    if (h.flags & kWindowEvent) flags += " window";
     out += "  handler " + std::to_string(i) + " block=" + std::to_string(h.block) + " " + S(h.event) + flags + "\n";
   }
   out += "pages " + std::to_string(v.page_count()) + "\n";

@@ -53,7 +53,9 @@ bool dump_dxr(const std::vector<uint8_t>& bytes, std::string& out, std::string& 
 bool dump_artifact(const std::vector<uint8_t>& bytes, std::string& out, std::string& error) {
   bool dxr = bytes.size() >= 4 && bytes[0] == dx::schema::kDxrMagic[0] && bytes[1] == dx::schema::kDxrMagic[1] &&
              bytes[2] == dx::schema::kDxrMagic[2] && bytes[3] == dx::schema::kDxrMagic[3];
-  return dxr ? dump_dxr(bytes, out, error) : dump_dxb(bytes, out, error);
+  if (dxr) return dump_dxr(bytes, out, error);
+  if (std::vector<uint8_t> snapshot; is_snapshot_or_page(bytes, &snapshot)) return dump_snapshot(snapshot, out, error);
+  return dump_dxb(bytes, out, error);
 }
 
 }  // namespace dxc::inspect

@@ -22,7 +22,10 @@ struct TextPart {
   NodeId expr = kNoNode;  // string, number or boolean expression
 };
 
-enum class BindKind : uint8_t { Text, Attr, BoolAttr, Class, ClassToggle, Prop, PropBool, Event, For, Show, Component, Children };
+enum class BindKind : uint8_t {
+  Text, Attr, BoolAttr, Class, ClassToggle, Prop, PropBool, Event, For, Show, Component, Children, Index, Switch, Dynamic, Portal,
+  Focus,  // a static `autofocus` attribute: the element is focused once its block is created and inserted
+};
 
 struct PropIR {
   std::string name;
@@ -53,6 +56,12 @@ struct BindingIR {
   uint32_t child_deps = 0;   // For/Show: what the rows/branches read from the component mask
   std::vector<PropIR> props; // Component
   BlockId children = kNoId;  // Component: the block of the children the caller passes (child_deps: what it reads)
+  // Switch / Dynamic: the branches, shown one at a time like Show's (field: the instance, field2: which,
+  // 1-based, 0 none). Switch: whens[i] chooses cases[i], the first truthy one wins, else `fallback`.
+  // Dynamic: `expr` is the component expression, its leaves name cases (Module::dynamic_leaves).
+  std::vector<NodeId> whens;
+  std::vector<BlockId> cases;
+  NodeId mount = kNoNode;    // Portal: StringLit id, id expression, or kNoNode (document.body); child: its branch
 };
 
 struct BlockIR {

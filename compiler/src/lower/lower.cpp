@@ -82,11 +82,19 @@ class BlockLowerer {
       else tops.push_back(j);
     }
     uint32_t index = 0;
-    children(tops, "", true, index, nullptr);
+    if (bi.dynamic_el != kNoNode && bi.dynamic_comp != kNoId)  // a <Dynamic> case: the component, with the element's props
+      dynamic_child(bi.dynamic_el, bi.dynamic_comp, "", true, index, nullptr, false);
+    else if (bi.dynamic_el != kNoNode)  // … or the element with the case's tag name
+      element(bi.dynamic_el, child_path("", true, index++), true);
+    else
+      children(tops, "", true, index, nullptr);
     if (roots_.empty()) {  // an empty fragment still needs one node to mount
       ir().tpl.html += "<!---->";
       roots_.push_back("f");
     }
+    // window.addEventListener(type, fn) in the component (analyze/window.cpp): dx.js listens on window; the
+    // LISTEN names the first root so the event reaches this instance while it is in the document.
+    for (auto& [event, fn] : bi.window_handlers) bind(Ref{true, 0}, handler(event, fn, dx::schema::kWindowEvent));
     BlockIR& out = ir();
     out.tpl.root_count = uint32_t(roots_.size());
     out.tpl.paths = roots_;
@@ -125,6 +133,31 @@ class BlockLowerer {
     return {false, uint32_t(slots_.size() - 1)};
   }
   void bind(Ref r, BindingIR b) { pending_.push_back({r, std::move(b)}); }
+
+  // A handler-table entry for `event` running `v` (an arrow, or an expression naming a function), and the
+  // Event binding that registers it.
+  BindingIR handler(const std::string& event, NodeId v, uint32_t flags) {
+    HandlerIR h;
+    h.block = b_;
+    h.module = m_;
+    h.event = event;
+    h.flags = flags;
+    auto f = p_.modules[m_]->funcs.find(v);
+    if (f != p_.modules[m_]->funcs.end() && (node(v).kind == NodeKind::Arrow || node(v).kind == NodeKind::FunctionExpr)) {
+      h.fn = f->second;
+      h.flags |= p_.funcs[h.fn].event_flags;
+    } else {
+      h.expr = v;
+      SymId s = node(v).kind == NodeKind::Identifier ? p_.ref_of(m_, v) : kNoId;
+      if (s != kNoId && p_.symbols[s].kind == SymKind::Function) h.flags |= p_.funcs[p_.symbols[s].func].event_flags;
+    }
+    BindingIR b;
+    b.kind = BindKind::Event;
+    b.name = h.event;
+    b.handler = uint32_t(lp_.handlers.size());
+    lp_.handlers.push_back(std::move(h));
+    return b;
+  }
 
   bool is_text_like(NodeId k) const {
     const Node& n = node(k);
@@ -196,6 +229,10 @@ class BlockLowerer {
       NodeId k = kids[i++];
       const Node& n = node(k);
       NodeId el = n.kind == NodeKind::JsxExpr ? n.kid(0) : k;
+      if (auto ctl = p_.modules[m_]->control.find(el); ctl != p_.modules[m_]->control.end()) {
+        control_child(el, ctl->second, parent_path, root_level, index, parent_ref, kids.size() == 1);
+        continue;
+      }
       auto it = p_.modules[m_]->blocks.find(el);
       if (it != p_.modules[m_]->blocks.end()) {
         dynamic_child(el, it->second, parent_path, root_level, index, parent_ref, kids.size() == 1);
@@ -243,6 +280,7 @@ class BlockLowerer {
       for (NodeId a : node(n.kid(0)).kids) {
         const Node& an = node(a);
         if (an.kind != NodeKind::JsxAttr) continue;
+        if (el == owner.dynamic_el && an.text == "component") continue;  // <Dynamic component>: the choice, not a prop
         PropIR pr;
         pr.name = std::string(an.text);
         pr.expr = an.kid(0);
@@ -256,6 +294,11 @@ class BlockLowerer {
       }
       if (auto ch = p_.modules[m_]->children.find(el); ch != p_.modules[m_]->children.end()) b.children = ch->second;
     }
+    anchored(std::move(b), parent_path, root_level, index);
+  }
+
+  // A binding whose child sits before a `<!---->` anchor at this position.
+  void anchored(BindingIR b, const std::string& parent_path, bool root_level, uint32_t& index) {
     std::string path = child_path(parent_path, root_level, index++);
     ir().tpl.html += "<!---->";
     Ref r = place(path, root_level);
@@ -264,9 +307,63 @@ class BlockLowerer {
     bind(anchor, std::move(b));
   }
 
+  // <Index>, <Switch>, <Dynamic>, <Portal> (analyze/jsx_control.cpp).
+  void control_child(NodeId el, Builtin kind, const std::string& parent_path, bool root_level, uint32_t& index,
+                     const Ref* parent_ref, bool only_child) {
+    const Module& mod = *p_.modules[m_];
+    BlockInfo& owner = p_.blocks[b_];
+    BindingIR b;
+    b.field = owner.alloc_field(4);
+    auto attr = [&](const char* name) {
+      for (NodeId a : node(node(el).kid(0)).kids)
+        if (node(a).kind == NodeKind::JsxAttr && node(a).text == name) return node(a).kid(0);
+      return kNoNode;
+    };
+    switch (kind) {
+      case Builtin::Index:  // a list like <For>, matched by position
+        b.kind = BindKind::Index;
+        b.child = mod.blocks.at(el);
+        b.expr = attr("each");
+        b.deps = deps(b.expr);
+        if (only_child && parent_ref) {
+          b.has_anchor = false;
+          bind(*parent_ref, std::move(b));
+          return;
+        }
+        break;
+      case Builtin::Switch:
+        b.kind = BindKind::Switch;
+        for (auto& [when, branch] : mod.matches.at(el)) {
+          b.whens.push_back(when);
+          b.cases.push_back(branch);
+          b.deps |= deps(when);
+        }
+        if (auto fb = mod.fallbacks.find(el); fb != mod.fallbacks.end()) b.fallback = fb->second;
+        b.field2 = owner.alloc_field(4);
+        break;
+      case Builtin::Dynamic:
+        b.kind = BindKind::Dynamic;
+        b.expr = attr("component");
+        b.deps = deps(b.expr);
+        b.cases = mod.dynamic_cases.at(el);
+        b.field2 = owner.alloc_field(4);
+        break;
+      default:  // Portal: its nodes live under the mount node, so it takes no place (and no anchor) here
+        b.kind = BindKind::Portal;
+        b.child = mod.blocks.at(el);
+        b.mount = mod.portal_mounts.at(el);
+        // mount is read once, when the Portal is created (as Solid does): no deps
+        bind(Ref{true, 0}, std::move(b));  // no node of ours is involved
+        return;
+    }
+    anchored(std::move(b), parent_path, root_level, index);
+  }
+
   void element(NodeId el, const std::string& path, bool root_level) {
     const Node& n = node(el);
-    std::string tag(n.text);
+    const BlockInfo& bi = p_.blocks[b_];
+    bool dynamic = el == bi.dynamic_el;  // a <Dynamic> case: the element with the case's tag name
+    std::string tag = dynamic ? bi.dynamic_tag : std::string(n.text);
     std::string& html = ir().tpl.html;
     html += "<" + tag;
     Ref placed = place(path, root_level);
@@ -280,31 +377,25 @@ class BlockLowerer {
       const Node& an = node(a);
       std::string name(an.text);
       NodeId v = an.kid(0);
+      if (dynamic && name == "component") continue;
       if (name.size() > 2 && name[0] == 'o' && name[1] == 'n' && std::isupper((unsigned char)name[2])) {
-        HandlerIR h;
-        h.block = b_;
-        h.module = m_;
-        h.event = name.substr(2);
-        for (char& ch : h.event) ch = char(std::tolower((unsigned char)ch));
-        auto f = p_.modules[m_]->funcs.find(v);
-        if (f != p_.modules[m_]->funcs.end() && (node(v).kind == NodeKind::Arrow || node(v).kind == NodeKind::FunctionExpr)) {
-          h.fn = f->second;
-          h.flags = p_.funcs[h.fn].event_flags;
-        } else {
-          h.expr = v;
-          SymId s = node(v).kind == NodeKind::Identifier ? p_.ref_of(m_, v) : kNoId;
-          if (s != kNoId && p_.symbols[s].kind == SymKind::Function) h.flags = p_.funcs[p_.symbols[s].func].event_flags;
-        }
-        BindingIR b;
-        b.kind = BindKind::Event;
-        b.name = h.event;
-        b.handler = uint32_t(lp_.handlers.size());
-        lp_.handlers.push_back(std::move(h));
-        bind(need_slot(), std::move(b));
+        std::string event = name.substr(2);
+        for (char& ch : event) ch = char(std::tolower((unsigned char)ch));
+        bind(need_slot(), handler(event, v, 0));
         continue;
       }
       std::string hname = html_attr_name(name);
-      if (v == kNoNode) { html += " " + hname; continue; }
+      if (v == kNoNode) {
+        html += " " + hname;
+        // The browser autofocuses only at page load; dx focuses an autofocus element each time it creates it
+        // (FOCUS, schemas/ops.md), as Svelte does: the TodoMVC edit field, a dialog's first input.
+        if (hname == "autofocus") {
+          BindingIR b;
+          b.kind = BindKind::Focus;
+          bind(need_slot(), std::move(b));
+        }
+        continue;
+      }
       const Node& vn = node(v);
       if (vn.kind == NodeKind::StringLit) { html += " " + hname + "=\"" + escape_attr(vn.text) + "\""; continue; }
       if (name == "classList") {
@@ -372,6 +463,17 @@ class BlockLowerer {
   std::vector<std::pair<Ref, uint32_t>> root_anchors_;
 };
 
+uint32_t block_reads(const Program& p, const LoweredProgram& lp, BlockId b, std::vector<int>& state, std::vector<uint32_t>& memo);
+
+// What the blocks a binding creates (rows, branches, cases) read from the component mask.
+uint32_t branch_reads(const Program& p, const LoweredProgram& lp, const BindingIR& x, std::vector<int>& state, std::vector<uint32_t>& memo) {
+  uint32_t d = 0;
+  if (x.child != kNoId) d |= block_reads(p, lp, x.child, state, memo);
+  if (x.fallback != kNoId) d |= block_reads(p, lp, x.fallback, state, memo);
+  for (BlockId c : x.cases) d |= block_reads(p, lp, c, state, memo);
+  return d;
+}
+
 uint32_t block_reads(const Program& p, const LoweredProgram& lp, BlockId b, std::vector<int>& state, std::vector<uint32_t>& memo) {
   if (state[b] == 2) return memo[b];
   if (state[b] == 1) return 0;
@@ -379,10 +481,9 @@ uint32_t block_reads(const Program& p, const LoweredProgram& lp, BlockId b, std:
   uint32_t d = 0;
   for (const BindingIR& x : lp.blocks[b].bindings) {
     d |= x.deps;
-    if (x.kind == BindKind::For || x.kind == BindKind::Show) {
-      d |= block_reads(p, lp, x.child, state, memo);
-      if (x.fallback != kNoId) d |= block_reads(p, lp, x.fallback, state, memo);
-    }
+    if (x.kind == BindKind::For || x.kind == BindKind::Show || x.kind == BindKind::Index || x.kind == BindKind::Portal ||
+        x.kind == BindKind::Switch || x.kind == BindKind::Dynamic)
+      d |= branch_reads(p, lp, x, state, memo);
   }
   state[b] = 2;
   memo[b] = d;
@@ -401,17 +502,17 @@ LoweredProgram lower(Program& p, Diagnostics& diags) {
     for (BindingIR& x : bir.bindings) {
       if (x.kind == BindKind::For) x.child_deps = block_reads(p, lp, x.child, state, memo);
       if (x.kind == BindKind::Component && x.children != kNoId) x.child_deps = block_reads(p, lp, x.children, state, memo);
-      if (x.kind == BindKind::Show) {
-        x.child_deps = block_reads(p, lp, x.child, state, memo);
-        if (x.fallback != kNoId) x.child_deps |= block_reads(p, lp, x.fallback, state, memo);
-      }
+      if (x.kind == BindKind::Show || x.kind == BindKind::Index || x.kind == BindKind::Switch || x.kind == BindKind::Dynamic ||
+          x.kind == BindKind::Portal)
+        x.child_deps = branch_reads(p, lp, x, state, memo);
     }
   for (BlockId b = 0; b < p.blocks.size(); ++b) p.blocks[b].size = (p.blocks[b].size + 7) & ~7u;
   return lp;
 }
 
 std::string dump(const Program& p, const LoweredProgram& lp) {
-  static const char* kinds[] = {"text", "attr", "bool-attr", "class", "class-toggle", "prop", "prop-bool", "event", "for", "show", "component", "children"};
+  static const char* kinds[] = {"text", "attr", "bool-attr", "class", "class-toggle", "prop", "prop-bool", "event", "for", "show",
+                                "component", "children", "index", "switch", "dynamic", "portal", "focus"};
   std::string s;
   auto hex = [](uint32_t v) { char b[16]; snprintf(b, sizeof b, "0x%x", v); return std::string(b); };
   for (BlockId b = 0; b < lp.blocks.size(); ++b) {
@@ -432,7 +533,11 @@ std::string dump(const Program& p, const LoweredProgram& lp) {
       if (x.fallback != kNoId) s += " fallback=" + std::to_string(x.fallback);
       if (x.children != kNoId) s += " children=" + std::to_string(x.children);
       if (x.kind == BindKind::Children) s += " field@" + std::to_string(x.field);
-      if (x.kind == BindKind::For && !x.has_anchor) s += " append";
+      if ((x.kind == BindKind::For || x.kind == BindKind::Index) && !x.has_anchor) s += " append";
+      if (x.kind == BindKind::Switch || x.kind == BindKind::Dynamic) {
+        s += " field@" + std::to_string(x.field) + " cases=";
+        for (size_t i = 0; i < x.cases.size(); ++i) s += (i ? "," : "") + std::to_string(x.cases[i]);
+      }
       if (x.child_deps) s += " child-deps=" + hex(x.child_deps);
       for (const PropIR& pr : x.props) s += " prop:" + pr.name + "@" + std::to_string(pr.offset) + "/" + hex(pr.bit);
       s += "\n";

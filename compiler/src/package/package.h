@@ -1,4 +1,4 @@
-// Phase 7 — package: artifacts → dist/: app.dxb, app.wasm, dx.js, index.html (the shell), the project's
+// Phase 8 — package: artifacts → dist/: app.dxb, app.wasm, dx.js, index.html (the shell, prerendered), _server/app.so, the project's
 // public/ files, manifest.json (files with sizes and SHA-256), and .gz/.br copies of compressible files.
 // dist/ is written next to its final place and renamed in one step: a failed build never leaves a partial
 // dist/ looking valid, and the previous one stays until the new one is complete.
@@ -9,6 +9,7 @@
 #include "common/diagnostics.h"
 #include "discover/discover.h"
 #include "emit/emit.h"
+#include "native/native.h"
 
 namespace dxc::package {
 
@@ -17,10 +18,12 @@ struct FileReport {
   size_t bytes = 0, gzip = 0, brotli = 0;  // 0 when not precompressed
 };
 
-// `dev` (dxc serve only): adds the live-reload client (_dx/dev.js + _dx/hbtp.js, a module <script> in the
+// `server` (when not null): dist/_server/app.so and the entry page's prerendered HTML, which goes inside the
+// page shell's mount element. `dev` (dxc serve only): adds the live-reload client (_dx/dev.js + _dx/hbtp.js, a module <script> in the
 // page) and skips the .gz/.br copies, which cost more than the rest of a rebuild.
 bool package(const Project& proj, const EmitResult& r, const std::string& runtime_dir, const std::string& out_dir,
-             std::vector<FileReport>& report, Diagnostics& diags, bool dev = false);
+             std::vector<FileReport>& report, Diagnostics& diags, bool dev = false,
+             const native::ServerModule* server = nullptr);
 std::string size_report(const std::vector<FileReport>& report);
 
 }  // namespace dxc::package

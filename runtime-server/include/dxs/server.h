@@ -32,9 +32,12 @@ struct ServerOptions {
                                     // this process may run on, each pinned to its CPU
   int idle_timeout_ms = 10000;      // idle keep-alive, stalled readers: close
   int header_timeout_ms = 10000;    // a request head begun but not finished (slowloris): 408, close
+  int body_timeout_ms = 10000;      // a request body with no byte received for this long: 408, close
+  uint64_t max_body = 1u << 20;     // a request body over this many bytes: 413, close
   int drain_timeout_ms = 10000;     // stop(): how long in-flight responses may take before a hard close
   size_t max_connections = 10000;   // per worker; beyond it a new connection gets 503 and is closed
   IoBackend io = IoBackend::kAuto;  // event backend of every worker (kAuto: io_uring when it starts)
+  bool io_native = true;            // io_uring: its own accept and recv (reactor.h); false: readiness only
   int hbtp_port = -1;               // raw HBTP over TCP on this port (0: the kernel picks); -1: off
   int hbtp_idle_timeout_ms = 60000; // a WebSocket or raw HBTP session that receives nothing: Close
   uint32_t max_message = 1u << 20;  // WebSocket message and HBTP frame payload limit (≤ 16 MiB)

@@ -7,7 +7,8 @@
 // by dxc) gets those as precompressed variants, each prebuilt once with Content-Encoding, its own ETag
 // and "Vary: Accept-Encoding" (also sent on x's identity responses). "x.br" and "x.gz" stay ordinary files:
 // requested by their exact name they are served as they are (no Content-Encoding). Names starting with '.' are not
-// served (".well-known" excepted). A symlink is served only if it resolves to a regular file inside
+// served (".well-known" excepted), nor is the top-level _server/ directory (the app module dxc builds for the
+// server: dist/_server/app.so). A symlink is served only if it resolves to a regular file inside
 // `dist`; one that escapes, dangles or names a directory is skipped with a warning.
 // find(path) takes a normalized path (http1::normalize_target): "/" and "/index.html" give index.html,
 // "/x/" gives "/x/index.html" when present, "/x" for such a directory gives a 301 to "/x/"; else null.

@@ -3,6 +3,7 @@
 #include "hbtp/rpc.h"
 
 #include <ctime>
+#include <iterator>
 
 #include "dx/schema/hbtp.h"
 
@@ -59,5 +60,15 @@ static_assert(kMethods[kRpcEcho].name == "echo" && kMethods[kRpcServerTime].name
 }  // namespace
 
 const RpcMethod* find_method(uint32_t id) { return hbtp_route(kMethods, id); }
+
+const RpcMethod* find_method_by_name(std::string_view name, uint32_t* id) {
+  for (uint32_t i = 0; i < std::size(kMethods); ++i) {
+    if (kMethods[i].name == name) {
+      *id = i;
+      return &kMethods[i];
+    }
+  }
+  return nullptr;
+}
 
 }  // namespace dxs::hbtp

@@ -39,5 +39,8 @@ enum BuiltinMethod : uint32_t { kRpcEcho = 0, kRpcServerTime = 1, kRpcStats = 2 
 
 // The method with this id, or null (answer status kHbtpErrUnknownMethod).
 const RpcMethod* find_method(uint32_t id);
+// The method called `name` (exact, case-sensitive) and its id in *id, or null: POST /_dx/rpc/<name>
+// (schemas/hbtp.md "Over plain HTTP"). A linear scan: the table is a handful of entries.
+const RpcMethod* find_method_by_name(std::string_view name, uint32_t* id);
 
 }  // namespace dxs::hbtp

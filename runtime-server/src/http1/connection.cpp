@@ -16,7 +16,6 @@
 namespace dxs::http1 {
 namespace {
 
-constexpr size_t kMaxLingerBytes = 1 << 20;
 constexpr size_t kMaxSpareReads = 16;  // per worker: enough for every connection served in one loop turn
 
 bool if_none_match_hits(const Request& req, const std::string& etag) {
@@ -59,12 +58,14 @@ bool Connection::open(int fd, Mode mode) {
   fd_ = fd;
   state_ = State::kOpen;
   mode_ = Mode::kHttp;
-  interest_ = kRead;
+  interest_ = ctx_.read_interest;
+  held_eof_ = false;
   in_len_ = scanned_ = lingered_ = 0;
   close_after_flush_ = peer_eof_ = false;
+  end_body();
   out_.clear();
   deadline_ms_ = ctx_.now_ms + ctx_.idle_timeout_ms;
-  if (ctx_.reactor->add(fd_, kRead, reinterpret_cast<uint64_t>(this)) != 0) {
+  if (ctx_.reactor->add(fd_, interest_, reinterpret_cast<uint64_t>(this)) != 0) {
     ::close(fd_);
     fd_ = -1;
     state_ = State::kClosed;
@@ -87,6 +88,7 @@ void Connection::close() {
   out_.clear();
   in_len_ = 0;
   return_in();
+  std::string().swap(held_);
   if (mode_ != Mode::kHttp) --ctx_.hbtp.stats.sessions;
   mode_ = Mode::kHttp;
 }
@@ -97,6 +99,13 @@ void Connection::on_event(uint32_t events) {
   borrow_in();
   if (!out_.pending()) out_.trade(ctx_.spare_out);
   handle(events);
+  // Bytes the reactor delivered while they could not be taken: read them once they can (connection_recv.cpp).
+  for (size_t left = held_.size(); holds_received() && may_read();) {
+    handle(kReadable);
+    if (held_.size() == left && !peer_eof_) break;  // nothing taken (no room): the next event retries
+    left = held_.size();
+  }
+  if (state_ == State::kLingering && holds_received()) linger_received();
   return_in();
   if (!out_.pending()) out_.trade(ctx_.spare_out);
 }
@@ -113,7 +122,8 @@ void Connection::handle(uint32_t events) {
 
 void Connection::read_some() {
   if (in_len_ == kReadBuffer) return;  // cannot happen: the parser refuses a head this long first
-  ssize_t r = ::recv(fd_, in_.get() + in_len_, kReadBuffer - in_len_, 0);
+  ssize_t r = ctx_.read_interest == kRecv ? take_received(in_.get() + in_len_, kReadBuffer - in_len_)
+                                          : ::recv(fd_, in_.get() + in_len_, kReadBuffer - in_len_, 0);
   if (r > 0 && mode_ != Mode::kHttp) {
     deadline_ms_ = ctx_.now_ms + ctx_.stream_idle_timeout_ms;
     feed_stream(in_.get(), size_t(r));
@@ -144,14 +154,19 @@ void Connection::drive() {
     if (peer_eof_) return close();  // the peer sent all it will; anything left is an incomplete head
     if (!more) break;
   }
-  set_interest(kRead);
+  set_interest(ctx_.read_interest);
 }
 
 bool Connection::process_requests() {
   size_t pos = 0;
-  bool partial = false;
-  while (pos < in_len_ && !close_after_flush_ && mode_ == Mode::kHttp) {
-    if (out_.owned_bytes() >= kHighWater) break;
+  bool partial = false, answered = false;
+  while (!close_after_flush_ && mode_ == Mode::kHttp) {
+    if (body_mode_ != BodyMode::kNone) {  // pos is 0: the body's head is pinned at in_[0]
+      if (!read_body()) break;
+      answered = true;
+      continue;
+    }
+    if (pos >= in_len_ || out_.owned_bytes() >= kHighWater) break;
     int rc = parse_request(in_.get() + pos, in_len_ - pos, pos == 0 ? scanned_ : 0, ctx_.request);
     if (rc == kPartial) {
       partial = true;
@@ -159,9 +174,18 @@ bool Connection::process_requests() {
     }
     if (rc == kMalformed) { respond_and_close(ctx_.canned->bad_request, true); break; }
     if (rc == kTooLarge) { respond_and_close(ctx_.canned->too_large, true); break; }
+    size_t start = pos;
     pos += size_t(rc);
     deadline_ms_ = ctx_.now_ms + ctx_.idle_timeout_ms;
     answer(ctx_.request);
+    answered = true;
+    if (body_mode_ != BodyMode::kNone) {
+      // A body follows: move its head to in_[0] and keep it there; the body streams through the bytes after it.
+      std::memmove(in_.get(), in_.get() + start, in_len_ - start);
+      in_len_ -= start;
+      head_len_ = size_t(rc);
+      pos = 0;
+    }
   }
   if (pos > 0) {
     std::memmove(in_.get(), in_.get() + pos, in_len_ - pos);
@@ -175,22 +199,36 @@ bool Connection::process_requests() {
     if (n) feed_stream(in_.get(), n);
     return false;
   }
-  if (pos > 0 && partial) deadline_ms_ = ctx_.now_ms + ctx_.header_timeout_ms;  // the next head has begun
-  return !partial && in_len_ > 0 && !close_after_flush_;
+  if (answered && partial) deadline_ms_ = ctx_.now_ms + ctx_.header_timeout_ms;  // the next head has begun
+  return !partial && body_mode_ == BodyMode::kNone && in_len_ > 0 && !close_after_flush_;
 }
 
+// Framing and expectations first; a request with a body is answered once the body is read (read_body).
 void Connection::answer(const Request& req) {
   const CannedResponses& canned = *ctx_.canned;
   Semantics sem = read_semantics(req);
   bool head = req.method == "HEAD";
   if (sem.bad_request) return respond_and_close(canned.bad_request, !head);
-  if (req.method != "GET" && !head) {
-    // A body we cannot read would be taken for the next request: answer, then close.
-    return respond(canned.method_not_allowed, true, sem.keep_alive && !sem.has_body, sem.echo_keep_alive);
-  }
-  if (sem.has_body) return respond_and_close(canned.bad_request, !head);
+  if (sem.not_implemented) return respond_and_close(canned.not_implemented, !head);
+  if (sem.expect == Semantics::Expect::kUnsupported)  // an unread body would be taken for the next request
+    return respond(canned.expectation_failed, !head, sem.keep_alive && !sem.has_body, sem.echo_keep_alive);
   if (normalize_target(req.target, ctx_.path) != PathError::kOk) return respond_and_close(canned.bad_request, !head);
-  if (ctx_.path == "/_dx/hbtp") return upgrade(req);
+  if (sem.has_body) return begin_body(req, sem);
+  dispatch(req, sem, {});
+}
+
+// The request is complete (its body, if any, read: `body` holds it when it was kept) and ctx_.path is its
+// normalized path.
+void Connection::dispatch(const Request& req, const Semantics& sem, std::span<const uint8_t> body) {
+  const CannedResponses& canned = *ctx_.canned;
+  bool head = req.method == "HEAD";
+  if (std::string_view(ctx_.path).substr(0, kRpcPrefix.size()) == kRpcPrefix) return answer_rpc(req, sem, body);
+  if (req.method != "GET" && !head)
+    return respond(canned.method_not_allowed, true, sem.keep_alive, sem.echo_keep_alive);
+  if (ctx_.path == "/_dx/hbtp") {
+    if (sem.has_body) return respond_and_close(canned.bad_request, !head);  // a handshake has no body
+    return upgrade(req);
+  }
   const StaticEntry* entry = ctx_.site->find(ctx_.path);
   if (!entry) return respond(canned.not_found, !head, sem.keep_alive, sem.echo_keep_alive);
   if (entry->is_redirect) return respond(entry->ok, !head, sem.keep_alive, sem.echo_keep_alive);
@@ -279,10 +317,11 @@ void Connection::begin_linger() {
   in_len_ = 0;
   int linger = ctx_.linger_timeout_ms < ctx_.idle_timeout_ms ? ctx_.linger_timeout_ms : ctx_.idle_timeout_ms;
   deadline_ms_ = ctx_.now_ms + linger;
-  set_interest(kRead);
+  set_interest(ctx_.read_interest);
 }
 
 void Connection::linger_read() {
+  if (ctx_.read_interest == kRecv) return linger_received();
   for (;;) {
     ssize_t r = ::recv(fd_, in_.get(), kReadBuffer, 0);
     if (r > 0) {

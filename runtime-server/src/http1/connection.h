@@ -4,6 +4,10 @@
 //   - open(fd) registers the socket with the worker's reactor (user_data = this) for reading;
 //   - on_event(events) is called with each completion's Events bits; afterwards, closed() says whether the
 //     connection released its socket (the worker then unlinks and recycles it);
+//   - with ctx.read_interest == kRecv the reactor reads for the connection (reactor.h, kFeatureRecv): the
+//     worker passes each recv completion to on_received() instead, and the connection never calls recv().
+//     Bytes are copied into the read buffer as it has room; what arrives while it may not read (output
+//     blocked) or does not fit is kept in held_ and read first once it may (connection_recv.cpp);
 //   - the worker calls on_timeout() once now_ms passes deadline_ms(): a head begun but not finished within
 //     header_timeout_ms gets 408 and a lingering close; an idle keep-alive connection, a reader that stopped
 //     reading, or a lingering close that never saw EOF is closed.
@@ -12,18 +16,29 @@
 // writability; it also stops parsing once kHighWater bytes of heads are queued. Closing after a response
 // (Connection: close, HTTP/1.0, 4xx with close) is "lingering": shutdown(SHUT_WR), then read and discard
 // until EOF so the peer receives the response instead of a reset.
+// Request bodies (connection_body.cpp): a Content-Length or chunked body is read after its head, streamed
+// through the read buffer however large it is: while it is read the head stays at the start of the buffer
+// (parsed again once the body is complete) and the body bytes after it are consumed as they arrive. Only
+// POST /_dx/rpc/<method> keeps its body (the RPC's arguments, at most max_body bytes); any other body is
+// discarded and the request answered as without one. A body over max_body gets 413 (a Content-Length at
+// once, a chunked body as soon as a chunk would pass it), a chunked framing error 400, a body with no byte
+// for body_timeout_ms 408; each closes. `Expect: 100-continue` gets "100 Continue" when the body is wanted.
 // Upgrades (connection_stream.cpp): a valid WebSocket handshake for `GET /_dx/hbtp` gets its 101 and the
 // connection switches to Mode::kWebSocket; a connection accepted on the raw HBTP port opens in Mode::kHbtp.
 // Either way an hbtp::Channel takes every byte read from then on; stream_idle_timeout_ms without a byte
 // received sends a Close; on_drain() sends Close 1001 / HBTP Close 8; after a Close the close lingers.
 #pragma once
+#include <sys/types.h>
+
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "date.h"
+#include "dxs/http1/chunked.h"
 #include "dxs/http1/parser.h"
 #include "dxs/http1/response.h"
 #include "dxs/http1/semantics.h"
@@ -37,6 +52,7 @@ namespace dxs::http1 {
 // Per-worker state every connection of that worker uses; scratch space is reused across requests.
 struct ConnectionContext {
   Reactor* reactor = nullptr;
+  uint32_t read_interest = kRead;  // kRecv when the reactor delivers bytes (kFeatureRecv)
   const StaticSite* site = nullptr;
   const CannedResponses* canned = nullptr;
   DateCache date;
@@ -44,6 +60,8 @@ struct ConnectionContext {
   int idle_timeout_ms = 10000;    // keep-alive between requests; a reader that stopped reading
   int header_timeout_ms = 10000;  // from a head's first byte to its end (slowloris): then 408
   int linger_timeout_ms = 2000;
+  int body_timeout_ms = 10000;    // a request body with no byte received for this long: 408
+  uint64_t max_body = 1u << 20;   // a request body over this: 413
   bool draining = false;          // the server is stopping: every response closes its connection
   int stream_idle_timeout_ms = 60000;  // WebSocket / raw HBTP: nothing received for this long: Close
   uint32_t max_message = 1u << 20;     // WebSocket message and HBTP frame payload limit
@@ -52,7 +70,8 @@ struct ConnectionContext {
   std::shared_ptr<const std::string> stream_greeting;  // dev mode: a frame each new session gets after Hello
   Request request;   // scratch: the request being answered
   std::string path;  // scratch: its normalized path
-  std::string scratch_head;  // scratch: a head built per request (206, 416)
+  std::string scratch_head;  // scratch: a head built per request (206, 416, RPC answers)
+  std::vector<uint8_t> rpc_result;  // scratch: an RPC handler's result
   // Read buffers (Connection::kReadBuffer bytes) are lent to a connection only while it reads or holds
   // unanswered bytes, so an idle keep-alive connection owns none (memory per idle connection stays small);
   // returned ones wait here, warm, for the next reader.
@@ -65,6 +84,8 @@ class Connection {
   static constexpr size_t kReadBuffer = 2 * kMaxHeadBytes;  // always room for one more head
   static constexpr size_t kHighWater = 64 * 1024;           // queued head bytes before we flush
   static constexpr size_t kCopyBodyMax = 2048;              // smaller bodies are copied, larger borrowed
+  static constexpr size_t kMaxLingerBytes = 1 << 20;        // discarded during a lingering close, then close
+  static constexpr std::string_view kRpcPrefix = "/_dx/rpc/";  // POST /_dx/rpc/<method>: connection_body.cpp
 
   // kHttp: requests (may upgrade to kWebSocket); kHbtp: raw HBTP from the first byte (the --hbtp-port).
   enum class Mode : uint8_t { kHttp, kWebSocket, kHbtp };
@@ -74,6 +95,8 @@ class Connection {
   // Takes ownership of the connected, non-blocking socket `fd`. False if the reactor refuses it (then closed).
   bool open(int fd, Mode mode = Mode::kHttp);
   void on_event(uint32_t events);
+  // A recv completion (read_interest kRecv): `result` bytes at `data` (valid during the call), 0 EOF, -errno.
+  void on_received(int32_t result, const char* data);
   void close();
   // The server is stopping: HTTP answers what is already in the socket and closes when idle; WebSocket and
   // HBTP send their Close (1001 / GOING_AWAY) and close after the peer's answer (lingering, bounded).
@@ -85,6 +108,9 @@ class Connection {
   void on_timeout();
 
   bool closed() const { return state_ == State::kClosed; }
+  // read_interest kRecv: delivered bytes (or an EOF) wait in held_. After a push or a timeout, which may
+  // unblock reading without an event, the worker calls on_event(0) so they are read.
+  bool holds_received() const { return !held_.empty() || (held_eof_ && !peer_eof_); }
   // Output is queued (it may borrow bytes of the StaticSite it was answered from).
   bool sending() const { return out_.pending(); }
   // Open, between requests: nothing received that is unanswered and nothing left to send.
@@ -99,9 +125,18 @@ class Connection {
   enum class State { kOpen, kLingering, kClosed };
 
   void read_some();
+  ssize_t take_received(char* to, size_t room);  // connection_recv.cpp: like recv() from arrived_ / held_
+  void linger_received();
+  bool may_read() const { return state_ == State::kOpen && !out_.pending() && !close_after_flush_ && !peer_eof_; }
   void drive();
   bool process_requests();  // true if complete requests are left unparsed (high water)
   void answer(const Request& req);
+  void dispatch(const Request& req, const Semantics& sem, std::span<const uint8_t> body);
+  void begin_body(const Request& req, const Semantics& sem);  // connection_body.cpp
+  bool read_body();  // true when the body ended (answered, or refused), false when it needs more bytes
+  void end_body();
+  void answer_rpc(const Request& req, const Semantics& sem, std::span<const uint8_t> args);
+  void respond_text(int status, const char* reason, std::string_view text, const Semantics& sem);
   void upgrade(const Request& req);       // connection_stream.cpp
   void start_stream(hbtp::Transport t);   // switches mode_ and sends the server's Hello
   void feed_stream(const char* data, size_t len);
@@ -132,6 +167,20 @@ class Connection {
   bool close_after_flush_ = false;
   bool peer_eof_ = false;
   OutQueue out_;
+  // read_interest kRecv: the completion being handled (arrived_, valid during on_received), and bytes or an
+  // EOF delivered while the connection could not take them.
+  const char* arrived_ = nullptr;
+  size_t arrived_len_ = 0;
+  std::string held_;
+  bool held_eof_ = false;
+  // The body being read (connection_body.cpp): its head is in_[0, head_len_).
+  enum class BodyMode : uint8_t { kNone, kLength, kChunked };
+  BodyMode body_mode_ = BodyMode::kNone;
+  bool keep_body_ = false;  // an RPC's arguments: kept in body_; else discarded
+  size_t head_len_ = 0;
+  uint64_t body_left_ = 0;  // kLength: bytes still to come
+  ChunkedDecoder chunked_;
+  std::vector<uint8_t> body_;
   std::unique_ptr<hbtp::Channel> channel_;  // made at the first upgrade, kept while the connection is pooled
 };
 

@@ -11,15 +11,6 @@ namespace {
 
 constexpr size_t kMaxLeadingEmptyLines = 8;
 
-// tchar = "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." / "^" / "_" / "`" / "|" / "~" / DIGIT / ALPHA
-bool is_tchar(unsigned char c) {
-  if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return true;
-  return c != 0 && std::strchr("!#$%&'*+-.^_`|~", c) != nullptr;
-}
-
-// field-vchar / SP / HTAB, obs-text (0x80–0xFF) allowed in values.
-bool is_value_char(unsigned char c) { return c == '\t' || (c >= 0x20 && c != 0x7F); }
-
 // request-target bytes: visible ASCII; a space ends it, control characters and obs-text are malformed.
 bool is_target_char(unsigned char c) { return c > 0x20 && c < 0x7F; }
 
@@ -76,6 +67,15 @@ int parse_headers(Cursor& c, Request& req, size_t max_headers) {
 }
 
 }  // namespace
+
+// tchar = "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." / "^" / "_" / "`" / "|" / "~" / DIGIT / ALPHA
+bool is_tchar(unsigned char c) {
+  if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return true;
+  return c != 0 && std::strchr("!#$%&'*+-.^_`|~", c) != nullptr;
+}
+
+// field-vchar / SP / HTAB, obs-text (0x80–0xFF) allowed in values.
+bool is_value_char(unsigned char c) { return c == '\t' || (c >= 0x20 && c != 0x7F); }
 
 bool iequals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;

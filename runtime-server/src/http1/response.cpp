@@ -43,6 +43,10 @@ CannedResponses CannedResponses::build() {
   c.method_not_allowed = make_error_page(405, "Method Not Allowed", "Allow: GET, HEAD\r\n");
   c.request_timeout = make_error_page(408, "Request Timeout");
   c.too_large = make_error_page(431, "Request Header Fields Too Large");
+  c.payload_too_large = make_error_page(413, "Content Too Large");
+  c.expectation_failed = make_error_page(417, "Expectation Failed");
+  c.not_implemented = make_error_page(501, "Not Implemented");
+  c.rpc_not_allowed = make_error_page(405, "Method Not Allowed", "Allow: POST\r\n");
   c.service_unavailable = make_error_page(503, "Service Unavailable", "Retry-After: 1\r\n");
   return c;
 }

@@ -24,8 +24,6 @@ void for_each_element(std::string_view v, F&& f) {
   }
 }
 
-// A decimal Content-Length element; false if it is not 1–18 digits.
-
 }  // namespace
 
 Semantics read_semantics(const Request& req) {
@@ -33,6 +31,10 @@ Semantics read_semantics(const Request& req) {
   bool close = false, keep_alive = false, has_length = false, has_te = false;
   uint64_t length = 0;
   int hosts = 0;
+  int codings = 0;             // Transfer-Encoding elements, across every field (one list, RFC 9110 §5.3)
+  bool last_chunked = false;   // the last element so far is "chunked"
+  bool early_chunked = false;  // chunked before the last element (applied twice, or not final)
+  bool other_coding = false;   // a coding other than chunked
   for (size_t i = 0; i < req.header_count; ++i) {
     const Header& h = req.headers[i];
     if (iequals(h.name, "connection")) {
@@ -51,9 +53,26 @@ Semantics read_semantics(const Request& req) {
       length = n;
     } else if (iequals(h.name, "transfer-encoding")) {
       has_te = true;
+      for_each_element(h.value, [&](std::string_view e) {
+        if (last_chunked) early_chunked = true;
+        ++codings;
+        last_chunked = iequals(e, "chunked");
+        if (!last_chunked) other_coding = true;
+      });
+    } else if (iequals(h.name, "expect")) {
+      if (iequals(trim(h.value), "100-continue")) {
+        if (req.minor_version >= 1 && s.expect == Semantics::Expect::kNone) s.expect = Semantics::Expect::kContinue;
+      } else {
+        s.expect = Semantics::Expect::kUnsupported;
+      }
     }
   }
   if (has_te && has_length) s.bad_request = true;
+  if (has_te && (req.minor_version < 1 || codings == 0 || !last_chunked || early_chunked)) s.bad_request = true;
+  if (has_te && !s.bad_request && other_coding) s.not_implemented = true;
+  if (has_te) s.body = Semantics::Body::kChunked;
+  else if (has_length) s.body = Semantics::Body::kLength;
+  s.content_length = length;
   if (hosts > 1 || (req.minor_version >= 1 && hosts == 0)) s.bad_request = true;
   s.has_body = has_te || length > 0;
   if (req.minor_version >= 1) {

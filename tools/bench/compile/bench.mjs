@@ -17,6 +17,8 @@ const arg = (name, dflt) => {
 const REPS = Number(arg("--reps", process.env.REPS || 5));
 const TIMEOUT_S = Number(arg("--timeout", process.env.TIMEOUT || 120));
 const dxc = path.resolve(arg("--dxc", process.env.DXC || path.join(root, "build/release/compiler/dxc")));
+// DXC_ARGS: extra `dxc build` flags, e.g. DXC_ARGS=--no-ssr to time the build without the native SSR phase.
+const dxcArgs = (process.env.DXC_ARGS || "").split(/\s+/).filter(Boolean);
 const corpus = path.join(here, "corpus");
 const dxDir = path.join(corpus, "dx");
 const solidDir = path.join(corpus, "solid");
@@ -29,9 +31,9 @@ const median = (xs) => {
 };
 const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
 
-function run(cmd, args) {
+function run(cmd, args, env = process.env) {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(cmd, args, { cwd: root, encoding: "utf8", timeout: TIMEOUT_S * 1000, maxBuffer: 64 << 20 });
+  const r = spawnSync(cmd, args, { cwd: root, env, encoding: "utf8", timeout: TIMEOUT_S * 1000, maxBuffer: 64 << 20 });
   const wall = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.error || r.status !== 0) {
     const why = r.error ? r.error.message : r.signal ? `killed by ${r.signal} (timeout ${TIMEOUT_S}s?)` : `exit ${r.status}`;
@@ -42,18 +44,28 @@ function run(cmd, args) {
   return { wall, out: r.stdout + r.stderr };
 }
 
-const PHASES = ["discover", "parse", "analyze", "lower", "emit", "verify", "package"];
+const PHASES = ["discover", "parse", "analyze", "lower", "emit", "verify", "native", "package"];
+// DXC_TIMES=1: dxc also prints emit's own split, wall and process CPU:
+// "dxc: emit split (codegen 577.0, validate 219.2, optimize 2567.9, write 240.8 ms) cpu (codegen 570.1, … ms)"
+const EMIT_PARTS = ["codegen", "validate", "optimize", "write"];
+const parseList = (text) => {
+  const o = {};
+  for (const part of text.replace(/ ms$/, "").split(",")) {
+    const [k, v] = part.trim().split(/\s+/);
+    o[k] = Number(v);
+  }
+  return o;
+};
 function dxcOnce() {
-  const { wall, out } = run(dxc, ["build", dxDir, "-o", path.join(outDir, "dist")]);
+  const { wall, out } = run(dxc, ["build", dxDir, "-o", path.join(outDir, "dist"), ...dxcArgs], { ...process.env, DXC_TIMES: "1" });
   // "dxc: built … in 21701 ms (discover 8.9, parse 508.0, … package 2995.9 ms)"
   const m = out.match(/ in ([\d.]+) ms \(([^)]*)\)/);
   if (!m) throw new Error("cannot find dxc's phase line in:\n" + out);
-  const phases = {};
-  for (const part of m[2].replace(/ ms$/, "").split(",")) {
-    const [k, v] = part.trim().split(/\s+/);
-    phases[k] = Number(v);
-  }
-  return { wall, self: Number(m[1]), phases, report: out };
+  const phases = parseList(m[2]);
+  const e = out.match(/emit split \(([^)]*)\) cpu \(([^)]*)\)/);
+  const emitWall = e ? parseList(e[1]) : {};
+  const emitCpu = e ? parseList(e[2]) : {};
+  return { wall, self: Number(m[1]), phases, emitWall, emitCpu, report: out };
 }
 function nodeOnce(worker) {
   const { wall, out } = run(process.execPath, [path.join(here, worker), solidDir]);
@@ -67,7 +79,7 @@ const nLines = ["components", "pages"]
   .flatMap((d) => fs.readdirSync(path.join(dxDir, d)).map((f) => path.join(dxDir, d, f)))
   .reduce((n, f) => n + fs.readFileSync(f, "utf8").split("\n").length - 1, 0);
 console.log(`compile bench: ${nFiles} files, ${nLines} lines; ${REPS} interleaved reps; load avg before: ${load}; node ${process.version}`);
-console.log(`dxc: ${path.relative(root, dxc)}; babel-preset-solid ${req("babel-preset-solid")}, @babel/core ${req("@babel/core")}, esbuild ${req("esbuild")}`);
+console.log(`dxc: ${path.relative(root, dxc)} ${dxcArgs.join(" ")}; babel-preset-solid ${req("babel-preset-solid")}, @babel/core ${req("@babel/core")}, esbuild ${req("esbuild")}`);
 function req(name) {
   return JSON.parse(fs.readFileSync(path.join(root, "node_modules", name, "package.json"), "utf8")).version;
 }
@@ -113,5 +125,10 @@ for (const p of PHASES) {
   console.log(`  ${p.padEnd(10)}${v.toFixed(1).padStart(10)} ms ${((100 * v) / tot).toFixed(1).padStart(6)} %`);
 }
 console.log(`  ${"total".padEnd(10)}${tot.toFixed(1).padStart(10)} ms   (dominant phase: ${dom})`);
+if (R.dxc.some((r) => Object.keys(r.emitWall).length)) {
+  console.log(`\nemit's own split (medians of ${REPS}; CPU is the whole process's, Binaryen's optimizer uses every core):`);
+  for (const p of EMIT_PARTS)
+    console.log(`  ${p.padEnd(10)}${med("dxc", (r) => r.emitWall[p] ?? 0).toFixed(1).padStart(10)} ms wall ${med("dxc", (r) => r.emitCpu[p] ?? 0).toFixed(1).padStart(10)} ms CPU`);
+}
 console.log(`\nlast dxc report:\n${R.dxc[REPS - 1].report.trimEnd()}`);
 fs.rmSync(outDir, { recursive: true, force: true });

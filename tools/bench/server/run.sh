@@ -2,7 +2,7 @@
 # run.sh — dx-server next to nginx on the same dist/, in the same run, interleaved; prints medians and ratios.
 #
 #   tools/bench/server/run.sh [--server PATH] [--dxc PATH] [--load PATH] [--rounds N] [--seconds S]
-#                             [--workers N] [--idle N] [--no-idle]
+#                             [--workers N] [--idle N] [--no-idle] [--io auto|epoll|io_uring]
 # Builds samples/todo with dxc into a temp dist/ (plus 32 B, 1 KB and 100 KB files), starts dx-server and an
 # nginx configured here (temp prefix, 127.0.0.1 only, same worker count, access log off, sendfile + tcp_nopush
 # + tcp_nodelay, open_file_cache, keepalive_requests 1e6, reuseport), then for each round runs every wrk case
@@ -11,7 +11,7 @@
 # (idle_conns.py; RSS delta of the server processes from /proc). Defaults: 5 rounds of 3 s, one worker per
 # CPU — pinned, for both (dx-server's default `--workers 0`, nginx's `worker_cpu_affinity auto`); any other
 # count runs unpinned for both —, 10,000 idle connections: about 4 minutes. Bounded: at most 20 rounds of
-# 30 s. Only 127.0.0.1 traffic.
+# 30 s. Only 127.0.0.1 traffic. --io picks dx-server's event backend (default: its own choice, auto).
 # Use Release builds (`cmake --preset release`): a sanitizer build measures the sanitizers.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -19,7 +19,7 @@ root=$(cd "$here/../../.." && pwd)
 server=$root/build/release/runtime-server/dx-server
 dxc=$root/build/release/compiler/dxc
 load=""
-rounds=5 secs=3 workers=$(nproc) idle=10000
+rounds=5 secs=3 workers=$(nproc) idle=10000 io=auto
 while (($#)); do
   case $1 in
     --server) server=$2; shift 2 ;;
@@ -30,6 +30,7 @@ while (($#)); do
     --workers) workers=$2; shift 2 ;;
     --idle) idle=$2; shift 2 ;;
     --no-idle) idle=0; shift ;;
+    --io) io=$2; shift 2 ;;
     *) sed -n '2,12p' "$0"; exit 2 ;;
   esac
 done
@@ -64,7 +65,7 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 # --- dx-server: one worker per CPU is its default, pinned; pin nginx's the same way ---
 dx_workers=$workers affinity=""
 if ((workers == $(nproc))); then dx_workers=0 affinity="worker_cpu_affinity auto;"; fi
-"$server" "$tmp/dist" --host 127.0.0.1 --port 0 --hbtp-port 0 --workers "$dx_workers" --idle-timeout-ms 60000 \
+"$server" "$tmp/dist" --host 127.0.0.1 --port 0 --hbtp-port 0 --workers "$dx_workers" --io "$io" --idle-timeout-ms 60000 \
   > "$tmp/dx.out" 2> "$tmp/dx.err" &
 dx_pid=$!
 for _ in $(seq 50); do grep -q serving "$tmp/dx.out" 2>/dev/null && break; sleep 0.1; done

@@ -48,4 +48,9 @@ int parse_request(const char* buf, size_t len, size_t prev_len, Request& req, co
 // ASCII case-insensitive equality, for header names and tokens.
 bool iequals(std::string_view a, std::string_view b);
 
+// RFC 9110 §5.6.2 tchar, and the bytes a field value may hold (field-vchar, SP, HTAB, obs-text); the
+// chunked decoder's trailer fields use the same rules.
+bool is_tchar(unsigned char c);
+bool is_value_char(unsigned char c);
+
 }  // namespace dxs::http1

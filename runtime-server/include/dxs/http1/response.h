@@ -30,8 +30,12 @@ struct CannedResponses {
   Prebuilt bad_request;         // 400
   Prebuilt not_found;           // 404
   Prebuilt method_not_allowed;  // 405, with "Allow: GET, HEAD"
-  Prebuilt request_timeout;     // 408 (a head not finished within the header timeout)
+  Prebuilt request_timeout;     // 408 (a head not finished within the header timeout, a stalled body)
   Prebuilt too_large;           // 431
+  Prebuilt payload_too_large;   // 413 (a body over the server's limit)
+  Prebuilt expectation_failed;  // 417 (an Expect other than 100-continue)
+  Prebuilt not_implemented;     // 501 (a transfer coding other than chunked)
+  Prebuilt rpc_not_allowed;     // 405 with "Allow: POST" (/_dx/rpc/*)
   Prebuilt service_unavailable; // 503 (over the connection limit)
   static CannedResponses build();
 };

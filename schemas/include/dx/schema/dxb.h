@@ -23,6 +23,7 @@ enum BlockKind : uint32_t { kBlockComponent = 1, kBlockRow = 2, kBlockBranch = 3
 
 enum HandlerFlags : uint32_t {
   kNeedsValue = 1, kNeedsKey = 2, kNeedsChecked = 4, kPreventDefault = 8,
+  kWindowEvent = 16,  // window.addEventListener: the event is the window's; the node only names the instance
 };
 
 enum FieldType : uint32_t {
@@ -278,7 +279,7 @@ class DxbView {
       uint32_t at = hnd_table_ + 12 * i;
       if (kCheck && (h.block >= blk_count_)) return fail(err, "handler names a missing block", at);
       if (kCheck && (h.event >= str_count_)) return fail(err, "handler event names a missing string", at + 4);
-      if (kCheck && (h.flags & ~0xFu)) return fail(err, "unknown handler flags", at + 8);
+      if (kCheck && (h.flags & ~0x1Fu)) return fail(err, "unknown handler flags", at + 8);
     }
     // ENTRY
     if (!find(kSecEntry, &off, &sz)) return fail(err, "missing ENTRY section", 12);

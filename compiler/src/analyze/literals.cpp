@@ -1,0 +1,93 @@
+// Array and object literals: element and field types, contextual typing by the expected type, spreads.
+#include "analyze/builtins.h"
+#include "analyze/checker.h"
+
+namespace dxc::analyze {
+
+TypeId Checker::check_array(Ctx& c, NodeId n, TypeId expected) {
+  const Node& x = node(n);
+  auto& T = p_.types;
+  TypeId elem = T.kind(expected) == TypeKind::Array ? T.info(expected).elem : 0;
+  if (x.kids.empty()) {
+    if (!elem) { error(n, "DX0237", "cannot infer the element type of []: annotate it (e.g. createSignal<Todo[]>([]) or [] as number[])"); return T.error(); }
+    return expected;
+  }
+  bool ok = true;
+  for (NodeId k : x.kids) {
+    const Node& kn = node(k);
+    TypeId et;
+    if (kn.kind == NodeKind::Spread) {
+      TypeId st = check_expr(c, kn.kid(0), elem ? T.array_of(elem) : 0);
+      set_type(k, st);
+      if (T.kind(st) == TypeKind::Error) { ok = false; continue; }
+      if (T.kind(st) != TypeKind::Array) { error(k, "DX0234", "only arrays can be spread into an array"); ok = false; continue; }
+      if (!require_non_null(kn.kid(0), st)) { ok = false; continue; }
+      et = T.info(st).elem;
+    } else if (kn.kind == NodeKind::Hole) {
+      error(k, "DX0235", "holes in array literals are not supported");
+      ok = false;
+      continue;
+    } else {
+      et = check_expr(c, k, elem);
+      if (T.kind(et) == TypeKind::Error) { ok = false; continue; }
+    }
+    if (!elem) elem = et;
+    else if (et != elem) { error(k, "DX0234", "array elements have different types ('" + T.name(elem) + "' and '" + T.name(et) + "')"); ok = false; }
+  }
+  if (!ok || !elem) return T.error();
+  if (T.wasm(elem) == WasmType::None) { error(n, "DX0234", "arrays of '" + T.name(elem) + "' are not supported"); return T.error(); }
+  return T.array_of(elem);
+}
+
+TypeId Checker::check_object(Ctx& c, NodeId n, TypeId expected) {
+  const Node& x = node(n);
+  auto& T = p_.types;
+  const Shape* want = T.kind(expected) == TypeKind::Record ? &T.shape_info(T.info(expected).shape) : nullptr;
+  std::vector<std::pair<std::string, TypeId>> fields;
+  auto set_field = [&](const std::string& name, TypeId t) {
+    for (auto& f : fields) if (f.first == name) { f.second = t; return; }
+    fields.push_back({name, t});
+  };
+  bool ok = true;
+  for (NodeId k : x.kids) {
+    const Node& kn = node(k);
+    if (kn.kind == NodeKind::Spread) {
+      TypeId st = check_expr(c, kn.kid(0), expected);
+      set_type(k, st);
+      if (T.kind(st) == TypeKind::Error) { ok = false; continue; }
+      if (T.kind(st) != TypeKind::Record) { error(k, "DX0234", "only records can be spread into an object"); ok = false; continue; }
+      if (!require_non_null(kn.kid(0), st)) { ok = false; continue; }
+      for (const Field& f : T.shape_info(T.info(st).shape).fields) set_field(f.name, f.type);
+    } else if (kn.kind == NodeKind::Prop && !(kn.flags & kMethod)) {
+      std::string name(kn.text);
+      const Field* wf = want ? want->find(name) : nullptr;
+      if (want && !wf) { error(k, "DX0238", "'" + name + "' is not a field of '" + T.name(expected) + "'"); ok = false; continue; }
+      TypeId vt;
+      if (kn.kid(0) == kNoNode) {  // shorthand without a value node
+        error(k, "DX0235", "shorthand property without a value node");
+        ok = false;
+        continue;
+      }
+      vt = check_expr(c, kn.kid(0), wf ? wf->type : 0);
+      if (T.kind(vt) == TypeKind::Error) { ok = false; continue; }
+      if (T.wasm(vt) == WasmType::None) { error(k, "DX0234", "a field cannot hold '" + T.name(vt) + "'"); ok = false; continue; }
+      if (wf && !assignable(vt, wf->type)) { error(k, "DX0234", "field '" + name + "' is '" + T.name(wf->type) + "', not '" + T.name(vt) + "'"); ok = false; continue; }
+      set_field(name, wf ? wf->type : vt);
+    } else {
+      error(k, "DX0235", "methods and computed keys in object literals are not supported yet");
+      ok = false;
+    }
+  }
+  if (!ok) return T.error();
+  if (want) {
+    for (const Field& f : want->fields) {
+      bool found = false;
+      for (auto& fl : fields) found |= fl.first == f.name;
+      if (!found && !(T.nullable(f.type) & kOrUndefined)) { error(n, "DX0238", "missing field '" + f.name + "' of '" + T.name(expected) + "'"); ok = false; }
+    }
+    return ok ? expected : T.error();
+  }
+  return T.record(T.shape("", fields));
+}
+
+}  // namespace dxc::analyze

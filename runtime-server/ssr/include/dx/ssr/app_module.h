@@ -1,0 +1,79 @@
+// dx/ssr/app_module.h — loading dist/_server/app.so (the wasm2c form of app.wasm, runtime-wasm/native/)
+// and rendering with it.
+//
+// AppLibrary is the loaded shared object (dlopen, RTLD_LOCAL: two dist/ generations can be loaded side by
+// side during a reload); it checks the ABI version and resolves every dx_app_* function, or refuses with
+// a message. AppInstance is one instance of the module (its own linear memory): it belongs to one thread
+// at a time; instances run in parallel on different threads. A trap (an app `throw`, a RangeError, a
+// bounds violation) makes the call return false with the runtime's report, as the browser console
+// would show it; the instance stays usable.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <vector>
+#include <string>
+
+#include "dx/ssr/html_doc.h"
+
+struct dx_app;
+
+namespace dx::ssr {
+
+class AppLibrary {
+ public:
+  // Null and `err` set when the file cannot be loaded or is not a dx app module of this ABI version.
+  static std::shared_ptr<AppLibrary> open(const std::string& path, std::string* err);
+  ~AppLibrary();
+  AppLibrary(const AppLibrary&) = delete;
+  AppLibrary& operator=(const AppLibrary&) = delete;
+
+  struct Api;
+  const Api& api() const { return *api_; }
+  // A fresh instance's linear memory (what every client has after instantiating app.wasm), made once.
+  // Empty when the module cannot be instantiated.
+  const std::vector<uint8_t>& initial_memory();
+
+ private:
+  AppLibrary() = default;
+  void* handle_ = nullptr;
+  std::unique_ptr<Api> api_;
+  std::once_flag initial_once_;
+  std::vector<uint8_t> initial_;
+};
+
+class AppInstance {
+ public:
+  explicit AppInstance(std::shared_ptr<AppLibrary> lib);
+  ~AppInstance();
+  AppInstance(const AppInstance&) = delete;
+  AppInstance& operator=(const AppInstance&) = delete;
+
+  bool ok() const { return app_ != nullptr; }  // false: the module could not be instantiated
+  // dx_start, its batch applied to `doc`. False with `err` on a trap or a malformed batch.
+  // `page`: the dxb ENTRY index (0 is the page at /).
+  bool start(HtmlDoc& doc, std::string* err, uint32_t page = 0);
+  // The instance's linear memory right now.
+  const uint8_t* memory(uint32_t* size) const;
+  // The address of the last batch start() applied (0 before).
+  uint32_t last_batch() const { return last_batch_; }
+
+ private:
+  bool finish(int trap, uint32_t batch, HtmlDoc& doc, std::string* err);
+  std::shared_ptr<AppLibrary> lib_;
+  dx_app* app_ = nullptr;
+  uint32_t last_batch_ = 0;
+};
+
+// The entry page rendered once in a fresh instance: the HTML that goes inside the page's mount element.
+bool render_entry(const std::shared_ptr<AppLibrary>& lib, std::string* html, std::string* err, uint32_t page = 0);
+
+// The same, for resumption: the HTML (with placeholders for empty text nodes) and the snapshot
+// (dx/ssr/snapshot.h) that lets dx.js take over the page without rendering it again.
+struct Resumable {
+  std::string html;
+  std::vector<uint8_t> snapshot;  // empty when the page cannot be resumed (a <Portal>): the client renders it
+};
+bool render_entry_resumable(const std::shared_ptr<AppLibrary>& lib, Resumable* out, std::string* err, uint32_t page = 0);
+
+}  // namespace dx::ssr

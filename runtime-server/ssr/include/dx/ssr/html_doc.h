@@ -1,0 +1,95 @@
+// dx/ssr/html_doc.h — the server's op applier: op batches (schemas/ops.md) applied to a small document
+// tree and serialized as HTML.
+//
+// dx.js applies a batch to the browser's DOM; HtmlDoc applies the same batch to its own tree, so server
+// rendering and build-time prerendering run the app's own code (app.so, the wasm2c form of app.wasm) and
+// reuse its output as is: no second renderer. Node ids mean what they mean in dx.js (1 = the mount
+// element, 0 = null); templates are parsed from their HTML once (the dxc-generated subset: elements,
+// quoted attributes, text with character references, comments). Properties become what their HTML
+// form is: `value` an attribute (a textarea's text), `checked` / `selected` / `muted` boolean attributes.
+// LISTEN ops are remembered per node (listeners()) for resumption; ERROR and CONSOLE ops are collected.
+// Serialization escapes text and attribute values and keeps two adjacent text nodes apart with an empty
+// comment, so the browser's parser rebuilds the same node list.
+// Never trusts its input: a malformed batch (bad opcode, operand out of range, unknown id or template,
+// a cycle-making INSERT) stops apply() with an error; the tree stays consistent.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dx::ssr {
+
+struct Listener {
+  uint32_t node;
+  std::string event;
+  uint32_t handler;
+  uint32_t flags;
+};
+
+class HtmlDoc {
+ public:
+  HtmlDoc();
+
+  // Applies the batch whose header is at `batch` in linear memory `mem` (`size` bytes). False with `err`
+  // set on a malformed batch (the ops before the bad one stay applied).
+  bool apply(const uint8_t* mem, uint32_t size, uint32_t batch, std::string* err);
+
+  // The HTML of the mount element's children (what goes inside the page's root element).
+  std::string inner_html() const;
+  // The same, and when `order` is given, the node id of every node the browser's parser makes of that HTML,
+  // in document order: 0 for a node no id names (static markup, separators), kOrderEmptyText | id for an
+  // empty text node, which has no HTML form and is written as an empty comment (resumption: the client
+  // puts a text node there).
+  void append_inner_html(std::string& out, std::vector<uint32_t>* order = nullptr) const;
+  static constexpr uint32_t kOrderEmptyText = 0x80000000u;
+
+  // LISTEN ops seen for nodes that are still live, in order.
+  std::vector<Listener> listeners() const;
+  const std::vector<std::string>& errors() const { return errors_; }    // ERROR ops
+  const std::vector<std::string>& console() const { return console_; }  // CONSOLE ops: "log: text"
+  // A MOUNT op (a <Portal>) was applied: part of the page renders outside the mount element, into a node
+  // this document keeps detached (its HTML is not part of inner_html), so the page cannot be resumed.
+  bool portals() const { return portals_; }
+
+ private:
+  enum Kind : uint8_t { kElement, kText, kComment, kFragment };
+  struct Node {
+    Kind kind = kElement;
+    uint32_t parent = 0, first = 0, last = 0, prev = 0, next = 0;  // pool indexes; 0 = none
+    std::string name;                                              // element tag (lower case)
+    std::string text;                                              // text / comment data
+    std::vector<std::pair<std::string, std::string>> attrs;
+  };
+  struct Template {
+    uint32_t fragment = 0;                        // pool index of the parsed fragment
+    std::vector<std::vector<uint32_t>> paths;     // steps: 0 = firstChild, k > 0 = k × nextSibling
+  };
+
+  uint32_t new_node(Kind kind);
+  uint32_t clone(uint32_t src, uint32_t parent);
+  void append(uint32_t parent, uint32_t child);
+  void insert_before(uint32_t before, uint32_t child);
+  void detach(uint32_t n);
+  bool contains(uint32_t ancestor, uint32_t n) const;
+  uint32_t parse_template(std::string_view html);
+  bool parse_paths(std::string_view text, Template& t) const;
+  void set_attr(Node& n, std::string_view name, std::string_view value);
+  void remove_attr(Node& n, std::string_view name);
+  void toggle_class(Node& n, std::string_view name, bool on);
+  void serialize(uint32_t n, std::string& out, std::vector<uint32_t>* order, const std::vector<uint32_t>* id_of) const;
+  uint32_t node_of(uint32_t id) const;  // 0 when the id is not live
+
+  std::vector<Node> pool_;          // [0] unused; [1] the mount element
+  std::vector<uint32_t> ids_;       // node id → pool index (0 = free)
+  std::vector<Template> templates_;  // template id → template (fragment 0 = undefined)
+  struct Listening {
+    Listener listener;
+    uint32_t pool_index;  // the node the id named then (pool indexes are never reused)
+  };
+  std::vector<Listening> listeners_;
+  std::vector<std::string> errors_, console_;
+  bool portals_ = false;
+};
+
+}  // namespace dx::ssr

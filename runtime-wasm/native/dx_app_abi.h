@@ -1,0 +1,46 @@
+/* dx_app_abi.h — the C ABI of dist/_server/app.so, the server's form of app.wasm (DESIGN §4).
+ *
+ * dxc translates the app.wasm it built with wasm2c and compiles the C, together with dx_wasm_rt.c (the
+ * wasm2c runtime: memory, traps, call depth) and dx_app_glue.c (these functions), into one shared object.
+ * dx-server and dxc's prerenderer load it with dlopen and call only what is declared here, so the
+ * wasm2c names (Z_app…) never leak out. The module is the one the browser runs: the same dx_start and
+ * dx_dispatch, the same op batches (schemas/ops.md), the same linear memory layout.
+ *
+ * Threads: an instance belongs to one thread at a time (each server worker owns its own); instances on
+ * different threads run in parallel (trap state and call depth are thread-local). dx_app_new may be
+ * called from any thread once the library is loaded.
+ * Traps: a trap (an app `throw`, a runtime RangeError, an out-of-bounds access, call depth exhausted)
+ * unwinds to the entry function, which returns its code (> 0, see dx_app_trap_name); the instance stays
+ * usable as in the browser: dx_app_dispatch with handler 0xFFFFFFFF returns the batch reporting it.
+ */
+#ifndef DX_APP_ABI_H
+#define DX_APP_ABI_H
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define DX_APP_ABI_VERSION 1u
+
+typedef struct dx_app dx_app;
+
+/* DX_APP_ABI_VERSION of the library; a loader refuses any other. */
+uint32_t dx_app_abi_version(void);
+/* A new instance (its own linear memory, constructors run), or NULL when memory is exhausted. */
+dx_app* dx_app_new(void);
+void dx_app_free(dx_app* app);
+/* dx_start: creates and mounts page `page` (the dxb ENTRY index). 0 and *batch set, or a trap code. */
+int dx_app_start(dx_app* app, uint32_t page, uint32_t* batch);
+/* dx_input + dx_dispatch, as dx.js calls them: `value` and `key` are UTF-8 (copied into the instance). */
+int dx_app_dispatch(dx_app* app, uint32_t handler, uint32_t node, const char* value, uint32_t value_len,
+                    const char* key, uint32_t key_len, uint32_t checked, uint32_t* batch);
+/* The instance's linear memory (valid until the next call into the instance) and its size in bytes. */
+const uint8_t* dx_app_memory(const dx_app* app, uint32_t* size);
+/* A trap code's name ("unreachable", "out of bounds", …). */
+const char* dx_app_trap_name(int code);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,146 @@
+/* dx_app_glue.c — dx_app_abi.h over the wasm2c translation of one app.wasm ("app.h", module name "app").
+ *
+ * Compiled by dxc together with app.c and dx_wasm_rt.c into dist/_server/app.so. The module's imports
+ * from "dx" (runtime-wasm/ABI.md; dx.js gives the browser's) are defined here for the server: a fresh
+ * random seed per instance, the real clocks, no localStorage (every key reads as missing, writes are
+ * dropped: the server renders what a first visit sees) and an empty location.hash (never sent to a server).
+ * DX_APP_DX_IMPORTS is defined (by dxc) when the module imports from "dx": the instantiate call then takes
+ * the import instance.
+ */
+#include <pthread.h>
+#include <setjmp.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "app.h"
+#include "dx_app_abi.h"
+
+#define DX_EXPORT __attribute__((visibility("default")))
+
+jmp_buf* dx_rt_swap_target(jmp_buf* target);
+
+struct Z_dx_instance_t {
+  uint64_t seed_state;
+  double perf_origin_ms;
+};
+
+struct dx_app {
+  Z_app_instance_t module;
+  struct Z_dx_instance_t host;
+  int started;
+};
+
+static double clock_ms(clockid_t which) {
+  struct timespec ts;
+  clock_gettime(which, &ts);
+  return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* The imports, as dx.js defines them for the browser (only those the module uses are referenced). */
+f64 Z_dxZ_seed(struct Z_dx_instance_t* h) {
+  /* splitmix64 over the instance's state: a 53-bit integer, as dx.js's Math.random() * 2 ** 53 */
+  uint64_t z = (h->seed_state += 0x9E3779B97F4A7C15ull);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  z ^= z >> 31;
+  return (double)(z >> 11);
+}
+f64 Z_dxZ_now(struct Z_dx_instance_t* h) {
+  (void)h;
+  return (double)(int64_t)clock_ms(CLOCK_REALTIME); /* Date.now(): whole milliseconds */
+}
+f64 Z_dxZ_perf_now(struct Z_dx_instance_t* h) { return clock_ms(CLOCK_MONOTONIC) - h->perf_origin_ms; }
+u32 Z_dxZ_ls_get(struct Z_dx_instance_t* h, u32 key, u32 key_len) {
+  (void)h, (void)key, (void)key_len;
+  return (u32)-1; /* no stored value */
+}
+void Z_dxZ_ls_take(struct Z_dx_instance_t* h, u32 at) { (void)h, (void)at; }
+void Z_dxZ_ls_set(struct Z_dx_instance_t* h, u32 k, u32 kn, u32 v, u32 vn) { (void)h, (void)k, (void)kn, (void)v, (void)vn; }
+void Z_dxZ_ls_remove(struct Z_dx_instance_t* h, u32 k, u32 kn) { (void)h, (void)k, (void)kn; }
+u32 Z_dxZ_hash(struct Z_dx_instance_t* h) {
+  (void)h;
+  return 0; /* location.hash: the server renders the URL without a fragment (browsers never send it) */
+}
+
+static pthread_once_t module_once = PTHREAD_ONCE_INIT;
+static void init_module(void) {
+  wasm_rt_init();
+  Z_app_init_module();
+}
+
+/* Runs `body` with this thread's trap target set; evaluates to 0 or the trap code. */
+#define DX_GUARDED(body)                                   \
+  do {                                                     \
+    jmp_buf here;                                          \
+    jmp_buf* saved = dx_rt_swap_target(&here);             \
+    int code_ = setjmp(here);                              \
+    if (code_ == 0) {                                      \
+      body;                                                \
+    }                                                      \
+    dx_rt_swap_target(saved);                              \
+    trap = code_;                                          \
+  } while (0)
+
+DX_EXPORT uint32_t dx_app_abi_version(void) { return DX_APP_ABI_VERSION; }
+
+DX_EXPORT dx_app* dx_app_new(void) {
+  pthread_once(&module_once, init_module);
+  dx_app* app = (dx_app*)calloc(1, sizeof *app);
+  if (!app) return NULL;
+  struct timespec ts;
+  clock_gettime(CLOCK_REALTIME, &ts);
+  app->host.seed_state = (uint64_t)ts.tv_nsec * 0x2545F4914F6CDD1Dull ^ (uint64_t)ts.tv_sec ^ (uint64_t)(uintptr_t)app;
+  app->host.perf_origin_ms = clock_ms(CLOCK_MONOTONIC);
+  volatile int trap = 0;
+#ifdef DX_APP_DX_IMPORTS
+  DX_GUARDED(Z_app_instantiate(&app->module, &app->host); Z_appZ___wasm_call_ctors(&app->module));
+#else
+  DX_GUARDED(Z_app_instantiate(&app->module); Z_appZ___wasm_call_ctors(&app->module));
+#endif
+  if (trap) {
+    free(app);
+    return NULL;
+  }
+  return app;
+}
+
+DX_EXPORT void dx_app_free(dx_app* app) {
+  if (!app) return;
+  Z_app_free(&app->module);
+  free(app);
+}
+
+DX_EXPORT int dx_app_start(dx_app* app, uint32_t page, uint32_t* batch) {
+  volatile int trap = 0;
+  u32 b = 0;
+  DX_GUARDED(b = Z_appZ_dx_start(&app->module, page));
+  *batch = trap ? 0 : b;
+  return trap;
+}
+
+DX_EXPORT int dx_app_dispatch(dx_app* app, uint32_t handler, uint32_t node, const char* value, uint32_t value_len,
+                              const char* key, uint32_t key_len, uint32_t checked, uint32_t* batch) {
+  volatile int trap = 0;
+  u32 b = 0;
+  DX_GUARDED({
+    wasm_rt_memory_t* mem = Z_appZ_memory(&app->module);
+    if (value_len + key_len) {
+      u32 at = Z_appZ_dx_input(&app->module, value_len + key_len);
+      if ((uint64_t)at + value_len + key_len > mem->size) wasm_rt_trap(WASM_RT_TRAP_OOB);
+      if (value_len) memcpy(mem->data + at, value, value_len);
+      if (key_len) memcpy(mem->data + at + value_len, key, key_len);
+    }
+    b = Z_appZ_dx_dispatch(&app->module, handler, node, value_len, key_len, checked);
+  });
+  *batch = trap ? 0 : b;
+  return trap;
+}
+
+DX_EXPORT const uint8_t* dx_app_memory(const dx_app* app, uint32_t* size) {
+  wasm_rt_memory_t* mem = Z_appZ_memory((Z_app_instance_t*)&app->module);
+  *size = mem->size;
+  return mem->data;
+}
+
+DX_EXPORT const char* dx_app_trap_name(int code) { return wasm_rt_strerror((wasm_rt_trap_t)code); }

@@ -1,0 +1,178 @@
+// dxc build's native phase: app.wasm → dist/_server/app.so (wasm2c + cc), the entry page prerendered with
+// it into index.html, errors while prerendering reported with the app's source location, and the module
+// usable on several threads at once (runtime-wasm/native/, runtime-server/ssr/).
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "dx/ssr/app_module.h"
+#include "inspect/inspect.h"
+#include "project_fixture.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* kListPage = R"(import { createSignal, For, Show } from "dx";
+
+interface Item { id: number; label: string; done: boolean }
+
+export default function Page() {
+  const [items, setItems] = createSignal<Item[]>([
+    { id: 1, label: "milk & <eggs>", done: false },
+    { id: 2, label: "say \"hi\"", done: true },
+  ]);
+  const [title, setTitle] = createSignal("Shopping");
+  return (
+    <main class="page" data-title={title()}>
+      <h1>{title()} ({items().length})</h1>
+      <ul>
+        <For each={items()}>{(it) => <li class={it.done ? "done" : ""}>{it.label}</li>}</For>
+      </ul>
+      <Show when={items().length > 5} fallback={<p>short list</p>}><p>long list</p></Show>
+      <input value={title()} />
+    </main>
+  );
+}
+)";
+
+}  // namespace
+
+TEST_CASE("dxc build writes dist/_server/app.so and prerenders the entry page into index.html", "[ssr][native]") {
+  dxt::TempProject p(std::map<std::string, std::string>{{"pages/index.tsx", kListPage}});
+  dxc::Diagnostics d;
+  std::string rendered;
+  REQUIRE(dxt::build_project(p.dir, d, false, true, &rendered));
+  INFO(rendered);
+  fs::path so = p.dir / "dist" / "_server" / "app.so";
+  REQUIRE(fs::is_regular_file(so));
+  const std::string expected =
+      "<main class=\"page\" data-title=\"Shopping\"><h1>Shopping (2)</h1><ul><li class=\"\">milk &amp; &lt;eggs&gt;</li>"
+      "<li class=\"done\">say \"hi\"</li></ul><p>short list</p><!----><input value=\"Shopping\"></main>";
+  std::string html = dxt::read_text(p.dir / "dist" / "index.html");
+  CHECK(html.find("<div id=\"dx-root\">" + expected + "</div>") != std::string::npos);
+
+  // The page carries its resumption snapshot; dxc inspect reads it back from index.html.
+  std::string dump, derr;
+  REQUIRE(dxc::inspect::dump_artifact(std::vector<uint8_t>(html.begin(), html.end()), dump, derr));
+  CHECK(dump.find("snapshot version 1") != std::string::npos);
+  CHECK(dump.find("nodes ") != std::string::npos);
+
+  // The same module, loaded again: several instances on several threads render the same page at once.
+  std::string err;
+  std::shared_ptr<dx::ssr::AppLibrary> lib = dx::ssr::AppLibrary::open(so.string(), &err);
+  REQUIRE(lib);
+  std::vector<std::string> out(4);
+  std::vector<std::thread> threads;
+  for (size_t t = 0; t < out.size(); t++)
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 20; i++) {
+        std::string e;
+        if (!dx::ssr::render_entry(lib, &out[t], &e)) out[t] = "error: " + e;
+      }
+    });
+  for (auto& th : threads) th.join();
+  for (const std::string& o : out) CHECK(o == expected);
+}
+
+TEST_CASE("without the server module (--no-ssr): no app.so, an empty mount element", "[ssr][native]") {
+  dxt::TempProject p(std::map<std::string, std::string>{{"pages/index.tsx", "export default function A() { return <p>hi</p>; }\n"}});
+  dxc::Diagnostics d;
+  REQUIRE(dxt::build_project(p.dir, d, false, false));
+  CHECK_FALSE(fs::exists(p.dir / "dist" / "_server"));
+  CHECK(dxt::read_text(p.dir / "dist" / "index.html").find("<div id=\"dx-root\"></div>") != std::string::npos);
+}
+
+TEST_CASE("a throw while the entry page renders fails the build with the app's report (DX0411), nothing written",
+          "[ssr][native]") {
+  dxt::TempProject p(std::map<std::string, std::string>{{"pages/index.tsx", R"(import { createSignal } from "dx";
+function check(n: number): number {
+  if (n > 2) throw new Error("too many: " + n);
+  return n;
+}
+export default function A() {
+  const [n, setN] = createSignal(3);
+  return <p>{check(n())}</p>;
+}
+)"}});
+  dxc::Diagnostics d;
+  std::string rendered;
+  CHECK_FALSE(dxt::build_project(p.dir, d, false, true, &rendered));
+  INFO(rendered);
+  CHECK(rendered.find("DX0411") != std::string::npos);
+  CHECK(rendered.find("too many: 3") != std::string::npos);
+  CHECK(rendered.find("pages/index.tsx:3:") != std::string::npos);
+  CHECK_FALSE(fs::exists(p.dir / "dist"));
+}
+
+TEST_CASE("an app that imports the host's clocks and random numbers prerenders with the server's", "[ssr][native]") {
+  dxt::TempProject p(std::map<std::string, std::string>{{"pages/index.tsx", R"(import { createSignal } from "dx";
+export default function A() {
+  const [r, setR] = createSignal(Math.random());
+  const [t, setT] = createSignal(Date.now());
+  const [stored, setStored] = createSignal(localStorage.getItem("k") ?? "none");
+  return <p>{r() >= 0 && r() < 1 ? "ok" : "bad"} {t() > 1.7e12 ? "now" : "then"} {stored()} {performance.now() >= 0 ? "mono" : "?"}</p>;
+}
+)"}});
+  dxc::Diagnostics d;
+  std::string rendered;
+  REQUIRE(dxt::build_project(p.dir, d, false, true, &rendered));
+  INFO(rendered);
+  CHECK(dxt::read_text(p.dir / "dist" / "index.html").find("<p>ok now none mono</p>") != std::string::npos);
+}
+
+TEST_CASE("deep recursion traps in the server module instead of crashing it", "[ssr][native]") {
+  dxt::TempProject p(std::map<std::string, std::string>{{"pages/index.tsx", R"(import { createSignal } from "dx";
+function depth(n: number): number { return n <= 0 ? 0 : 1 + depth(n - 1); }
+export default function A() {
+  const [n, setN] = createSignal(1000000);
+  return <p>{depth(n())}</p>;
+}
+)"}});
+  dxc::Diagnostics d;
+  std::string rendered;
+  CHECK_FALSE(dxt::build_project(p.dir, d, false, true, &rendered));
+  INFO(rendered);
+  CHECK(rendered.find("DX0411") != std::string::npos);
+}
+
+TEST_CASE("every static page is its own prerendered HTML file; dynamic pages wait (DX0004)", "[ssr][native][pages]") {
+  dxt::TempProject p(std::map<std::string, std::string>{
+      {"pages/index.tsx", "export default function Home() { return <h1>home</h1>; }\n"},
+      {"pages/about.tsx", "export default function About() { return <h1>about</h1>; }\n"},
+      {"pages/docs/index.tsx", "export default function Docs() { return <h1>docs</h1>; }\n"},
+      {"pages/docs/deep/page-two.tsx", "export default function Two() { return <h1>two</h1>; }\n"},
+      {"pages/users/[id].tsx", "export default function User() { return <h1>user</h1>; }\n"}});
+  dxc::Diagnostics d;
+  std::string rendered;
+  REQUIRE(dxt::build_project(p.dir, d, false, true, &rendered));
+  INFO(rendered);
+  CHECK(rendered.find("pages/users/[id].tsx: warning[DX0004]") != std::string::npos);
+  fs::path dist = p.dir / "dist";
+  struct Want { std::string file, h1, up, page; };
+  for (const Want& w : {Want{"index.html", "home", "", ""}, Want{"about/index.html", "about", "../", " data-page=\"1\""},
+                        Want{"docs/index.html", "docs", "../", " data-page=\"3\""},
+                        Want{"docs/deep/page-two/index.html", "two", "../../../", " data-page=\"2\""}}) {
+    INFO(w.file);
+    std::string html = dxt::read_text(dist / w.file);
+    CHECK(html.find("<div id=\"dx-root\"><h1>" + w.h1 + "</h1></div>") != std::string::npos);
+    CHECK(html.find("<script src=\"" + w.up + "dx.js\"" + w.page + " defer>") != std::string::npos);
+    CHECK(html.find("href=\"" + w.up + "app.wasm\"") != std::string::npos);
+    CHECK(html.find("id=\"dx-state\"") != std::string::npos);
+  }
+  CHECK_FALSE(fs::exists(dist / "users"));
+  CHECK(dxt::read_text(dist / "manifest.json").find("\"route\": \"/docs/deep/page-two\"") != std::string::npos);
+}
+
+TEST_CASE("two page files for one URL are refused, naming both (DX0005)", "[ssr][pages]") {
+  dxt::TempProject p(std::map<std::string, std::string>{
+      {"pages/index.tsx", "export default function Home() { return <h1>home</h1>; }\n"},
+      {"pages/a.tsx", "export default function A() { return <h1>a</h1>; }\n"},
+      {"pages/a/index.tsx", "export default function B() { return <h1>b</h1>; }\n"}});
+  dxc::Diagnostics d;
+  std::string rendered;
+  CHECK_FALSE(dxt::build_project(p.dir, d, false, false, &rendered));
+  CHECK(rendered.find("pages/a/index.tsx: error[DX0005]: this page has the URL /a of pages/a.tsx too") != std::string::npos);
+}

@@ -1,0 +1,3 @@
+export default function Header() {
+  return <h1>Todos</h1>;
+}

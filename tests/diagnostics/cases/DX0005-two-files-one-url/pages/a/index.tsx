@@ -1,0 +1,3 @@
+export default function AIndex() {
+  return <p>a too</p>;
+}

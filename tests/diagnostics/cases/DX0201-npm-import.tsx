@@ -1,0 +1,5 @@
+import { useState } from "react";
+
+export default function Page() {
+  return <p>hi</p>;
+}

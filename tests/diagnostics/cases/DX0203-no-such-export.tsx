@@ -1,0 +1,5 @@
+import { createStore } from "dx";
+
+export default function Page() {
+  return <p>hi</p>;
+}

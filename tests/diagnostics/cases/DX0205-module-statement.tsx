@@ -1,0 +1,5 @@
+console.log("loaded");
+
+export default function Page() {
+  return <p>hi</p>;
+}

@@ -1,0 +1,5 @@
+function title() {
+  return "Todos";
+}
+
+export default title;

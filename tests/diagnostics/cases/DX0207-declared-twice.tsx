@@ -1,0 +1,5 @@
+export default function Page() {
+  const total = 1;
+  const total = 2;
+  return <p>{total}</p>;
+}

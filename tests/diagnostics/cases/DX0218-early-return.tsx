@@ -1,0 +1,5 @@
+export default function Page() {
+  const empty = true;
+  if (empty) return <p>nothing yet</p>;
+  return <ul></ul>;
+}

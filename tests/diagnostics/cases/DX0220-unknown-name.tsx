@@ -1,0 +1,5 @@
+import { createSignal } from "dx";
+export default function Page() {
+  const [count, setCount] = createSignal(0);
+  return <p>Count: {cout()}</p>;
+}

@@ -1,0 +1,7 @@
+function Header() {
+  return <h1>Todos</h1>;
+}
+
+export default function Page() {
+  return <main>{Header()}</main>;
+}

@@ -1,0 +1,4 @@
+export default function Page() {
+  const count: number = "zero";
+  return <p>{count}</p>;
+}

@@ -1,0 +1,4 @@
+export default function Page() {
+  let selected = null;
+  return <p>none</p>;
+}

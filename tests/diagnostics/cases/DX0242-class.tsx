@@ -1,0 +1,5 @@
+class Counter {}
+
+export default function Page() {
+  return <p>hi</p>;
+}

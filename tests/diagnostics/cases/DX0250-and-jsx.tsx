@@ -1,0 +1,9 @@
+import { createSignal } from "dx";
+export default function Page() {
+  const [count, setCount] = createSignal(0);
+  return (
+    <div>
+      {count() > 0 && <p>{count()} items</p>}
+    </div>
+  );
+}

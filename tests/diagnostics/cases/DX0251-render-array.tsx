@@ -1,0 +1,5 @@
+import { createSignal } from "dx";
+export default function Page() {
+  const [items, setItems] = createSignal<number[]>([1, 2]);
+  return <p>{items()}</p>;
+}

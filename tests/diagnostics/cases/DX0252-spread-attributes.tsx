@@ -1,0 +1,4 @@
+export default function Page() {
+  const attrs = { id: "main" };
+  return <div {...attrs}>hi</div>;
+}

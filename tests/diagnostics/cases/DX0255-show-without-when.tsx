@@ -1,0 +1,5 @@
+import { Show } from "dx";
+
+export default function Page() {
+  return <Show>hello</Show>;
+}

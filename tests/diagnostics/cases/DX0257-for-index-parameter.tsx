@@ -1,0 +1,9 @@
+import { createSignal, For } from "dx";
+export default function Page() {
+  const [items, setItems] = createSignal<string[]>([]);
+  return (
+    <ul>
+      <For each={items()}>{(item, i) => <li>{item}</li>}</For>
+    </ul>
+  );
+}

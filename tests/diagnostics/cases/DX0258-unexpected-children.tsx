@@ -1,0 +1,7 @@
+function Badge() {
+  return <span>new</span>;
+}
+
+export default function Page() {
+  return <Badge>hot</Badge>;
+}

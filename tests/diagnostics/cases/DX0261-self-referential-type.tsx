@@ -1,0 +1,9 @@
+const sizes = [count()];
+
+function count() {
+  return sizes.length;
+}
+
+export default function Page() {
+  return <p>{count()}</p>;
+}

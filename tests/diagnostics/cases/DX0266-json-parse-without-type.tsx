@@ -1,0 +1,5 @@
+export default function Page() {
+  const text = localStorage.getItem("todos") ?? "[]";
+  const saved = JSON.parse(text);
+  return <p>{text}</p>;
+}

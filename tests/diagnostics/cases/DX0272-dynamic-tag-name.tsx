@@ -1,0 +1,5 @@
+import { Dynamic } from "dx";
+
+export default function Page() {
+  return <Dynamic component="Header" />;
+}

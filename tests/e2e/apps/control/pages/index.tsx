@@ -1,0 +1,65 @@
+// The control-flow components in a browser (tests/e2e/control.test.mjs): <Index>, <Switch>/<Match>,
+// <Portal>, <Dynamic>.
+import { createSignal, Index, Show, Switch, Match, Portal, Dynamic } from "dx";
+import Runner from "../components/Runner";
+import Red from "../components/Red";
+import Blue from "../components/Blue";
+
+export default function Control() {
+  const [items, setItems] = createSignal<string[]>(["a", "b", "c"]);
+
+  const [mode, setMode] = createSignal(0);
+  const [tick, setTick] = createSignal(0);
+  const [runsA, setRunsA] = createSignal(0);
+  const [runsB, setRunsB] = createSignal(0);
+  const [runsC, setRunsC] = createSignal(0);
+
+  const [open, setOpen] = createSignal(false);
+  const [clicks, setClicks] = createSignal(0);
+
+  const [kind, setKind] = createSignal(0);
+  const [label, setLabel] = createSignal("x");
+
+  return (
+    <main>
+      <section>
+        <ul id="idx">
+          <Index each={items()}>{(item, i) => <li>{i}:{item()}</li>}</Index>
+        </ul>
+        <button id="idx-set" onClick={() => setItems(items().map((s, k) => (k === 1 ? s.toUpperCase() : s)))}>set</button>
+        <button id="idx-grow" onClick={() => setItems([...items(), "n" + items().length])}>grow</button>
+        <button id="idx-shrink" onClick={() => setItems(items().slice(0, items().length - 2))}>shrink</button>
+      </section>
+      <section>
+        <div id="switch">
+          <Switch fallback={<p class="none">none</p>}>
+            <Match when={mode() === 0}><Runner name="A" tick={tick()} onRun={() => setRunsA(runsA() + 1)} /></Match>
+            <Match when={mode() === 1}><Runner name="B" tick={tick()} onRun={() => setRunsB(runsB() + 1)} /></Match>
+            <Match when={mode() === 2}><Runner name="C" tick={tick()} onRun={() => setRunsC(runsC() + 1)} /></Match>
+          </Switch>
+        </div>
+        <p id="runs">{runsA()} {runsB()} {runsC()}</p>
+        <button id="mode" onClick={() => setMode((mode() + 1) % 4)}>mode</button>
+        <button id="tick" onClick={() => setTick(tick() + 1)}>tick</button>
+      </section>
+      <section>
+        <button id="open" onClick={() => setOpen(!open())}>open</button>
+        <Show when={open()}>
+          <p id="owner">owner</p>
+          <Portal mount={document.getElementById("overlay")}>
+            <p id="portal-text">clicked {clicks()}</p>
+            <button id="portal-btn" onClick={() => setClicks(clicks() + 1)}>click</button>
+          </Portal>
+          <Portal><p id="body-portal">in body</p></Portal>
+        </Show>
+      </section>
+      <section>
+        <div id="dyn">
+          <Dynamic component={kind() === 0 ? Red : kind() === 1 ? Blue : "em"} label={label()} />
+        </div>
+        <button id="kind" onClick={() => setKind((kind() + 1) % 3)}>kind</button>
+        <button id="label" onClick={() => setLabel(label() + "y")}>label</button>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,124 @@
+// tests/e2e/apps/control: <Index> updates rows in place and grows/shrinks at the end; <Switch>/<Match> switches
+// branches and disposes the old branch's effects; <Portal> renders outside the app root and leaves with its
+// owner; <Dynamic> switches between two components and a tag name, passing props through.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { build, launch, open, serve } from './harness.mjs';
+
+let browser, server, portalServer, portalDist;
+before(async () => {
+  browser = await launch();
+  server = await serve(build('../tests/e2e/apps/control'));
+  portalServer = await serve(portalDist = build('../tests/e2e/apps/control-portal'));
+});
+after(async () => { await server?.stop(); await portalServer?.stop(); await browser?.close(); });
+
+test('control flow: Index, Switch/Match, Portal, Dynamic', async () => {
+  const { page, errors } = await open(browser, server.url);
+  const text = (sel) => page.locator(sel).textContent();
+
+  // <Index>: rows keyed by position; a changed value updates the row's text, the <li> stays the same node.
+  const rows = page.locator('#idx > li');
+  assert.deepEqual(await rows.allTextContents(), ['0:a', '1:b', '2:c']);
+  await rows.evaluateAll((lis) => lis.forEach((li, k) => { li.__mark = `m${k}`; }));
+  const marks = () => rows.evaluateAll((lis) => lis.map((li) => li.__mark ?? ''));
+  await page.click('#idx-set');
+  assert.deepEqual(await rows.allTextContents(), ['0:a', '1:B', '2:c']);
+  assert.deepEqual(await marks(), ['m0', 'm1', 'm2'], 'the changed row kept its DOM node');
+  await page.click('#idx-grow');
+  await page.click('#idx-grow');
+  assert.deepEqual(await rows.allTextContents(), ['0:a', '1:B', '2:c', '3:n3', '4:n4']);
+  assert.deepEqual(await marks(), ['m0', 'm1', 'm2', '', ''], 'growing appends rows, the others stay');
+  await page.click('#idx-shrink');
+  assert.deepEqual(await rows.allTextContents(), ['0:a', '1:B', '2:c']);
+  assert.deepEqual(await marks(), ['m0', 'm1', 'm2'], 'shrinking removes rows at the end only');
+  await page.click('#idx-shrink');
+  await page.click('#idx-shrink');
+  assert.equal(await rows.count(), 0);
+  await page.click('#idx-grow');
+  assert.deepEqual(await rows.allTextContents(), ['0:n0']);
+
+  // <Switch>/<Match>: the first true Match renders; switching destroys the old branch (its effect stops).
+  const runner = () => page.locator('#switch').innerHTML();
+  assert.match(await runner(), /^<p class="runner">A at 0<\/p>/);
+  assert.equal(await text('#runs'), '1 0 0', 'the effect of branch A ran once when it was created');
+  await page.click('#tick');
+  assert.equal(await text('#switch .runner'), 'A at 1');
+  assert.equal(await text('#runs'), '2 0 0');
+  await page.click('#mode');
+  assert.equal(await text('#switch .runner'), 'B at 1');
+  assert.equal(await page.locator('#switch .runner').count(), 1, 'the old branch is gone');
+  assert.equal(await text('#runs'), '2 1 0');
+  await page.click('#tick');
+  assert.equal(await text('#runs'), '2 2 0', 'only the live branch\'s effect re-runs');
+  await page.click('#mode');
+  await page.click('#tick');
+  assert.equal(await text('#switch .runner'), 'C at 3');
+  assert.equal(await text('#runs'), '2 2 2');
+  await page.click('#mode');
+  assert.equal(await text('#switch .none'), 'none', 'no Match is true: the fallback');
+  assert.equal(await page.locator('#switch .runner').count(), 0);
+  await page.click('#tick');
+  assert.equal(await text('#runs'), '2 2 2', 'no effect of a disposed branch runs');
+  await page.click('#mode');
+  assert.equal(await text('#switch .runner'), 'A at 4');
+  assert.equal(await page.locator('#switch .none').count(), 0);
+  assert.equal(await text('#runs'), '3 2 2', 'branch A was created anew');
+
+  // <Portal>: children render into #overlay (outside the app root) or document.body, stay reactive, handle
+  // events, and are removed when their owner (the <Show>) hides.
+  assert.equal(await page.locator('#portal-text').count(), 0);
+  await page.click('#open');
+  assert.equal(await text('#owner'), 'owner');
+  assert.equal(await page.locator('#overlay > #portal-text').count(), 1, 'rendered into the mount node');
+  assert.equal(await page.locator('#dx-root #portal-text').count(), 0, 'not inside the app root');
+  assert.equal(await page.locator('body > #body-portal').count(), 1, 'no mount: document.body');
+  await page.click('#portal-btn');
+  await page.click('#portal-btn');
+  assert.equal(await text('#portal-text'), 'clicked 2', 'events inside the portal reach their handler; text updates');
+  await page.click('#open');
+  assert.equal(await page.locator('#owner').count(), 0);
+  assert.equal(await page.locator('#portal-text, #portal-btn, #body-portal').count(), 0, 'removed with the owner');
+  assert.equal(await page.locator('#overlay').count(), 1, 'the mount node itself stays');
+  await page.click('#open');
+  assert.equal(await text('#portal-text'), 'clicked 2');
+  assert.equal(await page.locator('#overlay > *').count(), 2);
+
+  // <Dynamic>: a component, another component, a tag name; props pass through and stay reactive.
+  const dyn = async () => (await page.locator('#dyn').innerHTML()).replaceAll('<!---->', '');
+  assert.equal(await dyn(), '<b class="red">red x</b>');
+  await page.click('#label');
+  assert.equal(await dyn(), '<b class="red">red xy</b>');
+  await page.locator('#dyn b').evaluate((b) => { b.__mark = 1; });
+  await page.click('#label');
+  assert.equal(await page.locator('#dyn b').evaluate((b) => b.__mark), 1, 'a prop change updates the component in place');
+  await page.click('#kind');
+  assert.equal(await dyn(), '<i class="blue">blue xyy</i>');
+  await page.click('#kind');
+  assert.equal(await dyn(), '<em label="xyy"></em>');
+  await page.click('#label');
+  assert.equal(await page.getAttribute('#dyn em', 'label'), 'xyyy');
+  await page.click('#kind');
+  assert.equal(await dyn(), '<b class="red">red xyyy</b>');
+
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a <Portal> on the first render: no resumption state, the client renders it', async () => {
+  const html = readFileSync(path.join(portalDist, 'index.html'), 'utf8');
+  assert.ok(!html.includes('dx-state'), 'the page carries no snapshot');
+  const { page, errors } = await open(browser, portalServer.url);
+  await page.evaluate(() => window.__dx.ready);
+  assert.equal(await page.locator('#overlay > #inc').textContent(), 'n = 0');
+  await page.click('#inc');
+  assert.equal(await page.locator('#overlay > #inc').textContent(), 'n = 1');
+  await page.click('#toggle');
+  assert.equal(await page.locator('#inc').count(), 0);
+  await page.click('#toggle');
+  assert.equal(await page.locator('#overlay > #inc').textContent(), 'n = 1');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
