@@ -55,6 +55,8 @@ int main(int argc, char** argv) {
   app.add_option("--max-body", options.max_body,
                  "largest request body in bytes (POST /_dx/rpc/<method> arguments, or discarded): beyond, 413 and close")
       ->check(CLI::Range(uint64_t(0), uint64_t(1) << 40))->capture_default_str();
+  app.add_flag("--test-hooks", options.test_hooks,
+               "serve GET /_dx/test/stream?chunks=N&size=B&interval_ms=M, a chunked streaming response (for tests)");
   app.add_option("--idle-timeout-ms", options.idle_timeout_ms, "idle keep-alive connection: then close")
       ->check(CLI::Range(10, 3600000))->capture_default_str();
   app.add_option("--drain-timeout-ms", options.drain_timeout_ms, "SIGTERM: time to finish in-flight responses")

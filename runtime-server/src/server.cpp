@@ -160,6 +160,7 @@ std::unique_ptr<Server> Server::create(const ServerOptions& options, std::string
     wc.header_timeout_ms = s->options.header_timeout_ms;
     wc.body_timeout_ms = s->options.body_timeout_ms;
     wc.max_body = s->options.max_body;
+    wc.test_hooks = s->options.test_hooks;
     wc.drain_timeout_ms = s->options.drain_timeout_ms;
     wc.stream_idle_timeout_ms = s->options.hbtp_idle_timeout_ms;
     wc.max_message = std::min<uint32_t>(s->options.max_message, dx::schema::kHbtpMaxPayloadLimit);

@@ -40,6 +40,7 @@ Worker::Worker(const WorkerConfig& config)
   ctx_.header_timeout_ms = config.header_timeout_ms;
   ctx_.body_timeout_ms = config.body_timeout_ms;
   ctx_.max_body = config.max_body;
+  ctx_.test_hooks = config.test_hooks;
   ctx_.stream_idle_timeout_ms = config.stream_idle_timeout_ms;
   ctx_.max_message = config.max_message;
   ctx_.hbtp.max_payload = config.max_message;

@@ -7,8 +7,8 @@
  * dx_dispatch, the same op batches (schemas/ops.md), the same linear memory layout.
  *
  * Threads: an instance belongs to one thread at a time (each server worker owns its own); instances on
- * different threads run in parallel (trap state and call depth are thread-local). dx_app_new may be
- * called from any thread once the library is loaded.
+ * different threads run in parallel (trap state and call depth are the host's thread-locals, handed over
+ * with dx_app_set_host). dx_app_new may be called from any thread once the library is loaded.
  * Traps: a trap (an app `throw`, a runtime RangeError, an out-of-bounds access, call depth exhausted)
  * unwinds to the entry function, which returns its code (> 0, see dx_app_trap_name); the instance stays
  * usable as in the browser: dx_app_dispatch with handler 0xFFFFFFFF returns the batch reporting it.
@@ -27,6 +27,10 @@ typedef struct dx_app dx_app;
 
 /* DX_APP_ABI_VERSION of the library; a loader refuses any other. */
 uint32_t dx_app_abi_version(void);
+/* Called once by the loader, before any instance: the host's per-thread trap state — `depth` returns this
+ * thread's call-depth counter, `target` this thread's slot for the current trap target (a jmp_buf*, NULL
+ * outside calls). The library keeps no thread-locals of its own. */
+void dx_app_set_host(uint32_t* (*depth)(void), void** (*target)(void));
 /* A new instance (its own linear memory, constructors run), or NULL when memory is exhausted. */
 dx_app* dx_app_new(void);
 void dx_app_free(dx_app* app);

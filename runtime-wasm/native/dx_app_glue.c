@@ -19,6 +19,7 @@
 #define DX_EXPORT __attribute__((visibility("default")))
 
 jmp_buf* dx_rt_swap_target(jmp_buf* target);
+void dx_rt_set_host(uint32_t* (*depth)(void), void** (*target)(void));
 
 struct Z_dx_instance_t {
   uint64_t seed_state;
@@ -83,6 +84,8 @@ static void init_module(void) {
   } while (0)
 
 DX_EXPORT uint32_t dx_app_abi_version(void) { return DX_APP_ABI_VERSION; }
+
+DX_EXPORT void dx_app_set_host(uint32_t* (*depth)(void), void** (*target)(void)) { dx_rt_set_host(depth, target); }
 
 DX_EXPORT dx_app* dx_app_new(void) {
   pthread_once(&module_once, init_module);

@@ -5,9 +5,12 @@
  * with a process-wide SIGSEGV handler (which would take over every crash of dx-server and fights ASan),
  * and its trap target is one global jmp_buf, while dx-server runs one instance per worker thread in
  * parallel. So app.c is compiled with WASM_RT_MEMCHECK_SIGNAL_HANDLER=0 (explicit bounds checks) and call
- * depth counting, and this file supplies the runtime with thread-local trap state:
- *   - wasm_rt_call_stack_depth is redirected (-D, see dxc's native phase) to *dx_rt_depth(), a thread-local;
+ * depth counting, and this file supplies the runtime with per-thread trap state:
+ *   - wasm_rt_call_stack_depth is redirected (-D, see dxc's native phase) to *dx_rt_depth();
  *   - a trap longjmps to the thread's current target, set by dx_app_glue.c around each entry call;
+ *   - both live in the host program's thread-locals (dx_app_set_host, called by the loader before any
+ *     instance runs), not in this library's: a dlopen'ed library's thread-locals are dynamic TLS, which
+ *     LeakSanitizer's exit-time thread scan can crash on once threads have come and gone;
  *   - memories are calloc'ed and grown with realloc, with a per-instance cap (DX_RT_MAX_MEMORY_BYTES,
  *     1 GiB by default) so one runaway page cannot exhaust the server;
  *   - function types are interned once, when the library initialises the module (under pthread_once).
@@ -27,15 +30,21 @@
 #endif
 #define DX_RT_PAGE 65536u
 
-static _Thread_local uint32_t tls_depth;
-static _Thread_local jmp_buf* tls_target;
+static uint32_t* (*host_depth)(void);
+static void** (*host_target)(void);
 
-uint32_t* dx_rt_depth(void) { return &tls_depth; }
+void dx_rt_set_host(uint32_t* (*depth)(void), void** (*target)(void)) {
+  host_depth = depth;
+  host_target = target;
+}
+
+uint32_t* dx_rt_depth(void) { return host_depth(); }
 
 /* Used by dx_app_glue.c: the jmp_buf a trap on this thread returns to (NULL: none, a trap aborts). */
 jmp_buf* dx_rt_swap_target(jmp_buf* target) {
-  jmp_buf* old = tls_target;
-  tls_target = target;
+  void** slot = host_target();
+  jmp_buf* old = (jmp_buf*)*slot;
+  *slot = target;
   return old;
 }
 
@@ -45,9 +54,10 @@ bool wasm_rt_is_initialized(void) { return initialized; }
 void wasm_rt_free(void) {}
 
 void wasm_rt_trap(wasm_rt_trap_t code) {
-  if (!tls_target) abort(); /* a trap outside any entry call: a bug in the glue, never in app code */
-  tls_depth = 0;
-  longjmp(*tls_target, code == WASM_RT_TRAP_NONE ? WASM_RT_TRAP_UNREACHABLE : (int)code);
+  jmp_buf* target = (jmp_buf*)*host_target();
+  if (!target) abort(); /* a trap outside any entry call: a bug in the glue, never in app code */
+  *host_depth() = 0;
+  longjmp(*target, code == WASM_RT_TRAP_NONE ? WASM_RT_TRAP_UNREACHABLE : (int)code);
 }
 
 const char* wasm_rt_strerror(wasm_rt_trap_t code) {
@@ -191,8 +201,8 @@ void wasm_rt_load_exception(uint32_t tag, uint32_t size, const void* values) {
   (void)values;
 }
 void wasm_rt_throw(void) { wasm_rt_trap(WASM_RT_TRAP_UNCAUGHT_EXCEPTION); }
-WASM_RT_UNWIND_TARGET* wasm_rt_get_unwind_target(void) { return tls_target; }
-void wasm_rt_set_unwind_target(WASM_RT_UNWIND_TARGET* target) { tls_target = target; }
+WASM_RT_UNWIND_TARGET* wasm_rt_get_unwind_target(void) { return (WASM_RT_UNWIND_TARGET*)*host_target(); }
+void wasm_rt_set_unwind_target(WASM_RT_UNWIND_TARGET* target) { *host_target() = target; }
 uint32_t wasm_rt_exception_tag(void) { return 0; }
 uint32_t wasm_rt_exception_size(void) { return 0; }
 void* wasm_rt_exception(void) { return NULL; }

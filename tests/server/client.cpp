@@ -10,6 +10,8 @@
 
 #include <cerrno>
 
+#include "dxs/http1/chunked.h"
+
 namespace dxs_test {
 
 Client::Client(uint16_t port, bool small_receive_buffer) {
@@ -96,6 +98,18 @@ std::optional<Response> Client::read_response(bool no_body) {
     pos = eol + 2;
   }
   if (no_body || r.status == 304 || r.status == 204) return r;
+  if (r.header("transfer-encoding") == "chunked") {  // decoded with the server's own validating decoder
+    dxs::http1::ChunkedDecoder dec;
+    for (;;) {
+      dxs::http1::ChunkedStep st = dec.feed(buf_.data(), buf_.size());
+      if (st.data_len) r.body.append(st.data, st.data_len);
+      if (st.data_len) ++r.chunks;
+      buf_.erase(0, st.consumed);
+      if (st.status == dxs::http1::ChunkedStatus::kDone) return r;
+      if (st.status == dxs::http1::ChunkedStatus::kError) return std::nullopt;
+      if (st.consumed == 0 && !fill()) return std::nullopt;
+    }
+  }
   size_t length = r.has("content-length") ? std::stoul(r.header("content-length")) : 0;
   while (buf_.size() < length)
     if (!fill()) return std::nullopt;

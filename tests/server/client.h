@@ -18,7 +18,8 @@ struct Response {
   int status = 0;
   std::map<std::string, std::string> headers;  // lower-cased name → value (the last one wins)
   std::string head;                             // the raw head, status line to the empty line
-  std::string body;
+  std::string body;  // a chunked body decoded
+  int chunks = 0;    // chunked: the number of data pieces the decoder returned (at least one per chunk)
   bool has(const std::string& name) const { return headers.count(name) != 0; }
   std::string header(const std::string& name) const {
     auto it = headers.find(name);
@@ -38,7 +39,7 @@ class Client {
 
   bool connected() const { return fd_ >= 0; }
   bool send(std::string_view bytes);
-  // Reads one response. `no_body`: the request was HEAD (or the status has no body).
+  // Reads one response (Content-Length or chunked). `no_body`: the request was HEAD (or the status has no body).
   std::optional<Response> read_response(bool no_body = false);
   // True when the server closes the connection (EOF or reset) before the timeout, with nothing else sent.
   bool closed_by_peer();

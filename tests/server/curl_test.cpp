@@ -76,3 +76,17 @@ TEST_CASE("server: curl POSTs chunked and Content-Length bodies to /_dx/rpc/echo
               &out, &err) == 0);
   CHECK(out == "404");
 }
+
+TEST_CASE("server: curl reads a chunked streaming response", "[server][curl][stream]") {
+  if (!std::filesystem::exists(kCurl)) {
+    WARN("curl not installed: skipped");
+    return;
+  }
+  Running s(EACH_IO, 1, 10000, [](dxs::ServerOptions& o, const std::filesystem::path&) { o.test_hooks = true; });
+  std::string url = "http://127.0.0.1:" + std::to_string(s.port()) + "/_dx/test/stream?chunks=4&size=12&interval_ms=1";
+  std::string out, err;
+  REQUIRE(run({kCurl, "-sS", "-D", "-", url}, &out, &err) == 0);
+  INFO(out << err);
+  CHECK(out.find("Transfer-Encoding: chunked") != std::string::npos);
+  CHECK(out.substr(out.find("\r\n\r\n") + 4) == "chunk 0 ....chunk 1 ....chunk 2 ....chunk 3 ....");
+}

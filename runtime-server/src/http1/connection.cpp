@@ -80,6 +80,7 @@ bool Connection::open(int fd, Mode mode) {
 }
 
 void Connection::close() {
+  out_stream_.reset();
   if (state_ == State::kClosed) return;
   ctx_.reactor->remove(fd_);
   ::close(fd_);
@@ -113,7 +114,8 @@ void Connection::on_event(uint32_t events) {
 void Connection::handle(uint32_t events) {
   if (state_ == State::kLingering) return linger_read();
   if (state_ != State::kOpen) return;
-  if (!out_.pending() && !close_after_flush_ && !peer_eof_ && (events & kReadable)) {
+  if (out_stream_ && (events & (kHangup | kError))) return close();  // nobody left to stream to
+  if (!out_.pending() && !close_after_flush_ && !peer_eof_ && !out_stream_ && (events & kReadable)) {
     read_some();
     if (state_ != State::kOpen) return;
   }
@@ -142,13 +144,21 @@ void Connection::read_some() {
 void Connection::drive() {
   for (;;) {
     bool more = false;
-    if (!close_after_flush_ && !out_.pending() && mode_ == Mode::kHttp) more = process_requests();
+    if (out_stream_ && !out_.pending()) {
+      pump_stream();
+      more = !out_stream_;  // it ended: requests pipelined behind it are answered next
+    }
+    if (!out_stream_ && !close_after_flush_ && !out_.pending() && mode_ == Mode::kHttp) more = process_requests();
     if (out_.pending()) {
       size_t sent = 0;
       OutQueue::FlushResult r = out_.flush(fd_, &sent);
-      if (sent) deadline_ms_ = ctx_.now_ms + idle_ms();  // the reader is making progress
+      if (sent && !stream_waiting_) deadline_ms_ = ctx_.now_ms + idle_ms();  // the reader is making progress
       if (r == OutQueue::kFailed) return close();
       if (r == OutQueue::kWouldBlock) return set_interest(kWrite);
+    }
+    if (out_stream_) {
+      if (stream_waiting_) return set_interest(0);  // the sweep wakes it at deadline_ms_ (on_timeout)
+      continue;                                      // the next piece is ready
     }
     if (close_after_flush_) return begin_linger();
     if (peer_eof_) return close();  // the peer sent all it will; anything left is an incomplete head
@@ -160,7 +170,7 @@ void Connection::drive() {
 bool Connection::process_requests() {
   size_t pos = 0;
   bool partial = false, answered = false;
-  while (!close_after_flush_ && mode_ == Mode::kHttp) {
+  while (!close_after_flush_ && mode_ == Mode::kHttp && !out_stream_) {  // a stream holds back what follows it
     if (body_mode_ != BodyMode::kNone) {  // pos is 0: the body's head is pinned at in_[0]
       if (!read_body()) break;
       answered = true;
@@ -225,6 +235,11 @@ void Connection::dispatch(const Request& req, const Semantics& sem, std::span<co
   if (std::string_view(ctx_.path).substr(0, kRpcPrefix.size()) == kRpcPrefix) return answer_rpc(req, sem, body);
   if (req.method != "GET" && !head)
     return respond(canned.method_not_allowed, true, sem.keep_alive, sem.echo_keep_alive);
+  if (ctx_.test_hooks && ctx_.path == "/_dx/test/stream") {
+    size_t q = req.target.find('?');
+    return respond_stream(make_test_stream(q == std::string_view::npos ? "" : req.target.substr(q + 1), ctx_.now_ms),
+                          "text/plain; charset=utf-8", req, sem);
+  }
   if (ctx_.path == "/_dx/hbtp") {
     if (sem.has_body) return respond_and_close(canned.bad_request, !head);  // a handshake has no body
     return upgrade(req);
@@ -277,6 +292,7 @@ void Connection::respond_range(const StaticEntry& entry, std::string_view range,
 }
 
 void Connection::on_timeout() {
+  if (state_ == State::kOpen && out_stream_ && stream_waiting_ && !out_.pending()) return drive();  // its next piece
   if (state_ == State::kOpen && mode_ != Mode::kHttp && !close_after_flush_ && !out_.pending()) {
     ctx_.stream_out.clear();
     channel_->idle_close(ctx_.stream_out);

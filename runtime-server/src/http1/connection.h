@@ -41,6 +41,7 @@
 #include "dxs/http1/chunked.h"
 #include "dxs/http1/parser.h"
 #include "dxs/http1/response.h"
+#include "dxs/http1/response_stream.h"
 #include "dxs/http1/semantics.h"
 #include "dxs/reactor.h"
 #include "dxs/static_site.h"
@@ -62,6 +63,7 @@ struct ConnectionContext {
   int linger_timeout_ms = 2000;
   int body_timeout_ms = 10000;    // a request body with no byte received for this long: 408
   uint64_t max_body = 1u << 20;   // a request body over this: 413
+  bool test_hooks = false;        // dx-server --test-hooks: /_dx/test/stream (connection_stream_out.cpp)
   bool draining = false;          // the server is stopping: every response closes its connection
   int stream_idle_timeout_ms = 60000;  // WebSocket / raw HBTP: nothing received for this long: Close
   uint32_t max_message = 1u << 20;     // WebSocket message and HBTP frame payload limit
@@ -114,7 +116,10 @@ class Connection {
   // Output is queued (it may borrow bytes of the StaticSite it was answered from).
   bool sending() const { return out_.pending(); }
   // Open, between requests: nothing received that is unanswered and nothing left to send.
-  bool idle() const { return state_ == State::kOpen && mode_ == Mode::kHttp && in_len_ == 0 && !out_.pending() && !close_after_flush_; }
+  bool idle() const {
+    return state_ == State::kOpen && mode_ == Mode::kHttp && in_len_ == 0 && !out_.pending() && !close_after_flush_ &&
+           !out_stream_;
+  }
   int64_t deadline_ms() const { return deadline_ms_; }
 
   // The worker's intrusive list of live connections.
@@ -127,7 +132,9 @@ class Connection {
   void read_some();
   ssize_t take_received(char* to, size_t room);  // connection_recv.cpp: like recv() from arrived_ / held_
   void linger_received();
-  bool may_read() const { return state_ == State::kOpen && !out_.pending() && !close_after_flush_ && !peer_eof_; }
+  bool may_read() const {
+    return state_ == State::kOpen && !out_.pending() && !close_after_flush_ && !peer_eof_ && !out_stream_;
+  }
   void drive();
   bool process_requests();  // true if complete requests are left unparsed (high water)
   void answer(const Request& req);
@@ -147,6 +154,10 @@ class Connection {
   void respond_range(const StaticEntry& entry, std::string_view range, const Semantics& sem);
   static bool if_range_allows(const Request& req, const std::string& etag);
   void respond_and_close(const Prebuilt& p, bool with_body) { respond(p, with_body, false, false); }
+  // Streaming responses (connection_stream_out.cpp): the head now, the body as `stream` produces it.
+  void respond_stream(std::unique_ptr<ResponseStream> stream, std::string_view content_type, const Request& req,
+                      const Semantics& sem);
+  void pump_stream();  // asks the open stream for its next piece (or the time to ask again, or its end)
   void begin_linger();
   void linger_read();
   void set_interest(uint32_t interest);
@@ -181,6 +192,9 @@ class Connection {
   uint64_t body_left_ = 0;  // kLength: bytes still to come
   ChunkedDecoder chunked_;
   std::vector<uint8_t> body_;
+  // The streaming response being sent: nothing more is read or parsed until it ends.
+  std::unique_ptr<ResponseStream> out_stream_;
+  bool stream_chunked_ = true, stream_keep_alive_ = true, stream_waiting_ = false;
   std::unique_ptr<hbtp::Channel> channel_;  // made at the first upgrade, kept while the connection is pooled
 };
 

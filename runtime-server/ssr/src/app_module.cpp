@@ -11,8 +11,17 @@
 
 namespace dx::ssr {
 
+namespace {
+// The module's per-thread trap state (dx_app_set_host): thread-locals of this program, not the library's.
+thread_local uint32_t t_depth = 0;
+thread_local void* t_target = nullptr;
+uint32_t* depth_slot() { return &t_depth; }
+void** target_slot() { return &t_target; }
+}  // namespace
+
 struct AppLibrary::Api {
   decltype(&dx_app_abi_version) abi_version;
+  decltype(&dx_app_set_host) set_host;
   decltype(&dx_app_new) create;
   decltype(&dx_app_free) destroy;
   decltype(&dx_app_start) start;
@@ -22,10 +31,7 @@ struct AppLibrary::Api {
 };
 
 std::shared_ptr<AppLibrary> AppLibrary::open(const std::string& path, std::string* err) {
-  // RTLD_NODELETE: the module stays mapped after dlclose. Its thread-local trap state (dx_wasm_rt.c) may
-  // still be referenced by a thread's TLS bookkeeping, which sanitizers (and glibc's TLS teardown) walk at
-  // exit; a reload maps the new dist/'s module beside the old one.
-  void* h = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
+  void* h = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
   if (!h) {
     const char* e = dlerror();
     *err = e ? e : ("cannot load " + path);
@@ -44,6 +50,7 @@ std::shared_ptr<AppLibrary> AppLibrary::open(const std::string& path, std::strin
     }
   };
   sym(a.abi_version, "dx_app_abi_version");
+  sym(a.set_host, "dx_app_set_host");
   sym(a.create, "dx_app_new");
   sym(a.destroy, "dx_app_free");
   sym(a.start, "dx_app_start");
@@ -56,6 +63,7 @@ std::shared_ptr<AppLibrary> AppLibrary::open(const std::string& path, std::strin
            std::to_string(DX_APP_ABI_VERSION) + " (rebuild the app with this dxc)";
     return nullptr;
   }
+  a.set_host(depth_slot, target_slot);
   return lib;
 }
 
