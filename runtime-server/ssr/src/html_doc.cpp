@@ -200,7 +200,7 @@ uint32_t HtmlDoc::clone(uint32_t src, uint32_t parent) {
     Node& d = pool_[n];
     d.name = s.name;
     d.text = s.text;
-    d.attrs = s.attrs;
+    d.attrs = s.attrs;  // shared until one of them changes (own_attrs)
   }
   if (parent) append(parent, n);
   for (uint32_t c = pool_[src].first; c; c = pool_[c].next) clone(c, n);
@@ -216,7 +216,7 @@ uint32_t HtmlDoc::parse_template(std::string_view h) {
   auto add_text = [&](std::string_view raw) {
     if (raw.empty()) return;
     uint32_t t = new_node(kText);
-    pool_[t].text = decode_refs(raw);
+    pool_[t].text = keep(decode_refs(raw));
     append(top(), t);
   };
   size_t i = 0;
@@ -225,11 +225,11 @@ uint32_t HtmlDoc::parse_template(std::string_view h) {
     if (lt == std::string_view::npos) lt = h.size();
     const Node& cur = pool_[top()];
     if (cur.kind == kElement && is_raw_text(cur.name)) {  // raw text up to the matching end tag
-      std::string end = "</" + cur.name;
+      std::string end = "</" + std::string(cur.name);
       size_t e = h.find(end, i);
       if (e == std::string_view::npos) e = h.size();
       uint32_t t = new_node(kText);
-      pool_[t].text = std::string(h.substr(i, e - i));
+      pool_[t].text = keep(h.substr(i, e - i));
       append(top(), t);
       i = e;
       size_t gt = h.find('>', i);
@@ -243,7 +243,7 @@ uint32_t HtmlDoc::parse_template(std::string_view h) {
     if (h.compare(i, 4, "<!--") == 0) {
       size_t e = h.find("-->", i + 4);
       uint32_t c = new_node(kComment);
-      pool_[c].text = std::string(h.substr(i + 4, (e == std::string_view::npos ? h.size() : e) - i - 4));
+      pool_[c].text = keep(h.substr(i + 4, (e == std::string_view::npos ? h.size() : e) - i - 4));
       append(top(), c);
       i = e == std::string_view::npos ? h.size() : e + 3;
       continue;
@@ -270,7 +270,7 @@ uint32_t HtmlDoc::parse_template(std::string_view h) {
       continue;
     }
     uint32_t el = new_node(kElement);
-    pool_[el].name = name;
+    pool_[el].name = keep(name);
     append(top(), el);
     bool self_closing = false;
     while (j < h.size() && h[j] != '>') {  // attributes
@@ -295,7 +295,7 @@ uint32_t HtmlDoc::parse_template(std::string_view h) {
           j = e;
         }
       }
-      if (!aname.empty()) pool_[el].attrs.emplace_back(std::move(aname), std::move(aval));
+      if (!aname.empty()) own_attrs(pool_[el]).emplace_back(keep(aname), keep(aval));
     }
     i = j < h.size() ? j + 1 : j;
     if (!self_closing && !is_void(name) && open.size() < kMaxDepth) open.push_back(el);
@@ -330,27 +330,44 @@ bool HtmlDoc::parse_paths(std::string_view text, Template& t) const {
   return !t.paths.empty();
 }
 
+std::string_view HtmlDoc::keep(std::string_view s) {
+  if (s.empty()) return {};
+  store_.emplace_back(s);
+  return store_.back();
+}
+
+HtmlDoc::AttrList& HtmlDoc::own_attrs(Node& n) {
+  if (!n.attrs || n.attrs.use_count() > 1)
+    n.attrs = n.attrs ? std::make_shared<AttrList>(*n.attrs) : std::make_shared<AttrList>();
+  return const_cast<AttrList&>(*n.attrs);  // made here, held only by this node
+}
+
 void HtmlDoc::set_attr(Node& n, std::string_view name, std::string_view value) {
-  for (auto& [k, v] : n.attrs)
-    if (k == name) {
-      v = value;
-      return;
-    }
-  n.attrs.emplace_back(std::string(name), std::string(value));
+  if (n.attrs)
+    for (size_t i = 0; i < n.attrs->size(); i++)
+      if ((*n.attrs)[i].first == name) {
+        if ((*n.attrs)[i].second == value) return;
+        own_attrs(n)[i].second = keep(value);
+        return;
+      }
+  own_attrs(n).emplace_back(keep(name), keep(value));
 }
 
 void HtmlDoc::remove_attr(Node& n, std::string_view name) {
-  for (size_t i = 0; i < n.attrs.size(); i++)
-    if (n.attrs[i].first == name) {
-      n.attrs.erase(n.attrs.begin() + long(i));
+  if (!n.attrs) return;
+  for (size_t i = 0; i < n.attrs->size(); i++)
+    if ((*n.attrs)[i].first == name) {
+      AttrList& own = own_attrs(n);
+      own.erase(own.begin() + long(i));
       return;
     }
 }
 
 void HtmlDoc::toggle_class(Node& n, std::string_view name, bool on) {
   std::string cls;
-  for (auto& [k, v] : n.attrs)
-    if (k == "class") cls = v;
+  if (n.attrs)
+    for (auto& [k, v] : *n.attrs)
+      if (k == "class") cls = v;
   std::vector<std::string_view> tokens;
   std::string_view rest = cls;
   bool present = false;
@@ -454,7 +471,7 @@ bool HtmlDoc::apply(const uint8_t* mem, uint32_t size, uint32_t batch, std::stri
       case kOpText: {
         uint32_t n = live(a[0]);
         if (!n || !str(a[1], &s1) || pool_[n].kind == kElement || pool_[n].kind == kFragment) return fail("TEXT: bad operands");
-        pool_[n].text = s1;
+        pool_[n].text = keep(s1);
         break;
       }
       case kOpAttr:
@@ -465,7 +482,7 @@ bool HtmlDoc::apply(const uint8_t* mem, uint32_t size, uint32_t batch, std::stri
         if (op == kOpProp && s1 == "value" && el.name == "textarea") {
           while (el.first) detach(el.first);
           uint32_t t = new_node(kText);
-          pool_[t].text = s2;
+          pool_[t].text = keep(s2);
           append(n, t);
         } else if (op == kOpAttr) {
           set_attr(el, s1, s2);
@@ -605,13 +622,14 @@ void HtmlDoc::serialize(uint32_t n, std::string& out, std::vector<uint32_t>* ord
     record();
     out += '<';
     out += e.name;
-    for (const auto& [k, v] : e.attrs) {
-      out += ' ';
-      out += k;
-      out += "=\"";
-      escape_into(out, v, true);
-      out += '"';
-    }
+    if (e.attrs)
+      for (const auto& [k, v] : *e.attrs) {
+        out += ' ';
+        out += k;
+        out += "=\"";
+        escape_into(out, v, true);
+        out += '"';
+      }
     out += '>';
     if (is_void(e.name)) return;
   }

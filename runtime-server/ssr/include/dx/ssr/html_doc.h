@@ -14,6 +14,8 @@
 // a cycle-making INSERT) stops apply() with an error; the tree stays consistent.
 #pragma once
 #include <cstdint>
+#include <deque>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,12 +56,16 @@ class HtmlDoc {
 
  private:
   enum Kind : uint8_t { kElement, kText, kComment, kFragment };
+  // Clones share what their template holds: names and texts are views of strings the document keeps
+  // (store_), attribute lists are shared until a node changes its own (copy on write), so a CLONE copies
+  // no string.
+  using AttrList = std::vector<std::pair<std::string_view, std::string_view>>;
   struct Node {
     Kind kind = kElement;
     uint32_t parent = 0, first = 0, last = 0, prev = 0, next = 0;  // pool indexes; 0 = none
-    std::string name;                                              // element tag (lower case)
-    std::string text;                                              // text / comment data
-    std::vector<std::pair<std::string, std::string>> attrs;
+    std::string_view name;                                         // element tag (lower case)
+    std::string_view text;                                         // text / comment data
+    std::shared_ptr<const AttrList> attrs;                         // null: none
   };
   struct Template {
     uint32_t fragment = 0;                        // pool index of the parsed fragment
@@ -74,6 +80,8 @@ class HtmlDoc {
   bool contains(uint32_t ancestor, uint32_t n) const;
   uint32_t parse_template(std::string_view html);
   bool parse_paths(std::string_view text, Template& t) const;
+  std::string_view keep(std::string_view s);  // a copy in store_, stable for the document's life
+  AttrList& own_attrs(Node& n);               // the node's own (unshared) attribute list
   void set_attr(Node& n, std::string_view name, std::string_view value);
   void remove_attr(Node& n, std::string_view name);
   void toggle_class(Node& n, std::string_view name, bool on);
@@ -81,6 +89,7 @@ class HtmlDoc {
   uint32_t node_of(uint32_t id) const;  // 0 when the id is not live
 
   std::vector<Node> pool_;          // [0] unused; [1] the mount element
+  std::deque<std::string> store_;   // every string a node views (stable addresses)
   std::vector<uint32_t> ids_;       // node id → pool index (0 = free)
   std::vector<Template> templates_;  // template id → template (fragment 0 = undefined)
   struct Listening {
