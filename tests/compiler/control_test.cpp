@@ -5,8 +5,7 @@
 #include <binaryen-c.h>
 
 #include "dx/schema/dxb.h"
-#include "emit/emit.h"
-#include "project_fixture.h"
+#include "emit_fixture.h"
 
 namespace {
 std::string page(const std::string& body, const std::string& jsx) {
@@ -128,16 +127,5 @@ TEST_CASE("the control-flow components link into runtime.wasm and validate", "[e
                          {"components/Red.tsx", "interface P { label: string; }\nexport default function Red(props: P) { return <b>{props.label}</b>; }\n"}});
   INFO(c->rendered);
   REQUIRE_FALSE(c->diags.has_errors());
-  dxc::EmitOptions o;
-  o.runtime_wasm = dxc::find_runtime_dir(nullptr) + "/runtime.wasm";
-  for (int level : {0, 2}) {
-    o.optimize = level;
-    dxc::EmitResult r;
-    dxc::Diagnostics d;
-    REQUIRE(dxc::emit::emit(c->prog, c->lp, o, r, d, false));
-    std::vector<char> copy(r.wasm.begin(), r.wasm.end());
-    BinaryenModuleRef m = BinaryenModuleRead(copy.data(), copy.size());
-    CHECK(BinaryenModuleValidate(m));
-    BinaryenModuleDispose(m);
-  }
+  dxt::emit_each_level(*c, [](BinaryenModuleRef) {});
 }

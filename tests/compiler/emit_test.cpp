@@ -3,8 +3,7 @@
 
 #include <binaryen-c.h>
 
-#include "emit/emit.h"
-#include "project_fixture.h"
+#include "emit_fixture.h"
 
 TEST_CASE("generated code links into runtime.wasm and validates", "[emit]") {
   auto c = dxt::compile_page(
@@ -22,20 +21,10 @@ TEST_CASE("generated code links into runtime.wasm and validates", "[emit]") {
       "}\n");
   INFO(c->rendered);
   REQUIRE_FALSE(c->diags.has_errors());
-  dxc::EmitOptions o;
-  o.runtime_wasm = dxc::find_runtime_dir(nullptr) + "/runtime.wasm";
-  for (int level : {0, 2}) {
-    o.optimize = level;
-    dxc::EmitResult r;
-    dxc::Diagnostics d;
-    REQUIRE(dxc::emit::emit(c->prog, c->lp, o, r, d, false));
-    std::vector<char> copy(r.wasm.begin(), r.wasm.end());
-    BinaryenModuleRef m = BinaryenModuleRead(copy.data(), copy.size());
-    CHECK(BinaryenModuleValidate(m));
+  dxt::emit_each_level(*c, [](BinaryenModuleRef m) {
     for (const char* e : {"memory", "dx_start", "dx_dispatch", "dx_input"}) CHECK(BinaryenGetExport(m, e) != nullptr);
     CHECK(BinaryenGetExport(m, "dx_str_concat") == nullptr);  // runtime internals are not exported
-    BinaryenModuleDispose(m);
-  }
+  });
 }
 
 TEST_CASE("DX0265: console.log / JSON.stringify of a record whose literals write its keys in different orders", "[emit]") {

@@ -2,56 +2,16 @@
 // of deterministic mutations of it, so every build checks them (libFuzzer needs clang: fuzz/).
 #include <catch2/catch.hpp>
 
-#include <cstdint>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <string>
-#include <vector>
 
+#include "corpus_replay.h"
 #include "parser_check.h"
 
-namespace fs = std::filesystem;
-
 namespace {
-
-std::vector<std::string> seeds() {
-  std::vector<std::string> out;
-  for (const auto& e : fs::directory_iterator(DXS_FUZZ_CORPUS_DIR)) {
-    std::ifstream in(e.path(), std::ios::binary);
-    out.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  }
-  return out;
-}
-
-struct Rng {
-  uint64_t s = 0x9E3779B97F4A7C15ull;
-  uint64_t next() {
-    s ^= s << 13;
-    s ^= s >> 7;
-    s ^= s << 17;
-    return s;
-  }
-  size_t below(size_t n) { return n ? size_t(next() % n) : 0; }
-};
 
 const char* const kTokens[] = {"\r\n", "\r\n\r\n", "\n", "\r", ": ", " ", "..", "%2e", "%2f", "%5c", "%00", "%",
                                "/", "//", "?", "#", "\\", "Host: a\r\n", "Content-Length: 1\r\n", "HTTP/1.0",
                                "W/\"x\"", "\x01", std::string("\0", 1).c_str(), "\xff"};
-
-std::string mutate(std::string s, Rng& rng) {
-  int steps = 1 + int(rng.below(4));
-  for (int i = 0; i < steps; ++i) {
-    size_t at = rng.below(s.size() + 1);
-    switch (rng.below(4)) {
-      case 0: s.insert(at, kTokens[rng.below(std::size(kTokens))]); break;
-      case 1: if (!s.empty()) s[rng.below(s.size())] = char(rng.next()); break;
-      case 2: s.erase(at, rng.below(8)); break;
-      case 3: s.insert(at, s.substr(rng.below(s.size() + 1), rng.below(16))); break;
-    }
-  }
-  return s;
-}
 
 void check(const std::string& in) {
   auto* p = reinterpret_cast<const uint8_t*>(in.data());
@@ -65,13 +25,5 @@ void check(const std::string& in) {
 }  // namespace
 
 TEST_CASE("server: http1 fuzz properties hold on the corpus and its mutations", "[http1][fuzz]") {
-  std::vector<std::string> corpus = seeds();
-  REQUIRE(corpus.size() >= 5);
-  Rng rng;
-  size_t checked = 0;
-  for (const std::string& seed : corpus) {
-    check(seed);
-    for (int i = 0; i < 400; ++i, ++checked) check(mutate(seed, rng));
-  }
-  CHECK(checked == corpus.size() * 400);
+  dxs_test::replay_corpus(DXS_FUZZ_CORPUS_DIR, 0x9E3779B97F4A7C15ull, kTokens, check);
 }

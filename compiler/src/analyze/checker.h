@@ -112,6 +112,7 @@ class Checker {
   void check_index(Ctx& c, NodeId n);
   void check_show(Ctx& c, NodeId n);
   void check_switch(Ctx& c, NodeId n);
+  void check_fallback(Ctx& c, NodeId n, NodeId fallback);  // <Show>/<Switch> fallback={…}
   void check_portal(Ctx& c, NodeId n);
   void check_dynamic(Ctx& c, NodeId n);
   void dynamic_leaves(Ctx& c, NodeId dyn, NodeId e, std::map<std::string, uint32_t>& seen);

@@ -153,10 +153,17 @@ void Checker::check_show(Ctx& c, NodeId n) {
   std::vector<NodeId> kids(x.kids.begin() + 1, x.kids.end());
   if (kids.empty()) { error(n, "DX0255", "<Show> needs children to show"); return; }
   module().blocks[n] = branch_block(c, "/show", kids);
-  if (fallback != kNoNode) {
-    if (!is_jsx(node(fallback))) { error(fallback, "DX0255", "fallback must be JSX: fallback={<p>…</p>}"); return; }
-    module().fallbacks[n] = branch_block(c, "/fallback", {fallback});
+  check_fallback(c, n, fallback);
+}
+
+// fallback={<JSX>} of <Show> and <Switch>: a branch block of its own.
+void Checker::check_fallback(Ctx& c, NodeId n, NodeId fallback) {
+  if (fallback == kNoNode) return;
+  if (!is_jsx(node(fallback))) {
+    error(fallback, "DX0255", "fallback must be JSX: fallback={<p>…</p>}");
+    return;
   }
+  module().fallbacks[n] = branch_block(c, "/fallback", {fallback});
 }
 
 // <Index each={array}>{(item, i) => …}</Index>: rows keyed by position. `item` is an accessor (`item()`, a
@@ -276,10 +283,7 @@ void Checker::check_switch(Ctx& c, NodeId n) {
   }
   module().control[n] = Builtin::Switch;
   module().matches[n] = std::move(cases);
-  if (fallback != kNoNode) {
-    if (!is_jsx(node(fallback))) { error(fallback, "DX0255", "fallback must be JSX: fallback={<p>…</p>}"); return; }
-    module().fallbacks[n] = branch_block(c, "/fallback", {fallback});
-  }
+  check_fallback(c, n, fallback);
 }
 
 // <Portal mount={…}>children</Portal>: the children are a branch block mounted into another DOM node, looked up

@@ -10,9 +10,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
+#include "common/files.h"
 #include "dx/ssr/app_module.h"
 
 extern char** environ;
@@ -41,25 +40,9 @@ int run(const std::vector<std::string>& argv, const fs::path& log, std::string* 
   int status = 0;
   while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
-  std::ifstream in(log);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  *output = ss.str();
+  *output = read_text(log);
   if (output->size() > 4000) *output = output->substr(0, 4000) + "\n…";
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-}
-
-std::string read_text(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-bool write_bytes(const fs::path& p, const std::vector<uint8_t>& b) {
-  std::ofstream out(p, std::ios::binary);
-  out.write(reinterpret_cast<const char*>(b.data()), std::streamsize(b.size()));
-  return bool(out);
 }
 
 struct ScratchDir {
@@ -141,8 +124,7 @@ bool build_and_prerender(const std::vector<uint8_t>& wasm, const std::string& ru
   }
   fs::path so = scratch.path / "app.so";
   if (!build_server_module(wasm, runtime_dir, so.string(), optimize, diags)) return false;
-  std::ifstream in(so, std::ios::binary);
-  out.so.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  out.so = read_bytes(so);
   return prerender_pages(so.string(), page_files, out, diags);
 }
 

@@ -9,12 +9,12 @@
 #include <atomic>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <system_error>
 #include <thread>
 
+#include "common/files.h"
 #include "dx/ssr/snapshot.h"
 
 namespace fs = std::filesystem;
@@ -117,17 +117,6 @@ std::string sha256(const std::vector<uint8_t>& in) {
   std::string s;
   for (unsigned i = 0; i < len; ++i) { s += hex[md[i] >> 4]; s += hex[md[i] & 15]; }
   return s;
-}
-
-bool write_file(const fs::path& p, const std::vector<uint8_t>& bytes) {
-  std::ofstream out(p, std::ios::binary);
-  out.write(reinterpret_cast<const char*>(bytes.data()), std::streamsize(bytes.size()));
-  return bool(out);
-}
-
-std::vector<uint8_t> read_bytes(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::vector<uint8_t>(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
 bool compressible(const std::string& name) {
@@ -293,7 +282,7 @@ bool package(const Project& proj, const EmitResult& r, const std::string& runtim
     const auto& [name, bytes] = files[i];
     fs::path dest = tmp / name;
     fs::create_directories(dest.parent_path(), ec);
-    if (!write_file(dest, bytes)) {
+    if (!write_bytes(dest, bytes)) {
       diags.error_at_path("DX0501", dest.string(), "cannot write");
       fs::remove_all(tmp, ec);
       return false;
@@ -302,8 +291,8 @@ bool package(const Project& proj, const EmitResult& r, const std::string& runtim
     nlohmann::json jf{{"bytes", bytes.size()}, {"sha256", sha256(bytes)}};
     if (to_compress[i]) {
       const Compressed& c = compressed[i];
-      write_file(tmp / (name + ".gz"), c.gz);
-      write_file(tmp / (name + ".br"), c.br);
+      write_bytes(tmp / (name + ".gz"), c.gz);
+      write_bytes(tmp / (name + ".br"), c.br);
       rep.gzip = c.gz.size();
       rep.brotli = c.br.size();
       jf["gzip"] = c.gz.size();
@@ -314,7 +303,7 @@ bool package(const Project& proj, const EmitResult& r, const std::string& runtim
   }
   manifest["files"] = jfiles;
   std::string mj = manifest.dump(2) + "\n";
-  write_file(tmp / "manifest.json", std::vector<uint8_t>(mj.begin(), mj.end()));
+  write_bytes(tmp / "manifest.json", std::vector<uint8_t>(mj.begin(), mj.end()));
   // Swap in the new dist/ (the old one, if any, is removed only once the new one is complete).
   fs::path old = out.string() + ".old-" + std::to_string(getpid());
   bool had = fs::exists(out, ec);
