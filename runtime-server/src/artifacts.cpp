@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "dx/schema/dxb.h"
+#include "dx/schema/dxr.h"
 #include "dxs/static_site.h"
 
 namespace dxs {
@@ -26,6 +27,14 @@ bool validate_dxb(std::string_view bytes, ArtifactError* err) {
   if (bytes.size() > UINT32_MAX) return fail(err, "larger than 4 GiB", UINT32_MAX);
   dx::schema::DxbView view;
   dx::schema::DxbError e;
+  if (view.open(reinterpret_cast<const uint8_t*>(bytes.data()), uint32_t(bytes.size()), &e)) return true;
+  return fail(err, e.what ? e.what : "invalid", e.offset);
+}
+
+bool validate_dxr(std::string_view bytes, ArtifactError* err) {
+  if (bytes.size() > UINT32_MAX) return fail(err, "larger than 4 GiB", UINT32_MAX);
+  dx::schema::DxrView view;
+  dx::schema::DxrError e;
   if (view.open(reinterpret_cast<const uint8_t*>(bytes.data()), uint32_t(bytes.size()), &e)) return true;
   return fail(err, e.what ? e.what : "invalid", e.offset);
 }
@@ -72,7 +81,8 @@ bool validate_dist(const StaticSite& site, const std::string& dist, std::string*
     bool (*validate)(std::string_view, ArtifactError*);
   };
   static constexpr Check kChecks[] = {
-      {"app.dxb", validate_dxb}, {"app.wasm", validate_wasm}, {"manifest.json", validate_manifest}};
+      {"app.dxb", validate_dxb}, {"app.wasm", validate_wasm}, {"manifest.json", validate_manifest},
+      {"routes.dxr", validate_dxr}};
   for (const Check& c : kChecks) {
     const std::string* bytes = site.file_bytes(std::string("/") + c.name);
     if (!bytes) continue;

@@ -134,8 +134,10 @@ int main(int argc, char** argv) {
     }
     if (info.ssi_signo != SIGHUP) break;
     std::string why;
-    if (server->reload(&why)) std::fprintf(stderr, "dx-server: reloaded %s%s%s\n", options.dist.c_str(), why.empty() ? "" : ": ", why.c_str());
-    else std::fprintf(stderr, "dx-server: reload refused, still serving the previous dist: %s\n", why.c_str());
+    if (server->reload(&why)) {
+      std::fprintf(stderr, "dx-server: reloaded %s%s%s\n", options.dist.c_str(), why.empty() ? "" : ": ", why.c_str());
+      for (const std::string& w : server->warnings()) std::fprintf(stderr, "dx-server: warning: %s\n", w.c_str());
+    } else std::fprintf(stderr, "dx-server: reload refused, still serving the previous dist: %s\n", why.c_str());
   }
   server->stop();
   server->join();

@@ -16,6 +16,7 @@
 #include "dx/schema/hbtp.h"
 #include "dxs/artifacts.h"
 #include "dxs/http1/response.h"
+#include "dxs/page_render.h"
 #include "dxs/static_site.h"
 #include "worker.h"
 
@@ -95,11 +96,14 @@ bool open_listeners(const ServerOptions& o, uint16_t port_wanted, std::vector<in
 
 constexpr int kReloadAckMs = 5000;
 
-// Loads and validates a dist/ completely; null with `err` on any problem.
+// Loads and validates a dist/ completely, its per-request pages included; null with `err` on any problem.
 std::shared_ptr<const StaticSite> load_site(const std::string& dist, std::string* err) {
   auto site = std::make_shared<StaticSite>();
   if (!site->load(dist, err)) return nullptr;
   if (!validate_dist(*site, dist, err)) return nullptr;
+  std::shared_ptr<const PageRenderer> pages;
+  if (!PageRenderer::load(*site, dist, &pages, &site->warnings(), err)) return nullptr;
+  site->set_pages(std::move(pages));
   return site;
 }
 

@@ -4,14 +4,20 @@
 (() => {
   "use strict";
   const script = document.currentScript;
-  const url = new URL("app.wasm", (script && script.src) || location.href);
-  const stats = { dispatches: 0, ops: 0, batches: 0 };
+  const src = (script && script.src) || location.href;
+  const url = new URL("app.wasm", src);
+  const stats = { dispatches: 0, ops: 0, batches: 0, navigations: 0 };
   const dec = new TextDecoder("utf-8", { ignoreBOM: true }); // keep a leading U+FEFF in the first string
   const enc = new TextEncoder();
   // Events that do not bubble: delegated in the capture phase; 2 = only their target may handle them.
   const NO_BUBBLE = { focus: 1, blur: 1, mouseenter: 2, mouseleave: 2, load: 2, error: 2, scroll: 2 };
-  const nodes = [null]; // node id → DOM node; 0 is null, 1 the mount element
-  const templates = []; // template id → [DocumentFragment, paths]
+  // Per page (reset by a client navigation, which starts a fresh instance): the node table, the templates,
+  // the MOUNT targets (<Portal>), the window listeners' nodes. The document and window listeners themselves
+  // are one per event type for the whole session: they find the handler on the node (`__dx`) and call the
+  // current instance, so a page's listeners leave with its nodes.
+  let nodes = [null]; // node id → DOM node; 0 is null, 1 the mount element
+  let templates = []; // template id → [DocumentFragment, paths]
+  let mounts = [];
   const listening = {};
   const win = {}; // window event type → the nodes whose instances listen (LISTEN flag 16)
   let focus = null;
@@ -115,7 +121,7 @@
         }
         case 15: console.error(s[u32[p + 1]]); p += 2; break; // ERROR
         case 16: console[["log", "warn", "error"][u32[p + 1]]](s[u32[p + 2]]); p += 3; break; // CONSOLE level text
-        case 17: nodes[u32[p + 1]] = (n = s[u32[p + 2]]) ? document.getElementById(n) : document.body; p += 3; break; // MOUNT node id
+        case 17: mounts.push(nodes[u32[p + 1]] = (n = s[u32[p + 2]]) ? document.getElementById(n) : document.body); p += 3; break; // MOUNT node id
         case 18: focus = nodes[u32[p + 1]]; p += 2; break; // FOCUS node (after the batch, once node is in the document)
         default: throw new Error(`dx: bad op ${u32[p]} at word ${p}`);
       }
@@ -196,23 +202,45 @@
     }
   }
 
-  const dom = document.readyState === "loading"
-    ? new Promise((r) => document.addEventListener("DOMContentLoaded", r, { once: true })) : null;
-  const ready = Promise.all([instantiate(), dom]).then(([{ module, instance }]) => {
+  const rootId = (script && script.dataset.root) || "dx-root";
+  let module, imported; // the compiled app.wasm (every page's instance is made from it), its import names
+
+  // Starts `instance` on the page whose markup the mount element holds: `s` is that page's dx.js <script>
+  // (data-page, data-params), `state` its snapshot element. A first load and a client navigation both come here.
+  function start(instance, s, state) {
     ex = instance.exports;
     mem = ex.memory;
-    const id = (script && script.dataset.root) || "dx-root";
-    root = nodes[1] = document.getElementById(id);
-    if (!root) throw new Error(`dx: no element with id ${id}`);
+    root = nodes[1] = document.getElementById(rootId);
+    if (!root) throw new Error(`dx: no element with id ${rootId}`);
     if (ex.__wasm_call_ctors) ex.__wasm_call_ctors();
     // Resume the server's render, unless the first render reads what the server could not see: stored
     // data, or a URL fragment (the page is then rendered here, over the server's markup).
-    const state = document.getElementById("dx-state");
-    const reads = (name) => WebAssembly.Module.imports(module).some((i) => i.name === name);
-    if (state && !reads("ls_get") && !(location.hash && reads("hash"))) return resume(state.textContent);
-    const batch = call(() => ex.dx_start((script && +script.dataset.page) || 0)); // the page's ENTRY index
+    if (state && !imported.includes("ls_get") && !(location.hash && imported.includes("hash"))) return resume(state.textContent);
+    params(s && s.dataset.params);
+    const batch = call(() => ex.dx_start((s && +s.dataset.page) || 0)); // the page's ENTRY index
     root.textContent = "";
     apply(batch);
+  }
+
+  // A page's route params (data-params: a JSON object of strings) go to dx_params before dx_start, in the
+  // dx_input buffer: for each, the name then the value, each as a u32 LE UTF-8 length and the bytes (ABI.md).
+  function params(json) {
+    if (!json || !ex.dx_params) return;
+    const b = []; // (u8.set keeps the low 8 bits of each length byte)
+    for (let x of Object.entries(JSON.parse(json)).flat()) b.push((x = enc.encode(x)).length, x.length >> 8, x.length >> 16, x.length >> 24, ...x);
+    const at = ex.dx_input(b.length);
+    views();
+    u8.set(b, at);
+    ex.dx_params(b.length);
+  }
+
+  const dom = document.readyState === "loading"
+    ? new Promise((r) => document.addEventListener("DOMContentLoaded", r, { once: true })) : null;
+  const ready = Promise.all([instantiate(), dom]).then(([r]) => {
+    module = r.module;
+    imported = WebAssembly.Module.imports(module).map((i) => i.name);
+    start(r.instance, script, document.getElementById("dx-state"));
+    if (nav && history.scrollRestoration === "manual") nav.restore(history.state); // a reload of an entry dx scrolls
   });
 
   // A server-rendered page (schemas/snapshot.md): the server's linear memory is copied in, node ids are
@@ -236,6 +264,96 @@
     }
     apply(ex.dx_templates());
   }
+  // Client navigation, left out of the build's single-page copy of this file (runtime-wasm/CMakeLists.txt
+  // defines DX_NAV false there; dxc ships that copy for an app with one page and no params, where every link
+  // the app has leads out of it and the browser's own handling is what this code would end with).
+  const nav = (typeof DX_NAV === "undefined" || DX_NAV) && (() => {
+    // Client navigation. A click on a link into the app (a URL under dx.js's folder, same window, no modifier)
+    // fetches the page as a plain GET; when the answer is a page of this app (it loads the same dx.js URL and
+    // has the mount element), its markup replaces the mount element's and a fresh instance of the compiled
+    // module resumes or starts it as a full load of that URL would. Anything else (a network error, a status
+    // other than 2xx, another document) is a full load. Scroll positions live in history.state ({dx: [x, y]}).
+    const base = new URL(".", src).href;
+    const bare = (u) => u.split("#")[0];
+    const restore = (st) => st && st.dx && (scrollTo(...st.dx), 1); // truthy when it scrolled (newer scrollTo returns a promise)
+    const save = () => history.replaceState({ ...history.state, dx: [scrollX, scrollY] }, "");
+    const cache = new Map(); // URL → [promise of [final URL, HTML] or 0, time]: a prefetch, used once, for 30 s
+    let shown = bare(location.href); // the URL of the page in the document
+    let seq = 0, hover, saving;
+    const load = (u) => fetch(u, { headers: { Accept: "text/html" } }) // credentials: same-origin, fetch's default
+      .then((r) => r.ok && /html/.test(r.headers.get("content-type")) && r.text().then((t) => [r.url, t])).catch(() => 0);
+    const fresh = (c) => c && Date.now() - c[1] < 3e4 && c[0];
+    function prefetch(u) {
+      if (fresh(cache.get(u))) return;
+      cache.delete(u);
+      cache.set(u, [load(u), Date.now()]);
+      if (cache.size > 16) cache.delete(cache.keys().next().value);
+    }
+
+    async function go(u, push, pos) {
+      const n = ++seq, c = fresh(cache.get(u));
+      clearTimeout(hover);
+      cache.delete(u);
+      try {
+        await ready;
+        const got = await (c || load(u));
+        if (n !== seq) return; // a later navigation took over
+        const at = got && got[0], d = got && new DOMParser().parseFromString(got[1], "text/html");
+        const s = d && [...d.scripts].find((x) => new URL(x.getAttribute("src") || "", at).href === src);
+        const mount = s && d.getElementById(rootId); // the same dx.js: a page of this app
+        if (!mount) throw 0;
+        const hash = u.slice(bare(u).length); // the response's URL (after redirects) has no fragment
+        if (push) clearTimeout(saving), history.scrollRestoration = "manual", save(), history.pushState(null, "", at + hash);
+        push = 0; // from here on, a failure replaces the entry
+        shown = bare(location.href);
+        document.title = d.title;
+        for (const l of d.querySelectorAll("link[rel~=stylesheet]")) { // one the document lacks: added
+          l.href = new URL(l.getAttribute("href"), at).href;
+          if (![...document.querySelectorAll("link[rel~=stylesheet]")].some((m) => m.href === l.href)) document.head.append(l);
+        }
+        // The old page: its <Portal> content leaves, its tables are emptied (its nodes' __dx leave with them).
+        nodes.forEach((m, i) => i > 1 && m && mounts.includes(m.parentNode) && !mounts.includes(m) && m.remove());
+        nodes = [null], templates = [], mounts = [], focus = null;
+        for (const t in win) win[t].clear();
+        document.getElementById("dx-state")?.remove();
+        root.replaceChildren(...mount.childNodes);
+        const inst = await WebAssembly.instantiate(module, imports);
+        if (n !== seq) return;
+        start(inst, s, d.getElementById("dx-state"));
+        stats.navigations++;
+        const h = hash && document.getElementById(decodeURIComponent(hash.slice(1)));
+        if (!restore(pos)) h ? h.scrollIntoView() : scrollTo(0, 0);
+      } catch (_) {
+        location[push ? "assign" : "replace"](u);
+      }
+    }
+
+    // The URL dx navigates to for an event on a link, or nothing when the browser should handle it.
+    function link(e) {
+      const a = e.target.closest?.("a[href]:not([download],[rel~=external],[target]:not([target=_self]))");
+      const u = a && a.href + ""; // an SVG <a> has no string href: left to the browser
+      if (u && u.startsWith(base) && !(bare(u) === shown && u.includes("#"))) return u; // not a fragment of the page shown
+    }
+    addEventListener("click", (e) => { // on window: after the app's handlers, which may preventDefault
+      const u = !e.defaultPrevented && !e.button && !(e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) && link(e);
+      if (u) e.preventDefault(), go(u, u !== location.href);
+    });
+    const soon = (e) => { // hover or focus: prefetch
+      clearTimeout(hover);
+      const u = link(e);
+      if (u) hover = setTimeout(prefetch, 50, u);
+    };
+    addEventListener("mouseover", soon);
+    addEventListener("focusin", soon);
+    addEventListener("popstate", (e) => {
+      clearTimeout(saving); // a position not saved yet would go to the new entry
+      if (bare(location.href) !== shown) go(location.href, 0, e.state);
+      else restore(e.state); // another fragment of the page shown
+    });
+    addEventListener("scroll", () => (clearTimeout(saving), saving = setTimeout(save, 100)));
+    return { restore, go };
+  })();
+
   ready.catch((err) => console.error("dx: start failed:", err));
-  window.__dx = { ready, stats };
+  window.__dx = { ready, stats, navigate: (u) => nav ? nav.go(new URL(u, location.href).href, 1) : location.assign(u) };
 })();

@@ -7,8 +7,8 @@
  * dx_dispatch, the same op batches (schemas/ops.md), the same linear memory layout.
  *
  * Threads: an instance belongs to one thread at a time (each server worker owns its own); instances on
- * different threads run in parallel (trap state and call depth are the host's thread-locals, handed over
- * with dx_app_set_host). dx_app_new may be called from any thread once the library is loaded.
+ * different threads run in parallel (the trap target is the host's thread-local, handed over with
+ * dx_app_set_host; the call depth is the instance's own). dx_app_new may be called from any thread once the library is loaded.
  * Traps: a trap (an app `throw`, a runtime RangeError, an out-of-bounds access, call depth exhausted)
  * unwinds to the entry function, which returns its code (> 0, see dx_app_trap_name); the instance stays
  * usable as in the browser: dx_app_dispatch with handler 0xFFFFFFFF returns the batch reporting it.
@@ -21,21 +21,28 @@
 extern "C" {
 #endif
 
-#define DX_APP_ABI_VERSION 1u
+#define DX_APP_ABI_VERSION 2u
 
 typedef struct dx_app dx_app;
 
 /* DX_APP_ABI_VERSION of the library; a loader refuses any other. */
 uint32_t dx_app_abi_version(void);
-/* Called once by the loader, before any instance: the host's per-thread trap state — `depth` returns this
- * thread's call-depth counter, `target` this thread's slot for the current trap target (a jmp_buf*, NULL
+/* Called once by the loader, before any instance: the host's per-thread trap state — `target` returns
+ * this thread's slot for the current trap target (a jmp_buf*, NULL
  * outside calls). The library keeps no thread-locals of its own. */
-void dx_app_set_host(uint32_t* (*depth)(void), void** (*target)(void));
+void dx_app_set_host(void** (*target)(void));
 /* A new instance (its own linear memory, constructors run), or NULL when memory is exhausted. */
 dx_app* dx_app_new(void);
 void dx_app_free(dx_app* app);
 /* dx_start: creates and mounts page `page` (the dxb ENTRY index). 0 and *batch set, or a trap code. */
 int dx_app_start(dx_app* app, uint32_t page, uint32_t* batch);
+/* dx_input + dx_params: the route params of the page the next dx_app_start creates, encoded as dx_params
+ * takes them (runtime-wasm/ABI.md, "Route params"). 0 or a trap code. */
+int dx_app_params(dx_app* app, const uint8_t* bytes, uint32_t len);
+/* dx_scratch_ranges: *table = the address in linear memory of {u32 count, count × {u32 start, u32 bytes}}, the
+ * memory no later batch reads before writing (arena chunk data, free pages): a snapshot may leave it out.
+ * 0 or a trap code. */
+int dx_app_scratch_ranges(dx_app* app, uint32_t* table);
 /* dx_input + dx_dispatch, as dx.js calls them: `value` and `key` are UTF-8 (copied into the instance). */
 int dx_app_dispatch(dx_app* app, uint32_t handler, uint32_t node, const char* value, uint32_t value_len,
                     const char* key, uint32_t key_len, uint32_t checked, uint32_t* batch);

@@ -9,6 +9,7 @@
  */
 #include <pthread.h>
 #include <setjmp.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -19,18 +20,23 @@
 #define DX_EXPORT __attribute__((visibility("default")))
 
 jmp_buf* dx_rt_swap_target(jmp_buf* target);
-void dx_rt_set_host(uint32_t* (*depth)(void), void** (*target)(void));
+void dx_rt_set_host(void** (*target)(void));
 
 struct Z_dx_instance_t {
   uint64_t seed_state;
   double perf_origin_ms;
 };
 
+/* `depth` sits right before `module`: the generated code's call-depth counter (see DX_RT_DEPTH below). */
 struct dx_app {
+  uint32_t depth;
+  uint32_t pad_;
   Z_app_instance_t module;
   struct Z_dx_instance_t host;
   int started;
 };
+/* wasm-rt.h (this directory) makes the generated code count its call depth in ((uint32_t*)instance)[-2]. */
+_Static_assert(offsetof(struct dx_app, module) == 2 * sizeof(uint32_t), "the call depth must sit right before the module");
 
 static double clock_ms(clockid_t which) {
   struct timespec ts;
@@ -80,12 +86,13 @@ static void init_module(void) {
       body;                                                \
     }                                                      \
     dx_rt_swap_target(saved);                              \
+    if (code_) app->depth = 0; /* the trap unwound the calls */ \
     trap = code_;                                          \
   } while (0)
 
 DX_EXPORT uint32_t dx_app_abi_version(void) { return DX_APP_ABI_VERSION; }
 
-DX_EXPORT void dx_app_set_host(uint32_t* (*depth)(void), void** (*target)(void)) { dx_rt_set_host(depth, target); }
+DX_EXPORT void dx_app_set_host(void** (*target)(void)) { dx_rt_set_host(target); }
 
 DX_EXPORT dx_app* dx_app_new(void) {
   pthread_once(&module_once, init_module);
@@ -119,6 +126,26 @@ DX_EXPORT int dx_app_start(dx_app* app, uint32_t page, uint32_t* batch) {
   u32 b = 0;
   DX_GUARDED(b = Z_appZ_dx_start(&app->module, page));
   *batch = trap ? 0 : b;
+  return trap;
+}
+
+DX_EXPORT int dx_app_params(dx_app* app, const uint8_t* bytes, uint32_t len) {
+  volatile int trap = 0;
+  DX_GUARDED({
+    wasm_rt_memory_t* mem = Z_appZ_memory(&app->module);
+    u32 at = Z_appZ_dx_input(&app->module, len);
+    if ((uint64_t)at + len > mem->size) wasm_rt_trap(WASM_RT_TRAP_OOB);
+    if (len) memcpy(mem->data + at, bytes, len);
+    Z_appZ_dx_params(&app->module, len);
+  });
+  return trap;
+}
+
+DX_EXPORT int dx_app_scratch_ranges(dx_app* app, uint32_t* table) {
+  volatile int trap = 0;
+  u32 t = 0;
+  DX_GUARDED(t = Z_appZ_dx_scratch_ranges(&app->module));
+  *table = trap ? 0 : t;
   return trap;
 }
 

@@ -6,9 +6,12 @@
  * and its trap target is one global jmp_buf, while dx-server runs one instance per worker thread in
  * parallel. So app.c is compiled with WASM_RT_MEMCHECK_SIGNAL_HANDLER=0 (explicit bounds checks) and call
  * depth counting, and this file supplies the runtime with per-thread trap state:
- *   - wasm_rt_call_stack_depth is redirected (-D, see dxc's native phase) to *dx_rt_depth();
- *   - a trap longjmps to the thread's current target, set by dx_app_glue.c around each entry call;
- *   - both live in the host program's thread-locals (dx_app_set_host, called by the loader before any
+ *   - wasm_rt_call_stack_depth is redirected (shadow/wasm-rt.h) to the instance's own counter, a
+ *     u32 right before the wasm2c instance struct in dx_app (dx_app_glue.c), which every generated
+ *     function reaches through its `instance` parameter: no call, no thread-local lookup per wasm call
+ *     (an instance runs on one thread at a time; the glue zeroes it after a trap);
+ *   - a trap longjmps to the thread's current target, set by dx_app_glue.c around each entry call; it
+ *     lives in the host program's thread-locals (dx_app_set_host, called by the loader before any
  *     instance runs), not in this library's: a dlopen'ed library's thread-locals are dynamic TLS, which
  *     LeakSanitizer's exit-time thread scan can crash on once threads have come and gone;
  *   - memories are calloc'ed and grown with realloc, with a per-instance cap (DX_RT_MAX_MEMORY_BYTES,
@@ -30,15 +33,9 @@
 #endif
 #define DX_RT_PAGE 65536u
 
-static uint32_t* (*host_depth)(void);
 static void** (*host_target)(void);
 
-void dx_rt_set_host(uint32_t* (*depth)(void), void** (*target)(void)) {
-  host_depth = depth;
-  host_target = target;
-}
-
-uint32_t* dx_rt_depth(void) { return host_depth(); }
+void dx_rt_set_host(void** (*target)(void)) { host_target = target; }
 
 /* Used by dx_app_glue.c: the jmp_buf a trap on this thread returns to (NULL: none, a trap aborts). */
 jmp_buf* dx_rt_swap_target(jmp_buf* target) {
@@ -56,7 +53,6 @@ void wasm_rt_free(void) {}
 void wasm_rt_trap(wasm_rt_trap_t code) {
   jmp_buf* target = (jmp_buf*)*host_target();
   if (!target) abort(); /* a trap outside any entry call: a bug in the glue, never in app code */
-  *host_depth() = 0;
   longjmp(*target, code == WASM_RT_TRAP_NONE ? WASM_RT_TRAP_UNREACHABLE : (int)code);
 }
 

@@ -58,6 +58,10 @@ Ref arena_alloc(uint32_t size) {
   return p;
 }
 
+void arena_each_chunk_data(void (*f)(Ref start, uint32_t bytes, void* ctx), void* ctx) {
+  for (Ref c = g_first; c; c = ld32(c)) f(c + kChunkHeader, ld32(c + 4) * kPageBytes - kChunkHeader, ctx);
+}
+
 void arena_reset() {
   while (g_big) {
     Ref next = ld32(g_big);

@@ -14,5 +14,8 @@ Ref arena_alloc(uint32_t size);
 void arena_reset();
 // Bytes handed out since the last reset (tests, stats).
 uint32_t arena_used();
+// Calls `f(start, bytes)` for the data part of each standard chunk (not their headers): memory every
+// allocation zeroes before handing it out (scratch.cpp).
+void arena_each_chunk_data(void (*f)(Ref start, uint32_t bytes, void* ctx), void* ctx);
 
 }  // namespace dx::rt

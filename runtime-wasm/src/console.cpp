@@ -42,6 +42,11 @@ Ref inspect_num(double v) {
   return dx_num_to_str(v);
 }
 
+Ref inspect_nnum(double v) {  // a `number | null | undefined`
+  Nullish k = num_nullish(v);
+  return k == Nullish::No ? inspect_num(v) : cstr(k == Nullish::Null ? "null" : "undefined");
+}
+
 bool contains(Ref s, uint32_t from, uint32_t to, uint32_t unit) {
   for (uint32_t i = from; i < to; ++i)
     if (str_unit(s, i) == unit) return true;
@@ -198,9 +203,11 @@ Ref inspect_array(Ctx& c, Ref arr, const uint8_t* elem, uint32_t level) {
   Ref out = arena_alloc(4 * count);
   Ref data = ld32(arr + kArrData);
   c.indent += 2;
+  bool numbers = desc_f64(elem);  // node pads numbers at the start, unless one is null or undefined
   for (uint32_t i = 0; i < shown; ++i) {
-    Ref s = *elem == 'n' ? inspect_num(ldf64(data + 8 * i)) : inspect(c, ld32(data + 4 * i), elem, level + 1);
-    st32(out + 4 * i, s);
+    if (*elem == 'N' && num_nullish(ldf64(data + 8 * i)) != Nullish::No) numbers = false;
+    st32(out + 4 * i, *elem == 'N' ? inspect_nnum(ldf64(data + 8 * i))
+                      : *elem == 'n' ? inspect_num(ldf64(data + 8 * i)) : inspect(c, ld32(data + 4 * i), elem, level + 1));
   }
   c.indent -= 2;
   if (more) {
@@ -211,7 +218,7 @@ Ref inspect_array(Ctx& c, Ref arr, const uint8_t* elem, uint32_t level) {
     st32(out + 4 * shown, b.finish());
   }
   Ref* entries = reinterpret_cast<Ref*>(mem(out));
-  uint32_t rows = count > 6 ? group(c, entries, count, more, *elem == 'n') : count;
+  uint32_t rows = count > 6 ? group(c, entries, count, more, numbers) : count;
   return reduce(c, entries, rows, rows == count, '[', ']');
 }
 
@@ -244,7 +251,8 @@ Ref inspect_record(Ctx& c, Ref rec, const uint8_t* d, uint32_t level) {
       quote(b, n, 0, str_len(n));
     }
     put(b, ": ");
-    put(b, desc_f64(f.desc) ? inspect_num(ldf64(rec + f.offset)) : inspect(c, ld32(rec + f.offset), f.desc, level + 1));
+    if (*f.desc == 'N') put(b, inspect_nnum(ldf64(rec + f.offset)));
+    else put(b, desc_f64(f.desc) ? inspect_num(ldf64(rec + f.offset)) : inspect(c, ld32(rec + f.offset), f.desc, level + 1));
     st32(out + 4 * i, b.finish());
   }
   c.indent -= 2;
@@ -252,7 +260,8 @@ Ref inspect_record(Ctx& c, Ref rec, const uint8_t* d, uint32_t level) {
 }
 
 Ref inspect(Ctx& c, uint32_t v, const uint8_t* d, uint32_t level) {
-  if (*d == 'b') return cstr(v ? "true" : "false");
+  if (*d == 'B' && bool_nullish(v) != Nullish::No) return cstr(bool_nullish(v) == Nullish::Null ? "null" : "undefined");
+  if (*d == 'b' || *d == 'B') return cstr(v ? "true" : "false");
   if (v == 0) return cstr("undefined");
   if (v == 1) return cstr("null");
   if (*d == '[') return inspect_array(c, v, d + 1, level);

@@ -45,6 +45,13 @@ void runtime_init(Ref heap_base) {
   strings_init();
 }
 
+#if defined(__wasm__)
+// Instantiation sets up the allocator and the one-character strings: the server's render (dx_app_glue.c) and
+// dx.js both run __wasm_call_ctors on a fresh instance first, so a resumed page's snapshot, which holds only
+// the memory that differs from a fresh instance's (schemas/snapshot.md), leaves them out.
+__attribute__((constructor)) void init_at_instantiation() { runtime_init(dxgen_heap_base()); }
+#endif
+
 void runtime_reset() {
   pages_reset();
   heap_reset();
@@ -57,6 +64,7 @@ void runtime_reset() {
   app_reset();
   random_reset();
   throw_reset();
+  params_reset();
   g_initialized = g_started = g_in_batch = false;
   g_page = g_input = 0;
   g_input_cap = 0;
@@ -128,12 +136,20 @@ DX_EXPORT("dx_templates") uint32_t dx_templates() {
 }
 
 DX_EXPORT("dx_input") uint32_t dx_input(uint32_t bytes) {
+  runtime_init(dxgen_heap_base());  // dx_params may come before dx_start
   if (bytes > g_input_cap || !g_input) {
     if (g_input) heap_free(g_input);
     g_input = heap_alloc(bytes < 256 ? 256 : bytes);
     g_input_cap = heap_block_size(g_input);
   }
   return g_input;
+}
+
+// Route params for the page dx_start will create: `bytes` bytes the host wrote into the dx_input buffer
+// (params.cpp has the encoding). Called before dx_start; a malformed encoding gives the page no params.
+DX_EXPORT("dx_params") void dx_params(uint32_t bytes) {
+  runtime_init(dxgen_heap_base());
+  params_set(g_input && bytes <= g_input_cap ? mem(g_input) : nullptr, g_input && bytes <= g_input_cap ? bytes : 0);
 }
 
 DX_EXPORT("dx_dispatch")

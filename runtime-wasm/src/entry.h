@@ -21,4 +21,10 @@ Ref batch_end();
 // The page instance dx_start created (0 before).
 Ref page_instance();
 
+// Route params (params.cpp): `bytes` encoded as dx_params takes them; a record of shape `shape` whose
+// string fields hold the params of their names ("" for a name the route does not have).
+void params_set(const uint8_t* bytes, uint32_t n);
+Ref params_record(uint32_t shape);
+void params_reset();
+
 }  // namespace dx::rt

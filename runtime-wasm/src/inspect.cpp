@@ -31,7 +31,7 @@ bool desc_field(const uint8_t*& d, DescField* out) {
 const uint8_t* desc_end(const uint8_t* d) {
   if (!d) return nullptr;
   while (*d == '?' || *d == '~') ++d;  // JSON.parse's nullable / optional marks (json_parse.cpp)
-  if (*d == 'n' || *d == 'b' || *d == 's') return d + 1;
+  if (*d == 'n' || *d == 'b' || *d == 's' || *d == 'N' || *d == 'B') return d + 1;
   if (*d == '[') return desc_end(d + 1);
   if (*d != '{') return nullptr;
   ++d;

@@ -1,7 +1,8 @@
 // json.cpp — JSON.stringify(value) for the types of inspect.h (ECMA-262 SerializeJSONProperty and
 // QuoteJSONString): numbers as String(n) (-0 → "0"), NaN and ±Infinity as null, strings quoted with the
 // well-formed escapes (a lone surrogate as \udxxx, as V8), arrays and records without spaces (a record's
-// undefined fields left out, its keys in the descriptor's order), undefined and null elements as null. A
+// undefined fields left out, its keys in the descriptor's order), undefined and null elements as null (nullable
+// numbers and booleans alike). A
 // top-level undefined gives undefined (the Ref 0).
 #include "inspect.h"
 #include "str.h"
@@ -55,8 +56,15 @@ void quote(StrBuf& b, Ref s) {
   b.push('"');
 }
 
+// A `number | null | undefined` (inspect.h): undefined inside an array is null, as JS writes it.
+void nnumber(StrBuf& b, double v) {
+  if (num_nullish(v) != Nullish::No) put(b, "null");
+  else number(b, v);
+}
+
 void value(StrBuf& b, uint32_t v, const uint8_t* d) {
-  if (*d == 'b') { put(b, v ? "true" : "false"); return; }
+  if (*d == 'B' && bool_nullish(v) != Nullish::No) { put(b, "null"); return; }
+  if (*d == 'b' || *d == 'B') { put(b, v ? "true" : "false"); return; }
   if (v <= 1) { put(b, "null"); return; }  // null, or undefined inside an array
   if (*d == 's') { quote(b, v); return; }
   if (*d == '{') {  // fields in key order; an undefined one is left out
@@ -65,14 +73,16 @@ void value(StrBuf& b, uint32_t v, const uint8_t* d) {
     DescField f;
     for (const uint8_t* p = d + 1; desc_field(p, &f);) {
       uint32_t fv = desc_f64(f.desc) ? 0 : ld32(v + f.offset);
-      if (!desc_f64(f.desc) && *f.desc != 'b' && fv == 0) continue;
+      if (!desc_f64(f.desc) && *f.desc != 'b' && *f.desc != 'B' && fv == 0) continue;
+      if (*f.desc == 'B' && bool_nullish(fv) == Nullish::Undefined) continue;
+      if (*f.desc == 'N' && num_nullish(ldf64(v + f.offset)) == Nullish::Undefined) continue;
       if (!first) b.push(',');
       first = false;
       StrBuf name;
       for (uint32_t k = 0; k < f.name_len; ++k) name.push(f.name[k]);
       quote(b, name.finish());
       b.push(':');
-      if (desc_f64(f.desc)) number(b, ldf64(v + f.offset));
+      if (desc_f64(f.desc)) nnumber(b, ldf64(v + f.offset));
       else value(b, fv, f.desc);
     }
     b.push('}');
@@ -83,7 +93,7 @@ void value(StrBuf& b, uint32_t v, const uint8_t* d) {
   b.push('[');
   for (uint32_t i = 0; i < len; ++i) {
     if (i) b.push(',');
-    if (d[1] == 'n') number(b, ldf64(data + 8 * i));
+    if (desc_f64(d + 1)) nnumber(b, ldf64(data + 8 * i));
     else value(b, ld32(data + 4 * i), d + 1);
   }
   b.push(']');
@@ -97,7 +107,8 @@ using namespace dx::rt;
 
 DX_EXPORT("dx_json") uint32_t dx_json(uint32_t v, uint32_t desc) {
   const uint8_t* d = type_desc(desc);
-  if (v == 0 && *d != 'b') return 0;  // JSON.stringify(undefined) is undefined
+  if ((v == 0 && *d != 'b' && *d != 'B') || (*d == 'B' && bool_nullish(v) == Nullish::Undefined))
+    return 0;  // JSON.stringify(undefined) is undefined
   StrBuf b;
   value(b, v, d);
   return b.finish();

@@ -4,7 +4,8 @@
 // descriptor gives (the parse descriptor, compiler/src/analyze/builtins.h: json_parse_descriptor):
 //   'n' number, 'b' boolean, 's' string, '[' element, '{' <shape id> ':' fields… '}' with the fields of
 //   inspect.h (`<name length> <name><offset> <descriptor>`); a '?' before a descriptor lets the value be
-//   null, a '~' lets a record field be missing (undefined).
+//   null, a '~' lets a record field be missing (undefined); for 'n' and 'b' those are the nullable
+//   representations of inspect.h (kNumNullBits, kBoolNull, …).
 // A syntax error throws "SyntaxError: …"; a well-formed value of another shape than the target (a string
 // where a number is declared, a missing field) throws "TypeError: …" — JS would return the value and let the
 // program fail later; dx has to lay it out, so it checks here. Keys the target does not declare are skipped.
@@ -180,7 +181,8 @@ struct Parser {
     if (u == 'n' && i + 1 < n && str_unit(text, i + 1) == 'u') {
       if (!may_null) shape(*d == 'n' ? "JSON.parse: expected a number" : *d == 'b' ? "JSON.parse: expected a boolean" : *d == 's' ? "JSON.parse: expected a string" : *d == '[' ? "JSON.parse: expected an array" : "JSON.parse: expected an object");
       literal("null");
-      st32(slot, 1);
+      if (*d == 'n') stf64(slot, __builtin_bit_cast(double, kNumNullBits));  // inspect.h: a nullable number's null
+      else st32(slot, *d == 'b' ? kBoolNull : 1);
       return;
     }
     switch (*d) {
@@ -262,7 +264,13 @@ struct Parser {
         uint32_t k = 0;
         for (const uint8_t* q = p; desc_field(q, &f); ++k) {
           if (ld8(seen + k)) continue;
-          if (f.desc[0] == '~' || (f.desc[0] == '?' && f.desc[1] == '~')) continue;  // optional: stays undefined (0)
+          if (f.desc[0] == '~' || (f.desc[0] == '?' && f.desc[1] == '~')) {  // optional: undefined (a Ref stays 0)
+            const uint8_t* e = f.desc;
+            while (*e == '?' || *e == '~') ++e;
+            if (*e == 'n') stf64(rec + f.offset, __builtin_bit_cast(double, kNumUndefinedBits));
+            else if (*e == 'b') st32(rec + f.offset, kBoolUndefined);
+            continue;
+          }
           StrBuf name;
           for (uint32_t j = 0; j < f.name_len; ++j) name.push(f.name[j]);
           --i;  // at the closing brace

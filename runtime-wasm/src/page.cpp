@@ -55,6 +55,11 @@ void pages_reset() {
 
 Ref pages_top() { return g_top << kPageShift; }
 
+namespace detail {
+uint32_t span_count() { return g_span_count; }
+void span_at(uint32_t i, uint32_t* first, uint32_t* count) { *first = g_spans[i].first, *count = g_spans[i].count; }
+}  // namespace detail
+
 Ref pages_alloc(uint32_t count, uint8_t tag) {
   uint32_t first;
   if (!take_from_spans(count, &first)) {

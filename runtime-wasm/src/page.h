@@ -35,5 +35,20 @@ Ref pages_alloc(uint32_t count, uint8_t tag);
 void pages_free(Ref start, uint32_t count);
 // The first page never handed out: how far the runtime has grown (tests watch it stop growing).
 Ref pages_top();
+// Calls `f(start, bytes)` for each free span, then for the pages from the top to the end of linear memory:
+// memory no allocation reads before writing it (scratch.cpp).
+template <class F> void pages_each_free(F f);
+namespace detail {
+uint32_t span_count();
+void span_at(uint32_t i, uint32_t* first, uint32_t* count);
+}  // namespace detail
+template <class F> void pages_each_free(F f) {
+  for (uint32_t i = 0, first, count; i < detail::span_count(); ++i) {
+    detail::span_at(i, &first, &count);
+    f(first << kPageShift, count << kPageShift);
+  }
+  uint32_t top = pages_top() >> kPageShift, end = mem_pages();
+  if (end > top) f(top << kPageShift, (end - top) << kPageShift);
+}
 
 }  // namespace dx::rt

@@ -30,8 +30,8 @@ dxc::BuildResult build_dir(const std::filesystem::path& dir, dxc::Diagnostics& d
 }
 }  // namespace
 
-TEST_CASE("DX0004: pages not built yet ([params]) are reported and the build still succeeds", "[diagnostics]") {
-  dxt::TempProject p(std::map<std::string, std::string>{{"pages/index.tsx", kPage}, {"pages/users/[id].tsx", kPage}});
+TEST_CASE("DX0004: a .ts file under pages/ is not a page; reported, and the build still succeeds", "[diagnostics]") {
+  dxt::TempProject p(std::map<std::string, std::string>{{"pages/index.tsx", kPage}, {"pages/users/helpers.ts", "export const x = 1;\n"}});
   dxc::Diagnostics d;
   CHECK(build_dir(p.dir, d).ok);
   CHECK(has(d, "DX0004"));
@@ -150,7 +150,7 @@ TEST_CASE("DX0501/DX0502/DX0503: package problems, DX0410: no server module", "[
       CHECK(has(d, "DX0410"));
       CHECK_FALSE(std::filesystem::exists(p.dir / "dist"));
     }
-    std::filesystem::copy(dxc::find_runtime_dir(nullptr) + "/native", rt.dir / "native");
+    std::filesystem::copy(dxc::find_runtime_dir(nullptr) + "/native", rt.dir / "native", std::filesystem::copy_options::recursive);
     dxc::Diagnostics d;
     CHECK_FALSE(build_dir(p.dir, d, "", rt.dir.string()).ok);
     CHECK(has(d, "DX0502"));

@@ -4,11 +4,13 @@
 #include <catch2/catch.hpp>
 #include <zlib.h>
 
+#include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "dx/schema/dxb.h"
+#include "dx/ssr/snapshot.h"
 #include "project_fixture.h"
 
 namespace {
@@ -112,4 +114,54 @@ TEST_CASE("an app with more blocks and handlers than the dispatch limit builds a
   CHECK(v.handler_count() == 70);
   std::vector<uint8_t> wasm = read_bytes(p.dir / "dist" / "app.wasm");
   CHECK(wasm.size() > 8);
+}
+
+TEST_CASE("an app with one page and no params ships dx.js without client navigation", "[package]") {
+  const std::string page = "export default function Page() {\n  return <a href=\"other/\">other</a>;\n}\n";
+  std::filesystem::path rt = dxc::find_runtime_dir(nullptr);
+  std::vector<uint8_t> full = read_bytes(rt / "dx.js"), spa = read_bytes(rt / "dx-spa.js");
+  REQUIRE(!full.empty());
+  REQUIRE(!spa.empty());
+  std::string why;
+  dxt::TempProject one(std::map<std::string, std::string>{{"pages/index.tsx", page}});
+  bool ok = build(one.dir, one.dir / "dist", 0, why);
+  INFO(why);
+  REQUIRE(ok);
+  CHECK(read_bytes(one.dir / "dist" / "dx.js") == spa);
+  // Two pages (a page with params needs pages/index.tsx beside it): the full dx.js, which turns links between
+  // them into client navigations.
+  dxt::TempProject two(std::map<std::string, std::string>{{"pages/index.tsx", page}, {"pages/[id].tsx", page}});
+  ok = build(two.dir, two.dir / "dist", 0, why);
+  INFO(why);
+  REQUIRE(ok);
+  CHECK(read_bytes(two.dir / "dist" / "dx.js") == full);
+  // When esbuild minified them (npm ci), the single-page file has no navigation code left.
+  std::string f(full.begin(), full.end()), s(spa.begin(), spa.end());
+  if (f != s) {
+    CHECK(f.find("popstate") != std::string::npos);
+    CHECK(s.find("popstate") == std::string::npos);
+    CHECK(s.size() < f.size());
+  }
+}
+
+TEST_CASE("a resumed page's snapshot leaves out what instantiation sets up (the one-character strings)", "[package][ssr]") {
+  // The page shows "x" from str_single's table; the runtime's constructor builds that table on the server's
+  // fresh instance and on the client's alike, so no snapshot range holds a record of it.
+  dxt::TempProject p(std::map<std::string, std::string>{
+      {"pages/index.tsx", "export default function Page() {\n  const s = \"xyz\";\n  return <p>{s.charAt(0)}</p>;\n}\n"}});
+  dxc::Diagnostics d;
+  std::string rendered;
+  REQUIRE(dxt::build_project(p.dir, d, false, true, &rendered));
+  INFO(rendered);
+  std::vector<uint8_t> html = read_bytes(p.dir / "dist" / "index.html"), bytes;
+  std::string text(html.begin(), html.end());
+  CHECK(text.find("<p>x</p>") != std::string::npos);
+  REQUIRE(dx::ssr::snapshot_in_html(text, &bytes));
+  dx::ssr::Snapshot snap;
+  std::string err;
+  REQUIRE(dx::ssr::decode_snapshot(bytes, &snap, &err));
+  // A one-character string record: static (refcount all ones), a Latin-1 string, length 1, the character.
+  const uint8_t record[] = {0xff, 0xff, 0xff, 0xff, 0x01, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 'x', 0, 0, 0};
+  for (const dx::ssr::Snapshot::Range& r : snap.ranges)
+    CHECK(std::search(r.bytes.begin(), r.bytes.end(), std::begin(record), std::end(record)) == r.bytes.end());
 }

@@ -1,6 +1,7 @@
 // Random well-typed programs in the TS subset dxc compiles, for the differential test (run.mjs): each case
-// is a function returning the serialized value of a random number, string or boolean expression, built
-// from a seeded PRNG so a failing seed reproduces.
+// is a function returning the serialized value of a random number, string or boolean expression (with
+// `number | null | undefined` and `boolean | null | undefined` subexpressions), built from a seeded PRNG so
+// a failing seed reproduces.
 function mulberry32(a) {
   return () => {
     a |= 0; a = (a + 0x6d2b79f5) | 0;
@@ -33,8 +34,23 @@ export function generate(seed, count) {
       case 9: return pick([`${str(d - 1)}.length`, `${str(d - 1)}.indexOf(${str(d - 1)})`, `Number(${str(d - 1)})`,
         `parseInt(${str(d - 1)})`, `parseFloat(${str(d - 1)})`, `${str(d - 1)}.charCodeAt(${num(d - 1)})`]);
       case 10: return `(${num(d - 1)} || ${num(d - 1)})`;
+      case 11: return pick([`(${nnum(d - 1)} ?? ${num(d - 1)})`, `Number(${nnum(d - 1)})`, `(${nnum(d - 1)} || ${num(d - 1)})`,
+        `Number(${nbool(d - 1)})`]);
       default: return `(${num(d - 1)} && ${num(d - 1)})`;
     }
+  };
+  // Nullable values: nn/nb (defined in the generated module) give null, undefined or the value.
+  const nnum = (d) => {
+    if (d <= 0) return `nn(${pick(['0', '1', '2'])}, ${pick(NUMBERS)})`;
+    switch (Math.floor(rnd() * 4)) {
+      case 0: return `(${bool(d - 1)} ? ${num(d - 1)} : ${pick(['null', 'undefined'])})`;
+      case 1: return `(${nnum(d - 1)} ?? ${nnum(d - 1)})`;
+      default: return `nn(${pick(['0', '1', '2', '2'])}, ${num(d - 1)})`;
+    }
+  };
+  const nbool = (d) => {
+    if (d <= 0) return `nb(${pick(['0', '1', '2'])}, ${pick(['true', 'false'])})`;
+    return rnd() < 0.3 ? `(${bool(d - 1)} ? ${bool(d - 1)} : ${pick(['null', 'undefined'])})` : `nb(${pick(['0', '1', '2', '2'])}, ${bool(d - 1)})`;
   };
   const str = (d) => {
     if (d <= 0 || rnd() < 0.3) return pick(STRINGS);
@@ -48,6 +64,8 @@ export function generate(seed, count) {
       case 2: return `(${num(d - 1)} + ${str(d - 1)})`;
       case 3: return `\`<\${${num(d - 1)}}|\${${str(d - 1)}}|\${${bool(d - 1)}}>\``;
       case 4: return `(${bool(d - 1)} ? ${str(d - 1)} : ${str(d - 1)})`;
+      case 5: return pick([`String(${nnum(d - 1)})`, `\`[\${${nnum(d - 1)}}|\${${nbool(d - 1)}}]\``, `(${str(d - 1)} + ${nnum(d - 1)})`,
+        `String(${nbool(d - 1)})`, `(JSON.stringify(${nnum(d - 1)}) ?? "u")`, `(typeof ${nnum(d - 1)})`]);
       default: return `(${str(d - 1)} || ${str(d - 1)})`;
     }
   };
@@ -59,7 +77,12 @@ export function generate(seed, count) {
   };
   const bool = (d) => {
     if (d <= 0 || rnd() < 0.2) return pick(['true', 'false']);
-    switch (Math.floor(rnd() * 8)) {
+    switch (Math.floor(rnd() * 9)) {
+      case 8: return pick([`(${nnum(d - 1)} ${pick(['===', '!==', '==', '!='])} ${nnum(d - 1)})`,
+        `(${nnum(d - 1)} ${pick(['===', '!==', '==', '!='])} ${pick(['null', 'undefined', num(d - 1)])})`,
+        `(typeof ${nnum(d - 1)} === "number")`, `!${nnum(d - 1)}`, `!${nbool(d - 1)}`,
+        `(${nbool(d - 1)} ${pick(['===', '!==', '==', '!='])} ${pick(['null', 'undefined', bool(d - 1), nbool(d - 1)])})`,
+        `(${nbool(d - 1)} ?? ${bool(d - 1)})`]);
       case 0: return cmp(num(d - 1), pick(['<', '<=', '>', '>=']), num(d - 1));
       case 1: return `(${num(d - 1)} ${pick(['===', '!=='])} ${num(d - 1)})`;
       case 2: return cmp(str(d - 1), pick(['<', '>=', '===', '!==']), str(d - 1));
@@ -70,7 +93,9 @@ export function generate(seed, count) {
       default: return `(${bool(d - 1)} || ${bool(d - 1)})`;
     }
   };
-  let src = 'import { num, str, bool } from "../prelude";\n\n';
+  let src = 'import { num, str, bool } from "../prelude";\n\n' +
+    'function nn(k: number, v: number): number | null | undefined {\n  return k === 0 ? null : k === 1 ? undefined : v;\n}\n' +
+    'function nb(k: number, v: boolean): boolean | null | undefined {\n  return k === 0 ? null : k === 1 ? undefined : v;\n}\n';
   for (let i = 0; i < count; i++) {
     const depth = 1 + Math.floor(rnd() * 4);
     const kind = Math.floor(rnd() * 3);

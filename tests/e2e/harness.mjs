@@ -87,4 +87,16 @@ export async function open(browser, url) {
   return { page, scripts, errors };
 }
 
+// Records every DOM mutation from DOMContentLoaded on, as "type NODENAME", in window.__mutations (a resumed
+// page must make none).
+export async function recordMutations(page) {
+  await page.addInitScript(() => {
+    window.__mutations = [];
+    document.addEventListener('DOMContentLoaded', () => {
+      new MutationObserver((ms) => window.__mutations.push(...ms.map((m) => `${m.type} ${m.target.nodeName}`)))
+        .observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
+  });
+}
+
 export const stats = (page) => page.evaluate(() => ({ ...window.__dx.stats }));

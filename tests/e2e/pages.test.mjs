@@ -4,7 +4,7 @@
 // mutation on load) and its handlers work.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { build, launch, serve } from './harness.mjs';
+import { build, launch, serve, recordMutations } from './harness.mjs';
 
 let browser, server;
 before(async () => { browser = await launch(); server = await serve(build('../tests/e2e/apps/pages')); });
@@ -32,13 +32,7 @@ test('with JavaScript on, each page resumes without touching the DOM and its han
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  await page.addInitScript(() => {
-    window.__mutations = [];
-    document.addEventListener('DOMContentLoaded', () => {
-      new MutationObserver((ms) => window.__mutations.push(...ms.map((m) => m.type)))
-        .observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-    });
-  });
+  await recordMutations(page);
   const ready = async () => {
     await page.waitForFunction(() => window.__dx && window.__dx.stats.batches > 0, null, { timeout: 10000 });
     await page.evaluate(() => new Promise((done) => setTimeout(done, 50)));

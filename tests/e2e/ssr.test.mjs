@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { build, launch, serve } from './harness.mjs';
+import { build, launch, serve, recordMutations } from './harness.mjs';
 
 const apps = [
   { name: 'counter', dir: 'counter', root: 'dx-root', text: ['Count: 0 (even)', 'Doubled: 0'],
@@ -104,13 +104,7 @@ async function openWith(url, rewrite) {
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
   // From DOMContentLoaded on (the parser's insertions are over; dx.js starts once app.wasm is fetched).
-  await page.addInitScript(() => {
-    window.__mutations = [];
-    document.addEventListener('DOMContentLoaded', () => {
-      new MutationObserver((ms) => window.__mutations.push(...ms.map((m) => `${m.type} ${m.target.nodeName}`)))
-        .observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-    });
-  });
+  await recordMutations(page);
   if (rewrite) {
     await page.route(url, async (route) => {
       const res = await route.fetch();

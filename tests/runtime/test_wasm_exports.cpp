@@ -139,7 +139,7 @@ TEST_CASE("runtime.wasm exports the ABI and imports only dxgen_* and the page's 
       {"dx_performance_now", {"", "F"}}, {"dx_throw", {"ii", ""}},
       {"dx_inspect", {"ii", "i"}}, {"dx_inspect_num", {"F", "i"}}, {"dx_console", {"ii", ""}},
       {"dx_json", {"ii", "i"}}, {"dx_json_num", {"F", "i"}},
-      {"dx_json_parse", {"iii", "i"}}, {"dx_json_parse_num", {"iii", "F"}}, {"dx_location_hash", {"", "i"}},
+      {"dx_json_parse", {"iii", "i"}}, {"dx_json_parse_num", {"iii", "F"}}, {"dx_location_hash", {"", "i"}}, {"dx_params_record", {"i", "i"}},
       {"dx_focus", {"i", ""}},
       {"dx_storage_get", {"i", "i"}}, {"dx_storage_set", {"ii", ""}}, {"dx_storage_remove", {"i", ""}},
       // Strings (str_ops.cpp)
@@ -159,7 +159,7 @@ TEST_CASE("runtime.wasm exports the ABI and imports only dxgen_* and the page's 
       {"dx_array_pop_i32", {"i", "i"}}, {"dx_array_shift_f64", {"i", "F"}}, {"dx_array_shift_i32", {"i", "i"}},
       {"dx_array_unshift", {"ii", "F"}}, {"dx_array_splice", {"iFFi", "i"}}, {"dx_array_sort", {"ii", "i"}},
       // Exports dx.js uses
-      {"dx_start", {"i", "i"}}, {"dx_templates", {"", "i"}}, {"dx_input", {"i", "i"}}, {"dx_dispatch", {"iiiii", "i"}},
+      {"dx_start", {"i", "i"}}, {"dx_templates", {"", "i"}}, {"dx_input", {"i", "i"}}, {"dx_params", {"i", ""}}, {"dx_scratch_ranges", {"", "i"}}, {"dx_dispatch", {"iiiii", "i"}},
       // Host set-up
       {"__wasm_call_ctors", {"", ""}},
   };

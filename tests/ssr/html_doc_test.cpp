@@ -157,6 +157,41 @@ TEST_CASE("the string-lengths table cuts strings that hold U+0000 and non-BMP te
   CHECK(apply_ok(doc, b) == "<b>\xF0\x9F\x98\x80 ok</b>");
 }
 
+TEST_CASE("clones share their template's attributes until one changes; kept strings survive many batches", "[ssr]") {
+  BatchBuilder b;
+  b.op(kOpTemplate, {0, b.s("<li class=\"row\" title=\"t\"><img alt=\"x\"> </li>"), b.s("f ff ffn")});
+  b.op(kOpTemplate, {1, b.s("<style>a > b { }</style>"), b.s("f")});
+  for (uint32_t k = 0; k < 3; k++) b.op(kOpClone, {0, 3, 2 + 3 * k, 3 + 3 * k, 4 + 3 * k});
+  b.op(kOpClassToggle, {2, b.s("on"), 1});      // the first clone's list becomes its own …
+  b.op(kOpRemoveAttr, {5, b.s("title")});       // … and the second's
+  b.op(kOpAttr, {8, b.s("title"), b.s("t")});   // the same value: nothing to copy
+  b.op(kOpClone, {1, 1, 11});
+  for (uint32_t k = 0; k < 3; k++) b.op(kOpInsert, {1, 2 + 3 * k, 0});
+  b.op(kOpInsert, {1, 11, 0});
+  dx::ssr::HtmlDoc doc;
+  CHECK(apply_ok(doc, b) ==
+        "<li class=\"row on\" title=\"t\"><img alt=\"x\"> </li><li class=\"row\"><img alt=\"x\"> </li>"
+        "<li class=\"row\" title=\"t\"><img alt=\"x\"> </li><style>a > b { }</style>");
+
+  // Texts beyond one block of kept strings (64 KiB), one longer than a block: each stays intact.
+  dx::ssr::HtmlDoc big;
+  BatchBuilder t;
+  t.op(kOpTemplate, {0, t.s("<p> </p>"), t.s("f ff")});
+  std::string expected;
+  for (uint32_t k = 0; k < 40; k++) {
+    std::string text = k == 20 ? std::string(100000, 'L') : std::string(3000 + k, char('a' + k % 26));
+    t.op(kOpClone, {0, 2, 2 + 2 * k, 3 + 2 * k});
+    t.op(kOpText, {3 + 2 * k, t.s(text)});
+    t.op(kOpInsert, {1, 2 + 2 * k, 0});
+    expected += "<p>" + text + "</p>";
+  }
+  CHECK(apply_ok(big, t) == expected);
+  BatchBuilder u;  // a later batch: its memory is gone after apply, the document keeps its own copies
+  u.op(kOpText, {3, u.s("changed")});
+  expected.replace(3, 3000, "changed");
+  CHECK(apply_ok(big, u) == expected);
+}
+
 TEST_CASE("listeners are remembered for live nodes only, a reused id does not inherit them", "[ssr]") {
   BatchBuilder b;
   b.op(kOpTemplate, {0, b.s("<button>x</button>"), b.s("f")});

@@ -1,7 +1,9 @@
 // The resumption snapshot (schemas/snapshot.md): writer and validating reader, base64, the page's script.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "dx/ssr/snapshot.h"
@@ -57,12 +59,88 @@ TEST_CASE("base64 both ways, and the snapshot found in a page", "[ssr][snapshot]
     CHECK(out == in);
   }
   CHECK(dx::ssr::base64(std::vector<uint8_t>{'f', 'o', 'o', 'b', 'a', 'r'}) == "Zm9vYmFy");
+  std::string page = "<s>";
+  dx::ssr::append_base64(page, std::vector<uint8_t>{'f', 'o', 'o', 'b'});
+  CHECK(page == "<s>Zm9vYg==");
   std::vector<uint8_t> out;
   CHECK_FALSE(dx::ssr::unbase64("Zm9", &out));
   CHECK_FALSE(dx::ssr::unbase64("Zm9v!mFy", &out));
-  std::string page = "<html><body><div id=\"dx-root\"></div><script type=\"application/dx-state\" id=\"dx-state\">" +
+  page = "<html><body><div id=\"dx-root\"></div><script type=\"application/dx-state\" id=\"dx-state\">" +
                      dx::ssr::base64(std::vector<uint8_t>{'D', 'X', 'S', '1'}) + "</script></body></html>";
   REQUIRE(dx::ssr::snapshot_in_html(page, &out));
   CHECK(out == std::vector<uint8_t>{'D', 'X', 'S', '1'});
   CHECK_FALSE(dx::ssr::snapshot_in_html("<html></html>", &out));
+}
+
+namespace {
+
+// The writer's ranges as the format defines them, one 32-byte chunk at a time (the writer skips unchanged
+// memory by blocks and words: it must find exactly these).
+std::vector<std::pair<uint32_t, uint32_t>> reference_ranges(const std::vector<uint8_t>& initial,
+                                                            const std::vector<uint8_t>& now) {
+  auto differs = [&](size_t at) {
+    for (size_t i = at; i < std::min(at + 32, now.size()); i++)
+      if (now[i] != (i < initial.size() ? initial[i] : 0)) return true;
+    return false;
+  };
+  std::vector<std::pair<uint32_t, uint32_t>> out;
+  for (size_t at = 0; at < now.size();) {
+    if (!differs(at)) {
+      at += 32;
+      continue;
+    }
+    size_t end = at + 32;
+    while (end < now.size() && (differs(end) || (end + 32 < now.size() && differs(end + 32)))) end += 32;
+    end = std::min(end, now.size());
+    out.emplace_back(uint32_t(at), uint32_t(end - at));
+    at = end;
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the snapshot's ranges are the changed 32-byte chunks, whatever the pattern", "[ssr][snapshot]") {
+  uint32_t seed = 12345;
+  auto rnd = [&] { return seed = seed * 1103515245u + 12345u, (seed >> 8) & 0xFFFFFF; };
+  for (int round = 0; round < 60; round++) {
+    // The fresh memory may be shorter than the rendered one, by grown pages or by less (compared with 0).
+    size_t nsize = 65536 * (round % 2 ? 2 : 1);
+    size_t isize = round % 3 == 0 ? 65536 - size_t(rnd() % 3000) : 65536;
+    std::vector<uint8_t> initial(isize), now(nsize, 0);
+    bool sparse = round % 5 != 0;  // mostly zero, with a few 4 KiB blocks holding one byte, as a fresh memory
+    for (size_t i = 0; i < isize; i++)
+      initial[i] = now[i] = sparse ? (rnd() % 20000 == 0 ? uint8_t(1 + rnd() % 255) : 0) : rnd() % 4 ? 0 : uint8_t(rnd());
+    int changes = int(rnd() % 40);
+    for (int c = 0; c < changes; c++) {  // single bytes, runs, changes a chunk or two apart, at the ends
+      size_t at = c == 0 ? 0 : c == 1 ? nsize - 1 : size_t(rnd()) % nsize;
+      size_t len = rnd() % 4 == 0 ? size_t(rnd() % 700) : 1;
+      for (size_t i = at; i < std::min(at + len, nsize); i++) now[i] = uint8_t(now[i] + 1 + rnd() % 200);
+      if (rnd() % 3 == 0 && at + 64 < nsize) now[at + 32 + rnd() % 40] ^= 0x10;
+    }
+    Snapshot s;
+    std::string err;
+    REQUIRE(dx::ssr::decode_snapshot(dx::ssr::encode_snapshot(initial, now, {}, {}), &s, &err));
+    std::vector<std::pair<uint32_t, uint32_t>> got;
+    for (const auto& r : s.ranges) {
+      got.emplace_back(r.offset, uint32_t(r.bytes.size()));
+      CHECK(std::equal(r.bytes.begin(), r.bytes.end(), now.begin() + r.offset));
+    }
+    INFO("round " << round);
+    CHECK(got == reference_ranges(initial, now));
+
+    // Spent ranges (the render's op batch) read as 0: the same snapshot as from a copy with them zeroed,
+    // whether they overlap, touch, repeat, run past the end or lie where the fresh memory is not 0.
+    std::vector<std::pair<uint64_t, uint64_t>> spent;
+    for (int k = int(rnd() % 5); k > 0; k--) spent.emplace_back(rnd() % (nsize + 100), rnd() % 4 ? rnd() % 300 : rnd() % 70000);
+    if (round % 4 == 0) spent.emplace_back(0, 40), spent.emplace_back(20, 10), spent.emplace_back(60, 0);
+    std::vector<uint8_t> zeroed = now;
+    for (auto [at, len] : spent)
+      for (uint64_t i = at; i < std::min<uint64_t>(at + len, nsize); i++) zeroed[i] = 0;
+    // With the fresh memory's zero blocks indexed (here many are zero, some hold a stray byte).
+    dx::ssr::FreshMemory fresh(initial);
+    std::vector<uint8_t> expected = dx::ssr::encode_snapshot(initial, zeroed, {2, 0}, {{2, "click", 1, 0}});
+    CHECK(dx::ssr::encode_snapshot(fresh, now, {2, 0}, {{2, "click", 1, 0}}, spent) == expected);
+    if (spent.empty()) CHECK(dx::ssr::encode_snapshot(fresh, now, {2, 0}, {{2, "click", 1, 0}}) == expected);
+  }
 }

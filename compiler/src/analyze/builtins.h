@@ -81,8 +81,25 @@ inline GlobalFn find_global_function(const std::string& name) {
 // argument as the "missing" value of its type (ref: 0 = undefined; boolean: kMissingBool; number: the
 // signalling NaN kMissingNumberBits, which no arithmetic produces) and evaluates the default on entry,
 // as JS does at call time. The Params node of that function, or kNoNode.
+// The same values are `undefined` of `number | undefined` and `boolean | undefined`; null is the next payload
+// and 3 (types.h Nullable, runtime-wasm/ABI.md "Nullable numbers and booleans").
 inline constexpr uint64_t kMissingNumberBits = 0x7FF00000DEAD0001ull;
+inline constexpr uint64_t kNullNumberBits = 0x7FF00000DEAD0002ull;
 inline constexpr uint32_t kMissingBool = 2;
+inline constexpr uint32_t kNullBool = 3;
+
+// What `typeof` gives for a value of a non-nullable type (null is "object", undefined "undefined").
+inline std::string typeof_name(const Types& T, TypeId t) {
+  switch (T.kind(t)) {
+    case TypeKind::Number: return "number";
+    case TypeKind::Boolean: return "boolean";
+    case TypeKind::String: return "string";
+    case TypeKind::Function: return "function";
+    case TypeKind::Undefined: case TypeKind::Void: return "undefined";
+    default: return "object";
+  }
+}
+
 
 inline NodeId declared_params(const Program& p, SymId s) {
   if (s == kNoId) return kNoNode;
@@ -107,7 +124,7 @@ inline size_t required_params(const Program& p, ModuleId m, NodeId params) {
 }
 
 // The type descriptor of a console.log / JSON.stringify argument (runtime-wasm/src/inspect.h): 'n' number,
-// 'b' boolean, 's' string (null and undefined too: the Refs 1 / 0), '[' + the element's descriptor, and for a
+// 'b' boolean, 'N' / 'B' a number / boolean that may be null or undefined (types.h Nullable), 's' string (null and undefined too: the Refs 1 / 0), '[' + the element's descriptor, and for a
 // record '{' + per field `<name length> <name><offset> <descriptor>` + '}', its fields in the order `order`
 // gives (JS prints insertion order; emit passes the order the program's object literals write; analyze, which
 // only checks support, none: by name). "" when not supported (functions, recursive or non-ASCII-keyed records,
@@ -116,8 +133,8 @@ using FieldOrder = std::function<std::vector<std::string>(ShapeId)>;
 inline std::string inspect_descriptor(const Types& T, TypeId t, const FieldOrder& order = {}, int depth = 0) {
   if (depth > 16) return "";  // a recursive record type
   switch (T.kind(t)) {
-    case TypeKind::Number: return "n";
-    case TypeKind::Boolean: return "b";
+    case TypeKind::Number: return T.nullable(t) ? "N" : "n";
+    case TypeKind::Boolean: return T.nullable(t) ? "B" : "b";
     case TypeKind::String: case TypeKind::Null: case TypeKind::Undefined: return "s";
     case TypeKind::Array: {
       std::string e = inspect_descriptor(T, T.info(t).elem, order, depth + 1);
@@ -151,10 +168,10 @@ inline std::string inspect_descriptor(const Types& T, TypeId t, const FieldOrder
 inline std::string json_parse_descriptor(const Types& T, TypeId t, int depth = 0) {
   if (depth > 16) return "";
   std::string marks;
-  if (T.is_ref(t) && (T.nullable(t) & kOrNull)) marks += '?';
+  if (T.can_be_nullable(t) && (T.nullable(t) & kOrNull)) marks += '?';
   switch (T.kind(t)) {
-    case TypeKind::Number: return "n";
-    case TypeKind::Boolean: return "b";
+    case TypeKind::Number: return marks + "n";
+    case TypeKind::Boolean: return marks + "b";
     case TypeKind::String: return marks + "s";
     case TypeKind::Array: {
       std::string e = json_parse_descriptor(T, T.info(t).elem, depth + 1);
@@ -167,7 +184,7 @@ inline std::string json_parse_descriptor(const Types& T, TypeId t, int depth = 0
         for (char ch : f.name) if ((unsigned char)ch >= 0x80) return "";
         std::string fd = json_parse_descriptor(T, f.type, depth + 1);
         if (fd.empty()) return "";
-        if (T.is_ref(f.type) && (T.nullable(f.type) & kOrUndefined)) fd = (fd[0] == '?' ? "?~" : "~") + fd.substr(fd[0] == '?');
+        if (T.can_be_nullable(f.type) && (T.nullable(f.type) & kOrUndefined)) fd = (fd[0] == '?' ? "?~" : "~") + fd.substr(fd[0] == '?');
         d += std::to_string(f.name.size()) + " " + f.name + std::to_string(f.offset) + " " + fd;
       }
       return d + "}";

@@ -45,6 +45,9 @@ class Checker {
   void check_module(ModuleId m);             // declare.cpp: functions and components of a module
   void finish();                             // after every module: closure env records
   BlockId component_block(SymId component);  // jsx.cpp: checks a component once, returns its block
+  // Before any component is checked: `component` is the default export of a page whose route has `params`;
+  // its props may have `params: { name: string, … }` with those names (jsx.cpp).
+  void mark_page(SymId component, std::vector<std::string> params) { page_params_[component] = std::move(params); }
 
  private:
   friend struct ExprChecker;
@@ -106,6 +109,7 @@ class Checker {
   void check_html_element(Ctx& c, NodeId n);
   void check_component_use(Ctx& c, NodeId n, SymId comp);
   void check_component_props(Ctx& c, NodeId n, BlockId component, bool dynamic);
+  ShapeId params_shape(NodeId at, TypeId t, const std::vector<std::string>* route);
   // jsx_control.cpp: the control-flow builtins; false when `b` is not one (the caller reports it)
   bool check_control(Ctx& c, NodeId n, Builtin b);
   void check_for(Ctx& c, NodeId n);
@@ -130,6 +134,7 @@ class Checker {
   Diagnostics& d_;
   ModuleId mod_ = 0;
   std::map<SymId, BlockId> component_blocks_;
+  std::map<SymId, std::vector<std::string>> page_params_;  // mark_page
   std::set<SymId> checking_components_;
   std::map<std::pair<ModuleId, NodeId>, TypeId> resolving_;  // type aliases/interfaces being resolved
   std::map<std::pair<ModuleId, NodeId>, TypeId> resolved_;

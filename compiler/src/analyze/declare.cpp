@@ -1,4 +1,5 @@
 // Module loading (following imports), module-level declarations, imports and exports.
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -24,7 +25,7 @@ constexpr DxExport kDxExports[] = {
     {"Index", Builtin::Index, true}, {"Switch", Builtin::Switch, true}, {"Match", Builtin::Match, true},
     {"Portal", Builtin::Portal, true}, {"Suspense", Builtin::None, false}, {"ErrorBoundary", Builtin::None, false},
     {"Dynamic", Builtin::Dynamic, true}, {"KeepAlive", Builtin::None, false}, {"Island", Builtin::None, false},
-    {"useParams", Builtin::None, false},
+    {"useParams", Builtin::UseParams, true},
 };
 
 bool returns_jsx(const Ast& ast, NodeId body) {
@@ -41,6 +42,22 @@ bool returns_jsx(const Ast& ast, NodeId body) {
 
 }  // namespace
 
+// Parses and registers a module from `text`; returns its id.
+static ModuleId add_module(Program& p, const Project& proj, const std::string& rel, std::string text, Diagnostics& d,
+                           std::map<std::string, ModuleId>& loaded) {
+  auto m = std::make_unique<Module>();
+  m->path = rel;
+  m->abs_path = (fs::path(proj.root) / rel).string();
+  m->file = p.sources->add(rel, std::move(text));
+  m->ast = parse::parse_file(*p.sources, m->file, d);
+  m->expr_type.assign(m->ast.nodes.size(), 0);
+  m->ref.assign(m->ast.nodes.size(), kNoId);
+  p.modules.push_back(std::move(m));
+  ModuleId id = ModuleId(p.modules.size() - 1);
+  loaded.emplace(rel, id);
+  return id;
+}
+
 // Reads, parses and registers a module; returns its id (existing id if already loaded).
 static ModuleId load_module(Program& p, const Project& proj, const std::string& rel, Diagnostics& d,
                             std::map<std::string, ModuleId>& loaded) {
@@ -49,16 +66,31 @@ static ModuleId load_module(Program& p, const Project& proj, const std::string& 
   std::ifstream in(fs::path(proj.root) / rel, std::ios::binary);
   std::stringstream ss;
   ss << in.rdbuf();
-  auto m = std::make_unique<Module>();
-  m->path = rel;
-  m->abs_path = (fs::path(proj.root) / rel).string();
-  m->file = p.sources->add(rel, ss.str());
-  m->ast = parse::parse_file(*p.sources, m->file, d);
-  m->expr_type.assign(m->ast.nodes.size(), 0);
-  m->ref.assign(m->ast.nodes.size(), kNoId);
-  p.modules.push_back(std::move(m));
-  ModuleId id = ModuleId(p.modules.size() - 1);
-  loaded.emplace(rel, id);
+  return add_module(p, proj, rel, ss.str(), d, loaded);
+}
+
+// A page with layouts renders a generated component that nests it in them, outermost first:
+//   import DxLayout0 from "../_layout.tsx"; import DxPage from "./[slug].tsx";
+//   export default function DxLayoutPage() { return <DxLayout0><DxPage /></DxLayout0>; }
+// Its path is the page's with "#layouts": imports resolve from the page's folder, and no file has that name.
+static ModuleId add_layout_module(Program& p, const Project& proj, const PageFile& pg, Diagnostics& d,
+                                  std::map<std::string, ModuleId>& loaded) {
+  fs::path folder = fs::path(pg.path).parent_path();
+  auto spec = [&](const std::string& file) {
+    std::string r = fs::path(file).lexically_relative(folder).generic_string();
+    return r.rfind("../", 0) == 0 ? r : "./" + r;
+  };
+  std::string text, open, close;
+  for (size_t i = 0; i < pg.layouts.size(); ++i) {
+    std::string name = "DxLayout" + std::to_string(i);
+    text += "import " + name + " from \"" + spec(pg.layouts[i]) + "\";\n";
+    open += "<" + name + ">";
+    close = "</" + name + ">" + close;
+  }
+  text += "import DxPage from \"" + spec(pg.path) + "\";\n";
+  text += "export default function DxLayoutPage() { return " + open + "<DxPage />" + close + "; }\n";
+  ModuleId id = add_module(p, proj, pg.path + "#layouts", std::move(text), d, loaded);
+  p.modules[id]->synthetic = true;
   return id;
 }
 
@@ -79,7 +111,12 @@ static std::string resolve_relative(const Project& proj, const std::string& from
 
 void parse_project(const Project& proj, Program& p, Diagnostics& d) {
   std::map<std::string, ModuleId> loaded;
-  for (const PageFile& pg : proj.pages) load_module(p, proj, pg.path, d, loaded);
+  for (const PageFile& pg : proj.pages) {
+    p.page_files.push_back(load_module(p, proj, pg.path, d, loaded));
+    p.page_modules.push_back(pg.layouts.empty() ? p.page_files.back() : add_layout_module(p, proj, pg, d, loaded));
+    p.page_params.push_back(pg.params);
+    p.routes.push_back(pg.not_found ? "/404" : pg.route);
+  }
   // Follow relative imports breadth-first (modules are appended while iterating).
   for (ModuleId m = 0; m < p.modules.size(); ++m) {
     const Ast& ast = p.modules[m]->ast;
@@ -98,8 +135,10 @@ void parse_project(const Project& proj, Program& p, Diagnostics& d) {
       p.modules[m]->import_targets[s] = target;
     }
   }
-  for (const PageFile& pg : proj.pages) p.page_modules.push_back(loaded.at(pg.path));
-  for (const PageFile& pg : proj.pages) p.routes.push_back(pg.route);
+  for (const PageFile& pg : proj.pages)
+    for (const std::string& l : pg.layouts)
+      if (std::find(p.layout_modules.begin(), p.layout_modules.end(), loaded.at(l)) == p.layout_modules.end())
+        p.layout_modules.push_back(loaded.at(l));
 }
 
 void analyze(Program& p, Diagnostics& d) {
@@ -135,8 +174,8 @@ void analyze(Program& p, Diagnostics& d) {
         } else if (t != mod.import_targets.end()) {
           Module& target = *p.modules[t->second];
           auto e = target.exports.find(imported);
-          if (e == target.exports.end()) {
-            d.error("DX0203", sp.span, "module '" + spec + "' has no export named '" + imported + "'");
+          if (e == target.exports.end()) {  // a generated module's imports are checked as pages and layouts below
+            if (!mod.synthetic) d.error("DX0203", sp.span, "module '" + spec + "' has no export named '" + imported + "'");
             continue;
           }
           mod.scope[local] = e->second;
@@ -167,6 +206,30 @@ void analyze(Program& p, Diagnostics& d) {
       }
     }
   }
+  // Pages and layouts export a component by default; a page's may take its route params (mark_page).
+  auto default_component = [&](ModuleId m, const char* what, const char* code) -> SymId {
+    Module& mod = *p.modules[m];
+    auto e = mod.exports.find("default");
+    if (e != mod.exports.end() && p.symbols[e->second].kind == SymKind::Component) return e->second;
+    const Symbol* s = e == mod.exports.end() ? nullptr : &p.symbols[e->second];
+    if (s && s->decl != kNoNode)  // point at what it exports instead
+      d.error(code, p.modules[s->module]->ast[s->decl].span,
+              "'" + s->name + "' is the " + what + "'s default export but not a component (a function returning JSX)");
+    else if (std::string(code) == "DX0206")
+      d.error_at_path(code, mod.path, "the page has no default export: write `export default function Page() { return <main>…</main>; }`");
+    else
+      d.error_at_path(code, mod.path, "the layout has no default export: write `export default function Layout(props: { children?: "
+                                      "JSX.Element }) { return <div>{props.children}</div>; }`");
+    return kNoId;
+  };
+  std::vector<SymId> page_syms, layout_syms;
+  for (size_t i = 0; i < p.page_files.size(); ++i) {
+    page_syms.push_back(default_component(p.page_files[i], "page", "DX0206"));
+    if (page_syms.back() != kNoId) ck.mark_page(page_syms.back(), p.page_params[i]);
+  }
+  for (ModuleId m : p.layout_modules) layout_syms.push_back(default_component(m, "layout", "DX0208"));
+  bool wrappers_ok = std::find(page_syms.begin(), page_syms.end(), kNoId) == page_syms.end() &&
+                     std::find(layout_syms.begin(), layout_syms.end(), kNoId) == layout_syms.end();
   // Module-level variables first, imported modules before their importers (the order JS evaluates them in).
   std::vector<uint8_t> seen(p.modules.size(), 0);
   std::function<void(ModuleId)> globals_of = [&](ModuleId m) {
@@ -176,22 +239,26 @@ void analyze(Program& p, Diagnostics& d) {
     ck.check_globals(m);
   };
   for (ModuleId m = 0; m < p.modules.size(); ++m) globals_of(m);
-  for (ModuleId m = 0; m < p.modules.size(); ++m) ck.check_module(m);
+  // A layout renders its page where it puts {props.children}.
+  for (size_t i = 0; i < layout_syms.size(); ++i) {
+    if (layout_syms[i] == kNoId) continue;
+    BlockId b = ck.component_block(layout_syms[i]);
+    if (!p.blocks[b].children_instance) {
+      const Symbol& s = p.symbols[layout_syms[i]];
+      d.error("DX0208", p.modules[s.module]->ast[s.decl].span,
+              "the layout '" + s.name + "' takes no children, so its pages cannot render inside it: give its props "
+              "`children?: JSX.Element` and render {props.children}");
+      wrappers_ok = false;
+    }
+  }
+  for (ModuleId m = 0; m < p.modules.size(); ++m)
+    if (wrappers_ok || !p.modules[m]->synthetic) ck.check_module(m);
   ck.finish();
   std::vector<std::string> routes;
   for (size_t i = 0; i < p.page_modules.size(); ++i) {
-    Module& mod = *p.modules[p.page_modules[i]];
-    auto e = mod.exports.find("default");
-    if (e == mod.exports.end() || p.symbols[e->second].kind != SymKind::Component) {
-      const Symbol* s = e == mod.exports.end() ? nullptr : &p.symbols[e->second];
-      if (s && s->decl != kNoNode)  // point at what it exports instead
-        d.error("DX0206", p.modules[s->module]->ast[s->decl].span,
-                "'" + s->name + "' is the page's default export but not a component (a function returning JSX)");
-      else
-        d.error_at_path("DX0206", mod.path, "the page has no default export: write `export default function Page() { return <main>…</main>; }`");
-      continue;
-    }
-    p.pages.push_back(ck.component_block(e->second));
+    if (page_syms[i] == kNoId || !wrappers_ok) continue;
+    SymId rendered = p.page_modules[i] == p.page_files[i] ? page_syms[i] : p.modules[p.page_modules[i]]->exports.at("default");
+    p.pages.push_back(ck.component_block(rendered));
     routes.push_back(p.routes[i]);
   }
   p.routes = routes;

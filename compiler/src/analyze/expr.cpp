@@ -5,10 +5,6 @@
 
 namespace dxc::analyze {
 
-namespace {
-bool is_number_like(TypeKind k) { return k == TypeKind::Number; }
-}  // namespace
-
 TypeId Checker::check_expr(Ctx& c, NodeId n, TypeId expected) {
   const Node& x = node(n);
   auto& T = p_.types;
@@ -82,6 +78,7 @@ TypeId Checker::check_expr(Ctx& c, NodeId n, TypeId expected) {
       std::string op(x.text);
       TypeId o = check_expr(c, x.kid(0));
       if (op == "!") t = T.boolean();
+      else if (op == "typeof") t = T.kind(o) == TypeKind::Error ? o : T.string();  // codegen: typeof_str
       else if (op == "-" || op == "+") {
         if (T.kind(o) == TypeKind::Error) break;
         if (o != T.number() && !(op == "+" && (o == T.string() || o == T.boolean())))
@@ -149,6 +146,9 @@ TypeId Checker::check_expr(Ctx& c, NodeId n, TypeId expected) {
                              ") is not supported in dx client code yet");
       break;
   }
+  if ((T.kind(t) == TypeKind::Null || T.kind(t) == TypeKind::Undefined) &&
+      (T.kind(expected) == TypeKind::Number || T.kind(expected) == TypeKind::Boolean))
+    module().nullish_as[n] = expected;
   set_type(n, t);
   return t;
 }
@@ -285,7 +285,7 @@ TypeId Checker::check_call(Ctx& c, NodeId n, TypeId expected) {
       const Node& a = node(args[0]);
       if ((a.kind == NodeKind::Arrow || a.kind == NodeKind::FunctionExpr) && T.kind(st) != TypeKind::Function) {
         TypeId r = check_inline_callback(c, args[0], {st}, st);
-        if (r != T.error() && r != st) error(args[0], "DX0234", "the updater returns '" + T.name(r) + "', the signal holds '" + T.name(st) + "'");
+        if (r != T.error() && !assignable(r, st)) error(args[0], "DX0234", "the updater returns '" + T.name(r) + "', the signal holds '" + T.name(st) + "'");
       } else {
         TypeId v = check_expr(c, args[0], st);
         if (!assignable(v, st)) error(args[0], "DX0234", "cannot set a signal of type '" + T.name(st) + "' to '" + T.name(v) + "'");
@@ -311,6 +311,19 @@ TypeId Checker::check_call(Ctx& c, NodeId n, TypeId expected) {
       return T.info(ft).ret;
     }
     case SymKind::Builtin:
+      if (s.builtin == Builtin::UseParams) {  // useParams<{ slug: string }>(): the route params (params.cpp)
+        set_ref(callee, sid);
+        if (!args.empty()) error(args[0], "DX0275", "useParams takes no arguments: useParams<{ slug: string }>()");
+        const Node* ta = x.kid(1) != kNoNode ? &node(x.kid(1)) : nullptr;
+        TypeId t = ta && ta->kids.size() == 1 ? resolve_type(mod_, ta->kids[0]) : 0;
+        if (!t) {
+          error(n, "DX0275", "give useParams the params' type: useParams<{ slug: string }>()");
+          return T.error();
+        }
+        if (params_shape(n, t, nullptr) == kNoId) return T.error();
+        set_type(callee, t);
+        return t;
+      }
       if (s.builtin == Builtin::Batch) {  // batch(fn): updates already flush once per event, so fn just runs
         if (args.size() != 1 || node(args[0]).kind != NodeKind::Arrow || !node(node(args[0]).kid(0)).kids.empty()) {
           error(n, "DX0222", "write `batch(() => { … })`");
@@ -369,7 +382,7 @@ TypeId Checker::check_member(Ctx& c, NodeId n) {
       }
   }
   uint8_t through_null = 0;  // x?.f on a nullable x: the result may be undefined
-  if (optional && T.is_ref(ot) && T.nullable(ot)) { through_null = kOrUndefined; ot = T.non_null(ot); }
+  if (optional && T.can_be_nullable(ot) && T.nullable(ot)) { through_null = kOrUndefined; ot = T.non_null(ot); }
   else if (T.kind(ot) != TypeKind::Error && !require_non_null(x.kid(0), ot)) { set_type(n, t); return t; }
   switch (T.kind(ot)) {
     case TypeKind::Error: break;
@@ -404,8 +417,8 @@ TypeId Checker::check_member(Ctx& c, NodeId n) {
       break;
   }
   if (through_null && T.kind(t) != TypeKind::Error) {
-    if (!T.is_ref(t)) {
-      error(n, "DX0236", "x?." + name + " would be a '" + T.name(t) + " | undefined': nullable numbers and booleans are not supported yet");
+    if (!T.can_be_nullable(t)) {
+      error(n, "DX0236", "x?." + name + " would be a '" + T.name(t) + " | undefined', which is not supported: check x first");
       t = T.error();
     } else {
       t = T.with_nullable(t, T.nullable(t) | through_null);
@@ -427,31 +440,32 @@ TypeId Checker::check_binary(Ctx& c, NodeId n) {
   TypeId a = check_expr(c, x.kid(0));
   Ctx rc = c;  // x && x.f: the right side sees what the left one proved
   if (op == "&&" || op == "||") apply(rc, narrowing(c, x.kid(0), op == "&&"));
-  TypeId b = check_expr(rc, x.kid(1), a);
+  TypeId b = check_expr(rc, x.kid(1), op == "||" ? T.non_null(a) : a);  // || never yields null or undefined from a
   if (T.kind(a) == TypeKind::Error || T.kind(b) == TypeKind::Error) return T.error();
   auto bad = [&](const std::string& why) {
     error(n, "DX0234", "operator '" + op + "' " + why + " ('" + T.name(a) + "' and '" + T.name(b) + "')");
     return T.error();
   };
   if (op == "&&" || op == "||") {
-    TypeId u = unify(a, b);
+    // x || fallback: null and undefined never get past ||, so a non-nullable fallback makes it non-nullable.
+    TypeId u = op == "||" && !T.nullable(b) ? unify(T.non_null(a), b) : unify(a, b);
     if (!u) return bad("needs operands of one type here; unions are not supported yet");
     return u;
   }
   if (op == "===" || op == "!==" || op == "==" || op == "!=") {
     auto lit = [&](TypeId t) { return T.kind(t) == TypeKind::Null || T.kind(t) == TypeKind::Undefined; };
-    if ((lit(a) && (T.is_ref(b) || lit(b))) || (lit(b) && T.is_ref(a))) return T.boolean();
-    if (T.is_ref(a) && T.is_ref(b) && T.non_null(a) == T.non_null(b)) return T.boolean();
+    if ((lit(a) && (T.can_be_nullable(b) || lit(b))) || (lit(b) && T.can_be_nullable(a))) return T.boolean();
+    if (T.can_be_nullable(a) && T.can_be_nullable(b) && T.non_null(a) == T.non_null(b)) return T.boolean();
   }
   if (op == "+") {
     bool sa = T.kind(a) == TypeKind::String, sb = T.kind(b) == TypeKind::String;
-    auto prim = [&](TypeId t) { return T.kind(t) == TypeKind::String || t == T.number() || t == T.boolean(); };
-    if ((sa || sb) && prim(a) && prim(b)) return T.string();
+    auto prim = [&](TypeId t) { return T.kind(t) == TypeKind::String || T.non_null(t) == T.number() || T.non_null(t) == T.boolean(); };
+    if ((sa || sb) && prim(a) && prim(b)) return T.string();  // "n: " + null is "n: null", as String() gives
     if (a == T.number() && b == T.number()) return T.number();
     return bad("cannot add these types");
   }
   if (op == "-" || op == "*" || op == "/" || op == "%") {
-    if (is_number_like(T.kind(a)) && is_number_like(T.kind(b))) return T.number();
+    if (a == T.number() && b == T.number()) return T.number();  // not `number | null`: that needs a check first
     return bad("needs numbers");
   }
   if (op == "<" || op == "<=" || op == ">" || op == ">=") {
@@ -617,13 +631,17 @@ FuncId Checker::check_closure(Ctx& c, NodeId fn_node, TypeId expected, FuncRole 
       else if (!assignable(dt, pt)) error(pn.kid(1), "DX0234", "the default value is '" + T.name(dt) + "', the parameter '" + T.name(pt) + "'");
     }
     if (optional && pt && pt != T.error()) {
-      if (!T.is_ref(pt)) {
-        error(ps.kids[i], "DX0262", "an optional number or boolean parameter is not supported yet: give it a default value (" +
-                                        std::string(pn.text) + " = 0)");
+      if (!T.can_be_nullable(pt)) {
+        error(ps.kids[i], "DX0262", "a '" + T.name(pt) + "' parameter cannot be optional (it has no undefined)");
         ok = false;
         continue;
       }
       pt = T.with_nullable(pt, T.nullable(pt) | kOrUndefined);
+    }
+    if (optional && i + 1 < ps.kids.size()) {  // TypeScript's rule (TS1016): no required parameter after an optional one
+      const Node& next = node(ps.kids[i + 1]);
+      if (!(next.flags & kOptional) && next.kid(1) == kNoNode && !(next.flags & kRest))
+        error(ps.kids[i + 1], "DX0262", "a required parameter cannot follow the optional parameter '" + std::string(pn.text) + "'");
     }
     if (role == FuncRole::Handler && i == 0) {
       if (pt && pt != T.event() && pt != T.error()) error(ps.kids[i], "DX0234", "an event handler's parameter is the event (e.g. e: Event)");

@@ -1,6 +1,7 @@
 // Components, block bodies (signals, memos, block-level variables and functions), JSX elements, handlers,
 // and reactive dependencies. The control-flow components (<For>, <Show>, <Index>, <Switch>, <Portal>,
 // <Dynamic>) are checked in jsx_control.cpp.
+#include <algorithm>
 #include <cctype>
 
 #include "analyze/analyze.h"
@@ -56,7 +57,12 @@ BlockId Checker::component_block(SymId comp) {
         c.scope->names[ps_sym.name] = psid;
         BlockInfo& bb = p_.blocks[id];
         bb.props = psid;
+        auto page = page_params_.find(comp);
         for (const Field& f : p_.types.shape_info(p_.types.info(pt).shape).fields) {
+          if (page != page_params_.end() && f.name == "params") {  // the route's params (not stored: params.cpp)
+            p_.blocks[id].params_shape = params_shape(pn.kid(0), f.type, &page->second);
+            continue;
+          }
           if (f.type == p_.types.jsx()) {
             if (f.name != "children") { error(pn.kid(0), "DX0239", "JSX props other than `children` are not supported yet ('" + f.name + "')"); continue; }
             bb.children_offset = bb.alloc_field(4);
@@ -76,6 +82,31 @@ BlockId Checker::component_block(SymId comp) {
   check_block_body(c, id, fn.kid(1), fn.flags & kExprBody);
   mod_ = saved;
   return id;
+}
+
+// The record type `t` of a page's `props.params` or of `useParams<T>()` (at node `at`): string fields only, each
+// one of the route's params when the page's route is known (`route`). kNoId after reporting it.
+ShapeId Checker::params_shape(NodeId at, TypeId t, const std::vector<std::string>* route) {
+  auto& T = p_.types;
+  const char* code = route ? "DX0274" : "DX0275";
+  if (T.kind(t) != TypeKind::Record) {
+    if (t != T.error()) error(at, code, "route params are a record of strings: `{ slug: string }`, not '" + T.name(t) + "'");
+    return kNoId;
+  }
+  ShapeId s = T.info(t).shape;
+  for (const Field& f : T.shape_info(s).fields) {
+    if (f.type != T.string()) {
+      error(at, code, "route param '" + f.name + "' is '" + T.name(f.type) + "': params are strings (convert with Number(…) where needed)");
+      return kNoId;
+    }
+    if (route && std::find(route->begin(), route->end(), f.name) == route->end()) {
+      std::string names;
+      for (const std::string& r : *route) names += (names.empty() ? "" : ", ") + r;
+      error(at, code, "this page's route has no param '" + f.name + "'" + (route->empty() ? " (it has none)" : " (it has: " + names + ")"));
+      return kNoId;
+    }
+  }
+  return s;
 }
 
 void Checker::check_block_var(Ctx& c, NodeId dk, bool is_const) {
@@ -454,6 +485,10 @@ void Checker::check_component_props(Ctx& c, NodeId n, BlockId cb, bool dynamic) 
     if (dynamic && name == "component") continue;
     const Field* f = props ? props->find(name) : nullptr;
     if (!f) { error(a, "DX0239", "'" + p_.blocks[cb].name + "' has no prop '" + name + "'"); continue; }
+    if (name == "params" && child.params_shape != kNoId) {
+      error(a, "DX0274", "a page's params come from its URL: <" + p_.blocks[cb].name + "> takes no `params` prop");
+      continue;
+    }
     if (f->type == T.jsx()) { error(a, "DX0250", "pass children between the tags: <" + p_.blocks[cb].name + ">…</" + p_.blocks[cb].name + ">"); continue; }
     seen.push_back(name);
     if (an.kid(0) == kNoNode) {
@@ -471,6 +506,7 @@ void Checker::check_component_props(Ctx& c, NodeId n, BlockId cb, bool dynamic) 
   if (props)
     for (const Field& f : props->fields) {
       if (f.type == T.jsx() || (T.nullable(f.type) & kOrUndefined)) continue;  // children and optional props may be omitted
+      if (f.name == "params" && child.params_shape != kNoId) continue;          // a page's params: from its URL
       bool found = false;
       for (auto& s : seen) found |= s == f.name;
       if (!found) error(n, "DX0239", "missing prop '" + f.name + "' of <" + p_.blocks[cb].name + ">");

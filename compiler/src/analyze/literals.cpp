@@ -8,6 +8,7 @@ TypeId Checker::check_array(Ctx& c, NodeId n, TypeId expected) {
   const Node& x = node(n);
   auto& T = p_.types;
   TypeId elem = T.kind(expected) == TypeKind::Array ? T.info(expected).elem : 0;
+  bool declared = elem != 0;  // elements may be narrower than a declared element type (null into (number | null)[])
   if (x.kids.empty()) {
     if (!elem) { error(n, "DX0237", "cannot infer the element type of []: annotate it (e.g. createSignal<Todo[]>([]) or [] as number[])"); return T.error(); }
     return expected;
@@ -31,8 +32,9 @@ TypeId Checker::check_array(Ctx& c, NodeId n, TypeId expected) {
       et = check_expr(c, k, elem);
       if (T.kind(et) == TypeKind::Error) { ok = false; continue; }
     }
-    if (!elem) elem = et;
-    else if (et != elem) { error(k, "DX0234", "array elements have different types ('" + T.name(elem) + "' and '" + T.name(et) + "')"); ok = false; }
+    TypeId u = et == elem ? elem : declared ? (assignable(et, elem) ? elem : 0) : elem ? unify(elem, et) : et;
+    if (u) elem = u;
+    else { error(k, "DX0234", "array elements have different types ('" + T.name(elem) + "' and '" + T.name(et) + "')"); ok = false; }
   }
   if (!ok || !elem) return T.error();
   if (T.wasm(elem) == WasmType::None) { error(n, "DX0234", "arrays of '" + T.name(elem) + "' are not supported"); return T.error(); }

@@ -131,7 +131,7 @@ TypeId Checker::check_member_call(Ctx& c, NodeId n, TypeId expected) {
     }
     set_type(callee, T.string());
     // JSON.stringify(undefined) is undefined.
-    bool maybe_undefined = T.kind(at) == TypeKind::Undefined || (T.is_ref(at) && (T.nullable(at) & kOrUndefined));
+    bool maybe_undefined = T.kind(at) == TypeKind::Undefined || (T.can_be_nullable(at) && (T.nullable(at) & kOrUndefined));
     return maybe_undefined ? T.with_nullable(T.string(), kOrUndefined) : T.string();
   }
   bool on_props = on.kind == NodeKind::Identifier && lookup(c.scope, std::string(on.text)) != kNoId &&
@@ -143,6 +143,13 @@ TypeId Checker::check_member_call(Ctx& c, NodeId n, TypeId expected) {
   if (!on_props && ok != TypeKind::Record && !require_non_null(cn.kid(0), ot)) return T.error();
   if (ok == TypeKind::Array) {
     TypeId elem = T.info(ot).elem;
+    // (number | null)[]: the runtime's search, join and sort see plain f64s (a null would be a NaN there).
+    bool boxed = !T.is_ref(elem) && T.nullable(elem);
+    bool boxed_number = boxed && T.kind(elem) == TypeKind::Number;
+    if ((boxed && (method == "join" || method == "sort")) || (boxed_number && (method == "indexOf" || method == "includes"))) {
+      error(callee, "DX0235", method + " of a '" + T.name(ot) + "' is not supported yet: map it to numbers or strings first");
+      return T.error();
+    }
     if (method == "push") {
       if (args.empty()) { error(n, "DX0222", "push needs at least one argument"); return T.error(); }
       for (NodeId a : args) {
@@ -186,7 +193,7 @@ TypeId Checker::check_member_call(Ctx& c, NodeId n, TypeId expected) {
       if (!args.empty()) { error(n, "DX0222", method + " takes no arguments"); return T.error(); }
       if (T.is_ref(elem)) return T.with_nullable(elem, T.nullable(elem) | kOrUndefined);  // undefined when empty
       if (!discarded_.count(n)) {
-        error(n, "DX0236", method + "() of a '" + T.name(ot) + "' may be undefined, and nullable numbers/booleans are not supported yet; read arr[arr.length - 1] first, or call it as a statement");
+        error(n, "DX0236", method + "() of a '" + T.name(ot) + "' may be undefined, which is not supported for this element type yet; read arr[arr.length - 1] first, or call it as a statement");
         return T.error();
       }
       return T.void_();

@@ -1,6 +1,8 @@
-// Nullability: `T | null` / `T | undefined` for reference types, narrowed by conditions as TypeScript does
-// for the common forms (`if (x)`, `x !== null`, `x != null`, `x !== undefined`, `!`, `&&`, `||`, ternaries,
-// and `if (!x) return;` guards). Narrowing is free at run time: both forms are the same pointer.
+// Nullability: `T | null` / `T | undefined`, narrowed by conditions as TypeScript does for the common forms
+// (`if (x)`, `x !== null`, `x != null`, `x !== undefined`, `typeof x === "number"`, `!`, `&&`, `||`,
+// ternaries, and `if (!x) return;` guards). Narrowing is free at run time: both forms are the same value
+// (types.h Nullable).
+#include "analyze/builtins.h"
 #include "analyze/checker.h"
 
 namespace dxc::analyze {
@@ -30,7 +32,7 @@ Narrowing Checker::narrowing(Ctx& c, NodeId cond, bool when_true) {
   auto strip = [&](NodeId e, uint8_t bits) {
     std::string key = narrow_key(e);
     TypeId t = p_.type_of(mod_, e);
-    if (key.empty() || !T.is_ref(t) || !(T.nullable(t) & bits)) return;
+    if (key.empty() || !T.can_be_nullable(t) || !(T.nullable(t) & bits)) return;
     out.push_back({key, T.with_nullable(t, T.nullable(t) & ~bits)});
   };
   switch (x.kind) {
@@ -50,6 +52,17 @@ Narrowing Checker::narrowing(Ctx& c, NodeId cond, bool when_true) {
       }
       bool ne = op == "!==" || op == "!=", eq = op == "===" || op == "==";
       if (!ne && !eq) break;
+      for (int side = 0; side < 2; ++side) {  // typeof x === "number" (or "undefined", "object")
+        const Node& u = node(x.kid(side));
+        const Node& s = node(x.kid(1 - side));
+        if (u.kind != NodeKind::Unary || u.text != "typeof" || s.kind != NodeKind::StringLit) continue;
+        TypeId t = p_.type_of(mod_, u.kid(0));
+        std::string base = typeof_name(T, T.non_null(t)), lit(s.text);
+        if (lit == base && eq == when_true) strip(u.kid(0), base == "object" ? kOrUndefined : kOrNull | kOrUndefined);  // typeof null is "object"
+        else if (lit == "undefined" && ne == when_true) strip(u.kid(0), kOrUndefined);
+        else if (lit == "object" && base != "object" && ne == when_true) strip(u.kid(0), kOrNull);
+        return out;
+      }
       NodeId lit = kNoNode, other = kNoNode;
       for (int side = 0; side < 2; ++side) {
         TypeKind k = T.kind(p_.type_of(mod_, x.kid(side)));
@@ -82,9 +95,9 @@ TypeId Checker::unify(TypeId a, TypeId b) {
   auto lit_bits = [&](TypeId t) -> uint8_t {
     return T.kind(t) == TypeKind::Null ? kOrNull : T.kind(t) == TypeKind::Undefined ? kOrUndefined : 0;
   };
-  if (lit_bits(a) && T.is_ref(b)) return T.with_nullable(b, T.nullable(b) | lit_bits(a));
-  if (lit_bits(b) && T.is_ref(a)) return T.with_nullable(a, T.nullable(a) | lit_bits(b));
-  if (T.is_ref(a) && T.is_ref(b) && T.non_null(a) == T.non_null(b)) return T.with_nullable(a, T.nullable(a) | T.nullable(b));
+  if (lit_bits(a) && T.can_be_nullable(b)) return T.with_nullable(b, T.nullable(b) | lit_bits(a));
+  if (lit_bits(b) && T.can_be_nullable(a)) return T.with_nullable(a, T.nullable(a) | lit_bits(b));
+  if (T.can_be_nullable(a) && T.can_be_nullable(b) && T.non_null(a) == T.non_null(b)) return T.with_nullable(a, T.nullable(a) | T.nullable(b));
   return 0;
 }
 
@@ -101,8 +114,8 @@ TypeId Checker::check_nullish(Ctx& c, NodeId n) {
   auto& T = p_.types;
   TypeId a = check_expr(c, x.kid(0));
   if (T.kind(a) == TypeKind::Error) return a;
-  if (!T.is_ref(a)) {
-    error(x.kid(0), "DX0236", "?? needs a value that may be null or undefined (a nullable string, array, record or function)");
+  if (!T.can_be_nullable(a)) {
+    error(x.kid(0), "DX0236", "?? needs a value that may be null or undefined");
     return T.error();
   }
   TypeId b = check_expr(c, x.kid(1), T.non_null(a));

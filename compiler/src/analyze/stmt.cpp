@@ -162,7 +162,7 @@ void Checker::check_stmt(Ctx& c, NodeId n) {
           has_default = true;
         } else {
           TypeId ct = check_expr(sc, cs.kid(0), dt);
-          if (ct != dt && T.kind(ct) != TypeKind::Error && dk != TypeKind::Error)
+          if (!assignable(ct, dt) && T.kind(ct) != TypeKind::Error && dk != TypeKind::Error)
             error(cs.kid(0), "DX0234", "this case is a '" + T.name(ct) + "' but the switch is on a '" + T.name(dt) + "' (never equal)");
         }
         for (size_t k = 1; k < cs.kids.size(); ++k) check_stmt(sc, cs.kids[k]);

@@ -44,7 +44,7 @@ TypeId Types::function(std::vector<TypeId> params, TypeId ret) {
 }
 
 TypeId Types::with_nullable(TypeId t, uint8_t bits) {
-  if (!is_ref(t) || types_[t].nullable == bits) return t;
+  if (!can_be_nullable(t) || types_[t].nullable == bits) return t;
   TypeInfo n = types_[t];
   n.nullable = bits;
   return add(n);
@@ -91,6 +91,10 @@ bool Types::is_ref(TypeId t) const {
     case TypeKind::String: case TypeKind::Array: case TypeKind::Record: case TypeKind::Function: return true;
     default: return false;
   }
+}
+
+bool Types::can_be_nullable(TypeId t) const {
+  return is_ref(t) || kind(t) == TypeKind::Number || kind(t) == TypeKind::Boolean;
 }
 
 WasmType Types::wasm(TypeId t) const {

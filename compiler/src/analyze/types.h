@@ -42,9 +42,11 @@ struct Shape {
   }
 };
 
-// Nullability of a reference type (strings, arrays, records, functions): `T | null` and/or `T | undefined`.
-// At run time such a value is a Ref where 0 is undefined and 1 is null (objects are 8-aligned and above
-// 64 KiB), so a nullable value and its non-null form share one representation and narrowing is free.
+// Nullability of a type: `T | null` and/or `T | undefined`. At run time a reference (string, array, record,
+// function) is a Ref where 0 is undefined and 1 is null (objects are 8-aligned and above 64 KiB); a nullable
+// number is an f64 whose null and undefined are two NaN payloads no arithmetic produces (builtins.h:
+// kNullNumberBits, kMissingNumberBits); a nullable boolean an i32 with undefined 2 and null 3. So a nullable
+// value and its non-null form share one representation, narrowing is free, and plain numbers stay plain f64.
 enum Nullable : uint8_t { kNotNull = 0, kOrNull = 1, kOrUndefined = 2 };
 
 struct TypeInfo {
@@ -77,7 +79,7 @@ class Types {
   // Interns the shape with these fields (order-insensitive); `name` is kept for the first interning.
   ShapeId shape(std::string name, std::vector<std::pair<std::string, TypeId>> fields);
   TypeId record(ShapeId s);
-  // `t | null` / `t | undefined` (bits of Nullable) for a reference type t; the same t for bits 0.
+  // `t | null` / `t | undefined` (bits of Nullable) for a type that can be nullable; the same t for bits 0.
   TypeId with_nullable(TypeId t, uint8_t bits);
   TypeId non_null(TypeId t) { return with_nullable(t, kNotNull); }
   uint8_t nullable(TypeId t) const { return types_[t].nullable; }
@@ -87,6 +89,7 @@ class Types {
   const Shape& shape_info(ShapeId s) const { return shapes_[s]; }
   size_t shape_count() const { return shapes_.size(); }
   bool is_ref(TypeId t) const;  // lives in linear memory as a Ref (string, array, record, closure)
+  bool can_be_nullable(TypeId t) const;  // a Ref, a number or a boolean (see Nullable)
   WasmType wasm(TypeId t) const;
   std::string name(TypeId t) const;
   // The dxb SHAPES field type code (schemas/dxb.md) for a value of this type.

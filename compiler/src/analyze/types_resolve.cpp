@@ -50,8 +50,8 @@ TypeId Checker::resolve_type(ModuleId m, NodeId tn) {
         else if (ok) error(tn, "DX0232", "a union of only null and undefined is not a useful type");
         break;
       }
-      if (bits && !T.is_ref(base)) {
-        error(tn, "DX0232", "'" + T.name(base) + " | null' and '… | undefined' are supported for strings, arrays, records and functions; not yet for numbers and booleans");
+      if (bits && !T.can_be_nullable(base)) {
+        error(tn, "DX0232", "'" + T.name(base) + " | null' and '… | undefined' are supported for numbers, booleans, strings, arrays, records and functions");
         break;
       }
       result = T.with_nullable(base, bits);
@@ -86,8 +86,8 @@ TypeId Checker::resolve_type(ModuleId m, NodeId tn) {
         if (ps.kind != NodeKind::PropSig) { error(k, "DX0232", "only plain properties are supported in object types"); ok = false; continue; }
         TypeId t = resolve_type(m, ps.kid(0));
         if (t == T.error()) ok = false;
-        if ((ps.flags & kOptional) && t != T.error()) {
-          if (!T.is_ref(t)) { error(k, "DX0232", "optional number and boolean properties are not supported yet"); ok = false; continue; }
+        if ((ps.flags & kOptional) && t != T.jsx() && t != T.error()) {  // `children?: JSX.Element` is always optional
+          if (!T.can_be_nullable(t)) { error(k, "DX0232", "an optional '" + T.name(t) + "' property is not supported"); ok = false; continue; }
           t = T.with_nullable(t, T.nullable(t) | kOrUndefined);
         }
         fields.push_back({std::string(ps.text), t});
@@ -147,7 +147,7 @@ TypeId Checker::resolve_type_name(ModuleId m, NodeId at, const std::string& name
       if (ps.kind != NodeKind::PropSig) { error(k, "DX0232", "only plain properties are supported in interfaces"); ok = false; continue; }
       TypeId ft = resolve_type(s.module, ps.kid(0));
       if ((ps.flags & kOptional) && ft != p_.types.jsx() && ft != p_.types.error()) {
-        if (!p_.types.is_ref(ft)) { error(k, "DX0232", "optional number and boolean properties are not supported yet"); ok = false; continue; }
+        if (!p_.types.can_be_nullable(ft)) { error(k, "DX0232", "an optional '" + p_.types.name(ft) + "' property is not supported"); ok = false; continue; }
         ft = p_.types.with_nullable(ft, p_.types.nullable(ft) | kOrUndefined);
       }
       if (!ft) { error(k, "DX0230", "property '" + std::string(ps.text) + "' needs a type"); ok = false; continue; }
@@ -163,13 +163,13 @@ TypeId Checker::resolve_type_name(ModuleId m, NodeId at, const std::string& name
 }
 
 // `from` may be stored where `to` is expected: the same type, or a narrower nullability of the same
-// reference type (T → T | null), or the null / undefined literal into a type that admits it.
+// type (T → T | null; the representations agree, types.h Nullable), or the null / undefined literal into a type that admits it.
 bool Checker::assignable(TypeId from, TypeId to) const {
   auto& T = p_.types;
   if (from == to || from == T.error() || to == T.error()) return true;
   if (T.kind(from) == TypeKind::Null) return T.nullable(to) & kOrNull;
   if (T.kind(from) == TypeKind::Undefined) return T.nullable(to) & kOrUndefined;
-  if (!T.is_ref(from) || !T.is_ref(to)) return false;
+  if (!T.can_be_nullable(from) || !T.can_be_nullable(to)) return false;
   Types& mt = const_cast<Types&>(T);
   return mt.non_null(from) == mt.non_null(to) && (T.nullable(from) & ~T.nullable(to)) == 0;
 }

@@ -1,5 +1,7 @@
 #include "discover/discover.h"
 
+#include "discover/routes.h"
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -115,38 +117,60 @@ Project discover(const std::string& dir, Diagnostics& diags, SourceManager* sm) 
     diags.error_at_path("DX0001", dir, "no pages/index.tsx: its default export is the page at /");
     return p;
   }
-  // Static routes: every pages/**/*.tsx without [params], `_` prefix or 404 is a page of its own (page 0 is
-  // pages/index.tsx, the others in path order): about.tsx → /about, blog/index.tsx → /blog.
-  p.pages.push_back({"/", "pages/index.tsx"});
+  // File routing (routes.h, schemas/dxr.md): every pages/**/*.tsx is a page or a layout; a .ts file there is a
+  // module pages import, not a page.
+  std::vector<std::string> page_files;
   for (const std::string& f : p.files) {
-    if (f.rfind("pages/", 0) != 0 || f == "pages/index.tsx" || f.size() <= 4 || f.substr(f.size() - 4) != ".tsx") continue;
-    std::string rel = f.substr(6, f.size() - 10);  // "blog/index", "about", "users/[id]"
-    std::string base = rel.substr(rel.rfind('/') == std::string::npos ? 0 : rel.rfind('/') + 1);
-    bool dynamic = rel.find('[') != std::string::npos;
-    if (dynamic || base.rfind('_', 0) == 0 || rel == "404") {
-      Diagnostic& w = diags.warning("DX0004", Span{}, dynamic ? "pages with [params] are not built in this version (they need server rendering per request)"
-                                                              : "layouts (_layout.tsx) and the 404 page are not built in this version");
-      w.has_span = false;
-      w.path_only = f;
-      continue;
-    }
-    if (base == "index") rel = rel.substr(0, rel.size() - 5);
-    while (!rel.empty() && rel.back() == '/') rel.pop_back();
-    std::string route = "/" + rel;
-    bool taken = false;
-    for (const PageFile& other : p.pages)
-      if (other.route == route) {
-        diags.error_at_path("DX0005", f, "this page has the URL " + route + " of " + other.path + " too: keep one of them");
-        taken = true;
-      }
-    if (!taken) p.pages.push_back({route, f});
+    if (f.rfind("pages/", 0) != 0) continue;
+    if (f.size() > 4 && f.compare(f.size() - 4, 4, ".tsx") == 0) { page_files.push_back(f.substr(6)); continue; }
+    Diagnostic& w = diags.warning("DX0004", Span{}, "not a page: pages are .tsx files (a .ts file under pages/ is only compiled when a page imports it)");
+    w.has_span = false;
+    w.path_only = f;
   }
+  PageRoutes pr = routes_from_pages(page_files);
+  for (const RouteError& e : pr.errors) {
+    if (e.message.rfind("has the same URL", 0) == 0) {
+      std::string url = e.message.substr(e.message.rfind(' ') + 1);
+      diags.error_at_path("DX0005", "pages/" + e.file, "this page has the URL " + url + " of pages/" + e.other + " too: keep one of them");
+    } else {
+      diags.error_at_path("DX0006", "pages/" + e.file, "this page file " + e.message + (e.other.empty() ? "" : " (pages/" + e.other + ")"));
+    }
+  }
+  if (!pr.errors.empty()) return p;
+  for (size_t i = 0; i < pr.routes.size(); ++i) {
+    const dx::schema::DxrRouteSpec& r = pr.routes[i];
+    PageFile pg;
+    pg.not_found = i == pr.not_found;
+    pg.route = pg.not_found ? "" : dx::schema::dxr_pattern(r);
+    pg.path = "pages/" + pr.files[r.page];
+    for (const dx::schema::DxrSegmentSpec& seg : r.segments)
+      if (seg.kind != dx::schema::kDxrStatic) pg.params.push_back(seg.text);
+    for (uint32_t l : r.layouts) pg.layouts.push_back("pages/" + pr.files[l]);
+    p.pages.push_back(std::move(pg));
+  }
+  p.routes_dxr = std::move(pr.dxr);
   return p;
 }
 
+}  // namespace dxc::discover
+
+namespace dxc {
+std::string PageFile::html_file() const {
+  if (dynamic()) return "";
+  if (not_found) return "404.html";
+  return route == "/" ? "index.html" : route.substr(1) + "/index.html";
+}
+}  // namespace dxc
+
+namespace dxc::discover {
+
 std::string dump(const Project& p) {
   std::string s = "project " + p.name + "\n  title " + p.title + "\n  lang " + p.lang + "\n";
-  for (auto& pg : p.pages) s += "  page " + pg.route + " " + pg.path + "\n";
+  for (auto& pg : p.pages) {
+    s += "  page " + (pg.not_found ? std::string("404") : pg.route) + " " + pg.path;
+    for (auto& l : pg.layouts) s += " layout=" + l;
+    s += "\n";
+  }
   for (auto& f : p.files) s += "  file " + f + "\n";
   return s;
 }

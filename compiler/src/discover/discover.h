@@ -3,6 +3,7 @@
 // A dx project: `pages/index.tsx` (its default export is the page at `/`), optional `components/`, and
 // `dx.config.json` ({"name", "title", "lang"}; every key optional). Problems are DX00xx diagnostics.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -10,9 +11,17 @@
 
 namespace dxc {
 
+// A page: one route of routes.dxr. Its index in Project::pages is its route index there and its dxb ENTRY
+// index (schemas/dxr.md, dxb.md).
 struct PageFile {
-  std::string route;     // "/"
-  std::string path;      // project-relative: "pages/index.tsx"
+  std::string route;                 // "/", "/blog/:slug", "/docs/*rest"; "" for the 404 page
+  std::string path;                  // project-relative: "pages/index.tsx"
+  std::vector<std::string> params;   // the route's param names in path order ("slug")
+  std::vector<std::string> layouts;  // project-relative _layout.tsx files that wrap it, outermost first
+  bool not_found = false;            // pages/404.tsx
+  bool dynamic() const { return !params.empty(); }  // rendered per request by dx-server (no HTML file)
+  // The page's prerendered HTML file in dist/: "index.html", "about/index.html", "404.html"; "" if dynamic.
+  std::string html_file() const;
 };
 
 struct Project {
@@ -21,7 +30,8 @@ struct Project {
   std::string title;
   std::string lang = "en";
   std::string root_id = "dx-root";  // the id of the element the app renders into (config "root")
-  std::vector<PageFile> pages;
+  std::vector<PageFile> pages;     // in routes.dxr's route order
+  std::vector<uint8_t> routes_dxr;  // dist/routes.dxr
   std::vector<std::string> files;  // every .ts/.tsx under pages/ and components/, project-relative, sorted
 };
 

@@ -74,8 +74,8 @@ BuildResult build(const BuildOptions& opts, SourceManager& sm, Diagnostics& diag
   bool with_server = opts.ssr && !opts.dev;
   if (with_server) {
     std::vector<std::string> page_files;
-    for (const PageFile& pg : proj.pages) page_files.push_back(pg.path);
-    native::build_and_prerender(er.wasm, opts.runtime_dir, opts.optimize >= 2 ? 1 : 0, page_files, server, diags);
+    for (const PageFile& pg : proj.pages) page_files.push_back(pg.dynamic() ? "" : pg.path);  // "": rendered per request
+    native::build_and_prerender(er.wasm, opts.runtime_dir, opts.optimize >= 2 ? 2 : 0, page_files, server, diags);
     if (done("native")) return res;
   }
 

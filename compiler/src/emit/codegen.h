@@ -25,7 +25,7 @@ struct Fn {
   std::vector<WType> vars;
   std::map<SymId, uint32_t> locals;
   uint32_t event_local = kNoId;  // handlers: the event record
-  struct InlineRet { std::string label; uint32_t result; WType type; };
+  struct InlineRet { std::string label; uint32_t result; WType type; TypeId ret; };
   std::vector<InlineRet> inline_rets;  // inline callbacks with block bodies: `return` breaks out
   struct Target { std::string user; std::string brk, cont; bool loop; bool breakable; };  // break/continue destinations
   std::vector<Target> targets;
@@ -77,6 +77,13 @@ class CodeGen {
   Ex or_empty(Fn& f, Ex v, TypeId t);
   Ex equal(Fn& f, Ex a, Ex b, TypeId t);
   Ex str_const(const std::string& s);
+  // codegen_nullable.cpp: null/undefined of every kind (types.h Nullable)
+  Ex nullish_const(TypeId t, bool is_null);
+  Ex is_nullish(Ex v, TypeId t);
+  Ex is_null(Ex v, TypeId t, bool want_null);  // want_null false: is undefined
+  Ex expr_as(Fn& f, NodeId n, TypeId want);
+  Ex unless_nullish(Fn& f, Ex v, TypeId t, const std::function<Ex(Ex)>& nonnull, const std::function<Ex(bool)>& nullish);
+  Ex typeof_str(Fn& f, Ex v, TypeId t);
   Ex binary(Fn& f, NodeId n);
   Ex assign(Fn& f, NodeId n);
   Ex update_expr(Fn& f, NodeId n);

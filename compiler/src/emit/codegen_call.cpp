@@ -120,12 +120,12 @@ Ex CodeGen::inline_callback(Fn& f, NodeId arrow, std::vector<std::pair<Ex, TypeI
   for (size_t i = ps.kids.size(); i < args.size(); ++i) xs.push_back(w_.drop(args[i].first));
   WType rt_ = wtype(ret);
   if (a.flags & kExprBody) {
-    xs.push_back(expr(f, a.kid(1)));
+    xs.push_back(expr_as(f, a.kid(1), ret));
     return w_.seq(xs, rt_);
   }
   std::string lbl = label("ret");
   uint32_t result = rt_ == t_none() ? 0 : f.add_var(rt_);
-  f.inline_rets.push_back({lbl, result, rt_});
+  f.inline_rets.push_back({lbl, result, rt_, ret});
   Ex body = stmt(f, a.kid(1));
   f.inline_rets.pop_back();
   xs.push_back(w_.named(lbl, {body}, t_none()));
@@ -265,6 +265,8 @@ Ex CodeGen::call(Fn& f, NodeId n) {
     }
     case SymKind::Builtin:
       if (sym.builtin == Builtin::Batch) return inline_callback(f, args[0], {}, type_of(f, x.kid(0)));
+      if (sym.builtin == Builtin::UseParams)  // a new record of the route params (runtime-wasm/src/params.cpp)
+        return w_.call(rt["dx_params_record"], {w_.u32(p_.types.info(type_of(f, n)).shape)}, t_i32());
       return internal_error(n, f.module, "cannot call '" + sym.name + "'");
     case SymKind::Function: {
       const FuncInfo& fi = p_.funcs[sym.func];
@@ -321,8 +323,10 @@ Ex CodeGen::member_call(Fn& f, NodeId n) {
       TypeId at = type_of(f, a);
       uint32_t v = f.add_var(wtype(at));
       xs.push_back(w_.set(v, expr(f, a)));
-      Ex s = T.kind(at) == TypeKind::Number ? w_.call(rt["dx_inspect_num"], {w_.get(v, t_f64())}, t_i32())
-                                            : w_.call(rt["dx_inspect"], {w_.get(v, t_i32()), str_const(descriptor(a))}, t_i32());
+      Ex s = T.kind(at) != TypeKind::Number ? w_.call(rt["dx_inspect"], {w_.get(v, t_i32()), str_const(descriptor(a))}, t_i32())
+             : T.nullable(at) ? unless_nullish(f, w_.get(v, t_f64()), at, [&](Ex n) { return w_.call(rt["dx_inspect_num"], {n}, t_i32()); },
+                                               [&](bool null) { return str_const(null ? "null" : "undefined"); })
+                              : w_.call(rt["dx_inspect_num"], {w_.get(v, t_f64())}, t_i32());
       text = text ? w_.call(rt["dx_str_concat"], {w_.call(rt["dx_str_concat"], {text, str_const(" ")}, t_i32()), s}, t_i32()) : s;
     }
     uint32_t level = method == "log" ? 0 : method == "warn" ? 1 : 2;
@@ -344,6 +348,9 @@ Ex CodeGen::member_call(Fn& f, NodeId n) {
   }
   if (on.kind == NodeKind::Identifier && on.text == "JSON" && p_.ref_of(f.module, cn.kid(0)) == kNoId) {  // stringify (json.cpp)
     TypeId at = type_of(f, args[0]);
+    if (T.kind(at) == TypeKind::Number && T.nullable(at))  // JSON.stringify(undefined) is undefined (the Ref 0)
+      return unless_nullish(f, expr(f, args[0]), at, [&](Ex n) { return w_.call(rt["dx_json_num"], {n}, t_i32()); },
+                            [&](bool null) { return null ? str_const("null") : w_.i32(0); });
     if (T.kind(at) == TypeKind::Number) return w_.call(rt["dx_json_num"], {expr(f, args[0])}, t_i32());
     return w_.call(rt["dx_json"], {expr(f, args[0]), str_const(descriptor(args[0]))}, t_i32());
   }

@@ -120,7 +120,9 @@ Ex CodeGen::store_typed(Ex holder, Ex ptr, uint32_t off, Ex v, TypeId t, bool fr
 Ex CodeGen::str_const(const std::string& s) { return w_.u32(data_.string(s)); }
 
 Ex CodeGen::truthy(Fn& f, Ex v, TypeId t) {
-  if (p_.types.nullable(t)) {  // null (1) and undefined (0) are falsy; then the value's own rule
+  // A nullable number's null and undefined are NaNs (falsy by the number rule); a boolean's are 2 and 3.
+  if (p_.types.nullable(t) && p_.types.kind(t) == TypeKind::Boolean) return w_.eq32(v, w_.i32(1));
+  if (p_.types.nullable(t) && p_.types.is_ref(t)) {  // null (1) and undefined (0) are falsy; then the value's own rule
     uint32_t tmp = f.add_var(t_i32());
     return w_.if_(w_.bin(BinaryenGtUInt32(), w_.tee(tmp, v, t_i32()), w_.i32(1)),
                   truthy(f, w_.get(tmp, t_i32()), p_.types.non_null(t)), w_.i32(0));
@@ -139,6 +141,9 @@ Ex CodeGen::truthy(Fn& f, Ex v, TypeId t) {
 }
 
 Ex CodeGen::to_str(Fn& f, Ex v, TypeId t) {
+  if (p_.types.nullable(t) && !p_.types.is_ref(t))
+    return unless_nullish(f, v, t, [&](Ex x) { return to_str(f, x, p_.types.non_null(t)); },
+                          [&](bool null) { return str_const(null ? "null" : "undefined"); });
   if (p_.types.nullable(t)) {
     uint32_t tmp = f.add_var(t_i32());
     return w_.if_(w_.bin(BinaryenGtUInt32(), w_.tee(tmp, v, t_i32()), w_.i32(1)), to_str(f, w_.get(tmp, t_i32()), p_.types.non_null(t)),
@@ -156,6 +161,9 @@ Ex CodeGen::to_str(Fn& f, Ex v, TypeId t) {
 
 // JS ToNumber for the primitive types of the subset.
 Ex CodeGen::to_number(Fn& f, Ex v, TypeId t) {
+  if (p_.types.nullable(t) && !p_.types.is_ref(t))  // Number(null) is 0, Number(undefined) a plain NaN
+    return unless_nullish(f, v, t, [&](Ex x) { return to_number(f, x, p_.types.non_null(t)); },
+                          [&](bool null) { return w_.f64(null ? 0.0 : std::nan("")); });
   switch (p_.types.kind(t)) {
     case TypeKind::String: return w_.call(rt["dx_str_to_num"], {v}, t_f64());
     case TypeKind::Boolean: return w_.u32_to_f64(v);
@@ -165,7 +173,16 @@ Ex CodeGen::to_number(Fn& f, Ex v, TypeId t) {
 
 Ex CodeGen::equal(Fn& f, Ex a, Ex b, TypeId t) {
   switch (p_.types.kind(t)) {
-    case TypeKind::Number: return w_.bin(BinaryenEqFloat64(), a, b);
+    case TypeKind::Number:
+      if (p_.types.nullable(t)) {  // f64.eq is false for the NaN payloads: null === null compares their bits
+        uint32_t x = f.add_var(t_f64()), y = f.add_var(t_f64());
+        auto bits = [&](uint32_t l) { return w_.un(BinaryenReinterpretFloat64(), w_.get(l, t_f64())); };
+        return w_.seq({w_.set(x, a), w_.set(y, b),
+                       w_.or_(w_.bin(BinaryenEqFloat64(), w_.get(x, t_f64()), w_.get(y, t_f64())),
+                              w_.and_(w_.bin(BinaryenEqInt64(), bits(x), bits(y)), is_nullish(w_.get(x, t_f64()), t)))},
+                      t_i32());
+      }
+      return w_.bin(BinaryenEqFloat64(), a, b);
     case TypeKind::String:
       if (p_.types.nullable(t)) {  // null/undefined compare as themselves, strings by content
         uint32_t x = f.add_var(t_i32()), y = f.add_var(t_i32());
@@ -210,9 +227,11 @@ Ex CodeGen::expr(Fn& f, NodeId n) {
     case NodeKind::StringLit: return str_const(std::string(x.text));
     case NodeKind::BoolLit: return w_.i32(x.flags & kTrue ? 1 : 0);
     case NodeKind::TemplateLit: return template_lit(f, n);
-    case NodeKind::NullLit: return w_.i32(1);  // runtime-wasm/ABI.md: null is 1, undefined is 0
-    case NodeKind::Identifier:
-      if (p_.ref_of(f.module, n) == kNoId && x.text == "undefined") return w_.i32(0);
+    case NodeKind::NullLit: case NodeKind::Identifier:
+      if (x.kind == NodeKind::NullLit || (p_.ref_of(f.module, n) == kNoId && x.text == "undefined")) {
+        auto as = p_.modules[f.module]->nullish_as.find(n);  // runtime-wasm/ABI.md: null is 1, undefined is 0
+        return nullish_const(as == p_.modules[f.module]->nullish_as.end() ? T.null_() : as->second, x.kind == NodeKind::NullLit);
+      }
       return read_symbol(f, n, p_.ref_of(f.module, n));
     case NodeKind::Call: return call(f, n);
     case NodeKind::Member: {
@@ -221,6 +240,8 @@ Ex CodeGen::expr(Fn& f, NodeId n) {
       SymId os = node(f.module, on).kind == NodeKind::Identifier ? p_.ref_of(f.module, on) : kNoId;
       if (os != kNoId && p_.symbols[os].kind == SymKind::Props) {
         const BlockInfo& b = p_.blocks[p_.symbols[os].block];
+        if (x.text == "params" && b.params_shape != kNoId)  // a page's route params (runtime-wasm/src/params.cpp)
+          return w_.call(rt["dx_params_record"], {w_.u32(b.params_shape)}, t_i32());
         for (auto& [name, off] : b.prop_offsets)
           if (name == x.text) return load_typed(env_of(f, p_.symbols[os].block, n), off, t);
         return internal_error(n, f.module, "unknown prop");
@@ -232,7 +253,7 @@ Ex CodeGen::expr(Fn& f, NodeId n) {
         const Field* fl = T.kind(ot) == TypeKind::Record ? T.shape_info(T.info(ot).shape).find(std::string(x.text)) : nullptr;
         Ex load = fl ? load_typed(w_.get(tmp, t_i32()), fl->offset, fl->type) : w_.u32_to_f64(w_.ld32(w_.get(tmp, t_i32()), 8));
         if (!fl) return internal_error(n, f.module, "?. on a non-record");
-        return w_.if_(w_.bin(BinaryenGtUInt32(), w_.tee(tmp, o, t_i32()), w_.i32(1)), load, w_.i32(0));
+        return w_.if_(w_.bin(BinaryenGtUInt32(), w_.tee(tmp, o, t_i32()), w_.i32(1)), load, nullish_const(fl->type, false));
       }
       switch (T.kind(ot)) {
         case TypeKind::Array: case TypeKind::String: return w_.u32_to_f64(w_.ld32(o, 8));
@@ -257,6 +278,7 @@ Ex CodeGen::expr(Fn& f, NodeId n) {
       std::string op(x.text);
       TypeId ot = type_of(f, x.kid(0));
       if (op == "!") return w_.eqz(truthy(f, expr(f, x.kid(0)), ot));
+      if (op == "typeof") return typeof_str(f, expr(f, x.kid(0)), ot);
       if (op == "-") return w_.un(BinaryenNegFloat64(), expr(f, x.kid(0)));
       return to_number(f, expr(f, x.kid(0)), ot);  // unary +
     }
@@ -265,7 +287,7 @@ Ex CodeGen::expr(Fn& f, NodeId n) {
     case NodeKind::Assign: return assign(f, n);
     case NodeKind::Conditional: {
       TypeId ct = type_of(f, x.kid(0));
-      return w_.if_(truthy(f, expr(f, x.kid(0)), ct), expr(f, x.kid(1)), expr(f, x.kid(2)));
+      return w_.if_(truthy(f, expr(f, x.kid(0)), ct), expr_as(f, x.kid(1), t), expr_as(f, x.kid(2), t));
     }
     case NodeKind::Arrow: case NodeKind::FunctionExpr: {
       auto it = p_.modules[f.module]->funcs.find(n);
@@ -316,8 +338,9 @@ Ex CodeGen::binary(Fn& f, NodeId n) {
   std::string op(x.text);
   TypeId at = type_of(f, x.kid(0)), bt = type_of(f, x.kid(1));
   if (op == "??") {
-    uint32_t tmp = f.add_var(t_i32());
-    return w_.if_(w_.bin(BinaryenGtUInt32(), w_.tee(tmp, expr(f, x.kid(0)), t_i32()), w_.i32(1)), w_.get(tmp, t_i32()), expr(f, x.kid(1)));
+    WType wt = wtype(at);
+    uint32_t tmp = f.add_var(wt);
+    return w_.if_(is_nullish(w_.tee(tmp, expr(f, x.kid(0)), wt), at), expr_as(f, x.kid(1), type_of(f, n)), w_.get(tmp, wt));
   }
   auto is_lit = [&](TypeId t) { return T.kind(t) == TypeKind::Null || T.kind(t) == TypeKind::Undefined; };
   if ((op == "===" || op == "!==" || op == "==" || op == "!=") && (is_lit(at) || is_lit(bt))) {
@@ -325,9 +348,11 @@ Ex CodeGen::binary(Fn& f, NodeId n) {
     NodeId other = is_lit(at) ? x.kid(1) : x.kid(0);
     TypeId lit = is_lit(at) ? at : bt;
     Ex v = expr(f, other);
+    TypeId ot = type_of(f, other);
     Ex test = is_lit(at) && is_lit(bt) ? w_.seq({w_.drop(v), w_.i32(loose || at == bt ? 1 : 0)}, t_i32())
-              : loose ? w_.bin(BinaryenLeUInt32(), v, w_.i32(1))
-                      : w_.eq32(v, w_.i32(T.kind(lit) == TypeKind::Null ? 1 : 0));
+              : !T.nullable(ot) && !T.is_ref(ot) ? w_.seq({w_.drop(v), w_.i32(0)}, t_i32())  // a plain number or boolean
+              : loose ? is_nullish(v, ot)
+                      : is_null(v, ot, T.kind(lit) == TypeKind::Null);
     return negate ? w_.eqz(test) : test;
   }
   if (op == "&&" || op == "||") {
@@ -336,7 +361,7 @@ Ex CodeGen::binary(Fn& f, NodeId n) {
     Ex a = w_.tee(tmp, expr(f, x.kid(0)), wtype(t));
     Ex cond = truthy(f, a, at);
     Ex keep = w_.get(tmp, wtype(t));
-    Ex other = expr(f, x.kid(1));
+    Ex other = expr_as(f, x.kid(1), t);
     return op == "&&" ? w_.if_(cond, other, keep) : w_.if_(cond, keep, other);
   }
   Ex a = expr(f, x.kid(0));
@@ -348,7 +373,15 @@ Ex CodeGen::binary(Fn& f, NodeId n) {
   if (op == "*") return w_.bin(BinaryenMulFloat64(), a, b);
   if (op == "/") return w_.bin(BinaryenDivFloat64(), a, b);
   if (op == "%") return w_.call(rt["dx_num_rem"], {a, b}, t_f64());
-  TypeId eq_t = T.is_ref(at) && T.nullable(bt) ? bt : at;  // compare as the more nullable side
+  TypeId eq_t = T.can_be_nullable(at) && T.nullable(bt) ? bt : at;  // compare as the more nullable side
+  if ((op == "==" || op == "!=") && !T.is_ref(at) && T.nullable(eq_t)) {  // null == undefined; else as ===
+    WType wt = wtype(eq_t);
+    uint32_t x = f.add_var(wt), y = f.add_var(wt);
+    Ex eq = w_.seq({w_.set(x, a), w_.set(y, b),
+                    w_.or_(w_.and_(is_nullish(w_.get(x, wt), eq_t), is_nullish(w_.get(y, wt), eq_t)),
+                           equal(f, w_.get(x, wt), w_.get(y, wt), eq_t))}, t_i32());
+    return op == "==" ? eq : w_.eqz(eq);
+  }
   if ((op == "==" || op == "!=") && T.is_ref(at) && (T.nullable(at) || T.nullable(bt))) {
     // Loose equality: null == undefined. Both nullish → equal; otherwise as ===.
     uint32_t x = f.add_var(t_i32()), y = f.add_var(t_i32());
@@ -447,7 +480,7 @@ Ex CodeGen::array_lit(Fn& f, NodeId n) {
     if (kn.kind == NodeKind::Spread)
       xs.push_back(w_.set(arr, w_.call(rt["dx_array_concat"], {w_.get(arr, t_i32()), expr(f, kn.kid(0))}, t_i32())));
     else if (T.wasm(et) == WasmType::F64)
-      xs.push_back(w_.call(rt["dx_array_push_f64"], {w_.get(arr, t_i32()), expr(f, k)}, t_none()));
+      xs.push_back(w_.call(rt["dx_array_push_f64"], {w_.get(arr, t_i32()), expr_as(f, k, et)}, t_none()));
     else
       xs.push_back(w_.call(rt["dx_array_push_i32"], {w_.get(arr, t_i32()), expr(f, k)}, t_none()));
   }
@@ -470,13 +503,23 @@ Ex CodeGen::object_lit(Fn& f, NodeId n) {
       xs.push_back(w_.set(src, expr(f, kn.kid(0))));
       for (const Field& sf : T.shape_info(T.info(st).shape).fields) {
         const Field* df = shape.find(sf.name);
-        if (!df || df->type != sf.type) continue;
+        if (!df || T.non_null(df->type) != T.non_null(sf.type)) continue;  // same representation (types.h)
         xs.push_back(store_typed(w_.get(rec, t_i32()), w_.get(rec, t_i32()), df->offset, load_typed(w_.get(src, t_i32()), sf.offset, sf.type), sf.type, true));
       }
     } else {
       const Field* df = shape.find(std::string(kn.text));
-      xs.push_back(store_typed(w_.get(rec, t_i32()), w_.get(rec, t_i32()), df->offset, expr(f, kn.kid(0)), df->type, true));
+      xs.push_back(store_typed(w_.get(rec, t_i32()), w_.get(rec, t_i32()), df->offset, expr_as(f, kn.kid(0), df->type), df->type, true));
     }
+  }
+  for (const Field& df : shape.fields) {  // an omitted optional number or boolean is undefined, not a zeroed 0/false
+    if (T.is_ref(df.type) || !(T.nullable(df.type) & kOrUndefined)) continue;
+    bool written = false;
+    for (NodeId k : x.kids) {
+      const Node& kn = node(f.module, k);
+      if (kn.kind == NodeKind::Spread) written |= T.shape_info(T.info(type_of(f, kn.kid(0))).shape).find(df.name) != nullptr;
+      else written |= kn.text == df.name;
+    }
+    if (!written) xs.insert(xs.begin() + 1, store_typed(w_.get(rec, t_i32()), w_.get(rec, t_i32()), df.offset, nullish_const(df.type, false), df.type, true));
   }
   xs.push_back(w_.get(rec, t_i32()));
   return w_.seq(xs, t_i32());

@@ -39,7 +39,9 @@ Ex CodeGen::stmt(Fn& f, NodeId n) {
       return w_.if_(truthy(f, expr(f, x.kid(0)), ct), stmt(f, x.kid(1)), x.kid(2) == kNoNode ? nullptr : stmt(f, x.kid(2)));
     }
     case NodeKind::Return: {
-      Ex v = x.kid(0) == kNoNode ? nullptr : expr(f, x.kid(0));
+      TypeId want = !f.inline_rets.empty() ? f.inline_rets.back().ret
+                    : f.fid != kNoId && p_.funcs[f.fid].type ? p_.types.info(p_.funcs[f.fid].type).ret : 0;
+      Ex v = x.kid(0) == kNoNode ? nullptr : expr_as(f, x.kid(0), want);
       if (!f.inline_rets.empty()) {
         const Fn::InlineRet& r = f.inline_rets.back();
         if (v && r.type != t_none()) return w_.seq({w_.set(r.result, v), w_.br(r.label)}, t_none());

@@ -24,7 +24,9 @@ namespace {
 
 // The runtime's exports that dx.js uses; every other export is only for generated code and is removed after
 // linking, so the optimizer can inline what is used and drop what is not.
-const char* const kJsExports[] = {"memory", "dx_start", "dx_templates", "dx_input", "dx_dispatch", "__wasm_call_ctors"};
+// What the module keeps exported: dx.js's entry points, and dx_scratch_ranges for the server's snapshots.
+const char* const kJsExports[] = {"memory", "dx_start", "dx_templates", "dx_input", "dx_params", "dx_dispatch", "__wasm_call_ctors",
+                                  "dx_scratch_ranges"};
 constexpr uint32_t kInitialPages = 64;     // runtime-wasm links with --initial-memory=4194304
 constexpr uint32_t kMaxPages = 65535;      // and --max-memory=4294901760
 
@@ -122,10 +124,10 @@ bool emit(Program& p, LoweredProgram& lp, const EmitOptions& opts, EmitResult& o
   W w{m};
   cg.hooks["dxgen_dxb"] = {t_none(), t_i32(), w.u32(dxb_addr), {}};
   cg.hooks["dxgen_dxb_size"] = {t_none(), t_i32(), w.u32(uint32_t(out.dxb.size())), {}};
-  uint32_t heap_start = data.end();
   bool cases = cg.rt.used.count("dx_str_to_upper") || cg.rt.used.count("dx_str_to_lower");
   std::vector<uint8_t> case_tables = cases ? case_tables_blob() : std::vector<uint8_t>();
   cg.hooks["dxgen_case_tables"] = {t_none(), t_i32(), w.u32(cases ? data.add_bytes(case_tables.data(), uint32_t(case_tables.size())) : 0), {}};
+  uint32_t heap_start = data.end();  // after the case tables: the heap must not overwrite them
   cg.hooks["dxgen_heap_base"] = {t_none(), t_i32(), w.u32(heap_start), {}};
   std::vector<std::pair<std::string, std::string>> imports;  // internal name, base
   for (BinaryenIndex i = 0; i < BinaryenGetNumFunctions(m); ++i) {
@@ -185,6 +187,10 @@ bool emit(Program& p, LoweredProgram& lp, const EmitOptions& opts, EmitResult& o
     bool many = p.blocks.size() > kManyCases || lp.handlers.size() > kManyCases;
     BinaryenSetOneCallerInlineMaxSize(many ? kOneCallerInlineMax : BinaryenIndex(-1));
     BinaryenModuleOptimize(m);
+    // The runtime's producers section (clang's version) is read by nothing; target_features stays (reading
+    // app.wasm back, verify.cpp learns the features from it).
+    const char* strip[] = {"strip-producers"};
+    BinaryenModuleRunPasses(m, strip, 1);
     split.lap("optimize");
     if (!BinaryenModuleValidate(m)) {
       diags.error_at_path("DX0405", "", "internal compiler error: the optimized wasm module does not validate");

@@ -67,7 +67,7 @@ bool build_server_module(const std::vector<uint8_t>& wasm, const std::string& ru
   };
   fs::path native_dir = fs::path(runtime_dir) / "native";
   std::error_code ec;
-  for (const char* f : {"dx_app_abi.h", "dx_app_glue.c", "dx_wasm_rt.c"})
+  for (const char* f : {"dx_app_abi.h", "dx_app_glue.c", "dx_wasm_rt.c", "shadow/wasm-rt.h"})
     if (!fs::is_regular_file(native_dir / f, ec)) return fail((native_dir / f).string() + " is missing (is the dx build complete? set DX_RUNTIME_DIR)");
   fs::path work = fs::path(so_path).parent_path();
   fs::path wasm_path = work / "app.wasm", c_path = work / "app.c", h_path = work / "app.h", log = work / "log.txt";
@@ -80,14 +80,15 @@ bool build_server_module(const std::vector<uint8_t>& wasm, const std::string& ru
   bool dx_imports = read_text(h_path).find("struct Z_dx_instance_t;") != std::string::npos;
   const char* cc_env = std::getenv("CC");
   std::string cc = cc_env && *cc_env ? cc_env : "cc";
-  // The C compiler's time grows faster than the module: a big app (hundreds of components) is compiled at
-  // -O0, which keeps the phase to seconds (its rendering is slower, which build-time prerendering affords).
-  int o = optimize <= 0 || wasm.size() > (512u << 10) ? 0 : optimize == 1 ? 1 : 2;
+  // The C compiler's time grows faster than the module: -O2 (a render ≈ 20 % faster than at -O1, +0.5 s for
+  // samples/jsfb's 30 KB of wasm) only for apps up to 128 KB of wasm, -O1 up to 512 KB, and a big app
+  // (hundreds of components) at -O0, which keeps the phase to seconds (its rendering is slower).
+  int o = optimize <= 0 || wasm.size() > (512u << 10) ? 0 : optimize == 1 || wasm.size() > (128u << 10) ? 1 : 2;
   std::vector<std::string> cmd = {cc, "-shared", "-fPIC", "-fvisibility=hidden", "-O" + std::to_string(o), "-w",
-                                  // explicit bounds checks and thread-local call depth (dx_wasm_rt.c)
+                                  // explicit bounds checks, and the call depth counted in the instance's dx_app
+                                  // (runtime-wasm/native/shadow/wasm-rt.h, found before the system's)
                                   "-DWASM_RT_MEMCHECK_SIGNAL_HANDLER=0", "-DWASM_RT_USE_STACK_DEPTH_COUNT=1",
-                                  "-Dwasm_rt_call_stack_depth=(*dx_rt_depth())",
-                                  "-I" + work.string(), "-I" + native_dir.string()};
+                                  "-I" + work.string(), "-I" + (native_dir / "shadow").string(), "-I" + native_dir.string()};
   if (dx_imports) cmd.push_back("-DDX_APP_DX_IMPORTS=1");
   cmd.insert(cmd.end(), {c_path.string(), (native_dir / "dx_app_glue.c").string(), (native_dir / "dx_wasm_rt.c").string(),
                          "-o", so_path, "-Wl,--no-undefined", "-lm", "-lpthread"});
@@ -106,6 +107,10 @@ bool prerender_pages(const std::string& so_path, const std::vector<std::string>&
   }
   for (uint32_t i = 0; i < page_files.size(); i++) {
     dx::ssr::Resumable r;
+    if (page_files[i].empty()) {  // a page with route params: dx-server renders it per request
+      out.pages.emplace_back();
+      continue;
+    }
     if (!dx::ssr::render_entry_resumable(lib, &r, &err, i)) {
       diags.error_at_path("DX0411", page_files[i], "the page failed while prerendering: " + err);
       return false;

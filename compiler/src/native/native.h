@@ -25,11 +25,12 @@ struct ServerModule {
   std::vector<PrerenderedPage> pages;  // one per page, in Project::pages order (the dxb ENTRY order)
 };
 
-// wasm → app.so (written to `so_path`). `optimize`: the C compiler's -O level (0–2). DX0410 on failure.
+// wasm → app.so (written to `so_path`). `optimize`: dxc's -O level (0–2); the C compiler's follows it and the module's size. DX0410 on failure.
 bool build_server_module(const std::vector<uint8_t>& wasm, const std::string& runtime_dir, const std::string& so_path,
                          int optimize, Diagnostics& diags);
 
-// Loads `so_path` and renders each of the `page_count` pages. DX0411 (naming the page's file) when app code
+// Loads `so_path` and renders each page whose file is given (an empty name: a page with route params, which
+// dx-server renders per request; its entry in `out.pages` stays empty). DX0411 (naming the page's file) when app code
 // throws while rendering (the report names the source location), DX0410 when the module does not load.
 bool prerender_pages(const std::string& so_path, const std::vector<std::string>& page_files, ServerModule& out,
                      Diagnostics& diags);

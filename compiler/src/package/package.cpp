@@ -128,15 +128,14 @@ bool compressible(const std::string& name) {
 // The tags dxc adds to the page's <head>: stylesheets from public/, the wasm preload and dx.js (told the
 // mount element's id when it is not the default), and in dev builds the live-reload client.
 // `up` leads from the page's folder back to dist/ ("" for /, "../" for /about, which is about/index.html);
-// `page` is its dxb ENTRY index, told to dx.js when not 0.
+// `page_attrs` are more attributes of dx.js's <script>: the page's dxb ENTRY index (data-page) when not 0.
 std::string head_tags(const Project& proj, const std::vector<std::string>& styles, bool dev, const std::string& icon,
-                      const std::string& up, size_t page) {
+                      const std::string& up, const std::string& page_attrs) {
   std::string h;
   for (auto& s : styles) h += "<link rel=\"stylesheet\" href=\"" + up + html_escape(s) + "\">\n";
   h += icon + "<link rel=\"preload\" href=\"" + up + "app.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n<script src=\"" + up + "dx.js\"";
   if (proj.root_id != "dx-root") h += " data-root=\"" + html_escape(proj.root_id) + "\"";
-  if (page) h += " data-page=\"" + std::to_string(page) + "\"";
-  h += " defer></script>\n";
+  h += page_attrs + " defer></script>\n";
   return dev ? h + "<script type=\"module\" src=\"" + up + "_dx/dev.js\"></script>\n" : h;
 }
 
@@ -168,7 +167,7 @@ void insert_state(std::string& html, const std::vector<uint8_t>& snapshot) {
 // index.html: the project's own `index.html` (a shell, as in Vite) with dxc's tags inserted before </head>,
 // or a generated page. The shell must have a </head> and the mount element (id = config "root").
 bool page_shell(const Project& proj, const std::vector<std::string>& styles, bool dev, std::string& html, Diagnostics& diags,
-                const std::string& up = "", size_t page = 0) {
+                const std::string& up = "", const std::string& page_attrs = "") {
   std::error_code ec;
   fs::path shell = fs::path(proj.root) / "index.html";
   if (fs::is_regular_file(shell, ec)) {
@@ -186,14 +185,14 @@ bool page_shell(const Project& proj, const std::vector<std::string>& styles, boo
                                                        "\" for the app to render into (set \"root\" in dx.config.json to use another id)");
       return false;
     }
-    html.insert(head_end, head_tags(proj, styles, dev, "", up, page));
+    html.insert(head_end, head_tags(proj, styles, dev, "", up, page_attrs));
     return true;
   }
   html = "<!doctype html>\n<html lang=\"" + html_escape(proj.lang) + "\">\n<head>\n<meta charset=\"utf-8\">\n" +
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" + html_escape(proj.title) + "</title>\n";
   bool has_icon = fs::is_regular_file(fs::path(proj.root) / "public" / "favicon.ico", ec);  // else no request for /favicon.ico
   std::string icon = std::string("<link rel=\"icon\" href=\"") + (has_icon ? up + "favicon.ico" : "data:,") + "\">\n";
-  html += head_tags(proj, styles, dev, icon, up, page) + "</head>\n<body>\n<div id=\"" + html_escape(proj.root_id) + "\"></div>\n</body>\n</html>\n";
+  html += head_tags(proj, styles, dev, icon, up, page_attrs) + "</head>\n<body>\n<div id=\"" + html_escape(proj.root_id) + "\"></div>\n</body>\n</html>\n";
   return true;
 }
 
@@ -213,10 +212,13 @@ bool package(const Project& proj, const EmitResult& r, const std::string& runtim
   files.push_back({"app.dxb", r.dxb});
   files.push_back({"app.wasm", r.wasm});
   // dx.js, and in dev builds the live-reload client as _dx/dev.js + _dx/hbtp.js, from the runtime directory.
-  std::vector<std::string> runtime_files = {"dx.js"};
+  // An app with one page and no params gets dx-spa.js as its dx.js: the same file without client navigation
+  // (runtime-wasm/CMakeLists.txt), which such an app never uses.
+  bool one_page = proj.pages.size() == 1 && !proj.pages[0].dynamic();
+  std::vector<std::string> runtime_files = {one_page ? "dx-spa.js" : "dx.js"};
   if (dev) runtime_files.insert(runtime_files.end(), {"dev.js", "hbtp.js"});
   for (const std::string& js : runtime_files) {
-    files.push_back({js == "dx.js" ? js : "_dx/" + js, read_bytes(fs::path(runtime_dir) / js)});
+    files.push_back({js == runtime_files[0] ? "dx.js" : "_dx/" + js, read_bytes(fs::path(runtime_dir) / js)});
     if (files.back().second.empty()) {
       diags.error_at_path("DX0502", (fs::path(runtime_dir) / js).string(),
                           "cannot read " + js + " (is the dx build complete? set DX_RUNTIME_DIR)");
@@ -231,8 +233,8 @@ bool package(const Project& proj, const EmitResult& r, const std::string& runtim
       if (!it->is_regular_file(ec)) continue;
       std::string rel = fs::relative(it->path(), pub, ec).generic_string();
       bool page_html = false;  // a page's HTML file: about/index.html for /about
-      for (const PageFile& pg : proj.pages) page_html |= pg.route != "/" && rel == pg.route.substr(1) + "/index.html";
-      if (rel == "index.html" || page_html || rel == "dx.js" || rel.rfind("app.", 0) == 0 || rel == "manifest.json" || rel.rfind("_server/", 0) == 0 ||
+      for (const PageFile& pg : proj.pages) page_html |= rel == pg.html_file();
+      if (rel == "index.html" || page_html || rel == "routes.dxr" || rel == "dx.js" || rel.rfind("app.", 0) == 0 || rel == "manifest.json" || rel.rfind("_server/", 0) == 0 ||
           (dev && rel.rfind("_dx/", 0) == 0)) {
         diags.error_at_path("DX0503", "public/" + rel, "this name is reserved for a file dxc writes");
         continue;
@@ -246,15 +248,18 @@ bool package(const Project& proj, const EmitResult& r, const std::string& runtim
     fs::remove_all(tmp, ec);
     return false;
   }
-  // One HTML file per page: / is index.html, /about is about/index.html (dx-server and static hosts serve
-  // /about/ from it, and answer /about with a redirect there).
+  // One HTML file per page without params: / is index.html, /about is about/index.html (dx-server and static
+  // hosts serve /about/ from it, and answer /about with a redirect there), the 404 page is 404.html.
+  bool dynamic = false;
   for (size_t i = 0; i < proj.pages.size(); i++) {
-    const std::string& route = proj.pages[i].route;
-    std::string dir = route == "/" ? "" : route.substr(1) + "/", up;
-    for (char c : dir)
+    const PageFile& pg = proj.pages[i];
+    dynamic |= pg.dynamic();
+    if (pg.dynamic()) continue;
+    std::string file = pg.html_file(), up;
+    for (char c : file)
       if (c == '/') up += "../";
     std::string html;
-    if (!page_shell(proj, styles, dev, html, diags, up, i)) {
+    if (!page_shell(proj, styles, dev, html, diags, up, i ? " data-page=\"" + std::to_string(i) + "\"" : "")) {
       fs::remove_all(tmp, ec);
       return false;
     }
@@ -262,8 +267,24 @@ bool package(const Project& proj, const EmitResult& r, const std::string& runtim
       insert_into_mount(proj, html, server->pages[i].html);
       if (!server->pages[i].snapshot.empty()) insert_state(html, server->pages[i].snapshot);  // none: the client renders
     }
-    files.push_back({dir + "index.html", std::vector<uint8_t>(html.begin(), html.end())});
+    files.push_back({file, std::vector<uint8_t>(html.begin(), html.end())});
   }
+  // Pages with params: dx-server renders them per request into _server/shell.html, the same page document with
+  // placeholders (runtime-server/README-server.md): {{dx:up}} the relative way back to dist/, {{dx:page}} the
+  // ENTRY index, {{dx:params}} the params as attribute-escaped JSON, {{dx:body}} the rendered page, {{dx:state}}
+  // the snapshot's <script>.
+  if (dynamic) {
+    std::string html;
+    if (!page_shell(proj, styles, dev, html, diags, "{{dx:up}}", " data-page=\"{{dx:page}}\" data-params=\"{{dx:params}}\"")) {
+      fs::remove_all(tmp, ec);
+      return false;
+    }
+    insert_into_mount(proj, html, "{{dx:body}}");
+    size_t body_end = lower_ascii(html).rfind("</body>");
+    html.insert(body_end == std::string::npos ? html.size() : body_end, "{{dx:state}}");
+    files.push_back({"_server/shell.html", std::vector<uint8_t>(html.begin(), html.end())});
+  }
+  files.push_back({"routes.dxr", proj.routes_dxr});
   if (server) files.push_back({"_server/app.so", server->so});
 
   nlohmann::json manifest;
@@ -272,11 +293,17 @@ bool package(const Project& proj, const EmitResult& r, const std::string& runtim
   manifest["dx"] = DX_VERSION;
   manifest["entry"] = "index.html";
   manifest["routes"] = nlohmann::json::array();
-  for (const PageFile& pg : proj.pages)
-    manifest["routes"].push_back({{"route", pg.route}, {"page", pg.path}, {"html", pg.route == "/" ? "index.html" : pg.route.substr(1) + "/index.html"}});
+  for (const PageFile& pg : proj.pages) {
+    nlohmann::json jr{{"route", pg.not_found ? nlohmann::json() : nlohmann::json(pg.route)}, {"page", pg.path},
+                      {"html", pg.html_file().empty() ? nlohmann::json() : nlohmann::json(pg.html_file())}, {"params", pg.params}};
+    if (pg.not_found) jr["not_found"] = true;
+    if (!pg.layouts.empty()) jr["layouts"] = pg.layouts;
+    manifest["routes"].push_back(std::move(jr));
+  }
   nlohmann::json jfiles = nlohmann::json::object();
   std::vector<const std::vector<uint8_t>*> to_compress;
-  for (auto& [name, bytes] : files) to_compress.push_back(!dev && compressible(name) && !bytes.empty() ? &bytes : nullptr);
+  for (auto& [name, bytes] : files)  // _server/ is never served
+    to_compress.push_back(!dev && compressible(name) && !bytes.empty() && name.rfind("_server/", 0) != 0 ? &bytes : nullptr);
   std::vector<Compressed> compressed = compress_all(to_compress);
   for (size_t i = 0; i < files.size(); ++i) {
     const auto& [name, bytes] = files[i];

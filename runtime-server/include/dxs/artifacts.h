@@ -6,8 +6,9 @@
 //                      runtime use; spec: schemas/dxb.md)
 //   validate_wasm      app.wasm: the "\0asm" magic and binary version 1
 //   validate_manifest  manifest.json: well-formed JSON whose top level is an object
-// validate_dist checks a loaded StaticSite: index.html must exist; app.dxb, app.wasm and manifest.json are
-// validated when present. Its message names the file as the user wrote it:
+//   validate_dxr       routes.dxr with dx::schema::DxrView::open (spec: schemas/dxr.md)
+// validate_dist checks a loaded StaticSite: index.html must exist; app.dxb, app.wasm, manifest.json and
+// routes.dxr are validated when present. Its message names the file as the user wrote it:
 //   "dist/app.dxb: file_size does not match the file's length (truncated?) at offset 16".
 #pragma once
 #include <cstdint>
@@ -26,6 +27,7 @@ struct ArtifactError {
 bool validate_dxb(std::string_view bytes, ArtifactError* err);
 bool validate_wasm(std::string_view bytes, ArtifactError* err);
 bool validate_manifest(std::string_view bytes, ArtifactError* err);
+bool validate_dxr(std::string_view bytes, ArtifactError* err);
 
 bool validate_dist(const StaticSite& site, const std::string& dist, std::string* err);
 

@@ -12,6 +12,8 @@
 // `dist`; one that escapes, dangles or names a directory is skipped with a warning.
 // find(path) takes a normalized path (http1::normalize_target): "/" and "/index.html" give index.html,
 // "/x/" gives "/x/index.html" when present, "/x" for such a directory gives a 301 to "/x/"; else null.
+// pages() is the dist's PageRenderer (dxs/page_render.h: [param] routes and the 404 page), attached after
+// load by the server, so a reload swaps files and pages together.
 // After load the site is immutable: workers share it without locks.
 #pragma once
 #include <cstdint>
@@ -24,6 +26,8 @@
 #include "dxs/http1/response.h"
 
 namespace dxs {
+
+class PageRenderer;
 
 // One representation of a file: its 200 and 304, prebuilt, and its strong ETag (of the bytes sent, so
 // each encoding has its own).
@@ -59,6 +63,11 @@ class StaticSite {
 
   size_t file_count() const { return files_; }
   const std::vector<std::string>& warnings() const { return warnings_; }
+  std::vector<std::string>& warnings() { return warnings_; }
+
+  // Per-request pages of this dist; null when it has none.
+  const PageRenderer* pages() const { return pages_.get(); }
+  void set_pages(std::shared_ptr<const PageRenderer> pages) { pages_ = std::move(pages); }
 
  private:
   void add_file(const std::string& url, std::shared_ptr<const std::string> body,
@@ -70,6 +79,7 @@ class StaticSite {
   std::unordered_map<std::string, std::shared_ptr<const std::string>> bytes_;
   std::vector<std::string> warnings_;
   size_t files_ = 0;
+  std::shared_ptr<const PageRenderer> pages_;
 };
 
 // The strong ETag dx-server sends for `body`: a quoted 16-digit hex FNV-1a 64 hash.

@@ -12,6 +12,7 @@
 #include "dxs/http1/path.h"
 #include "dxs/http1/range.h"
 #include "dxs/http1/semantics.h"
+#include "dxs/page_render.h"
 
 namespace dxs::http1 {
 namespace {
@@ -245,7 +246,7 @@ void Connection::dispatch(const Request& req, const Semantics& sem, std::span<co
     return upgrade(req);
   }
   const StaticEntry* entry = ctx_.site->find(ctx_.path);
-  if (!entry) return respond(canned.not_found, !head, sem.keep_alive, sem.echo_keep_alive);
+  if (!entry) return respond_page(req, sem);
   if (entry->is_redirect) return respond(entry->ok, !head, sem.keep_alive, sem.echo_keep_alive);
   bool several_ranges = false;
   std::string_view range = head ? std::string_view() : single_header(req, "range", &several_ranges);
@@ -289,6 +290,16 @@ void Connection::respond_range(const StaticEntry& entry, std::string_view range,
                 static_cast<unsigned long long>(n));
   ctx_.scratch_head += line;
   respond_parts(ctx_.scratch_head, body.data() + r.first, size_t(n), sem.keep_alive, sem.echo_keep_alive);
+}
+
+void Connection::respond_page(const Request& req, const Semantics& sem) {
+  bool head = req.method == "HEAD";
+  const PageRenderer* pages = ctx_.site->pages();
+  if (!pages || !pages->respond(req.target, &ctx_.scratch_head, &ctx_.scratch_body))
+    return respond(ctx_.canned->not_found, !head, sem.keep_alive, sem.echo_keep_alive);
+  // The body is scratch, reused by the next request: copied into the output, never borrowed.
+  respond_parts(ctx_.scratch_head, nullptr, 0, sem.keep_alive, sem.echo_keep_alive);
+  if (!head) out_.append_owned(ctx_.scratch_body);
 }
 
 void Connection::on_timeout() {

@@ -72,7 +72,8 @@ struct ConnectionContext {
   std::shared_ptr<const std::string> stream_greeting;  // dev mode: a frame each new session gets after Hello
   Request request;   // scratch: the request being answered
   std::string path;  // scratch: its normalized path
-  std::string scratch_head;  // scratch: a head built per request (206, 416, RPC answers)
+  std::string scratch_head;  // scratch: a head built per request (206, 416, RPC answers, rendered pages)
+  std::string scratch_body;  // scratch: a page rendered per request (dxs/page_render.h)
   std::vector<uint8_t> rpc_result;  // scratch: an RPC handler's result
   // Read buffers (Connection::kReadBuffer bytes) are lent to a connection only while it reads or holds
   // unanswered bytes, so an idle keep-alive connection owns none (memory per idle connection stays small);
@@ -152,6 +153,8 @@ class Connection {
   void respond(const Prebuilt& p, bool with_body, bool keep_alive, bool echo_keep_alive);
   void respond_parts(std::string_view head, const char* body, size_t body_len, bool keep_alive, bool echo_keep_alive);
   void respond_range(const StaticEntry& entry, std::string_view range, const Semantics& sem);
+  // No file for the path: a page rendered per request or the app's 404 page (dxs/page_render.h), else 404.
+  void respond_page(const Request& req, const Semantics& sem);
   static bool if_range_allows(const Request& req, const std::string& etag);
   void respond_and_close(const Prebuilt& p, bool with_body) { respond(p, with_body, false, false); }
   // Streaming responses (connection_stream_out.cpp): the head now, the body as `stream` produces it.

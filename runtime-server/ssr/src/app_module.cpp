@@ -12,10 +12,8 @@
 namespace dx::ssr {
 
 namespace {
-// The module's per-thread trap state (dx_app_set_host): thread-locals of this program, not the library's.
-thread_local uint32_t t_depth = 0;
+// The module's per-thread trap target (dx_app_set_host): a thread-local of this program, not the library's.
 thread_local void* t_target = nullptr;
-uint32_t* depth_slot() { return &t_depth; }
 void** target_slot() { return &t_target; }
 }  // namespace
 
@@ -26,6 +24,8 @@ struct AppLibrary::Api {
   decltype(&dx_app_free) destroy;
   decltype(&dx_app_start) start;
   decltype(&dx_app_dispatch) dispatch;
+  decltype(&dx_app_params) params;
+  decltype(&dx_app_scratch_ranges) scratch_ranges;
   decltype(&dx_app_memory) memory;
   decltype(&dx_app_trap_name) trap_name;
 };
@@ -55,6 +55,8 @@ std::shared_ptr<AppLibrary> AppLibrary::open(const std::string& path, std::strin
   sym(a.destroy, "dx_app_free");
   sym(a.start, "dx_app_start");
   sym(a.dispatch, "dx_app_dispatch");
+  sym(a.params, "dx_app_params");
+  sym(a.scratch_ranges, "dx_app_scratch_ranges");
   sym(a.memory, "dx_app_memory");
   sym(a.trap_name, "dx_app_trap_name");
   if (missing) return nullptr;
@@ -63,7 +65,7 @@ std::shared_ptr<AppLibrary> AppLibrary::open(const std::string& path, std::strin
            std::to_string(DX_APP_ABI_VERSION) + " (rebuild the app with this dxc)";
     return nullptr;
   }
-  a.set_host(depth_slot, target_slot);
+  a.set_host(target_slot);
   return lib;
 }
 
@@ -74,9 +76,15 @@ const std::vector<uint8_t>& AppLibrary::initial_memory() {
       const uint8_t* mem = api_->memory(app, &size);
       initial_.assign(mem, mem + size);
       api_->destroy(app);
+      fresh_ = std::make_unique<FreshMemory>(initial_);
     }
   });
   return initial_;
+}
+
+const FreshMemory* AppLibrary::fresh_memory() {
+  initial_memory();
+  return fresh_.get();
 }
 
 AppLibrary::~AppLibrary() {
@@ -117,15 +125,47 @@ bool AppInstance::finish(int trap, uint32_t batch, HtmlDoc& doc, std::string* er
   return true;
 }
 
-bool AppInstance::start(HtmlDoc& doc, std::string* err, uint32_t page) {
+std::vector<uint8_t> encode_params(const Params& params) {
+  std::vector<uint8_t> out;
+  auto put = [&](const std::string& s) {
+    uint32_t n = uint32_t(s.size());
+    for (int i = 0; i < 4; ++i) out.push_back(uint8_t(n >> (8 * i)));
+    out.insert(out.end(), s.begin(), s.end());
+  };
+  for (const auto& [name, value] : params) put(name), put(value);
+  return out;
+}
+
+bool AppInstance::start(HtmlDoc& doc, std::string* err, uint32_t page, const Params* params) {
   if (!app_) {
     *err = "the app module could not be instantiated (out of memory)";
     return false;
   }
   uint32_t batch = 0;
-  int trap = lib_->api().start(app_, page, &batch);
+  int trap = 0;
+  if (params && !params->empty()) {
+    std::vector<uint8_t> bytes = encode_params(*params);
+    trap = lib_->api().params(app_, bytes.data(), uint32_t(bytes.size()));
+  }
+  if (!trap) trap = lib_->api().start(app_, page, &batch);
   last_batch_ = batch;
   return finish(trap, batch, doc, err);
+}
+
+bool AppInstance::dispatch(HtmlDoc& doc, std::string* err, uint32_t handler, uint32_t node) {
+  if (!app_) {
+    *err = "the app module could not be instantiated (out of memory)";
+    return false;
+  }
+  uint32_t batch = 0;
+  int trap = lib_->api().dispatch(app_, handler, node, nullptr, 0, nullptr, 0, 0, &batch);
+  last_batch_ = batch;
+  return finish(trap, batch, doc, err);
+}
+
+uint32_t AppInstance::scratch_ranges() {
+  uint32_t table = 0;
+  return app_ && lib_->api().scratch_ranges(app_, &table) == 0 ? table : 0;  // a trap there: keep everything
 }
 
 bool render_entry(const std::shared_ptr<AppLibrary>& lib, std::string* html, std::string* err, uint32_t page) {
@@ -136,15 +176,16 @@ bool render_entry(const std::shared_ptr<AppLibrary>& lib, std::string* html, std
   return true;
 }
 
-bool render_entry_resumable(const std::shared_ptr<AppLibrary>& lib, Resumable* out, std::string* err, uint32_t page) {
-  const std::vector<uint8_t>& initial = lib->initial_memory();
+bool render_entry_resumable(const std::shared_ptr<AppLibrary>& lib, Resumable* out, std::string* err, uint32_t page,
+                            const Params* params) {
+  const FreshMemory* fresh = lib->fresh_memory();
   AppInstance inst(lib);
   HtmlDoc doc;
-  if (initial.empty()) {
+  if (!fresh) {
     *err = "the app module could not be instantiated (out of memory)";
     return false;
   }
-  if (!inst.start(doc, err, page)) return false;
+  if (!inst.start(doc, err, page, params)) return false;
   out->html.clear();
   out->snapshot.clear();
   if (doc.portals()) {  // a <Portal> rendered outside the root: the client renders the page (no snapshot)
@@ -153,26 +194,25 @@ bool render_entry_resumable(const std::shared_ptr<AppLibrary>& lib, Resumable* o
   }
   std::vector<uint32_t> order;
   doc.append_inner_html(out->html, &order);
+  uint32_t table = inst.scratch_ranges();
   uint32_t size = 0;
   const uint8_t* mem = inst.memory(&size);
-  // The start batch itself (its header, ops and strings) is spent once applied: the client never reads it,
-  // so it is left out of the snapshot (the op buffer is the largest change a render makes).
-  std::vector<uint8_t> now(mem, mem + size);
-  auto zero = [&](uint64_t at, uint64_t n) {
-    if (at < now.size()) std::fill_n(now.begin() + long(at), std::min<uint64_t>(n, now.size() - at), 0);
-  };
   auto rd = [&](uint64_t at) {
     uint32_t v = 0;
-    if (at + 4 <= now.size()) std::memcpy(&v, now.data() + at, 4);
+    if (at + 4 <= size) std::memcpy(&v, mem + at, 4);
     return v;
   };
+  // The start batch itself (its header, ops and strings) is spent once applied: the client never reads it,
+  // so it is left out of the snapshot (the op buffer is the largest change a render makes).
   uint32_t b = inst.last_batch();
   uint32_t words = rd(b), ops = rd(b + 4), count = rd(b + 8), sbytes = rd(b + 12), slen = rd(b + 16), lens = rd(b + 20);
-  zero(ops, uint64_t(words) * 4);
-  zero(sbytes, slen);
-  if (lens) zero(lens, uint64_t(count) * 4);
-  zero(b, 24);
-  out->snapshot = encode_snapshot(initial, now, order, doc.listeners());
+  std::vector<std::pair<uint64_t, uint64_t>> spent = {
+      {ops, uint64_t(words) * 4}, {sbytes, slen}, {lens, lens ? uint64_t(count) * 4 : 0}, {b, 24}};
+  // And the memory no later batch reads before writing it (runtime-wasm/src/scratch.cpp): arena chunks'
+  // data, free pages. A fresh instance has zeros there, which serve the client as well.
+  for (uint32_t n = table ? rd(table) : 0, i = 0; i < n && i < (1u << 20); ++i)
+    spent.push_back({rd(table + 4 + 8 * uint64_t(i)), rd(table + 8 + 8 * uint64_t(i))});
+  out->snapshot = encode_snapshot(*fresh, {mem, size}, order, doc.listeners(), spent);
   return true;
 }
 

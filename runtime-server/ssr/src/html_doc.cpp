@@ -1,6 +1,8 @@
 // html_doc.cpp — HtmlDoc: op batches applied to a tree, and the tree serialized (dx/ssr/html_doc.h).
 #include "dx/ssr/html_doc.h"
 
+#include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstring>
 
@@ -97,9 +99,18 @@ std::string decode_refs(std::string_view s) {
   return out;
 }
 
+// Bytes escape_into looks at: 1 in text, 2 in attribute values ('\xC2': a possible U+00A0, both).
+constexpr auto kSpecial = [] {
+  std::array<uint8_t, 256> t{};
+  t['&'] = 3, t['<'] = 1, t['>'] = 1, t['"'] = 2, t[0xC2] = 3;
+  return t;
+}();
+
 void escape_into(std::string& out, std::string_view s, bool attr) {
+  const uint8_t mask = attr ? 2 : 1;
   size_t run = 0;
   for (size_t i = 0; i < s.size(); i++) {
+    if (!(kSpecial[static_cast<unsigned char>(s[i])] & mask)) continue;
     const char* rep = nullptr;
     switch (s[i]) {
       case '&': rep = "&amp;"; break;
@@ -141,6 +152,8 @@ size_t utf8_prefix_for_units(std::string_view s, uint32_t units) {
 
 HtmlDoc::HtmlDoc() {
   pool_.resize(2);
+  attr_lists_.resize(1);
+  start_tag_.resize(1);
   pool_[1].kind = kElement;  // the mount element (its tag is the page shell's business)
   ids_.assign(2, 0);
   ids_[1] = 1;
@@ -198,6 +211,7 @@ uint32_t HtmlDoc::clone(uint32_t src, uint32_t parent) {
   {
     const Node& s = pool_[src];  // copy before more nodes move the pool
     Node& d = pool_[n];
+    d.tag = s.tag;
     d.name = s.name;
     d.text = s.text;
     d.attrs = s.attrs;  // shared until one of them changes (own_attrs)
@@ -224,7 +238,7 @@ uint32_t HtmlDoc::parse_template(std::string_view h) {
     size_t lt = h.find('<', i);
     if (lt == std::string_view::npos) lt = h.size();
     const Node& cur = pool_[top()];
-    if (cur.kind == kElement && is_raw_text(cur.name)) {  // raw text up to the matching end tag
+    if (cur.kind == kElement && (cur.tag & kRawText)) {  // raw text up to the matching end tag
       std::string end = "</" + std::string(cur.name);
       size_t e = h.find(end, i);
       if (e == std::string_view::npos) e = h.size();
@@ -271,6 +285,7 @@ uint32_t HtmlDoc::parse_template(std::string_view h) {
     }
     uint32_t el = new_node(kElement);
     pool_[el].name = keep(name);
+    pool_[el].tag = uint8_t((is_void(name) ? kVoid : 0) | (is_raw_text(name) ? kRawText : 0));
     append(top(), el);
     bool self_closing = false;
     while (j < h.size() && h[j] != '>') {  // attributes
@@ -295,7 +310,17 @@ uint32_t HtmlDoc::parse_template(std::string_view h) {
           j = e;
         }
       }
-      if (!aname.empty()) own_attrs(pool_[el]).emplace_back(keep(aname), keep(aval));
+      if (!aname.empty()) {
+        std::string_view k = keep(aname), v = keep(aval);
+        own_attrs(pool_[el]).emplace_back(k, v);
+      }
+    }
+    if (uint32_t list = pool_[el].attrs) {
+      std::string tag(1, '<');
+      tag += name;
+      append_attrs(tag, attr_lists_[list]);
+      tag += '>';
+      start_tag_[list] = keep(tag);
     }
     i = j < h.size() ? j + 1 : j;
     if (!self_closing && !is_void(name) && open.size() < kMaxDepth) open.push_back(el);
@@ -332,31 +357,49 @@ bool HtmlDoc::parse_paths(std::string_view text, Template& t) const {
 
 std::string_view HtmlDoc::keep(std::string_view s) {
   if (s.empty()) return {};
-  store_.emplace_back(s);
-  return store_.back();
+  if (s.size() > block_left_) {
+    constexpr size_t kBlockBytes = 64 << 10;
+    size_t bytes = std::max(kBlockBytes, s.size());
+    blocks_.push_back(std::make_unique_for_overwrite<char[]>(bytes));
+    block_at_ = blocks_.back().get();
+    block_left_ = bytes;
+  }
+  std::memcpy(block_at_, s.data(), s.size());
+  std::string_view kept(block_at_, s.size());
+  block_at_ += s.size();
+  block_left_ -= s.size();
+  return kept;
 }
 
 HtmlDoc::AttrList& HtmlDoc::own_attrs(Node& n) {
-  if (!n.attrs || n.attrs.use_count() > 1)
-    n.attrs = n.attrs ? std::make_shared<AttrList>(*n.attrs) : std::make_shared<AttrList>();
-  return const_cast<AttrList&>(*n.attrs);  // made here, held only by this node
+  if (!n.attrs_owned) {
+    AttrList copy = n.attrs ? attr_lists_[n.attrs] : AttrList();
+    attr_lists_.push_back(std::move(copy));
+    start_tag_.emplace_back();
+    n.attrs = uint32_t(attr_lists_.size() - 1);
+    n.attrs_owned = true;
+  }
+  return attr_lists_[n.attrs];
 }
 
 void HtmlDoc::set_attr(Node& n, std::string_view name, std::string_view value) {
-  if (n.attrs)
-    for (size_t i = 0; i < n.attrs->size(); i++)
-      if ((*n.attrs)[i].first == name) {
-        if ((*n.attrs)[i].second == value) return;
-        own_attrs(n)[i].second = keep(value);
+  if (const AttrList* list = attrs_of(n))
+    for (size_t i = 0; i < list->size(); i++)
+      if ((*list)[i].first == name) {
+        if ((*list)[i].second == value) return;
+        std::string_view kept = keep(value);
+        own_attrs(n)[i].second = kept;
         return;
       }
-  own_attrs(n).emplace_back(keep(name), keep(value));
+  std::string_view k = keep(name), v = keep(value);
+  own_attrs(n).emplace_back(k, v);
 }
 
 void HtmlDoc::remove_attr(Node& n, std::string_view name) {
-  if (!n.attrs) return;
-  for (size_t i = 0; i < n.attrs->size(); i++)
-    if ((*n.attrs)[i].first == name) {
+  const AttrList* list = attrs_of(n);
+  if (!list) return;
+  for (size_t i = 0; i < list->size(); i++)
+    if ((*list)[i].first == name) {
       AttrList& own = own_attrs(n);
       own.erase(own.begin() + long(i));
       return;
@@ -365,8 +408,8 @@ void HtmlDoc::remove_attr(Node& n, std::string_view name) {
 
 void HtmlDoc::toggle_class(Node& n, std::string_view name, bool on) {
   std::string cls;
-  if (n.attrs)
-    for (auto& [k, v] : *n.attrs)
+  if (const AttrList* list = attrs_of(n))
+    for (auto& [k, v] : *list)
       if (k == "class") cls = v;
   std::vector<std::string_view> tokens;
   std::string_view rest = cls;
@@ -432,9 +475,17 @@ bool HtmlDoc::apply(const uint8_t* mem, uint32_t size, uint32_t batch, std::stri
 
   std::vector<uint32_t> copy(words);
   if (words) std::memcpy(copy.data(), mem + ops, size_t(words) * 4);
-  OpCursor cur{copy.data(), words};
   uint32_t op, nargs;
   const uint32_t* a;
+  // The CLONE ops per template, so that the pool grows once for a template's clones (a page's list rows)
+  // instead of doubling its way there, copying every node each time.
+  std::vector<uint32_t> clones_left;
+  for (OpCursor pre{copy.data(), words}; pre.next(&op, &a, &nargs);)
+    if (op == kOpClone && a[0] < kMaxTemplates) {
+      if (clones_left.size() <= a[0]) clones_left.resize(a[0] + 1, 0);
+      clones_left[a[0]]++;
+    }
+  OpCursor cur{copy.data(), words};
   while (cur.next(&op, &a, &nargs)) {
     std::string_view s1, s2;
     auto live = [&](uint32_t id) { return node_of(id); };
@@ -443,7 +494,9 @@ bool HtmlDoc::apply(const uint8_t* mem, uint32_t size, uint32_t batch, std::stri
         if (a[0] >= kMaxTemplates || !str(a[1], &s1) || !str(a[2], &s2)) return fail("TEMPLATE: bad operands");
         Template t;
         if (!parse_paths(s2, t)) return fail("TEMPLATE: bad paths");
+        size_t before = pool_.size();
         t.fragment = parse_template(s1);
+        t.nodes = uint32_t(pool_.size() - before);
         if (templates_.size() <= a[0]) templates_.resize(a[0] + 1);
         templates_[a[0]] = std::move(t);
         break;
@@ -452,6 +505,12 @@ bool HtmlDoc::apply(const uint8_t* mem, uint32_t size, uint32_t batch, std::stri
         if (a[0] >= templates_.size() || !templates_[a[0]].fragment) return fail("CLONE: unknown template");
         const Template& t = templates_[a[0]];
         if (a[1] != t.paths.size()) return fail("CLONE: id count differs from the template's paths");
+        if (a[0] < clones_left.size() && clones_left[a[0]]) {  // the first clone of this template in the batch
+          constexpr size_t kMaxReserve = 1 << 20;                // nodes; past that the pool grows as it goes
+          size_t need = std::min(size_t(clones_left[a[0]]) * t.nodes, kMaxReserve);
+          if (pool_.capacity() - pool_.size() < need) pool_.reserve(std::max(pool_.size() + need, 2 * pool_.capacity()));
+          clones_left[a[0]] = 0;
+        }
         uint32_t frag = clone(t.fragment, 0);
         for (uint32_t i = 0; i < a[1]; i++) {
           uint32_t id = a[2 + i];
@@ -587,6 +646,16 @@ bool HtmlDoc::apply(const uint8_t* mem, uint32_t size, uint32_t batch, std::stri
   return true;
 }
 
+void HtmlDoc::append_attrs(std::string& out, const AttrList& list) {
+  for (const auto& [k, v] : list) {
+    out += ' ';
+    out += k;
+    out += "=\"";
+    escape_into(out, v, true);
+    out += '"';
+  }
+}
+
 void HtmlDoc::serialize(uint32_t n, std::string& out, std::vector<uint32_t>* order,
                         const std::vector<uint32_t>* id_of) const {
   const Node& e = pool_[n];
@@ -604,7 +673,7 @@ void HtmlDoc::serialize(uint32_t n, std::string& out, std::vector<uint32_t>* ord
         return;
       }
       record();
-      if (parent && is_raw_text(parent->name)) out += e.text;
+      if (parent && (parent->tag & kRawText)) out += e.text;
       else escape_into(out, e.text, false);
       return;
     }
@@ -620,18 +689,15 @@ void HtmlDoc::serialize(uint32_t n, std::string& out, std::vector<uint32_t>* ord
   }
   if (e.kind == kElement && n != 1) {
     record();
-    out += '<';
-    out += e.name;
-    if (e.attrs)
-      for (const auto& [k, v] : *e.attrs) {
-        out += ' ';
-        out += k;
-        out += "=\"";
-        escape_into(out, v, true);
-        out += '"';
-      }
-    out += '>';
-    if (is_void(e.name)) return;
+    if (e.attrs && !start_tag_[e.attrs].empty()) {
+      out += start_tag_[e.attrs];
+    } else {
+      out += '<';
+      out += e.name;
+      if (e.attrs) append_attrs(out, attr_lists_[e.attrs]);
+      out += '>';
+    }
+    if (e.tag & kVoid) return;
   }
   bool prev_text = false;
   for (uint32_t c = e.first; c; c = pool_[c].next) {
@@ -653,8 +719,11 @@ void HtmlDoc::serialize(uint32_t n, std::string& out, std::vector<uint32_t>* ord
 }
 
 void HtmlDoc::append_inner_html(std::string& out, std::vector<uint32_t>* order) const {
+  // About 20 bytes of HTML and one order entry per node: most pages need no reallocation.
+  out.reserve(out.size() + pool_.size() * 24);
   std::vector<uint32_t> id_of;
   if (order) {
+    order->reserve(order->size() + pool_.size());
     id_of.assign(pool_.size(), 0);
     for (uint32_t id = 2; id < ids_.size(); id++)
       if (ids_[id]) id_of[ids_[id]] = id;

@@ -1,6 +1,8 @@
 // snapshot.cpp — the resumption snapshot's writer and reader (dx/ssr/snapshot.h, schemas/snapshot.md).
 #include "dx/ssr/snapshot.h"
 
+#include <algorithm>
+#include <array>
 #include <cstring>
 
 namespace dx::ssr {
@@ -10,22 +12,111 @@ constexpr uint32_t kPage = 65536;
 constexpr size_t kChunk = 32;  // ranges are whole 32-byte chunks; a gap of one unchanged chunk is bridged
 
 void put32(std::vector<uint8_t>& out, uint32_t v) {
-  for (int i = 0; i < 4; i++) out.push_back(uint8_t(v >> (8 * i)));
+  uint8_t b[4] = {uint8_t(v), uint8_t(v >> 8), uint8_t(v >> 16), uint8_t(v >> 24)};
+  out.insert(out.end(), b, b + 4);
 }
 
-bool chunk_differs(std::span<const uint8_t> initial, std::span<const uint8_t> now, size_t at) {
-  size_t n = std::min(kChunk, now.size() - at);
-  if (at >= initial.size()) {
-    for (size_t i = 0; i < n; i++)
-      if (now[at + i]) return true;
-    return false;
-  }
-  size_t common = std::min(n, initial.size() - at);
-  if (std::memcmp(initial.data() + at, now.data() + at, common) != 0) return true;
-  for (size_t i = common; i < n; i++)
-    if (now[at + i]) return true;
-  return false;
+// The diff reads the whole memory (megabytes, most of it unchanged), so it compares blocks with memcmp and
+// looks at words only inside a block that differs.
+constexpr size_t kBlock = 512;
+
+uint64_t word(const uint8_t* p) {
+  uint64_t v;
+  std::memcpy(&v, p, 8);
+  return v;
 }
+
+// The offset of the first byte where a[0, n) and b[0, n) differ, or n.
+size_t first_difference(const uint8_t* a, const uint8_t* b, size_t n) {
+  size_t i = 0;
+  for (; i + kBlock <= n; i += kBlock)
+    if (std::memcmp(a + i, b + i, kBlock) != 0) break;
+  for (; i + 8 <= n; i += 8)
+    if (word(a + i) != word(b + i)) break;
+  for (; i < n; i++)
+    if (a[i] != b[i]) return i;
+  return n;
+}
+
+// The offset of the first non-zero byte of p[0, n), or n.
+size_t first_nonzero(const uint8_t* p, size_t n) {
+  size_t i = 0;
+  for (; i + 64 <= n; i += 64) {  // eight words at a time, no branch per word
+    uint64_t any = 0;
+    for (size_t k = 0; k < 64; k += 8) any |= word(p + i + k);
+    if (any) break;
+  }
+  for (; i + 8 <= n; i += 8)
+    if (word(p + i)) break;
+  for (; i < n; i++)
+    if (p[i]) return i;
+  return n;
+}
+
+// `now` as the snapshot sees it: the live memory with the spent ranges read as 0.
+struct Memory {
+  std::span<const uint8_t> initial, now;
+  const FreshMemory* fresh;                      // null: no index of the zero blocks
+  std::vector<std::pair<size_t, size_t>> spent;  // [begin, end): ascending, merged, inside `now`
+  size_t cursor = 0;                             // the first spent range that may end after a position asked
+
+  Memory(std::span<const uint8_t> i, const FreshMemory* f, std::span<const uint8_t> n,
+         std::span<const std::pair<uint64_t, uint64_t>> zeroed)
+      : initial(i), now(n), fresh(f) {
+    for (const auto& [at, len] : zeroed)
+      if (at < now.size() && len) spent.emplace_back(size_t(at), size_t(std::min<uint64_t>(at + len, now.size())));
+    std::sort(spent.begin(), spent.end());
+    size_t w = 0;
+    for (size_t r = 0; r < spent.size(); r++) {
+      if (w && spent[r].first <= spent[w - 1].second) spent[w - 1].second = std::max(spent[w - 1].second, spent[r].second);
+      else spent[w++] = spent[r];
+    }
+    spent.resize(w);
+  }
+
+  // The first offset in [at, stop) where the live memory differs from `initial` (a byte past the end of
+  // `initial` counts as 0, as it is in memory grown by memory.grow), or stop.
+  size_t live_change(size_t at, size_t stop) const {
+    size_t common = std::min(initial.size(), stop);
+    while (at < common) {  // block by block: a block known to be 0 in the fresh memory is not read there
+      size_t block = at / FreshMemory::kBlock, end = std::min((block + 1) * FreshMemory::kBlock, common);
+      size_t d = fresh && fresh->zero_block(block) ? at + first_nonzero(now.data() + at, end - at)
+                                                   : at + first_difference(initial.data() + at, now.data() + at, end - at);
+      if (d < end) return d;
+      at = end;
+    }
+    return at < stop ? at + first_nonzero(now.data() + at, stop - at) : stop;
+  }
+
+  // The first offset at or after `at` that the snapshot must carry, or now.size(). `at` never decreases
+  // from one call to the next.
+  size_t next_change(size_t at) {
+    while (at < now.size()) {
+      while (cursor < spent.size() && spent[cursor].second <= at) cursor++;
+      if (cursor == spent.size() || at < spent[cursor].first) {
+        size_t stop = cursor == spent.size() ? now.size() : spent[cursor].first;
+        size_t d = live_change(at, stop);
+        if (d < stop) return d;
+        at = stop;
+      } else {  // read as 0 here: a change wherever the fresh memory is not 0
+        size_t stop = spent[cursor].second, limit = std::min(stop, initial.size());
+        if (at < limit) {
+          size_t d = at + first_nonzero(initial.data() + at, limit - at);
+          if (d < limit) return d;
+        }
+        at = stop;
+      }
+    }
+    return now.size();
+  }
+
+  void append(std::vector<uint8_t>& out, size_t at, size_t end) const {
+    size_t base = out.size();
+    out.insert(out.end(), now.begin() + long(at), now.begin() + long(end));
+    for (const auto& [b, e] : spent)
+      if (b < end && e > at) std::fill(out.begin() + long(base + std::max(b, at) - at), out.begin() + long(base + std::min(e, end) - at), 0);
+  }
+};
 
 struct Reader {
   std::span<const uint8_t> b;
@@ -51,34 +142,40 @@ struct Reader {
   }
 };
 
-}  // namespace
-
-std::vector<uint8_t> encode_snapshot(std::span<const uint8_t> initial, std::span<const uint8_t> now,
-                                     const std::vector<uint32_t>& order, const std::vector<Listener>& listeners) {
+// The snapshot of `mem` (schemas/snapshot.md).
+std::vector<uint8_t> encode(Memory& mem, const std::vector<uint32_t>& order, const std::vector<Listener>& listeners) {
+  std::span<const uint8_t> now = mem.now;
   std::vector<uint8_t> out = {'D', 'X', 'S', '1'};
   put32(out, uint32_t(now.size() / kPage));
   size_t count_at = out.size();
   put32(out, 0);
   uint32_t ranges = 0;
-  for (size_t at = 0; at < now.size();) {
-    if (!chunk_differs(initial, now, at)) {
-      at += kChunk;
-      continue;
+  // Ranges are whole kChunk-byte chunks (the last one cut at the memory's end); a range goes on while its
+  // next chunk, or the one after (a gap of one unchanged chunk is bridged), has a change.
+  const size_t size = now.size();
+  size_t d = mem.next_change(0);
+  while (d < size) {
+    size_t at = d / kChunk * kChunk, end = at + kChunk;
+    for (;;) {
+      d = end < size ? mem.next_change(end) : size;
+      if (d >= size || d >= end + 2 * kChunk) break;
+      end = (d / kChunk + 1) * kChunk;
     }
-    size_t end = at + kChunk;
-    while (end < now.size() && (chunk_differs(initial, now, end) ||
-                                (end + kChunk < now.size() && chunk_differs(initial, now, end + kChunk))))
-      end += kChunk;
-    end = std::min(end, now.size());
+    end = std::min(end, size);
     put32(out, uint32_t(at));
     put32(out, uint32_t(end - at));
-    out.insert(out.end(), now.begin() + long(at), now.begin() + long(end));
+    mem.append(out, at, end);
     ranges++;
-    at = end;
   }
   for (int i = 0; i < 4; i++) out[count_at + size_t(i)] = uint8_t(ranges >> (8 * i));
   put32(out, uint32_t(order.size()));
-  for (uint32_t id : order) put32(out, id);
+  size_t order_at = out.size();
+  out.resize(order_at + 4 * order.size());
+  for (uint32_t id : order) {
+    uint8_t* p = out.data() + order_at;
+    p[0] = uint8_t(id), p[1] = uint8_t(id >> 8), p[2] = uint8_t(id >> 16), p[3] = uint8_t(id >> 24);
+    order_at += 4;
+  }
   put32(out, uint32_t(listeners.size()));
   for (const Listener& l : listeners) {
     put32(out, l.node);
@@ -88,6 +185,25 @@ std::vector<uint8_t> encode_snapshot(std::span<const uint8_t> initial, std::span
     out.insert(out.end(), l.event.begin(), l.event.end());
   }
   return out;
+}
+
+}  // namespace
+
+FreshMemory::FreshMemory(std::span<const uint8_t> bytes) : bytes_(bytes), zero_(bytes.size() / kBlock) {
+  for (size_t i = 0; i < zero_.size(); i++) zero_[i] = first_nonzero(bytes.data() + i * kBlock, kBlock) == kBlock;
+}
+
+std::vector<uint8_t> encode_snapshot(std::span<const uint8_t> initial, std::span<const uint8_t> now,
+                                     const std::vector<uint32_t>& order, const std::vector<Listener>& listeners) {
+  Memory mem(initial, nullptr, now, {});
+  return encode(mem, order, listeners);
+}
+
+std::vector<uint8_t> encode_snapshot(const FreshMemory& initial, std::span<const uint8_t> now,
+                                     const std::vector<uint32_t>& order, const std::vector<Listener>& listeners,
+                                     std::span<const std::pair<uint64_t, uint64_t>> spent) {
+  Memory mem(initial.bytes(), &initial, now, spent);
+  return encode(mem, order, listeners);
 }
 
 bool decode_snapshot(std::span<const uint8_t> bytes, Snapshot* out, std::string* err) {
@@ -130,22 +246,33 @@ bool decode_snapshot(std::span<const uint8_t> bytes, Snapshot* out, std::string*
 }
 
 std::string base64(std::span<const uint8_t> b) {
-  static const char kAlpha[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
   std::string out;
-  out.reserve((b.size() + 2) / 3 * 4);
+  append_base64(out, b);
+  return out;
+}
+
+void append_base64(std::string& out, std::span<const uint8_t> b) {
+  static const char kAlpha[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  static const auto kPairs = [] {  // 12 bits → their two characters
+    std::array<char, 2 * 4096> t{};
+    for (size_t v = 0; v < 4096; v++) t[2 * v] = kAlpha[v >> 6], t[2 * v + 1] = kAlpha[v & 63];
+    return t;
+  }();
+  size_t start = out.size();
+  out.resize(start + (b.size() + 2) / 3 * 4, '=');  // written in place: a page's snapshot is hundreds of KB
+  char* o = out.data() + start;
   size_t i = 0;
-  for (; i + 2 < b.size(); i += 3) {
+  for (; i + 2 < b.size(); i += 3, o += 4) {
     uint32_t v = uint32_t(b[i]) << 16 | uint32_t(b[i + 1]) << 8 | b[i + 2];
-    for (int k = 3; k >= 0; k--) out += kAlpha[(v >> (6 * k)) & 63];
+    std::memcpy(o, &kPairs[2 * (v >> 12)], 2);
+    std::memcpy(o + 2, &kPairs[2 * (v & 4095)], 2);
   }
   if (size_t rest = b.size() - i) {
     uint32_t v = uint32_t(b[i]) << 16 | (rest == 2 ? uint32_t(b[i + 1]) << 8 : 0);
-    out += kAlpha[(v >> 18) & 63];
-    out += kAlpha[(v >> 12) & 63];
-    out += rest == 2 ? kAlpha[(v >> 6) & 63] : '=';
-    out += '=';
+    o[0] = kAlpha[(v >> 18) & 63];
+    o[1] = kAlpha[(v >> 12) & 63];
+    if (rest == 2) o[2] = kAlpha[(v >> 6) & 63];
   }
-  return out;
 }
 
 bool unbase64(std::string_view t, std::vector<uint8_t>* out) {

@@ -22,6 +22,8 @@ wasm_rt_memory_t* Z_appZ_memory(Z_app_instance_t* instance);
 void Z_appZ___wasm_call_ctors(Z_app_instance_t*);
 u32 Z_appZ_dx_start(Z_app_instance_t*, u32);
 u32 Z_appZ_dx_input(Z_app_instance_t*, u32);
+void Z_appZ_dx_params(Z_app_instance_t*, u32);
+u32 Z_appZ_dx_scratch_ranges(Z_app_instance_t*);
 u32 Z_appZ_dx_dispatch(Z_app_instance_t*, u32, u32, u32, u32, u32);
 f64 Z_dxZ_seed(struct Z_dx_instance_t*);
 #endif

@@ -15,6 +15,7 @@
 #include <string>
 
 #include "dx/ssr/html_doc.h"
+#include "dx/ssr/snapshot.h"
 
 struct dx_app;
 
@@ -33,6 +34,8 @@ class AppLibrary {
   // A fresh instance's linear memory (what every client has after instantiating app.wasm), made once.
   // Empty when the module cannot be instantiated.
   const std::vector<uint8_t>& initial_memory();
+  // The same, prepared for encode_snapshot (dx/ssr/snapshot.h), made with it. Null when initial_memory() is empty.
+  const FreshMemory* fresh_memory();
 
  private:
   AppLibrary() = default;
@@ -40,7 +43,13 @@ class AppLibrary {
   std::unique_ptr<Api> api_;
   std::once_flag initial_once_;
   std::vector<uint8_t> initial_;
+  std::unique_ptr<FreshMemory> fresh_;
 };
+
+// Route params (name, value), in path order, values percent-decoded: what props.params and useParams() see.
+using Params = std::vector<std::pair<std::string, std::string>>;
+// The bytes dx_params takes (runtime-wasm/ABI.md, "Route params").
+std::vector<uint8_t> encode_params(const Params& params);
 
 class AppInstance {
  public:
@@ -52,9 +61,14 @@ class AppInstance {
   bool ok() const { return app_ != nullptr; }  // false: the module could not be instantiated
   // dx_start, its batch applied to `doc`. False with `err` on a trap or a malformed batch.
   // `page`: the dxb ENTRY index (0 is the page at /).
-  bool start(HtmlDoc& doc, std::string* err, uint32_t page = 0);
+  // `params`: the route params the page sees (given to the instance before dx_start).
+  bool start(HtmlDoc& doc, std::string* err, uint32_t page = 0, const Params* params = nullptr);
+  // dx_dispatch of `handler` on `node` (an event with no value or key, as a click), its batch applied to `doc`.
+  bool dispatch(HtmlDoc& doc, std::string* err, uint32_t handler, uint32_t node);
   // The instance's linear memory right now.
   const uint8_t* memory(uint32_t* size) const;
+  // dx_scratch_ranges: the address of the table of memory a snapshot may leave out (0 on a trap).
+  uint32_t scratch_ranges();
   // The address of the last batch start() applied (0 before).
   uint32_t last_batch() const { return last_batch_; }
 
@@ -74,6 +88,7 @@ struct Resumable {
   std::string html;
   std::vector<uint8_t> snapshot;  // empty when the page cannot be resumed (a <Portal>): the client renders it
 };
-bool render_entry_resumable(const std::shared_ptr<AppLibrary>& lib, Resumable* out, std::string* err, uint32_t page = 0);
+bool render_entry_resumable(const std::shared_ptr<AppLibrary>& lib, Resumable* out, std::string* err, uint32_t page = 0,
+                            const Params* params = nullptr);
 
 }  // namespace dx::ssr

@@ -14,7 +14,6 @@
 // a cycle-making INSERT) stops apply() with an error; the tree stays consistent.
 #pragma once
 #include <cstdint>
-#include <deque>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -56,19 +55,22 @@ class HtmlDoc {
 
  private:
   enum Kind : uint8_t { kElement, kText, kComment, kFragment };
-  // Clones share what their template holds: names and texts are views of strings the document keeps
-  // (store_), attribute lists are shared until a node changes its own (copy on write), so a CLONE copies
-  // no string.
+  enum TagFlags : uint8_t { kVoid = 1, kRawText = 2 };  // of an element's tag, worked out once per template node
+  // Clones share what their template holds: names and texts are views of strings the document keeps (keep()),
+  // attribute lists are shared until a node changes its own (copy on write), so a CLONE copies no string.
   using AttrList = std::vector<std::pair<std::string_view, std::string_view>>;
   struct Node {
     Kind kind = kElement;
+    uint8_t tag = 0;           // TagFlags
+    bool attrs_owned = false;  // attrs is this node's alone (else shared with its template and the other clones)
     uint32_t parent = 0, first = 0, last = 0, prev = 0, next = 0;  // pool indexes; 0 = none
+    uint32_t attrs = 0;                                            // index in attr_lists_; 0 = none
     std::string_view name;                                         // element tag (lower case)
     std::string_view text;                                         // text / comment data
-    std::shared_ptr<const AttrList> attrs;                         // null: none
   };
   struct Template {
     uint32_t fragment = 0;                        // pool index of the parsed fragment
+    uint32_t nodes = 0;                           // nodes in it (what a CLONE adds)
     std::vector<std::vector<uint32_t>> paths;     // steps: 0 = firstChild, k > 0 = k × nextSibling
   };
 
@@ -80,16 +82,26 @@ class HtmlDoc {
   bool contains(uint32_t ancestor, uint32_t n) const;
   uint32_t parse_template(std::string_view html);
   bool parse_paths(std::string_view text, Template& t) const;
-  std::string_view keep(std::string_view s);  // a copy in store_, stable for the document's life
+  std::string_view keep(std::string_view s);  // a copy in blocks_, stable for the document's life
+  const AttrList* attrs_of(const Node& n) const { return n.attrs ? &attr_lists_[n.attrs] : nullptr; }
   AttrList& own_attrs(Node& n);               // the node's own (unshared) attribute list
   void set_attr(Node& n, std::string_view name, std::string_view value);
   void remove_attr(Node& n, std::string_view name);
   void toggle_class(Node& n, std::string_view name, bool on);
+  static void append_attrs(std::string& out, const AttrList& list);
   void serialize(uint32_t n, std::string& out, std::vector<uint32_t>* order, const std::vector<uint32_t>* id_of) const;
   uint32_t node_of(uint32_t id) const;  // 0 when the id is not live
 
   std::vector<Node> pool_;          // [0] unused; [1] the mount element
-  std::deque<std::string> store_;   // every string a node views (stable addresses)
+  std::vector<AttrList> attr_lists_;  // [0] unused
+  // The start tag of a template element with attributes (`<td class="x">`) by its attribute list, made once
+  // when the template is parsed: its clones write it with one append. Empty for a node's own list, which
+  // may still change.
+  std::vector<std::string_view> start_tag_;
+  // Every string a node views, copied into blocks that never move (a few allocations per page).
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  char* block_at_ = nullptr;
+  size_t block_left_ = 0;
   std::vector<uint32_t> ids_;       // node id → pool index (0 = free)
   std::vector<Template> templates_;  // template id → template (fragment 0 = undefined)
   struct Listening {

@@ -1,5 +1,6 @@
 import { For } from "dx";
 import Nav from "../../components/Nav";
+import Go from "../../components/Go";
 
 interface Post { slug: string; title: string }
 
@@ -8,6 +9,7 @@ export default function Blog() {
   return (
     <main>
       <Nav />
+      <Go />
       <h1>Blog</h1>
       <ul>
         <For each={posts}>{(p) => <li><a href={"/blog/" + p.slug}>{p.title}</a></li>}</For>

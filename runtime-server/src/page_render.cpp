@@ -1,0 +1,349 @@
+// page_render.cpp — PageRenderer (contract in dxs/page_render.h): load routes.dxr, the shell and app.so;
+// per request, look the raw path up, decode the params, render in a fresh instance, fill the shell.
+#include "dxs/page_render.h"
+
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "dx/schema/dxb.h"
+#include "dx/ssr/app_module.h"
+#include "dx/ssr/snapshot.h"
+#include "dxs/http1/response.h"
+#include "dxs/static_site.h"
+
+namespace fs = std::filesystem;
+
+namespace dxs {
+namespace {
+
+using Params = dx::ssr::Params;
+
+bool read_whole(const fs::path& p, std::string* out, std::string* why) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) { *why = std::strerror(errno); return false; }
+  out->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  if (in.bad()) { *why = "read failed"; return false; }
+  return true;
+}
+
+// The path of a request-target normalize_target accepted: "/a/b?q" → "/a/b", "http://h/a?q" → "/a".
+std::string_view raw_path(std::string_view target) {
+  target = target.substr(0, target.find('?'));
+  if (!target.empty() && target[0] == '/') return target;
+  size_t colon = target.find("://");
+  if (colon == std::string_view::npos) return "/";
+  std::string_view rest = target.substr(colon + 3);
+  size_t slash = rest.find('/');
+  return slash == std::string_view::npos ? std::string_view("/") : rest.substr(slash);
+}
+
+// From the request's directory back to dist's root: "../" per '/' after the first ("/x" "", "/a/b/" "../../").
+std::string up_prefix(std::string_view path) {
+  std::string up;
+  for (size_t i = 1; i < path.size(); ++i)
+    if (path[i] == '/') up += "../";
+  return up;
+}
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// %XX-decodes a raw param; false on a bad escape or when the result is not UTF-8.
+bool percent_decode(std::string_view raw, std::string* out) {
+  out->clear();
+  for (size_t i = 0; i < raw.size(); ++i) {
+    if (raw[i] != '%') { out->push_back(raw[i]); continue; }
+    if (raw.size() - i < 3) return false;
+    int hi = hex_value(raw[i + 1]), lo = hex_value(raw[i + 2]);
+    if (hi < 0 || lo < 0) return false;
+    out->push_back(char(hi * 16 + lo));
+    i += 2;
+  }
+  return dx::schema::valid_utf8(reinterpret_cast<const uint8_t*>(out->data()), uint32_t(out->size()));
+}
+
+std::string attribute_escape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+// {"name":"value",...} in path order, ready for an attribute value.
+std::string params_attribute(const Params& params) {
+  nlohmann::ordered_json j = nlohmann::ordered_json::object();
+  for (const auto& [name, value] : params) j[name] = value;
+  return attribute_escape(j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+}
+
+void page_head(int status, std::string_view reason, size_t length, std::string* head) {
+  head->assign("HTTP/1.1 ");
+  *head += std::to_string(status);
+  *head += ' ';
+  *head += reason;
+  *head += "\r\nServer: dx\r\nContent-Type: text/html; charset=utf-8\r\nCache-Control: no-store\r\n"
+           "X-Content-Type-Options: nosniff\r\nContent-Length: ";
+  *head += std::to_string(length);
+  *head += "\r\n";
+}
+
+// A file of the dist as the user named it: "dist/_server/app.so".
+std::string shown_path(const std::string& dist, std::string_view name) {
+  std::string s = dist;
+  if (s.empty() || s.back() != '/') s += '/';
+  return s + std::string(name);
+}
+
+void error_page(int status, std::string_view reason, std::string* head, std::string* body) {
+  http1::Prebuilt p = http1::make_error_page(status, reason);
+  *head = p.head;
+  *body = *p.body;
+}
+
+// dlopen of a private copy: glibc hands back an already loaded library for a path it has seen, so after a
+// reload the same "dist/_server/app.so" would give the old generation. A memfd has a fresh name
+// (/proc/self/fd/N, unique while the fd stays open) and inode. Without /proc: the file itself.
+std::shared_ptr<dx::ssr::AppLibrary> open_library(const std::string& bytes, const std::string& file,
+                                                  const std::string& shown, int* fd_out, std::string* err) {
+  int fd = ::memfd_create("dx-app.so", MFD_CLOEXEC);
+  for (size_t done = 0; fd >= 0 && done < bytes.size();) {
+    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) { ::close(fd); fd = -1; break; }
+    done += size_t(n);
+  }
+  std::string path = fd >= 0 ? "/proc/self/fd/" + std::to_string(fd) : file;
+  if (fd >= 0 && ::access(path.c_str(), R_OK) != 0) {
+    ::close(fd);
+    fd = -1;
+    path = file;
+  }
+  std::string why;
+  std::shared_ptr<dx::ssr::AppLibrary> lib = dx::ssr::AppLibrary::open(path, &why);
+  if (!lib) {
+    if (fd >= 0) ::close(fd);
+    bool named = false;  // the loader names the file it opened: name the user's instead
+    for (size_t at = 0; (at = why.find(path, at)) != std::string::npos; at += shown.size(), named = true)
+      why.replace(at, path.size(), shown);
+    *err = named ? why : shown + ": " + why;
+    return nullptr;
+  }
+  *fd_out = fd;
+  return lib;
+}
+
+}  // namespace
+
+PageRenderer::~PageRenderer() {
+  lib_.reset();  // dlclose first: the copy's name must not be reused while it is loaded
+  if (so_fd_ >= 0) ::close(so_fd_);
+}
+
+bool PageRenderer::load(const StaticSite& site, const std::string& dist, std::shared_ptr<const PageRenderer>* out,
+                        std::vector<std::string>* warnings, std::string* err) {
+  out->reset();
+  const std::string* dxr = site.file_bytes("/routes.dxr");
+  const std::string* not_found_html = site.file_bytes("/404.html");
+  if (!dxr && !not_found_html) return true;
+  std::shared_ptr<PageRenderer> r(new PageRenderer);
+  if (not_found_html) {
+    r->not_found_html_ = *not_found_html;
+    r->has_not_found_html_ = true;
+  }
+  if (dxr && !r->load_routes(*dxr, site, dist, warnings, err)) return false;
+  if (r->lib_ || r->client_only_ || r->has_not_found_html_) *out = std::move(r);
+  return true;
+}
+
+// routes.dxr, then (when a route needs it) the shell and app.so, and the 404 page's render.
+bool PageRenderer::load_routes(const std::string& dxr, const StaticSite& site, const std::string& dist,
+                               std::vector<std::string>* warnings, std::string* err) {
+  auto shown = [&](std::string_view name) { return shown_path(dist, name); };
+  dxr_bytes_ = dxr;
+  dx::schema::DxrError e;
+  if (dxr_bytes_.size() > UINT32_MAX ||
+      !routes_.open(reinterpret_cast<const uint8_t*>(dxr_bytes_.data()), uint32_t(dxr_bytes_.size()), &e)) {
+    *err = shown("routes.dxr") + ": " + (e.what ? e.what : "larger than 4 GiB") + " at offset " + std::to_string(e.offset);
+    return false;
+  }
+  const uint32_t routes = routes_.route_count();
+  if (const std::string* dxb = site.file_bytes("/app.dxb")) {  // validated with the dist (validate_dist)
+    dx::schema::DxbView view;
+    dx::schema::DxbError ignored;
+    if (view.open(reinterpret_cast<const uint8_t*>(dxb->data()), uint32_t(dxb->size()), &ignored) &&
+        routes > view.page_count()) {
+      *err = shown("routes.dxr") + ": " + std::to_string(routes) + " routes but app.dxb has " +
+             std::to_string(view.page_count()) + " pages (route i is page i)";
+      return false;
+    }
+  }
+  not_found_ = routes_.not_found();
+  if (not_found_ != dx::schema::kDxrNone && not_found_ >= routes) {
+    *err = shown("routes.dxr") + ": not_found is route " + std::to_string(not_found_) + " of " + std::to_string(routes) +
+           " at offset 40";
+    return false;
+  }
+  for (uint32_t i = 0; i < routes; ++i)
+    if (i != not_found_ && routes_.route(i).param_count > 0) ++dynamic_routes_;
+  if (!dynamic_routes_ && not_found_ == dx::schema::kDxrNone) return true;
+
+  const std::string so_name = "_server/app.so", shell_name = "_server/shell.html";
+  fs::path root(dist);
+  std::error_code ec;
+  bool have_so = fs::is_regular_file(root / so_name, ec), have_shell = fs::is_regular_file(root / shell_name, ec);
+  if (have_shell && !have_so) {  // dxc serve, --no-ssr: the browser renders these pages from the shell
+    std::string shell, why;
+    if (!read_whole(root / shell_name, &shell, &why)) { *err = shown(shell_name) + ": cannot read: " + why; return false; }
+    parse_shell(shell);
+    client_only_ = true;
+    return true;
+  }
+  if (!have_so || !have_shell) {
+    if (dynamic_routes_)
+      warnings->push_back(shown(have_so ? shell_name : so_name) + ": missing (a build with --no-ssr?): " +
+                          std::to_string(dynamic_routes_) +
+                          (dynamic_routes_ == 1 ? " route with params answers 404" : " routes with params answer 404"));
+    return true;
+  }
+  std::string shell, so, why;
+  if (!read_whole(root / shell_name, &shell, &why)) { *err = shown(shell_name) + ": cannot read: " + why; return false; }
+  if (!read_whole(root / so_name, &so, &why)) { *err = shown(so_name) + ": cannot read: " + why; return false; }
+  parse_shell(shell);
+  lib_ = open_library(so, (root / so_name).string(), shown(so_name), &so_fd_, err);
+  if (!lib_) return false;
+  if (not_found_ != dx::schema::kDxrNone) {
+    std::string threw;
+    not_found_rendered_ = render(not_found_, {}, &not_found_page_, &threw);
+    if (!not_found_rendered_)
+      warnings->push_back(shown(so_name) + ": the 404 page (page " + std::to_string(not_found_) + ") threw: " + threw +
+                          (has_not_found_html_ ? "; 404s get 404.html" : "; 404s get a plain page"));
+  }
+  return true;
+}
+
+// Splits the shell once at its placeholders; an unknown "{{dx:...}}" stays text.
+void PageRenderer::parse_shell(std::string_view shell) {
+  static constexpr std::pair<std::string_view, Slot> kTags[] = {{"{{dx:up}}", Slot::kUp},
+                                                                 {"{{dx:page}}", Slot::kPage},
+                                                                 {"{{dx:params}}", Slot::kParams},
+                                                                 {"{{dx:body}}", Slot::kBody},
+                                                                 {"{{dx:state}}", Slot::kState}};
+  shell_.clear();
+  Part part;
+  size_t from = 0;
+  for (size_t at; (at = shell.find("{{dx:", from)) != std::string_view::npos;) {
+    Slot slot = Slot::kEnd;
+    size_t len = 0;
+    for (const auto& [tag, s] : kTags)
+      if (shell.substr(at, tag.size()) == tag) slot = s, len = tag.size();
+    if (slot == Slot::kEnd) {  // not ours: keep it as text
+      part.text += shell.substr(from, at + 5 - from);
+      from = at + 5;
+      continue;
+    }
+    part.text += shell.substr(from, at - from);
+    part.slot = slot;
+    shell_.push_back(std::move(part));
+    part = Part();
+    from = at + len;
+  }
+  part.text += shell.substr(from);
+  shell_.push_back(std::move(part));
+}
+
+bool PageRenderer::render(uint32_t page, const Params& params, Rendered* out, std::string* err) const {
+  if (client_only_) {  // no server render: an empty mount element, no snapshot; dx.js runs dx_start(page)
+    *out = Rendered();
+    return true;
+  }
+  dx::ssr::Resumable r;
+  if (!dx::ssr::render_entry_resumable(lib_, &r, err, page, &params)) return false;
+  out->body = std::move(r.html);
+  out->snapshot = std::move(r.snapshot);
+  return true;
+}
+
+void PageRenderer::assemble(std::string_view up, uint32_t page, std::string_view params_attr, const Rendered& r,
+                            std::string* out) const {
+  out->clear();
+  size_t size = r.body.size() + (r.snapshot.size() + 2) / 3 * 4 + 80;
+  for (const Part& p : shell_) size += p.text.size() + (p.slot == Slot::kParams ? params_attr.size() : 8);
+  out->reserve(size);
+  std::string page_text = std::to_string(page);
+  for (const Part& p : shell_) {
+    *out += p.text;
+    switch (p.slot) {
+      case Slot::kEnd: break;
+      case Slot::kUp: *out += up; break;
+      case Slot::kPage: *out += page_text; break;
+      case Slot::kParams: *out += params_attr; break;
+      case Slot::kBody: *out += r.body; break;
+      case Slot::kState:  // the snapshot's <script>, base64 written in place
+        if (r.snapshot.empty()) break;
+        *out += "<script type=\"application/dx-state\" id=\"dx-state\">";
+        dx::ssr::append_base64(*out, r.snapshot);
+        *out += "</script>\n";
+        break;
+    }
+  }
+}
+
+bool PageRenderer::respond(std::string_view target, std::string* head, std::string* body) const {
+  std::string_view path = raw_path(target);
+  dx::schema::DxrMatch m;
+  if ((lib_ || client_only_) && dynamic_routes_ && routes_.lookup(path.data(), uint32_t(path.size()), &m) && m.param_count > 0) {
+    dx::schema::DxrRoute route = routes_.route(m.route);
+    Params params(m.param_count);
+    for (uint32_t k = 0; k < m.param_count; ++k) {
+      dx::schema::DxrView::Str name = routes_.param_name(route, k);
+      params[k].first.assign(reinterpret_cast<const char*>(name.data), name.size);
+      if (!percent_decode(path.substr(m.params[k].offset, m.params[k].size), &params[k].second)) {
+        error_page(400, "Bad Request", head, body);
+        return true;
+      }
+    }
+    Rendered r;
+    std::string threw;
+    if (!render(m.route, params, &r, &threw)) {
+      dx::schema::DxrView::Str pattern = routes_.pattern(route);
+      std::fprintf(stderr, "dx-server: %.*s (route %.*s, page %u) threw: %s\n", int(path.size()), path.data(),
+                   int(pattern.size), reinterpret_cast<const char*>(pattern.data), m.route, threw.c_str());
+      error_page(500, "Internal Server Error", head, body);
+      return true;
+    }
+    assemble(up_prefix(path), m.route, params_attribute(params), r, body);
+    page_head(200, "OK", body->size(), head);
+    return true;
+  }
+  if (not_found_rendered_ || (client_only_ && not_found_ != dx::schema::kDxrNone)) {
+    assemble(up_prefix(path), not_found_, "{}", not_found_page_, body);
+  } else if (has_not_found_html_) {
+    *body = not_found_html_;
+  } else {
+    return false;
+  }
+  page_head(404, "Not Found", body->size(), head);
+  return true;
+}
+
+}  // namespace dxs

@@ -1,0 +1,17 @@
+/* wasm-rt.h — WABT's wasm-rt.h as dx apps compile against it (dxc's native phase and the tests put this
+ * directory on the include path before the system's; it is a directory of its own so that the files in
+ * native/, which include "wasm-rt.h" too, reach it through the path and #include_next finds WABT's).
+ *
+ * wasm2c's call-depth counting (WASM_RT_USE_STACK_DEPTH_COUNT) increments `wasm_rt_call_stack_depth` in
+ * every generated function. WABT declares it as one global, which would be wrong for instances running on
+ * several threads and slow as a thread-local reached from a shared object. Here it names the instance's own
+ * counter instead: the u32 two words before the wasm2c instance struct inside dx_app (dx_app_glue.c asserts
+ * the layout), reached through the `instance` parameter every generated function has. The declaration in
+ * WABT's header is made before this definition, so it declares an unused global and nothing else. */
+#ifndef DX_WASM_RT_WRAPPER_H
+#define DX_WASM_RT_WRAPPER_H
+#include_next <wasm-rt.h>
+#include <stdint.h>
+#undef wasm_rt_call_stack_depth
+#define wasm_rt_call_stack_depth (((uint32_t*)(void*)instance)[-2])
+#endif

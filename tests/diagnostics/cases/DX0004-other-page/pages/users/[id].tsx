@@ -1,3 +1,0 @@
-export default function About() {
-  return <p>about</p>;
-}

@@ -1,0 +1,3 @@
+export default function Item(props: { params: { id: string } }) {
+  return <h1>{props.params.id}</h1>;
+}

@@ -1,0 +1,3 @@
+export default function Edit(props: { params: { sku: string } }) {
+  return <h1>edit {props.params.sku}</h1>;
+}
