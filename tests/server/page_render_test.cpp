@@ -5,6 +5,7 @@
 // "/x/:id", the portal page (never resumable) "/p/:a/:b", the long page the 404 page; plus a shell.html with
 // every placeholder. What the server renders for a page must be what dxc prerendered for it.
 #include <catch2/catch.hpp>
+#include <zlib.h>
 
 #include <csignal>
 #include <filesystem>
@@ -323,6 +324,50 @@ TEST_CASE("server: pages: a reload swaps routes, shell and app module together",
     Client n(s.port());
     CHECK(fetch(n, "/y/2").body.find("<h1>Second version</h1>") != std::string::npos);
   }
+}
+
+TEST_CASE("server: pages: a client that takes gzip gets the rendered page gzip-compressed", "[server][pages]") {
+  Running s(EACH_IO, 1, 10000, page_dist);
+  Client c(s.port());
+  Response plain = fetch(c, "/x/hello");
+  REQUIRE(plain.status == 200);
+  CHECK(plain.header("vary") == "Accept-Encoding");
+  CHECK_FALSE(plain.has("content-encoding"));
+  for (const char* accept : {"gzip", "br;q=1, gzip;q=0.5", "gzip, deflate, br"}) {
+    INFO(accept);
+    REQUIRE(c.send(std::string("GET /x/hello HTTP/1.1\r\nHost: test\r\nAccept-Encoding: ") + accept + "\r\n\r\n"));
+    auto r = c.read_response(false);
+    REQUIRE(r);
+    CHECK(r->status == 200);
+    CHECK(r->header("content-encoding") == "gzip");
+    CHECK(r->header("vary") == "Accept-Encoding");
+    CHECK(r->header("content-length") == std::to_string(r->body.size()));
+    CHECK(r->body.size() < plain.body.size());
+    // Inflated, it is the same page (its snapshot compared apart: another render of the same URL).
+    std::string out(plain.body.size() * 2, '\0');
+    z_stream z{};
+    REQUIRE(inflateInit2(&z, 15 + 16) == Z_OK);
+    z.next_in = reinterpret_cast<Bytef*>(r->body.data());
+    z.avail_in = uInt(r->body.size());
+    z.next_out = reinterpret_cast<Bytef*>(out.data());
+    z.avail_out = uInt(out.size());
+    CHECK(inflate(&z, Z_FINISH) == Z_STREAM_END);
+    out.resize(z.total_out);
+    inflateEnd(&z);
+    auto without_state = [](std::string body) {
+      std::string st = state_script(body);
+      if (!st.empty()) body.erase(body.find(st), st.size());
+      return body;
+    };
+    CHECK(without_state(out) == without_state(plain.body));
+    CHECK(state_script(out).size() == state_script(plain.body).size());
+  }
+  // No gzip (or gzip;q=0): as is.
+  REQUIRE(c.send("GET /x/hello HTTP/1.1\r\nHost: test\r\nAccept-Encoding: gzip;q=0, identity\r\n\r\n"));
+  auto r = c.read_response(false);
+  REQUIRE(r);
+  CHECK_FALSE(r->has("content-encoding"));
+  CHECK(r->body == plain.body);
 }
 
 TEST_CASE("server: pages: a shell without app.so: the browser renders dynamic routes and the 404 page", "[server][pages]") {

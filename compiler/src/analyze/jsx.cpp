@@ -241,10 +241,23 @@ void Checker::check_block_var(Ctx& c, NodeId dk, bool is_const) {
   TypeId it = check_expr(c, init, ann);
   if (!t) t = it;
   else if (!assignable(it, t)) error(init, "DX0234", "cannot initialize a '" + T.name(t) + "' with a '" + T.name(it) + "'");
-  if (T.kind(t) == TypeKind::Error) return;
-  if (T.wasm(t) == WasmType::None) { error(dk, "DX0234", "a variable cannot hold '" + T.name(t) + "'"); return; }
-  if (T.kind(t) == TypeKind::Null || T.kind(t) == TypeKind::Undefined) {
+  if (T.kind(t) != TypeKind::Error && T.wasm(t) == WasmType::None) {
+    error(dk, "DX0234", "a variable cannot hold '" + T.name(t) + "'");
+    t = T.error();
+  } else if (T.kind(t) == TypeKind::Null || T.kind(t) == TypeKind::Undefined) {
     error(dk, "DX0236", "give this variable a type: e.g. `let x: string | null = null`");
+    t = T.error();
+  }
+  if (T.kind(t) == TypeKind::Error) {  // declared all the same, so its uses do not each report a missing name
+    Symbol f;
+    f.kind = SymKind::Local;
+    f.name = name;
+    f.module = mod_;
+    f.decl = d.kid(0);
+    f.type = t;
+    SymId fid = p_.add_symbol(f);
+    c.scope->names[name] = fid;
+    module().ref[d.kid(0)] = fid;
     return;
   }
   Symbol f;

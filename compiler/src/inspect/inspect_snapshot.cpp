@@ -21,14 +21,16 @@ bool dump_snapshot(const std::vector<uint8_t>& bytes, std::string& out, std::str
     std::snprintf(line, sizeof line, "  range 0x%08x +%zu\n", r.offset, r.bytes.size());
     out += line;
   }
-  std::snprintf(line, sizeof line, "nodes %zu (document order: id, - for none, e<id> for an empty text)\n ", s.order.size());
+  std::snprintf(line, sizeof line, "nodes %zu (document order: id, - for none, e<id> for an empty text)\n", s.order.size());
   out += line;
-  for (uint32_t id : s.order) {
-    if (id == 0) out += " -";
-    else if (id >> 31) out += " e" + std::to_string(id & 0x7fffffffu);
-    else out += " " + std::to_string(id);
+  for (size_t i = 0; i < s.order.size(); ++i) {  // 20 a line: a big page's list stays readable
+    uint32_t id = s.order[i];
+    out += i % 20 == 0 ? "  " : " ";
+    if (id == 0) out += "-";
+    else if (id >> 31) out += "e" + std::to_string(id & 0x7fffffffu);
+    else out += std::to_string(id);
+    if (i % 20 == 19 || i + 1 == s.order.size()) out += "\n";
   }
-  out += "\n";
   std::snprintf(line, sizeof line, "listeners %zu\n", s.listeners.size());
   out += line;
   for (const dx::ssr::Listener& l : s.listeners)

@@ -57,7 +57,8 @@ class PageRenderer {
   // `body`: 200 with the page for a dynamic route, 400 for a param that is not percent-encoded UTF-8, 500
   // when the page throws (the app's report goes to stderr, never into the response), 404 with the app's 404
   // page. False when none applies (no route and no 404 page): the caller sends its plain 404.
-  bool respond(std::string_view target, std::string* head, std::string* body) const;
+  // `gzip`: the client accepts gzip (Accept-Encoding); a page of 1 KiB or more is then sent compressed.
+  bool respond(std::string_view target, bool gzip, std::string* head, std::string* body) const;
 
  private:
   PageRenderer() = default;

@@ -295,7 +295,8 @@ void Connection::respond_range(const StaticEntry& entry, std::string_view range,
 void Connection::respond_page(const Request& req, const Semantics& sem) {
   bool head = req.method == "HEAD";
   const PageRenderer* pages = ctx_.site->pages();
-  if (!pages || !pages->respond(req.target, &ctx_.scratch_head, &ctx_.scratch_body))
+  bool gzip = choose_encoding(req, false, true) == Encoding::kGzip;
+  if (!pages || !pages->respond(req.target, gzip, &ctx_.scratch_head, &ctx_.scratch_body))
     return respond(ctx_.canned->not_found, !head, sem.keep_alive, sem.echo_keep_alive);
   // The body is scratch, reused by the next request: copied into the output, never borrowed.
   respond_parts(ctx_.scratch_head, nullptr, 0, sem.keep_alive, sem.echo_keep_alive);
