@@ -1,6 +1,8 @@
 // array_ops.cpp — JavaScript's Array.prototype methods on runtime arrays (ABI.md, "Runtime functions"):
 // slice, indexOf/includes, reverse, pop, shift, unshift, splice and sort (V8's TimSort step for step, with a
 // comparator closure called through the function table, or the default order by String(x) in UTF-16 code units).
+// Arrays of nullable numbers and booleans (`(number | null)[]`, inspect.h: two NaN payloads, 2 / 3) have their
+// own search, join and sort (the `_nullable` exports); the plain ones never look at the payloads.
 //
 // Arrays that live on the heap keep their reference counts and the write barrier's invariants:
 //  * elements that leave the array (pop, shift, splice) get a deferred decrement and their slots are zeroed
@@ -11,6 +13,7 @@
 // Static arrays (generated constants) are immutable: mutating one is fatal.
 #include "arena.h"
 #include "collect.h"
+#include "inspect.h"
 #include "objects.h"
 #include "page.h"
 #include "str.h"
@@ -22,7 +25,11 @@ namespace dx::rt {
 
 namespace {
 
-constexpr double kNaN = __builtin_nan("");
+// What pop/shift of an empty number array give: undefined of `number | undefined`.
+constexpr double kNumUndefined = __builtin_bit_cast(double, kNumUndefinedBits);
+
+// A nullable number's null or undefined (the two payloads are adjacent).
+bool num_is_nullish(double v) { return __builtin_bit_cast(uint64_t, v) - kNumUndefinedBits <= 1; }
 
 void check_mutable(Ref a, const char* what) {
   if (!a || !(is_arena(a) || is_heap(a))) fatal(what);
@@ -98,6 +105,47 @@ double array_index_of_f64(Ref a, double v, double from, bool same_value_zero) {
   return -1;
 }
 
+namespace {
+
+// indexOf (`===`: null finds null, NaN nothing) / includes (SameValueZero: NaN finds a NaN, not a null) of a
+// nullable number array: a null or undefined v compares bits, a number compares as a number.
+double array_index_of_nullable(Ref a, double v, double from, bool same_value_zero) {
+  uint32_t len = array_len(a);
+  if (len == 0) return -1;
+  if (array_kind(a) != kElemNumber) fatal("dx_array_index_of_nullable: not a number array");
+  Ref d = array_data(a);
+  uint64_t vb = __builtin_bit_cast(uint64_t, v);
+  bool nullish = num_is_nullish(v), nan = same_value_zero && !nullish && v != v;
+  for (uint32_t i = search_start(from, len); i < len; ++i) {
+    double e = ldf64(d + 8 * i);
+    if (nullish ? __builtin_bit_cast(uint64_t, e) == vb : e == v || (nan && e != e && !num_is_nullish(e))) return double(i);
+  }
+  return -1;
+}
+
+// join of a nullable number or boolean array: null and undefined elements write "" (Array.prototype.join).
+Ref array_join_nullable(Ref a, Ref sep) {
+  uint32_t n = array_len(a);
+  if (n == 0) return str_empty();
+  uint32_t kind = array_kind(a), slen = str_len(sep);
+  if (kind != kElemNumber && kind != kElemU32) fatal("dx_array_join_nullable: not a number or boolean array");
+  StrBuf b;
+  Ref d = array_data(a);
+  for (uint32_t i = 0; i < n; ++i) {
+    if (i) b.append(sep, 0, slen);
+    Ref e = 0;
+    if (kind == kElemNumber) {
+      if (double v = ldf64(d + 8 * i); !num_is_nullish(v)) e = dx_num_to_str(v);
+    } else if (uint32_t v = ld32(d + 4 * i); v < kBoolUndefined) {
+      e = str_from_latin1(v ? "true" : "false");
+    }
+    if (e) b.append(e, 0, str_len(e));
+  }
+  return b.finish();
+}
+
+}  // namespace
+
 double array_index_of_u32(Ref a, uint32_t v, double from) {
   uint32_t len = array_len(a);
   if (len == 0) return -1;
@@ -151,7 +199,7 @@ void remove_range(Ref a, uint32_t at, uint32_t count) {
 
 double array_pop_f64(Ref a) {
   uint32_t n = array_len(a);
-  if (n == 0) return kNaN;
+  if (n == 0) return kNumUndefined;
   check_mutable(a, "dx_array_pop: a static array");
   double v = ldf64(array_data(a) + 8 * (n - 1));
   remove_range(a, n - 1, 1);
@@ -168,7 +216,7 @@ uint32_t array_pop_u32(Ref a) {
 }
 
 double array_shift_f64(Ref a) {
-  if (array_len(a) == 0) return kNaN;
+  if (array_len(a) == 0) return kNumUndefined;
   check_mutable(a, "dx_array_shift: a static array");
   double v = ldf64(array_data(a));
   remove_range(a, 0, 1);
@@ -249,7 +297,12 @@ double compare(const SortCtx& c, uint32_t i, uint32_t j) {
   return v != v ? 0 : v;
 }
 
-Ref default_key(uint32_t kind, Ref elems, uint32_t i) {
+Ref default_key(uint32_t kind, Ref elems, uint32_t i, bool nullable) {
+  if (nullable && kind == kElemNumber && num_is_nullish(ldf64(elems + 8 * i))) return str_from_latin1("null");
+  if (nullable && kind == kElemU32) {  // a nullable boolean: false / true / null (undefined is not sorted)
+    uint32_t v = ld32(elems + 4 * i);
+    return str_from_latin1(v == 0 ? "false" : v == 1 ? "true" : "null");
+  }
   switch (kind) {
     case kElemNumber: return dx_num_to_str(ldf64(elems + 8 * i));
     case kElemU32: return dx_num_to_str(double(ld32(elems + 4 * i)));
@@ -563,7 +616,12 @@ struct TimSort {
 
 }  // namespace
 
-Ref array_sort(Ref a, Ref cmp) {
+namespace {
+
+// `nullable`: a nullable number or boolean array, whose undefined elements go to the end without being
+// compared (SortIndexedProperties skips them; CompareArrayElements never sees one) and whose nulls sort as
+// "null" in the default order.
+Ref sort(Ref a, Ref cmp, bool nullable) {
   uint32_t n = array_len(a);
   if (n < 2) return a;
   check_mutable(a, "dx_array_sort: a static array");
@@ -571,31 +629,56 @@ Ref array_sort(Ref a, Ref cmp) {
   c.kind = array_kind(a);
   uint32_t esz = elem_size(c.kind);
   if (!cmp && c.kind == kElemClosure) fatal("dx_array_sort: default order of functions");
+  if (nullable && c.kind != kElemNumber && c.kind != kElemU32) fatal("dx_array_sort_nullable: not a number or boolean array");
   c.elems = arena_alloc(n * esz);
-  mem_copy(c.elems, array_data(a), n * esz);
+  uint32_t m = 0;  // the elements that are sorted (all but the undefined ones)
+  Ref d = array_data(a);
+  for (uint32_t i = 0; i < n; ++i) {
+    if (esz == 8) {
+      double v = ldf64(d + 8 * i);
+      if (nullable && __builtin_bit_cast(uint64_t, v) == kNumUndefinedBits) continue;
+      stf64(c.elems + 8 * m++, v);
+    } else {
+      uint32_t v = ld32(d + 4 * i);
+      if (nullable && v == kBoolUndefined) continue;
+      st32(c.elems + 4 * m++, v);
+    }
+  }
   if (cmp) {
     c.fn = ld32(cmp + kClosureFn);
     c.env = ld32(cmp + kClosureEnv);
   } else {
     c.by_key = true;
-    c.keys = arena_alloc(4 * n);
-    for (uint32_t i = 0; i < n; ++i) st32(c.keys + 4 * i, default_key(c.kind, c.elems, i));
+    c.keys = arena_alloc(4 * (m ? m : 1));
+    for (uint32_t i = 0; i < m; ++i) st32(c.keys + 4 * i, default_key(c.kind, c.elems, i, nullable));
   }
-  Ref src = arena_alloc(4 * n);
-  for (uint32_t i = 0; i < n; ++i) st32(src + 4 * i, i);
-  TimSort ts(c, reinterpret_cast<uint32_t*>(mem(src)), reinterpret_cast<uint32_t*>(mem(arena_alloc(4 * n))));
-  ts.sort(int32_t(n));
-  // Write back (the comparator may have changed the array: only the first min(n, length) slots).
-  uint32_t len = array_len(a), m = n < len ? n : len;
-  Ref d = array_data(a);
-  for (uint32_t k = 0; k < m; ++k) {
+  Ref src = arena_alloc(4 * (m ? m : 1));
+  for (uint32_t i = 0; i < m; ++i) st32(src + 4 * i, i);
+  if (m >= 2) {
+    TimSort ts(c, reinterpret_cast<uint32_t*>(mem(src)), reinterpret_cast<uint32_t*>(mem(arena_alloc(4 * m))));
+    ts.sort(int32_t(m));
+  }
+  // Write back (the comparator may have changed the array: only the first min(n, length) slots), the sorted
+  // elements, then the undefined ones.
+  uint32_t len = array_len(a), end = n < len ? n : len;
+  d = array_data(a);
+  for (uint32_t k = 0; k < end; ++k) {
+    if (k >= m) {
+      if (esz == 8) stf64(d + 8 * k, kNumUndefined);
+      else st32(d + 4 * k, kBoolUndefined);
+      continue;
+    }
     uint32_t from = ld32(src + 4 * k);
     if (esz == 8) stf64(d + 8 * k, ldf64(c.elems + 8 * from));
     else st32(d + 4 * k, ld32(c.elems + 4 * from));
   }
-  relog(a, 0, m);
+  relog(a, 0, end);
   return a;
 }
+
+}  // namespace
+
+Ref array_sort(Ref a, Ref cmp) { return sort(a, cmp, false); }
 
 }  // namespace dx::rt
 
@@ -626,3 +709,13 @@ DX_EXPORT("dx_array_splice") uint32_t dx_array_splice(uint32_t arr, double start
   return array_splice(arr, start, count, items);
 }
 DX_EXPORT("dx_array_sort") uint32_t dx_array_sort(uint32_t arr, uint32_t cmp) { return array_sort(arr, cmp); }
+
+// Nullable number and boolean arrays.
+DX_EXPORT("dx_array_index_of_nullable") double dx_array_index_of_nullable(uint32_t arr, double v, double from) {
+  return array_index_of_nullable(arr, v, from, false);
+}
+DX_EXPORT("dx_array_includes_nullable") uint32_t dx_array_includes_nullable(uint32_t arr, double v, double from) {
+  return array_index_of_nullable(arr, v, from, true) >= 0 ? 1 : 0;
+}
+DX_EXPORT("dx_array_join_nullable") uint32_t dx_array_join_nullable(uint32_t arr, uint32_t sep) { return array_join_nullable(arr, sep); }
+DX_EXPORT("dx_array_sort_nullable") uint32_t dx_array_sort_nullable(uint32_t arr, uint32_t cmp) { return sort(arr, cmp, true); }

@@ -139,3 +139,24 @@ export default function Badge(props: P) {
   CHECK(html.find("<b data-n=\"0\">0/0/F</b>") != std::string::npos);
   CHECK(html.find("<b data-n=\"NaN\">NaN/NaN/n</b>") != std::string::npos);
 }
+
+// indexOf/includes/join/sort of nullable number and boolean arrays go to the runtime's `_nullable` functions
+// (the plain ones would read null as a NaN), and pop/shift of number and boolean arrays are `T | undefined`.
+// Their results are the differential test's (tests/diff/cases/nullable_arrays.ts).
+TEST_CASE("nullable arrays: search, join, sort, pop and shift type-check and validate", "[analyze][emit][nullable]") {
+  auto c = compile_page(page("const f = (xs: (number | null)[], bs: (boolean | undefined)[], ns: number[]) => {\n"
+                             "  const i: number = xs.indexOf(null) + bs.indexOf(undefined) + ns.indexOf(2);\n"
+                             "  const h: boolean = xs.includes(null) || bs.includes(true) || ns.includes(0 / 0);\n"
+                             "  xs.sort((a, b) => (a ?? 0) - (b ?? 0)); bs.sort();\n"
+                             "  const p: number | undefined = ns.pop(); const q: number | null | undefined = xs.shift();\n"
+                             "  const r: boolean | undefined = bs.pop();\n"
+                             "  return xs.join() + bs.join(\"-\") + i + h + p + q + r;\n"
+                             "};"));
+  INFO(c->rendered);
+  REQUIRE_FALSE(c->diags.has_errors());
+  dxt::emit_each_level(*c, [](BinaryenModuleRef) {});
+  // pop() of a number[] may be undefined: not a number, as TypeScript says.
+  auto bad = compile_page(page("const f = (ns: number[]): number => ns.pop();"), false);
+  INFO(bad->rendered);
+  CHECK(bad->has("DX0234"));
+}

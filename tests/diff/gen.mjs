@@ -1,6 +1,7 @@
 // Random well-typed programs in the TS subset dxc compiles, for the differential test (run.mjs): each case
 // is a function returning the serialized value of a random number, string or boolean expression (with
-// `number | null | undefined` and `boolean | null | undefined` subexpressions), built from a seeded PRNG so
+// `number | null | undefined` and `boolean | null | undefined` subexpressions, arrays of the nullable numbers
+// searched, joined and sorted), built from a seeded PRNG so
 // a failing seed reproduces.
 function mulberry32(a) {
   return () => {
@@ -35,7 +36,7 @@ export function generate(seed, count) {
         `parseInt(${str(d - 1)})`, `parseFloat(${str(d - 1)})`, `${str(d - 1)}.charCodeAt(${num(d - 1)})`]);
       case 10: return `(${num(d - 1)} || ${num(d - 1)})`;
       case 11: return pick([`(${nnum(d - 1)} ?? ${num(d - 1)})`, `Number(${nnum(d - 1)})`, `(${nnum(d - 1)} || ${num(d - 1)})`,
-        `Number(${nbool(d - 1)})`]);
+        `Number(${nbool(d - 1)})`, `${narr(d - 1)}.indexOf(${nnum(d - 1)})`]);
       default: return `(${num(d - 1)} && ${num(d - 1)})`;
     }
   };
@@ -52,6 +53,8 @@ export function generate(seed, count) {
     if (d <= 0) return `nb(${pick(['0', '1', '2'])}, ${pick(['true', 'false'])})`;
     return rnd() < 0.3 ? `(${bool(d - 1)} ? ${bool(d - 1)} : ${pick(['null', 'undefined'])})` : `nb(${pick(['0', '1', '2', '2'])}, ${bool(d - 1)})`;
   };
+  // An array literal of nullable numbers (null, undefined or a number each), for indexOf/includes/join/sort.
+  const narr = (d) => `[${Array.from({ length: 1 + Math.floor(rnd() * 4) }, () => `nn(${pick(['0', '1', '2', '2'])}, ${num(d)})`).join(', ')}]`;
   const str = (d) => {
     if (d <= 0 || rnd() < 0.3) return pick(STRINGS);
     switch (Math.floor(rnd() * 10)) {
@@ -65,7 +68,8 @@ export function generate(seed, count) {
       case 3: return `\`<\${${num(d - 1)}}|\${${str(d - 1)}}|\${${bool(d - 1)}}>\``;
       case 4: return `(${bool(d - 1)} ? ${str(d - 1)} : ${str(d - 1)})`;
       case 5: return pick([`String(${nnum(d - 1)})`, `\`[\${${nnum(d - 1)}}|\${${nbool(d - 1)}}]\``, `(${str(d - 1)} + ${nnum(d - 1)})`,
-        `String(${nbool(d - 1)})`, `(JSON.stringify(${nnum(d - 1)}) ?? "u")`, `(typeof ${nnum(d - 1)})`]);
+        `String(${nbool(d - 1)})`, `(JSON.stringify(${nnum(d - 1)}) ?? "u")`, `(typeof ${nnum(d - 1)})`,
+        `${narr(d - 1)}.join(${str(d - 1)})`, `${narr(d - 1)}.sort((a, b) => (a ?? -1) - (b ?? -1)).join()`]);
       default: return `(${str(d - 1)} || ${str(d - 1)})`;
     }
   };
@@ -82,7 +86,7 @@ export function generate(seed, count) {
         `(${nnum(d - 1)} ${pick(['===', '!==', '==', '!='])} ${pick(['null', 'undefined', num(d - 1)])})`,
         `(typeof ${nnum(d - 1)} === "number")`, `!${nnum(d - 1)}`, `!${nbool(d - 1)}`,
         `(${nbool(d - 1)} ${pick(['===', '!==', '==', '!='])} ${pick(['null', 'undefined', bool(d - 1), nbool(d - 1)])})`,
-        `(${nbool(d - 1)} ?? ${bool(d - 1)})`]);
+        `(${nbool(d - 1)} ?? ${bool(d - 1)})`, `${narr(d - 1)}.includes(${nnum(d - 1)})`]);
       case 0: return cmp(num(d - 1), pick(['<', '<=', '>', '>=']), num(d - 1));
       case 1: return `(${num(d - 1)} ${pick(['===', '!=='])} ${num(d - 1)})`;
       case 2: return cmp(str(d - 1), pick(['<', '>=', '===', '!==']), str(d - 1));

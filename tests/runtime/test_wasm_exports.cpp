@@ -158,6 +158,8 @@ TEST_CASE("runtime.wasm exports the ABI and imports only dxgen_* and the page's 
       {"dx_array_includes_i32", {"iiF", "i"}}, {"dx_array_reverse", {"i", "i"}}, {"dx_array_pop_f64", {"i", "F"}},
       {"dx_array_pop_i32", {"i", "i"}}, {"dx_array_shift_f64", {"i", "F"}}, {"dx_array_shift_i32", {"i", "i"}},
       {"dx_array_unshift", {"ii", "F"}}, {"dx_array_splice", {"iFFi", "i"}}, {"dx_array_sort", {"ii", "i"}},
+      {"dx_array_index_of_nullable", {"iFF", "F"}}, {"dx_array_includes_nullable", {"iFF", "i"}},
+      {"dx_array_join_nullable", {"ii", "i"}}, {"dx_array_sort_nullable", {"ii", "i"}},
       // Exports dx.js uses
       {"dx_start", {"i", "i"}}, {"dx_templates", {"", "i"}}, {"dx_input", {"i", "i"}}, {"dx_params", {"i", ""}}, {"dx_scratch_ranges", {"", "i"}}, {"dx_dispatch", {"iiiii", "i"}},
       // Host set-up

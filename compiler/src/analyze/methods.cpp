@@ -143,13 +143,6 @@ TypeId Checker::check_member_call(Ctx& c, NodeId n, TypeId expected) {
   if (!on_props && ok != TypeKind::Record && !require_non_null(cn.kid(0), ot)) return T.error();
   if (ok == TypeKind::Array) {
     TypeId elem = T.info(ot).elem;
-    // (number | null)[]: the runtime's search, join and sort see plain f64s (a null would be a NaN there).
-    bool boxed = !T.is_ref(elem) && T.nullable(elem);
-    bool boxed_number = boxed && T.kind(elem) == TypeKind::Number;
-    if ((boxed && (method == "join" || method == "sort")) || (boxed_number && (method == "indexOf" || method == "includes"))) {
-      error(callee, "DX0235", method + " of a '" + T.name(ot) + "' is not supported yet: map it to numbers or strings first");
-      return T.error();
-    }
     if (method == "push") {
       if (args.empty()) { error(n, "DX0222", "push needs at least one argument"); return T.error(); }
       for (NodeId a : args) {
@@ -191,12 +184,10 @@ TypeId Checker::check_member_call(Ctx& c, NodeId n, TypeId expected) {
     }
     if (method == "pop" || method == "shift") {
       if (!args.empty()) { error(n, "DX0222", method + " takes no arguments"); return T.error(); }
-      if (T.is_ref(elem)) return T.with_nullable(elem, T.nullable(elem) | kOrUndefined);  // undefined when empty
-      if (!discarded_.count(n)) {
-        error(n, "DX0236", method + "() of a '" + T.name(ot) + "' may be undefined, which is not supported for this element type yet; read arr[arr.length - 1] first, or call it as a statement");
-        return T.error();
-      }
-      return T.void_();
+      if (!T.is_ref(elem) && discarded_.count(n)) return T.void_();  // `xs.pop();`: nothing to test
+      // undefined when empty: a Ref's 0, a number's or boolean's undefined (types.h Nullable; every element
+      // type can be nullable)
+      return T.with_nullable(elem, T.nullable(elem) | kOrUndefined);
     }
     if (method == "unshift") {
       for (NodeId a : args) {

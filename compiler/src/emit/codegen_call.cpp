@@ -367,19 +367,31 @@ Ex CodeGen::member_call(Fn& f, NodeId n) {
   if (T.kind(ot) == TypeKind::Array) {
     TypeId et = T.info(ot).elem;
     bool f64 = T.wasm(et) == WasmType::F64;
+    // `(number | null)[]`, `(boolean | undefined)[]`: search, join and sort that know the payloads (a nullable
+    // boolean's 2 / 3 are distinct i32s already, so its search is the plain one).
+    bool nullable = !T.is_ref(et) && T.nullable(et);
     auto arg = [&](size_t i, Ex fallback) { return i < args.size() ? expr(f, args[i]) : fallback; };
     if (method == "slice") return w_.call(rt["dx_array_slice"], {expr(f, cn.kid(0)), arg(0, w_.f64(0)), arg(1, w_.f64(kInf))}, t_i32());
     if (method == "reverse") return w_.call(rt["dx_array_reverse"], {expr(f, cn.kid(0))}, t_i32());
     if (method == "concat") return w_.call(rt["dx_array_concat"], {expr(f, cn.kid(0)), expr(f, args[0])}, t_i32());
-    if (method == "indexOf")
-      return w_.call(rt[f64 ? "dx_array_index_of_f64" : "dx_array_index_of_i32"], {expr(f, cn.kid(0)), expr(f, args[0]), arg(1, w_.f64(0))}, t_f64());
-    if (method == "includes")
-      return w_.call(rt[f64 ? "dx_array_includes_f64" : "dx_array_includes_i32"], {expr(f, cn.kid(0)), expr(f, args[0]), arg(1, w_.f64(0))}, t_i32());
-    if (method == "sort") return w_.call(rt["dx_array_sort"], {expr(f, cn.kid(0)), arg(0, w_.i32(0))}, t_i32());
-    if (method == "pop" || method == "shift") {  // the i32 forms return 0 (undefined) for an empty array
+    if (method == "indexOf" || method == "includes") {
+      const char* fn = method == "indexOf" ? (!f64 ? "dx_array_index_of_i32" : nullable ? "dx_array_index_of_nullable" : "dx_array_index_of_f64")
+                                           : (!f64 ? "dx_array_includes_i32" : nullable ? "dx_array_includes_nullable" : "dx_array_includes_f64");
+      return w_.call(rt[fn], {expr(f, cn.kid(0)), expr_as(f, args[0], et), arg(1, w_.f64(0))}, method == "indexOf" ? t_f64() : t_i32());
+    }
+    if (method == "sort") return w_.call(rt[nullable ? "dx_array_sort_nullable" : "dx_array_sort"], {expr(f, cn.kid(0)), arg(0, w_.i32(0))}, t_i32());
+    if (method == "pop" || method == "shift") {
+      // The f64 forms return undefined's payload for an empty array, the i32 forms 0 (a Ref's undefined); a
+      // boolean's undefined is 2, tested here.
       std::string fn = std::string(method == "pop" ? "dx_array_pop" : "dx_array_shift") + (f64 ? "_f64" : "_i32");
-      Ex c = w_.call(rt[fn], {expr(f, cn.kid(0))}, f64 ? t_f64() : t_i32());
-      return wtype(type_of(f, n)) == t_none() ? w_.drop(c) : c;
+      TypeId rt_type = type_of(f, n);
+      if (wtype(rt_type) == t_none()) return w_.drop(w_.call(rt[fn], {expr(f, cn.kid(0))}, f64 ? t_f64() : t_i32()));
+      if (T.kind(et) != TypeKind::Boolean) return w_.call(rt[fn], {expr(f, cn.kid(0))}, f64 ? t_f64() : t_i32());
+      uint32_t arr = f.add_var(t_i32());
+      return w_.seq({w_.set(arr, expr(f, cn.kid(0))),
+                     w_.if_(w_.eqz(w_.ld32(w_.get(arr, t_i32()), 8)), nullish_const(rt_type, false),
+                            w_.call(rt[fn], {w_.get(arr, t_i32())}, t_i32()))},
+                    t_i32());
     }
     if (method == "unshift" || method == "splice") {  // the inserted items travel as one array (0: none)
       size_t first_item = method == "unshift" ? 0 : 2;
@@ -398,8 +410,11 @@ Ex CodeGen::member_call(Fn& f, NodeId n) {
     if (method == "some" || method == "every" || method == "find" || method == "findIndex" || method == "forEach" || method == "reduce")
       return array_scan(f, n, method, expr(f, cn.kid(0)), ot, args);
   }
-  if (T.kind(ot) == TypeKind::Array && method == "join")
-    return w_.call(rt["dx_array_join"], {expr(f, cn.kid(0)), args.empty() ? str_const(",") : expr(f, args[0])}, t_i32());
+  if (T.kind(ot) == TypeKind::Array && method == "join") {
+    TypeId et = T.info(ot).elem;  // a nullable number's or boolean's null and undefined join as ""
+    const char* fn = !T.is_ref(et) && T.nullable(et) ? "dx_array_join_nullable" : "dx_array_join";
+    return w_.call(rt[fn], {expr(f, cn.kid(0)), args.empty() ? str_const(",") : expr(f, args[0])}, t_i32());
+  }
   if (T.kind(ot) == TypeKind::Array) return array_loop(f, n, method, expr(f, cn.kid(0)), ot, args[0]);
   if (T.kind(ot) == TypeKind::String) {
     const LibMethod* lm = find_string_method(method);

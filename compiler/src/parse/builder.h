@@ -1,4 +1,6 @@
-// dxc::parse::Builder — walks tree-sitter's concrete syntax tree (TSX grammar) and builds our Ast.
+// dxc::parse::Builder — walks tree-sitter's concrete syntax tree (TSX grammar for .tsx files, TypeScript
+// grammar for .ts files) and builds our Ast. It dispatches on node kind names, which the two grammars share
+// (TypeScript lacks the jsx_* kinds and adds type_assertion), so one Builder serves both.
 //
 // Private to parse/. One entry function per syntactic category (expr, stmt, type, pattern, jsx), each in
 // its own file, dispatching to one small function per CST kind (small frames keep deep input cheap):
@@ -21,6 +23,7 @@
 #include "parse/ast.h"
 
 extern "C" const TSLanguage* tree_sitter_tsx(void);
+extern "C" const TSLanguage* tree_sitter_typescript(void);
 
 namespace dxc::parse {
 

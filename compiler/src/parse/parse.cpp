@@ -50,6 +50,56 @@ bool has_jsx_node(TSNode n, int budget) {
   return false;
 }
 
+using ParserPtr = std::unique_ptr<TSParser, void (*)(TSParser*)>;
+using TreePtr = std::unique_ptr<TSTree, void (*)(TSTree*)>;
+
+TreePtr parse_with(const TSLanguage* language, std::string_view text) {
+  ParserPtr parser(ts_parser_new(), ts_parser_delete);
+  TreePtr tree(nullptr, ts_tree_delete);
+  if (ts_parser_set_language(parser.get(), language)) {
+    tree.reset(ts_parser_parse_string(parser.get(), nullptr, text.data(), uint32_t(text.size())));
+  }
+  return tree;
+}
+
+// `.ts` (and `.mts` / `.cts`) files take the TypeScript grammar, as tsc and esbuild do: there `<T>x` is a type
+// assertion and `<T>(x: T) => x` a generic arrow, and JSX is a syntax error. Everything else is TSX.
+bool is_typescript_path(std::string_view path) {
+  for (std::string_view ext : {".ts", ".mts", ".cts"}) {
+    if (path.size() > ext.size() && path.substr(path.size() - ext.size()) == ext) return true;
+  }
+  return false;
+}
+
+// A .ts file with syntax errors that the TSX grammar reads cleanly, finding JSX: the errors are JSX written
+// in a .ts file, so say that (at each outermost JSX element, as many as kMaxSyntaxErrors) instead of the
+// TypeScript grammar's confused "unexpected …". Returns false, reporting nothing, in any other case.
+bool report_jsx_in_ts(std::string_view text, FileId file, Diagnostics& diags) {
+  TreePtr tsx = parse_with(tree_sitter_tsx(), text);
+  if (!tsx || ts_node_has_error(ts_tree_root_node(tsx.get()))) return false;
+  std::vector<TSNode> found;
+  TSTreeCursor c = ts_tree_cursor_new(ts_tree_root_node(tsx.get()));
+  for (bool more = true; more && found.size() < size_t(kMaxSyntaxErrors);) {
+    TSNode n = ts_tree_cursor_current_node(&c);
+    std::string_view k = ts_node_type(n);
+    bool jsx = k == "jsx_element" || k == "jsx_self_closing_element";
+    if (jsx) found.push_back(n);
+    if (!jsx && ts_tree_cursor_goto_first_child(&c)) continue;
+    while (!(more = ts_tree_cursor_goto_next_sibling(&c))) {
+      if (!ts_tree_cursor_goto_parent(&c)) break;
+    }
+  }
+  ts_tree_cursor_delete(&c);
+  for (TSNode n : found) {
+    TSNode tag = Builder::is(n, "jsx_element") ? Builder::field(n, "open_tag") : n;
+    if (ts_node_is_null(tag)) tag = n;
+    Diagnostic& d = diags.error("DX0101", Span{file, ts_node_start_byte(tag), ts_node_end_byte(tag)},
+                                "syntax error: JSX in a .ts file");
+    d.help = "JSX needs a .tsx file: rename this file to .tsx (in a .ts file, `<T>x` is a type assertion)";
+  }
+  return !found.empty();
+}
+
 }  // namespace
 
 bool Builder::looks_like_bare_ampersand_in_jsx(TSNode error) const {
@@ -233,18 +283,15 @@ Ast parse_file(const SourceManager& sm, FileId file, Diagnostics& diags) {
   std::string_view text = ast.intern(sm.text(file));
 
   Diagnostics local;  // this file's diagnostics, handed on in source order
-  std::unique_ptr<TSParser, void (*)(TSParser*)> parser(ts_parser_new(), ts_parser_delete);
-  std::unique_ptr<TSTree, void (*)(TSTree*)> tree(nullptr, ts_tree_delete);
-  if (ts_parser_set_language(parser.get(), tree_sitter_tsx())) {
-    tree.reset(ts_parser_parse_string(parser.get(), nullptr, text.data(), uint32_t(text.size())));
-  }
+  bool typescript = is_typescript_path(sm.path(file));
+  TreePtr tree = parse_with(typescript ? tree_sitter_typescript() : tree_sitter_tsx(), text);
   if (!tree) {  // only with a grammar/runtime ABI mismatch
     local.error("DX0101", Span{file, 0, 0}, "syntax error: the TSX parser could not run (grammar ABI mismatch)");
     ast.root = ast.add(Node{NodeKind::Module, 0, Span{file, 0, uint32_t(text.size())}, {}, {}, 0, {}});
   } else {
     Builder b(ast, local, text);
     TSNode root = ts_tree_root_node(tree.get());
-    b.report_syntax_errors(root);
+    if (!(typescript && ts_node_has_error(root) && report_jsx_in_ts(text, file, local))) b.report_syntax_errors(root);
     ast.root = b.module(root);
   }
 

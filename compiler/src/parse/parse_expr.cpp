@@ -298,6 +298,23 @@ NodeId as_or_satisfies(Builder& b, TSNode n) {
   return b.add(NodeKind::As, n, {}, Builder::is(n, "satisfies_expression") ? uint32_t(kSatisfies) : 0u, {x, t});
 }
 
+// TypeScript grammar (.ts files) only: `<T>x` is the same As node as `x as T`, and `<const>x` as `x as const`.
+NodeId type_assertion(Builder& b, TSNode n) {
+  // children: type_arguments (`<`, one type or an anonymous `const`, `>`), expression
+  TSNode args = ts_node_child_count(n) > 0 ? ts_node_child(n, 0) : TSNode{};
+  TSNode type_node{}, value{};
+  for (const CstChild& c : Builder::children(args)) {
+    std::string_view ck = Builder::kind(c.node);
+    if (ts_node_is_null(type_node) && (ts_node_is_named(c.node) || ck == "const")) type_node = c.node;
+  }
+  for (const CstChild& c : Builder::children(n)) {
+    if (ts_node_is_named(c.node) && !Builder::is(c.node, "type_arguments")) value = c.node;
+  }
+  NodeId x = b.expr(value);
+  NodeId t = ts_node_is_null(type_node) ? kNoNode : b.type(type_node);
+  return b.add(NodeKind::As, n, {}, 0, {x, t});
+}
+
 NodeId sequence(Builder& b, TSNode n) {
   std::vector<NodeId> kids;
   for (TSNode c : Builder::named_children(n)) {
@@ -349,6 +366,7 @@ constexpr ExprEntry kExprs[] = {
     {"generator_function", generator_expr},
     {"as_expression", as_or_satisfies},
     {"satisfies_expression", as_or_satisfies},
+    {"type_assertion", type_assertion},
     {"non_null_expression", non_null},
     {"sequence_expression", sequence},
     {"await_expression", await},
