@@ -160,3 +160,10 @@ TEST_CASE("nullable arrays: search, join, sort, pop and shift type-check and val
   INFO(bad->rendered);
   CHECK(bad->has("DX0234"));
 }
+
+TEST_CASE("messages name arrays of nullable numbers and of functions with their parentheses", "[analyze][nullable]") {
+  auto c = compile_page(page("const f = (xs: (number | null)[]): (() => number)[] => xs;"), false);
+  INFO(c->rendered);
+  CHECK(c->rendered.find("'(number | null)[]'") != std::string::npos);
+  CHECK(c->rendered.find("'(() => number)[]'") != std::string::npos);
+}

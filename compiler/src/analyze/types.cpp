@@ -154,7 +154,11 @@ std::string Types::name(TypeId t) const {
     case TypeKind::Event: return "Event";
     case TypeKind::EventTarget: return "EventTarget";
     case TypeKind::Jsx: return "JSX.Element";
-    case TypeKind::Array: return name(i.elem) + "[]";
+    case TypeKind::Array: {  // (number | null)[] and (() => void)[] need their parentheses
+      const TypeInfo& e = types_[i.elem];
+      std::string en = name(i.elem);
+      return (e.nullable || e.kind == TypeKind::Function ? "(" + en + ")" : en) + "[]";
+    }
     case TypeKind::Record: return shapes_[i.shape].name;
     case TypeKind::Function: {
       std::string s = "(";
