@@ -122,6 +122,7 @@ class Checker {
   void dynamic_leaves(Ctx& c, NodeId dyn, NodeId e, std::map<std::string, uint32_t>& seen);
   std::vector<NodeId> element_kids(NodeId n);  // an element's children without empty {} and blank text
   BlockId branch_block(Ctx& c, const std::string& suffix, std::vector<NodeId> kids);
+  Ctx row_ctx(Ctx& c, BlockId rid, NodeId decl, Symbol item);
   void check_handler(Ctx& c, NodeId attr_value, const std::string& event);
 
   Diagnostic& error(NodeId n, const std::string& code, const std::string& msg);

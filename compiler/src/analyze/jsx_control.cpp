@@ -100,13 +100,21 @@ void Checker::check_for(Ctx& c, NodeId n) {
   module().blocks[n] = rid;
   Symbol item;
   item.kind = SymKind::Field;
-  item.name = std::string(node(ps.kids[0]).text);
-  item.module = mod_;
-  item.decl = ps.kids[0];
   item.type = elem;
+  if (key != kNoNode) item.bit = kItemChangedBit;  // a row's item may be replaced by one with the same key
+  Ctx rc = row_ctx(c, rid, ps.kids[0], item);
+  module().inline_fns[fn] = true;
+  check_block_body(rc, rid, f.kid(1), f.flags & kExprBody);
+}
+
+// A list row's item (`item`: its kind, type and change bit; declared by `decl`, at instance offset 24) and the
+// context its row body is checked in: a block of its own whose scope sees the item.
+Ctx Checker::row_ctx(Ctx& c, BlockId rid, NodeId decl, Symbol item) {
+  item.name = std::string(node(decl).text);
+  item.module = mod_;
+  item.decl = decl;
   item.block = rid;
   item.offset = 24;
-  if (key != kNoNode) item.bit = kItemChangedBit;  // a row's item may be replaced by one with the same key
   SymId iid = p_.add_symbol(item);
   p_.blocks[rid].item = iid;
   Ctx rc;
@@ -115,9 +123,8 @@ void Checker::check_for(Ctx& c, NodeId n) {
   rc.scope = new_scope(c.scope);
   rc.scope->names[item.name] = iid;
   rc.in_block_body = true;
-  module().ref[ps.kids[0]] = iid;
-  module().inline_fns[fn] = true;
-  check_block_body(rc, rid, f.kid(1), f.flags & kExprBody);
+  module().ref[decl] = iid;
+  return rc;
 }
 
 // A branch: JSX that renders in the current block's environment (a <Show> branch or fallback, the children
@@ -211,22 +218,9 @@ void Checker::check_index(Ctx& c, NodeId n) {
   module().control[n] = Builtin::Index;
   Symbol item;
   item.kind = SymKind::Signal;  // read as item(); no setter
-  item.name = std::string(node(ps.kids[0]).text);
-  item.module = mod_;
-  item.decl = ps.kids[0];
   item.type = T.info(at).elem;
-  item.block = rid;
-  item.offset = 24;
   item.bit = kItemChangedBit;
-  SymId iid = p_.add_symbol(item);
-  p_.blocks[rid].item = iid;
-  Ctx rc;
-  rc.env_block = rid;
-  rc.block = rid;
-  rc.scope = new_scope(c.scope);
-  rc.scope->names[item.name] = iid;
-  rc.in_block_body = true;
-  module().ref[ps.kids[0]] = iid;
+  Ctx rc = row_ctx(c, rid, ps.kids[0], item);
   if (ps.kids.size() == 2) {
     Symbol idx;
     idx.kind = SymKind::Field;
