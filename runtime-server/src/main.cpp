@@ -56,7 +56,8 @@ int main(int argc, char** argv) {
                  "largest request body in bytes (POST /_dx/rpc/<method> arguments, or discarded): beyond, 413 and close")
       ->check(CLI::Range(uint64_t(0), uint64_t(1) << 40))->capture_default_str();
   app.add_flag("--test-hooks", options.test_hooks,
-               "serve GET /_dx/test/stream?chunks=N&size=B&interval_ms=M, a chunked streaming response (for tests)");
+               "for tests: serve GET /_dx/test/stream?chunks=N&size=B&interval_ms=M (a chunked streaming response), and "
+               "stream a page with params asked for with ?dx-hold=MS, its <Suspense> boundaries held back MS each");
   app.add_option("--idle-timeout-ms", options.idle_timeout_ms, "idle keep-alive connection: then close")
       ->check(CLI::Range(10, 3600000))->capture_default_str();
   app.add_option("--drain-timeout-ms", options.drain_timeout_ms, "SIGTERM: time to finish in-flight responses")

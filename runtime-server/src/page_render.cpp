@@ -16,7 +16,9 @@
 #include "dx/schema/dxb.h"
 #include "dx/ssr/app_module.h"
 #include "dx/ssr/snapshot.h"
+#include "dx/ssr/stream_render.h"
 #include "dxs/http1/response.h"
+#include "dxs/http1/response_stream.h"
 #include "dxs/static_site.h"
 
 namespace fs = std::filesystem;
@@ -314,26 +316,104 @@ void PageRenderer::assemble(std::string_view up, uint32_t page, std::string_view
   size_t size = r.body.size() + (r.snapshot.size() + 2) / 3 * 4 + 80;
   for (const Part& p : shell_) size += p.text.size() + (p.slot == Slot::kParams ? params_attr.size() : 8);
   out->reserve(size);
-  std::string page_text = std::to_string(page);
-  for (const Part& p : shell_) {
+  fill_parts(shell_, {up, std::to_string(page), params_attr, r.body, &r.snapshot}, out);
+}
+
+void PageRenderer::fill_parts(std::span<const Part> parts, const Fill& fill, std::string* out) {
+  for (const Part& p : parts) {
     *out += p.text;
     switch (p.slot) {
       case Slot::kEnd: break;
-      case Slot::kUp: *out += up; break;
-      case Slot::kPage: *out += page_text; break;
-      case Slot::kParams: *out += params_attr; break;
-      case Slot::kBody: *out += r.body; break;
+      case Slot::kUp: *out += fill.up; break;
+      case Slot::kPage: *out += fill.page; break;
+      case Slot::kParams: *out += fill.params_attr; break;
+      case Slot::kBody: *out += fill.body; break;
       case Slot::kState:  // the snapshot's <script>, base64 written in place
-        if (r.snapshot.empty()) break;
+        if (!fill.snapshot || fill.snapshot->empty()) break;
         *out += "<script type=\"application/dx-state\" id=\"dx-state\">";
-        dx::ssr::append_base64(*out, r.snapshot);
+        dx::ssr::append_base64(*out, *fill.snapshot);
         *out += "</script>\n";
         break;
     }
   }
 }
 
-bool PageRenderer::respond(std::string_view target, bool gzip, std::string* head, std::string* body) const {
+// A page streamed with its <Suspense> boundaries held back (schemas/stream.md), for dx-server's test hook:
+// the shell up to its state slot with the fallbacks marked, then one boundary's chunks every `hold_ms`, then
+// the snapshot (the DATA chunk) and the rest of the shell. A boundary that throws ends the stream without a
+// snapshot: the browser then renders the page itself.
+class PageRenderer::Stream final : public http1::ResponseStream {
+ public:
+  Stream(std::unique_ptr<dx::ssr::StreamRender> render, std::vector<Part> parts, std::string up, std::string page,
+         std::string params_attr, std::string what, uint32_t hold_ms)
+      : render_(std::move(render)), parts_(std::move(parts)), up_(std::move(up)), page_(std::move(page)),
+        params_attr_(std::move(params_attr)), what_(std::move(what)), hold_ms_(hold_ms) {
+    state_at_ = parts_.size();
+    for (size_t i = 0; i < parts_.size() && state_at_ == parts_.size(); ++i)
+      if (parts_[i].slot == Slot::kState) state_at_ = i;
+  }
+
+  Step next(int64_t now_ms, std::string& out, int64_t* wake_ms) override {
+    std::string err;
+    switch (phase_) {
+      case Phase::kShell: {
+        std::string body;
+        if (!render_->append_shell(body, &err)) return fail(err, out);
+        fill_parts(std::span(parts_).first(state_at_), {up_, page_, params_attr_, body, nullptr}, &out);
+        if (state_at_ < parts_.size()) out += parts_[state_at_].text;  // the state slot waits for the boundaries
+        phase_ = Phase::kBoundaries;
+        next_ms_ = now_ms + hold_ms_;
+        return Step::kData;
+      }
+      case Phase::kBoundaries:
+        while (render_->pending()) {
+          if (now_ms < next_ms_) {
+            *wake_ms = next_ms_;
+            return Step::kWait;
+          }
+          if (!render_->release_next(out, &err)) return fail(err, out);
+          next_ms_ = now_ms + hold_ms_;
+          if (!out.empty()) return Step::kData;
+        }
+        {
+          dx::ssr::Resumable r;
+          if (!render_->finish(&r, &err)) return fail(err, out);
+          end(&r.snapshot, out);
+        }
+        return Step::kData;
+      case Phase::kDone: break;
+    }
+    return Step::kEnd;
+  }
+
+ private:
+  enum class Phase : uint8_t { kShell, kBoundaries, kDone };
+  // The state slot (the snapshot, when there is one) and the rest of the shell.
+  void end(const std::vector<uint8_t>* snapshot, std::string& out) {
+    if (state_at_ < parts_.size()) {
+      const Part slot{"", Slot::kState};
+      fill_parts(std::span(&slot, 1), {up_, page_, params_attr_, "", snapshot}, &out);
+      fill_parts(std::span(parts_).subspan(state_at_ + 1), {up_, page_, params_attr_, "", snapshot}, &out);
+    }
+    phase_ = Phase::kDone;
+  }
+  Step fail(const std::string& err, std::string& out) {
+    std::fprintf(stderr, "dx-server: %s threw while streaming: %s\n", what_.c_str(), err.c_str());
+    end(nullptr, out);
+    return Step::kData;
+  }
+
+  std::unique_ptr<dx::ssr::StreamRender> render_;
+  std::vector<Part> parts_;
+  std::string up_, page_, params_attr_, what_;
+  uint32_t hold_ms_;
+  size_t state_at_;
+  Phase phase_ = Phase::kShell;
+  int64_t next_ms_ = 0;
+};
+
+bool PageRenderer::respond(std::string_view target, bool gzip, std::string* head, std::string* body, uint32_t hold_ms,
+                           std::unique_ptr<http1::ResponseStream>* stream) const {
   std::string_view path = raw_path(target);
   dx::schema::DxrMatch m;
   if ((lib_ || client_only_) && dynamic_routes_ && routes_.lookup(path.data(), uint32_t(path.size()), &m) && m.param_count > 0) {
@@ -349,10 +429,20 @@ bool PageRenderer::respond(std::string_view target, bool gzip, std::string* head
     }
     Rendered r;
     std::string threw;
+    dx::schema::DxrView::Str pattern = routes_.pattern(route);
+    std::string what = std::string(path) + " (route " + std::string(reinterpret_cast<const char*>(pattern.data), pattern.size) +
+                       ", page " + std::to_string(m.route) + ")";
+    if (hold_ms && stream && lib_) {  // the test hook: hold the page's <Suspense> boundaries back and stream it
+      auto sr = std::make_unique<dx::ssr::StreamRender>(lib_);
+      if (sr->start(m.route, &params, true, &threw) && sr->pending()) {
+        *stream = std::make_unique<Stream>(std::move(sr), shell_, up_prefix(path), std::to_string(m.route),
+                                           params_attribute(params), what, hold_ms);
+        return true;
+      }
+      threw.clear();  // nothing held (or it threw: the plain render reports it)
+    }
     if (!render(m.route, params, &r, &threw)) {
-      dx::schema::DxrView::Str pattern = routes_.pattern(route);
-      std::fprintf(stderr, "dx-server: %.*s (route %.*s, page %u) threw: %s\n", int(path.size()), path.data(),
-                   int(pattern.size), reinterpret_cast<const char*>(pattern.data), m.route, threw.c_str());
+      std::fprintf(stderr, "dx-server: %s threw: %s\n", what.c_str(), threw.c_str());
       error_page(500, "Internal Server Error", head, body);
       return true;
     }

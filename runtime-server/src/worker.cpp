@@ -107,11 +107,14 @@ void Worker::run() {
   const int sweep_every = std::clamp(shortest / 4, 10, 250);
   for (;;) {
     if (drain_deadline_ms_ >= 0 && (live_count_ == 0 || ctx_.now_ms >= drain_deadline_ms_)) break;
-    int n = reactor_->wait(events, kBatch, live_count_ ? sweep_every : -1);
+    int timeout = live_count_ ? sweep_every : -1;
+    if (ctx_.stream_wake_ms != INT64_MAX)  // a stream's next piece is due before the sweep
+      timeout = int(std::clamp<int64_t>(ctx_.stream_wake_ms - ctx_.now_ms, 0, sweep_every));
+    int n = reactor_->wait(events, kBatch, timeout);
     if (n < 0) break;  // the reactor itself failed: nothing more can be served
     tick();
     for (int i = 0; i < n; ++i) dispatch(events[i]);
-    if (ctx_.now_ms >= next_sweep_ms_) {
+    if (ctx_.now_ms >= next_sweep_ms_ || ctx_.now_ms >= ctx_.stream_wake_ms) {
       sweep();
       next_sweep_ms_ = ctx_.now_ms + sweep_every;
     }
@@ -348,13 +351,19 @@ void Worker::release_dead() {
 // Connections past their deadline: a half-received head gets a 408 (Connection::on_timeout), the rest close.
 void Worker::sweep() {
   free_retired();
+  ctx_.stream_wake_ms = INT64_MAX;  // gathered again: from the streams still waiting
   for (http1::Connection* c = live_; c;) {
     http1::Connection* next = c->next;
     if (ctx_.now_ms >= c->deadline_ms()) {
       c->on_timeout();
       if (!c->closed() && c->holds_received()) c->on_event(0);
-      if (c->closed()) recycle(c);
+      if (c->closed()) {
+        recycle(c);
+        c = next;
+        continue;
+      }
     }
+    if (c->stream_waiting()) ctx_.stream_wake_ms = std::min(ctx_.stream_wake_ms, c->deadline_ms());
     c = next;
   }
 }

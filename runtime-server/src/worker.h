@@ -42,7 +42,7 @@ struct WorkerConfig {
   int header_timeout_ms = 10000;
   int body_timeout_ms = 10000;     // a request body with no byte received for this long: 408
   uint64_t max_body = 1u << 20;    // request body limit: 413
-  bool test_hooks = false;         // GET /_dx/test/stream
+  bool test_hooks = false;         // GET /_dx/test/stream, ?dx-hold=MS on pages
   int drain_timeout_ms = 10000;
   int stream_idle_timeout_ms = 60000;  // WebSocket / raw HBTP sessions
   uint32_t max_message = 1u << 20;     // WebSocket message / HBTP frame payload limit

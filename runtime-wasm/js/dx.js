@@ -234,11 +234,28 @@
     ex.dx_params(b.length);
   }
 
+  // A streamed page (schemas/stream.md): after the markup, each <Suspense> boundary the server held back comes
+  // as <template data-dx-s=ID> (its content) then <script type=application/dx-activate data-dx-s=ID>; its
+  // fallback sits between <!--dx-s:ID--> and <!--/dx-s:ID-->, and activation puts the content there, as the
+  // chunks arrive (dx.js is loaded async on such pages). The snapshot comes last: the page resumes after.
+  const activate = (typeof DX_NAV === "undefined" || DX_NAV) && ((d) => {
+    for (const a of d.querySelectorAll("script[type='application/dx-activate']")) {
+      const k = a.dataset.dxS, t = d.querySelector(`template[data-dx-s="${k}"]`), r = d.createRange();
+      const w = d.createTreeWalker(d.getElementById(rootId) || d.body, NodeFilter.SHOW_COMMENT);
+      let s, n;
+      while ((n = w.nextNode()) && n.data !== "/dx-s:" + k) if (n.data === "dx-s:" + k) s = n;
+      if (s && n && t) r.setStartBefore(s), r.setEndAfter(n), r.deleteContents(), r.insertNode(t.content);
+      t?.remove(), a.remove();
+    }
+  });
   const dom = document.readyState === "loading"
     ? new Promise((r) => document.addEventListener("DOMContentLoaded", r, { once: true })) : null;
+  if (activate && dom) new MutationObserver((_, o) => (activate(document), document.readyState === "loading" || o.disconnect()))
+    .observe(document, { childList: true, subtree: true });
   const ready = Promise.all([instantiate(), dom]).then(([r]) => {
     module = r.module;
     imported = WebAssembly.Module.imports(module).map((i) => i.name);
+    activate && activate(document);
     start(r.instance, script, document.getElementById("dx-state"));
     if (nav && history.scrollRestoration === "manual") nav.restore(history.state); // a reload of an entry dx scrolls
   });
@@ -316,6 +333,7 @@
         nodes = [null], templates = [], mounts = [], focus = null;
         for (const t in win) win[t].clear();
         document.getElementById("dx-state")?.remove();
+        activate(d);
         root.replaceChildren(...mount.childNodes);
         const inst = await WebAssembly.instantiate(module, imports);
         if (n !== seq) return;

@@ -21,7 +21,7 @@
 extern "C" {
 #endif
 
-#define DX_APP_ABI_VERSION 2u
+#define DX_APP_ABI_VERSION 3u
 
 typedef struct dx_app dx_app;
 
@@ -43,6 +43,14 @@ int dx_app_params(dx_app* app, const uint8_t* bytes, uint32_t len);
  * memory no later batch reads before writing (arena chunk data, free pages): a snapshot may leave it out.
  * 0 or a trap code. */
 int dx_app_scratch_ranges(dx_app* app, uint32_t* table);
+/* <Suspense> streaming (runtime-wasm/src/suspense.cpp, schemas/stream.md): dx_suspense_hold(on) — boundaries
+ * created while on show their fallback and are listed; dx_suspense_table — *table = the address of
+ * {u32 count, count × {u32 id, state (1 shown, 2 held), anchor node id, first node id, 5 × u32 private}}, or 0
+ * when nothing is listed; dx_suspense_release(id) — *batch = the batch that shows boundary `id`'s children.
+ * Each returns 0 or a trap code. A module without <Suspense> holds nothing: its table is always 0. */
+int dx_app_suspense_hold(dx_app* app, uint32_t on);
+int dx_app_suspense_table(dx_app* app, uint32_t* table);
+int dx_app_suspense_release(dx_app* app, uint32_t id, uint32_t* batch);
 /* dx_input + dx_dispatch, as dx.js calls them: `value` and `key` are UTF-8 (copied into the instance). */
 int dx_app_dispatch(dx_app* app, uint32_t handler, uint32_t node, const char* value, uint32_t value_len,
                     const char* key, uint32_t key_len, uint32_t checked, uint32_t* batch);

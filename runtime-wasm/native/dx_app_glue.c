@@ -149,6 +149,42 @@ DX_EXPORT int dx_app_scratch_ranges(dx_app* app, uint32_t* table) {
   return trap;
 }
 
+/* Without <Suspense> the module has no dx_suspense_* exports (dxc keeps them only for apps that use it):
+ * nothing is ever held, the table is empty. DX_APP_SUSPENSE is defined by dxc when they exist. */
+DX_EXPORT int dx_app_suspense_hold(dx_app* app, uint32_t on) {
+  volatile int trap = 0;
+#ifdef DX_APP_SUSPENSE
+  DX_GUARDED(Z_appZ_dx_suspense_hold(&app->module, on));
+#else
+  (void)app, (void)on;
+#endif
+  return trap;
+}
+
+DX_EXPORT int dx_app_suspense_table(dx_app* app, uint32_t* table) {
+  volatile int trap = 0;
+  u32 t = 0;
+#ifdef DX_APP_SUSPENSE
+  DX_GUARDED(t = Z_appZ_dx_suspense_table(&app->module));
+#else
+  (void)app;
+#endif
+  *table = trap ? 0 : t;
+  return trap;
+}
+
+DX_EXPORT int dx_app_suspense_release(dx_app* app, uint32_t id, uint32_t* batch) {
+  volatile int trap = 0;
+  u32 b = 0;
+#ifdef DX_APP_SUSPENSE
+  DX_GUARDED(b = Z_appZ_dx_suspense_release(&app->module, id));
+#else
+  (void)app, (void)id;
+#endif
+  *batch = trap ? 0 : b;
+  return trap;
+}
+
 DX_EXPORT int dx_app_dispatch(dx_app* app, uint32_t handler, uint32_t node, const char* value, uint32_t value_len,
                               const char* key, uint32_t key_len, uint32_t checked, uint32_t* batch) {
   volatile int trap = 0;

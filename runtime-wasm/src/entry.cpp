@@ -11,6 +11,7 @@
 #include "instance.h"
 #include "nodes.h"
 #include "ops.h"
+#include "suspense.h"
 #include "str.h"
 #include "throw.h"
 
@@ -65,6 +66,7 @@ void runtime_reset() {
   random_reset();
   throw_reset();
   params_reset();
+  suspense_reset();
   g_initialized = g_started = g_in_batch = false;
   g_page = g_input = 0;
   g_input_cap = 0;

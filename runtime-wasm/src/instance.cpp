@@ -7,6 +7,7 @@
 #include "list.h"
 #include "nodes.h"
 #include "ops.h"
+#include "suspense.h"
 
 namespace dx::rt {
 
@@ -122,6 +123,7 @@ void instance_destroy(Ref inst, bool removed) {
   if (flags & kFlagPortal) removed = false;  // its nodes are under the mount node, never inside its owner's
   inst_set_flags(inst, flags | kFlagDead);
   --g_live;
+  if (suspense_listing()) suspense_forget(inst);
   uint32_t shape = obj_data(inst);
   if ((flags & kFlagCloned) && !removed) {
     Ref ids = ids_of(inst);

@@ -74,7 +74,7 @@ TEST_CASE("each analyze diagnostic is reported with its code", "[analyze][diagno
       {"DX0201", "import x from \"react\";\n" + page("")},
       {"DX0202", "import X from \"./missing\";\n" + page("")},
       {"DX0203", "import { createStore } from \"dx\";\n" + page("")},
-      {"DX0204", "import { Suspense } from \"dx\";\n" + page("")},
+      {"DX0204", "import { ErrorBoundary } from \"dx\";\n" + page("")},
       {"DX0205", "const { a } = { a: 1 };\n" + page("")},
       {"DX0206", "export function NotDefault() { return <p/>; }\n"},
       {"DX0207", page("const a = 1;\nconst a = 2;")},

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { build, dxcServe, launch, outDir, root, serve, recordMutations } from './harness.mjs';
 
 let browser, server;
-before(async () => { browser = await launch(); server = await serve(build('blog', 'blog')); });
+// --test-hooks: ?dx-hold=MS streams a page's <Suspense> boundaries (the post page's related posts), MS apart.
+before(async () => { browser = await launch(); server = await serve(build('blog', 'blog'), ['--test-hooks']); });
 after(async () => { await browser?.close(); await server?.stop(); });
 
 const url = (p) => new URL(p, server.url).href;
@@ -28,6 +29,8 @@ test('with JavaScript off, static, param, catch-all and 404 pages render fully a
   assert.equal(await page.locator('article p').count(), 2);
   assert.equal(await page.locator('.blog aside li').count(), 3);          // the nested blog layout
   assert.equal(await page.textContent('.site footer'), 'Built with dx');   // inside the site layout
+  assert.equal(await page.locator('.related li').count(), 2);              // its <Suspense>, not held: in place
+  assert.equal(await page.locator('.loading').count(), 0);
 
   await page.click('#nav-about');
   await page.waitForURL(/\/about\/?$/);
@@ -68,6 +71,48 @@ test('with JavaScript on, a per-request page resumes with zero DOM mutations and
   assert.equal(await page.textContent('.likes'), '1 like');
   await page.click('.likes');
   assert.equal(await page.textContent('.likes'), '2 likes');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a streamed page shows the fallback, then the boundary in place; it resumes untouched and the streamed part works', async () => {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await recordMutations(page);
+  await page.goto(url('/blog/hello-dx?dx-hold=1500'), { waitUntil: 'commit' });
+  // The shell arrives first: the post, and the fallback where the related posts go.
+  await page.waitForSelector('p.loading', { timeout: 5000 });
+  assert.equal(await page.textContent('article h1'), 'Hello, dx');
+  assert.equal(await page.locator('.related').count(), 0);
+  await page.waitForSelector('.related', { timeout: 10000 });
+  assert.equal(await page.locator('p.loading').count(), 0);
+  // In place of the fallback: after the post's like button, inside the article.
+  assert.equal(await page.evaluate(() => document.querySelector('.likes').nextElementSibling.className), 'related');
+  await page.waitForFunction(() => window.__dx && window.__dx.stats.batches > 0, null, { timeout: 10000 });
+  await page.evaluate(() => new Promise((done) => setTimeout(done, 50)));
+  assert.deepEqual(await page.evaluate(() => window.__mutations), []);   // resumed: no DOM work after load
+  assert.equal(await page.locator('template, script[type="application/dx-activate"]').count(), 0);
+  await page.click('.dates');                                            // a handler inside the streamed part
+  assert.equal(await page.textContent('.dates'), 'Hide dates');
+  assert.equal(await page.locator('.related time').count(), 2);
+  await page.click('.likes');
+  assert.equal(await page.textContent('.likes'), '1 like');
+  // What the stream ends with is what a page rendered in one piece is.
+  const streamed = await page.evaluate(() => document.getElementById('dx-root').innerHTML);
+  await page.goto(url('/blog/hello-dx'));
+  await page.waitForFunction(() => window.__dx && window.__dx.stats.batches > 0, null, { timeout: 10000 });
+  await page.click('.dates');
+  await page.click('.likes');
+  assert.equal(await page.evaluate(() => document.getElementById('dx-root').innerHTML), streamed);
+  // A client navigation to a streamed page activates its chunks before showing it.
+  await page.evaluate(() => window.__dx.navigate('/blog/routing?dx-hold=100'));
+  await page.waitForFunction(() => document.querySelector('article h1')?.textContent === 'File routing with a binary trie');
+  assert.equal(await page.locator('.related li').count(), 2);
+  assert.equal(await page.locator('p.loading').count(), 0);
+  await page.click('.dates');
+  assert.equal(await page.locator('.related time').count(), 2);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -36,7 +36,7 @@ export function serveStatic(dir) {
 
 // Starts `command args…`, waits for it to print dx-server's URL line; resolves with
 // { url, child, output() (stdout + stderr so far), stop(signal = 'SIGTERM') → exit code }.
-export function serve(dist) { return start(dxServer, [dist, '--port', '0', '--host', '127.0.0.1']); }
+export function serve(dist, flags = []) { return start(dxServer, [dist, '--port', '0', '--host', '127.0.0.1', ...flags]); }
 export function dxcServe(project, out) { return start(dxc, ['serve', project, '-o', out, '--port', '0']); }
 
 function start(command, args) {

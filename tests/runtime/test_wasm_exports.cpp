@@ -162,6 +162,8 @@ TEST_CASE("runtime.wasm exports the ABI and imports only dxgen_* and the page's 
       {"dx_array_join_nullable", {"ii", "i"}}, {"dx_array_sort_nullable", {"ii", "i"}},
       // Exports dx.js uses
       {"dx_start", {"i", "i"}}, {"dx_templates", {"", "i"}}, {"dx_input", {"i", "i"}}, {"dx_params", {"i", ""}}, {"dx_scratch_ranges", {"", "i"}}, {"dx_dispatch", {"iiiii", "i"}},
+      {"dx_suspense_open", {"iiiiii", "i"}}, {"dx_suspense_hold", {"i", ""}}, {"dx_suspense_table", {"", "i"}},
+      {"dx_suspense_release", {"i", "i"}},
       // Host set-up
       {"__wasm_call_ctors", {"", ""}},
   };

@@ -118,6 +118,13 @@ std::optional<Response> Client::read_response(bool no_body) {
   return r;
 }
 
+bool Client::peek_until(std::string_view needle, std::string* out) {
+  while (buf_.find(needle) == std::string::npos)
+    if (!fill()) return false;
+  *out = buf_;
+  return true;
+}
+
 bool Client::read_until_eof(std::string* out) {
   for (;;) {
     pollfd p{fd_, POLLIN, 0};

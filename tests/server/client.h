@@ -45,6 +45,9 @@ class Client {
   bool closed_by_peer();
   // Everything until EOF (bounded by the timeout); false if the timeout hit first.
   bool read_until_eof(std::string* out);
+  // The raw bytes received so far once they contain `needle` (bounded by the timeout; false if it hit first).
+  // They stay in the buffer: a later read_response reads them again.
+  bool peek_until(std::string_view needle, std::string* out);
 
  private:
   bool fill();  // reads more into buf_; false on EOF, error or timeout

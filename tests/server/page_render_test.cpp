@@ -516,3 +516,67 @@ TEST_CASE("server: pages: a page that throws gets 500 and its report goes to std
         std::string::npos);
 }
 #endif
+
+// samples-like app with a <Suspense> on its [param] page, streamed through --test-hooks' ?dx-hold=MS
+// (schemas/stream.md): the shell leaves at once with the fallback marked, each boundary follows as its own
+// chunk, and the document ends with the snapshot and the shell's end.
+TEST_CASE("server: pages: ?dx-hold streams a page's <Suspense> boundaries under --test-hooks", "[server][pages][stream]") {
+  static TempDir app;
+  static bool built = false;
+  if (!built) {
+    write_file(app.path() / "pages/index.tsx", "export default function Home() { return <h1>home</h1>; }\n");
+    write_file(app.path() / "pages/items/[id].tsx", R"(import { Suspense } from "dx";
+export default function Item(props: { params: { id: string } }) {
+  return (
+    <main>
+      <h1>item {props.params.id}</h1>
+      <Suspense fallback={<p>loading</p>}><section>details of {props.params.id}</section></Suspense>
+    </main>
+  );
+}
+)");
+    std::string out, err;
+    int rc = run({DXC_BINARY, "build", "-q", app.str()}, &out, &err, 300000);
+    INFO(out << err);
+    REQUIRE(rc == 0);
+    built = true;
+  }
+  auto copy = [](dxs::ServerOptions& o, const fs::path& dist) {
+    o.test_hooks = true;
+    fs::remove_all(dist);
+    fs::copy(app.path() / "dist", dist, fs::copy_options::recursive);
+  };
+  Running s(EACH_IO, 1, 10000, copy);
+  {  // A boundary held for a minute: the shell arrives now, with the fallback between the markers.
+    Client c(s.port());
+    REQUIRE(c.send(get("/items/7?dx-hold=60000")));
+    std::string got;
+    REQUIRE(c.peek_until("</div>\n", &got));
+    CHECK(got.find("Transfer-Encoding: chunked") != std::string::npos);
+    CHECK(got.find("<div id=\"dx-root\"><main><h1>item 7</h1><!--dx-s:1--><p>loading</p><!--/dx-s:1--><!----></main></div>") !=
+          std::string::npos);
+    CHECK(got.find("details") == std::string::npos);
+    CHECK(got.find("dx-state") == std::string::npos);
+  }
+  Client c(s.port());
+  REQUIRE(c.send(get("/items/8?dx-hold=1") + get("/items/9")));
+  auto r = c.read_response();
+  REQUIRE(r);
+  CHECK(r->status == 200);
+  CHECK(r->chunks >= 3);  // the shell, the boundary, the end
+  size_t chunk = r->body.find("<template data-dx-s=\"1\"><section>details of 8</section></template>"
+                              "<script type=\"application/dx-activate\" data-dx-s=\"1\"></script>\n");
+  size_t state = r->body.find("<script type=\"application/dx-state\" id=\"dx-state\">");
+  CHECK(chunk != std::string::npos);
+  CHECK(state != std::string::npos);
+  CHECK(chunk < state);
+  CHECK(r->body.find("<!--dx-s:1--><p>loading</p><!--/dx-s:1-->") < chunk);
+  CHECK(r->body.size() >= 16);
+  CHECK(r->body.substr(r->body.size() - 16) == "</body>\n</html>\n");
+  // Without ?dx-hold the page comes whole: its boundary in place, no markers.
+  auto plain = c.read_response();
+  REQUIRE(plain);
+  CHECK(plain->header("content-length") == std::to_string(plain->body.size()));
+  CHECK(plain->body.find("<main><h1>item 9</h1><section>details of 9</section><!----></main>") != std::string::npos);
+  CHECK(plain->body.find("dx-s:") == std::string::npos);
+}

@@ -54,3 +54,22 @@ const uint8_t* dx_app_memory(const dx_app* app, uint32_t* size) {
 }
 
 const char* dx_app_trap_name(int code) { return code == kTrap ? "Error: stub page always throws" : "unknown trap"; }
+
+int dx_app_suspense_hold(dx_app* app, uint32_t on) {
+  (void)app;
+  (void)on;
+  return 0;
+}
+
+int dx_app_suspense_table(dx_app* app, uint32_t* table) {
+  (void)app;
+  *table = 0;
+  return 0;
+}
+
+int dx_app_suspense_release(dx_app* app, uint32_t id, uint32_t* batch) {
+  (void)app;
+  (void)id;
+  *batch = 0;
+  return 0;
+}

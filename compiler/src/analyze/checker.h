@@ -115,6 +115,8 @@ class Checker {
   void check_for(Ctx& c, NodeId n);
   void check_index(Ctx& c, NodeId n);
   void check_show(Ctx& c, NodeId n);
+  void check_suspense(Ctx& c, NodeId n);
+  NodeId fallback_attr(NodeId n, const char* wrong);
   void check_switch(Ctx& c, NodeId n);
   void check_fallback(Ctx& c, NodeId n, NodeId fallback);  // <Show>/<Switch> fallback={…}
   void check_portal(Ctx& c, NodeId n);

@@ -23,7 +23,7 @@ constexpr DxExport kDxExports[] = {
     {"createEffect", Builtin::CreateEffect, true}, {"createSelector", Builtin::CreateSelector, true}, {"batch", Builtin::Batch, true},
     {"untrack", Builtin::None, false}, {"onMount", Builtin::OnMount, true}, {"onCleanup", Builtin::None, false},
     {"Index", Builtin::Index, true}, {"Switch", Builtin::Switch, true}, {"Match", Builtin::Match, true},
-    {"Portal", Builtin::Portal, true}, {"Suspense", Builtin::None, false}, {"ErrorBoundary", Builtin::None, false},
+    {"Portal", Builtin::Portal, true}, {"Suspense", Builtin::Suspense, true}, {"ErrorBoundary", Builtin::None, false},
     {"Dynamic", Builtin::Dynamic, true}, {"KeepAlive", Builtin::None, false}, {"Island", Builtin::None, false},
     {"useParams", Builtin::UseParams, true},
 };

@@ -18,6 +18,7 @@ bool Checker::check_control(Ctx& c, NodeId n, Builtin b) {
     case Builtin::Switch: check_switch(c, n); return true;
     case Builtin::Portal: check_portal(c, n); return true;
     case Builtin::Dynamic: check_dynamic(c, n); return true;
+    case Builtin::Suspense: check_suspense(c, n); return true;
     case Builtin::Match:
       error(n, "DX0270", "<Match> must be a direct child of <Switch>").help =
           "wrap the alternatives in <Switch fallback={…}><Match when={a}>…</Match><Match when={b}>…</Match></Switch>";
@@ -163,7 +164,30 @@ void Checker::check_show(Ctx& c, NodeId n) {
   check_fallback(c, n, fallback);
 }
 
-// fallback={<JSX>} of <Show> and <Switch>: a branch block of its own.
+// <Suspense fallback={…}>…</Suspense>: its children as a branch, shown at once, unless the server holds the
+// boundary back while it streams the page (runtime-wasm/src/suspense.cpp): the fallback shows until then.
+// Lowered like <Show>, its condition a state the runtime keeps (lower/lower.cpp, emit/codegen_blocks.cpp).
+void Checker::check_suspense(Ctx& c, NodeId n) {
+  NodeId fallback = fallback_attr(n, "<Suspense> takes fallback={…}");
+  std::vector<NodeId> kids = element_kids(n);
+  if (kids.empty()) { error(n, "DX0255", "<Suspense> needs children to show"); return; }
+  module().blocks[n] = branch_block(c, "/suspense", kids);
+  module().control[n] = Builtin::Suspense;
+  check_fallback(c, n, fallback);
+}
+
+// The fallback={…} value of an element that takes no other attribute (`wrong`: the DX0255 message for one).
+NodeId Checker::fallback_attr(NodeId n, const char* wrong) {
+  NodeId fallback = kNoNode;
+  for (NodeId a : node(node(n).kid(0)).kids) {
+    const Node& an = node(a);
+    if (an.kind == NodeKind::JsxAttr && an.text == "fallback") fallback = an.kid(0);
+    else error(a, "DX0255", wrong);
+  }
+  return fallback;
+}
+
+// fallback={<JSX>} of <Show>, <Switch> and <Suspense>: a branch block of its own.
 void Checker::check_fallback(Ctx& c, NodeId n, NodeId fallback) {
   if (fallback == kNoNode) return;
   if (!is_jsx(node(fallback))) {
@@ -242,13 +266,7 @@ void Checker::check_index(Ctx& c, NodeId n) {
 // <Switch fallback={…}><Match when={a}>…</Match>…</Switch>: the first Match whose `when` is truthy renders
 // (a branch block per Match), else the fallback. Lowered like <Show>, whose choice is the two-way case.
 void Checker::check_switch(Ctx& c, NodeId n) {
-  const Node& x = node(n);
-  NodeId fallback = kNoNode;
-  for (NodeId a : node(x.kid(0)).kids) {
-    const Node& an = node(a);
-    if (an.kind == NodeKind::JsxAttr && an.text == "fallback") fallback = an.kid(0);
-    else error(a, "DX0255", "<Switch> takes fallback={…}");
-  }
+  NodeId fallback = fallback_attr(n, "<Switch> takes fallback={…}");
   const char* help = "<Switch fallback={<p>none</p>}><Match when={a()}>…</Match><Match when={b()}>…</Match></Switch>";
   std::vector<std::pair<NodeId, BlockId>> cases;
   for (NodeId k : element_kids(n)) {

@@ -45,7 +45,7 @@ enum class SymKind : uint8_t {
 };
 
 enum class Builtin : uint8_t {
-  None, CreateSignal, CreateMemo, CreateEffect, OnMount, For, Show, CreateSelector, Batch, Index, Switch, Match, Portal, Dynamic, UseParams
+  None, CreateSignal, CreateMemo, CreateEffect, OnMount, For, Show, CreateSelector, Batch, Index, Switch, Match, Portal, Dynamic, UseParams, Suspense
 };
 
 struct Symbol {
@@ -152,7 +152,7 @@ struct Module {
   std::unordered_map<NodeId, bool> inline_fns;     // Arrow node compiled inline (array method callbacks)
   std::unordered_map<NodeId, NodeId> for_keys;     // <For> element → its key={(item) => …} function
   // Control-flow elements other than <For>/<Show> (analyze/jsx_control.cpp), by element node:
-  std::unordered_map<NodeId, Builtin> control;     // Index / Switch / Portal / Dynamic
+  std::unordered_map<NodeId, Builtin> control;     // Index / Switch / Portal / Dynamic / Suspense
   std::unordered_map<NodeId, std::vector<std::pair<NodeId, BlockId>>> matches;  // <Switch> → (when, branch) per <Match>
   std::unordered_map<NodeId, NodeId> portal_mounts;  // <Portal> → its mount: a StringLit (an id), an id expression, or kNoNode (body)
   std::unordered_map<NodeId, std::vector<BlockId>> dynamic_cases;  // <Dynamic> → its case branches, in leaf order

@@ -264,6 +264,19 @@ Ex CodeGen::binding_value(Fn& f, const BindingIR& x, BlockId b, bool initial) {
       });
     }
     case BindKind::Dynamic: return choose_branch(f, x, b, initial, x.cases, [&] { return dynamic_case(f, x.expr); });
+    case BindKind::Suspense: {  // its state: set by dx_suspense_open at creation, flipped by dx_suspense_release
+      std::vector<BlockId> cases{x.child};
+      if (x.fallback != kNoId) cases.push_back(x.fallback);
+      return choose_branch(f, x, b, initial, cases, [&] {
+        Ex state = initial ? w_.call(rt["dx_suspense_open"],
+                                     {env_of(f, p_.blocks[b].component, kNoNode), w_.u32(x.deps), inst(), w_.u32(x.state),
+                                      w_.u32(x.field), nid},
+                                     t_i32())
+                           : w_.ld32(inst(), x.state);
+        if (x.fallback != kNoId) return state;
+        return w_.select(w_.eq32(state, w_.u32(1)), w_.u32(1), w_.u32(0), t_i32());  // held, no fallback: nothing
+      });
+    }
     case BindKind::Portal: {  // a branch mounted into another node (dx_portal), never at one of our anchors
       if (!initial) return w_.call(update_name(x.child), {w_.ld32(inst(), x.field), w_.get(f.mask_local, t_i32())}, t_none());
       uint32_t c = f.add_var(t_i32());
@@ -366,7 +379,8 @@ void CodeGen::gen_block(BlockId b) {
                                                           w_.set(f.mask_local, w_.or_(m(), w_.u32(s.bit)))}))})));
     }
     for (const BindingIR& x : ir.bindings) {
-      bool branches = x.kind == BindKind::Show || x.kind == BindKind::Switch || x.kind == BindKind::Dynamic;
+      bool branches = x.kind == BindKind::Show || x.kind == BindKind::Switch || x.kind == BindKind::Dynamic ||
+                      x.kind == BindKind::Suspense;
       uint32_t relevant = x.deps;
       if (x.kind == BindKind::For || x.kind == BindKind::Index || x.kind == BindKind::Component || x.kind == BindKind::Portal)
         relevant |= x.child_deps;

@@ -74,10 +74,11 @@ std::vector<uint8_t> build_dxb(const Program& p, LoweredProgram& lp) {
     for (uint32_t k = 0; k < ir.tpl.paths.size(); ++k) add("node" + std::to_string(k), kFieldU32, ir.ids_offset + 4 * k);
     for (const BindingIR& x : ir.bindings) {
       if (x.kind == BindKind::For || x.kind == BindKind::Index) add("list", kFieldOwned, x.field);
-      if (x.kind == BindKind::Show || x.kind == BindKind::Switch || x.kind == BindKind::Dynamic) {
+      if (x.kind == BindKind::Show || x.kind == BindKind::Switch || x.kind == BindKind::Dynamic || x.kind == BindKind::Suspense) {
         add("branch", kFieldOwned, x.field);
         add("branch.which", kFieldU32, x.field2);
       }
+      if (x.kind == BindKind::Suspense) add("suspense.state", kFieldU32, x.state);
       if (x.kind == BindKind::Portal) add("portal", kFieldOwned, x.field);
       if (x.kind == BindKind::Component) add(p.blocks[x.child].name, kFieldOwned, x.field);
       if (x.cache) {

@@ -27,6 +27,7 @@ namespace {
 // What the module keeps exported: dx.js's entry points, and dx_scratch_ranges for the server's snapshots.
 const char* const kJsExports[] = {"memory", "dx_start", "dx_templates", "dx_input", "dx_params", "dx_dispatch", "__wasm_call_ctors",
                                   "dx_scratch_ranges"};
+const char* const kSuspenseExports[] = {"dx_suspense_hold", "dx_suspense_table", "dx_suspense_release"};
 constexpr uint32_t kInitialPages = 64;     // runtime-wasm links with --initial-memory=4194304
 constexpr uint32_t kMaxPages = 65535;      // and --max-memory=4294901760
 
@@ -178,6 +179,9 @@ bool emit(Program& p, LoweredProgram& lp, const EmitOptions& opts, EmitResult& o
   for (const std::string& name : export_names) {
     bool keep = false;
     for (const char* js : kJsExports) keep |= name == js;
+    // dx-server streams a page with <Suspense> through these (runtime-wasm/src/suspense.cpp); other apps lose them.
+    if (cg.rt.used.count("dx_suspense_open"))
+      for (const char* host : kSuspenseExports) keep |= name == host;
     if (!keep) BinaryenRemoveExport(m, name.c_str());
   }
   split.lap("validate");

@@ -25,6 +25,7 @@ struct TextPart {
 enum class BindKind : uint8_t {
   Text, Attr, BoolAttr, Class, ClassToggle, Prop, PropBool, Event, For, Show, Component, Children, Index, Switch, Dynamic, Portal,
   Focus,  // a static `autofocus` attribute: the element is focused once its block is created and inserted
+  Suspense,  // <Suspense>: a <Show> whose condition is `state`, which the runtime sets (runtime-wasm/src/suspense.cpp)
 };
 
 struct PropIR {
@@ -49,6 +50,7 @@ struct BindingIR {
   BlockId fallback = kNoId;  // Show
   uint32_t field = 0;        // For: list state; Show/Component: the child instance (owned)
   uint32_t field2 = 0;       // Show: which branch is shown (0 none, 1 main, 2 fallback)
+  uint32_t state = 0;        // Suspense: 1 its children, 2 held back (fallback); `deps` is the bit that says it changed
   // Text/Attr/Class/ClassToggle/Prop/PropBool that can update: the instance field holding the value last
   // given to the DOM (a string, or a boolean as u32); an update that computes the same value sends no op.
   uint32_t cache = 0;        // 0: not cached

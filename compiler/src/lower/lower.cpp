@@ -348,6 +348,16 @@ class BlockLowerer {
         b.cases = mod.dynamic_cases.at(el);
         b.field2 = owner.alloc_field(4);
         break;
+      case Builtin::Suspense: {  // a <Show> on `state`, which dx_suspense_open sets and dx_suspense_release flips
+        b.kind = BindKind::Suspense;
+        b.child = mod.blocks.at(el);
+        if (auto fb = mod.fallbacks.find(el); fb != mod.fallbacks.end()) b.fallback = fb->second;
+        b.field2 = owner.alloc_field(4);
+        b.state = owner.alloc_field(4);
+        BlockInfo& comp = p_.blocks[owner.component];
+        b.deps = 1u << (comp.next_bit++ % 32);  // the release invalidates the component with it
+        break;
+      }
       default:  // Portal: its nodes live under the mount node, so it takes no place (and no anchor) here
         b.kind = BindKind::Portal;
         b.child = mod.blocks.at(el);
@@ -482,7 +492,7 @@ uint32_t block_reads(const Program& p, const LoweredProgram& lp, BlockId b, std:
   for (const BindingIR& x : lp.blocks[b].bindings) {
     d |= x.deps;
     if (x.kind == BindKind::For || x.kind == BindKind::Show || x.kind == BindKind::Index || x.kind == BindKind::Portal ||
-        x.kind == BindKind::Switch || x.kind == BindKind::Dynamic)
+        x.kind == BindKind::Switch || x.kind == BindKind::Dynamic || x.kind == BindKind::Suspense)
       d |= branch_reads(p, lp, x, state, memo);
   }
   state[b] = 2;
@@ -503,7 +513,7 @@ LoweredProgram lower(Program& p, Diagnostics& diags) {
       if (x.kind == BindKind::For) x.child_deps = block_reads(p, lp, x.child, state, memo);
       if (x.kind == BindKind::Component && x.children != kNoId) x.child_deps = block_reads(p, lp, x.children, state, memo);
       if (x.kind == BindKind::Show || x.kind == BindKind::Index || x.kind == BindKind::Switch || x.kind == BindKind::Dynamic ||
-          x.kind == BindKind::Portal)
+          x.kind == BindKind::Portal || x.kind == BindKind::Suspense)
         x.child_deps = branch_reads(p, lp, x, state, memo);
     }
   for (BlockId b = 0; b < p.blocks.size(); ++b) p.blocks[b].size = (p.blocks[b].size + 7) & ~7u;
@@ -512,7 +522,7 @@ LoweredProgram lower(Program& p, Diagnostics& diags) {
 
 std::string dump(const Program& p, const LoweredProgram& lp) {
   static const char* kinds[] = {"text", "attr", "bool-attr", "class", "class-toggle", "prop", "prop-bool", "event", "for", "show",
-                                "component", "children", "index", "switch", "dynamic", "portal", "focus"};
+                                "component", "children", "index", "switch", "dynamic", "portal", "focus", "suspense"};
   std::string s;
   auto hex = [](uint32_t v) { char b[16]; snprintf(b, sizeof b, "0x%x", v); return std::string(b); };
   for (BlockId b = 0; b < lp.blocks.size(); ++b) {
@@ -538,6 +548,7 @@ std::string dump(const Program& p, const LoweredProgram& lp) {
         s += " field@" + std::to_string(x.field) + " cases=";
         for (size_t i = 0; i < x.cases.size(); ++i) s += (i ? "," : "") + std::to_string(x.cases[i]);
       }
+      if (x.kind == BindKind::Suspense) s += " state@" + std::to_string(x.state);
       if (x.child_deps) s += " child-deps=" + hex(x.child_deps);
       for (const PropIR& pr : x.props) s += " prop:" + pr.name + "@" + std::to_string(pr.offset) + "/" + hex(pr.bit);
       s += "\n";

@@ -77,7 +77,8 @@ bool build_server_module(const std::vector<uint8_t>& wasm, const std::string& ru
   if (rc != 0) return fail("wasm2c failed (install Debian's wabt)" + (out.empty() ? std::string() : ":\n" + out));
   // The module imports from "dx" when app code uses Math.random, the clocks or localStorage: the glue's
   // instantiate call then passes the import instance (dx_app_glue.c).
-  bool dx_imports = read_text(h_path).find("struct Z_dx_instance_t;") != std::string::npos;
+  const std::string header = read_text(h_path);
+  bool dx_imports = header.find("struct Z_dx_instance_t;") != std::string::npos;
   const char* cc_env = std::getenv("CC");
   std::string cc = cc_env && *cc_env ? cc_env : "cc";
   // The C compiler's time grows faster than the module: -O2 (a render ≈ 20 % faster than at -O1, +0.5 s for
@@ -90,6 +91,8 @@ bool build_server_module(const std::vector<uint8_t>& wasm, const std::string& ru
                                   "-DWASM_RT_MEMCHECK_SIGNAL_HANDLER=0", "-DWASM_RT_USE_STACK_DEPTH_COUNT=1",
                                   "-I" + work.string(), "-I" + (native_dir / "shadow").string(), "-I" + native_dir.string()};
   if (dx_imports) cmd.push_back("-DDX_APP_DX_IMPORTS=1");
+  // An app with <Suspense> exports what dx-server streams it with (dx_app_glue.c).
+  if (header.find("Z_appZ_dx_suspense_hold") != std::string::npos) cmd.push_back("-DDX_APP_SUSPENSE=1");
   cmd.insert(cmd.end(), {c_path.string(), (native_dir / "dx_app_glue.c").string(), (native_dir / "dx_wasm_rt.c").string(),
                          "-o", so_path, "-Wl,--no-undefined", "-lm", "-lpthread"});
   rc = run(cmd, log, &out);

@@ -272,10 +272,12 @@ bool package(const Project& proj, const EmitResult& r, const std::string& runtim
   // Pages with params: dx-server renders them per request into _server/shell.html, the same page document with
   // placeholders (runtime-server/README-server.md): {{dx:up}} the relative way back to dist/, {{dx:page}} the
   // ENTRY index, {{dx:params}} the params as attribute-escaped JSON, {{dx:body}} the rendered page, {{dx:state}}
-  // the snapshot's <script>.
+  // the snapshot's <script>. dx.js loads `async` there (with `defer` beside it, `async` wins): a page dx-server
+  // streams (schemas/stream.md) is shown boundary by boundary as its chunks arrive, which needs dx.js running
+  // before the document ends; it still waits for the whole document before it resumes.
   if (dynamic) {
     std::string html;
-    if (!page_shell(proj, styles, dev, html, diags, "{{dx:up}}", " data-page=\"{{dx:page}}\" data-params=\"{{dx:params}}\"")) {
+    if (!page_shell(proj, styles, dev, html, diags, "{{dx:up}}", " data-page=\"{{dx:page}}\" data-params=\"{{dx:params}}\" async")) {
       fs::remove_all(tmp, ec);
       return false;
     }

@@ -24,6 +24,7 @@
 #pragma once
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,6 +37,9 @@ class AppLibrary;
 
 namespace dxs {
 
+namespace http1 {
+class ResponseStream;
+}
 class StaticSite;
 
 class PageRenderer {
@@ -58,7 +62,11 @@ class PageRenderer {
   // when the page throws (the app's report goes to stderr, never into the response), 404 with the app's 404
   // page. False when none applies (no route and no 404 page): the caller sends its plain 404.
   // `gzip`: the client accepts gzip (Accept-Encoding); a page of 1 KiB or more is then sent compressed.
-  bool respond(std::string_view target, bool gzip, std::string* head, std::string* body) const;
+  // `hold_ms` > 0 (dx-server --test-hooks, schemas/stream.md): a dynamic page with <Suspense> boundaries is
+  // streamed instead, each boundary held back `hold_ms` after the previous chunk: `*stream` is set (head and
+  // body are not) and the caller sends it as a chunked text/html response.
+  bool respond(std::string_view target, bool gzip, std::string* head, std::string* body, uint32_t hold_ms = 0,
+               std::unique_ptr<http1::ResponseStream>* stream = nullptr) const;
 
  private:
   PageRenderer() = default;
@@ -68,6 +76,12 @@ class PageRenderer {
     std::string text;
     Slot slot = Slot::kEnd;
   };
+  class Stream;
+  struct Fill {  // what the placeholders take
+    std::string_view up, page, params_attr, body;
+    const std::vector<uint8_t>* snapshot;
+  };
+  static void fill_parts(std::span<const Part> parts, const Fill& fill, std::string* out);
   struct Rendered {
     std::string body;               // the mount element's inner HTML
     std::vector<uint8_t> snapshot;  // the resumption snapshot (empty: none)

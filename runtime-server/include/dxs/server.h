@@ -34,7 +34,8 @@ struct ServerOptions {
   int header_timeout_ms = 10000;    // a request head begun but not finished (slowloris): 408, close
   int body_timeout_ms = 10000;      // a request body with no byte received for this long: 408, close
   uint64_t max_body = 1u << 20;     // a request body over this many bytes: 413, close
-  bool test_hooks = false;          // --test-hooks: GET /_dx/test/stream (a chunked streaming response)
+  bool test_hooks = false;          // --test-hooks: GET /_dx/test/stream (a chunked streaming response), ?dx-hold=MS
+                                    // on a page with params (its <Suspense> boundaries streamed)
   int drain_timeout_ms = 10000;     // stop(): how long in-flight responses may take before a hard close
   size_t max_connections = 10000;   // per worker; beyond it a new connection gets 503 and is closed
   IoBackend io = IoBackend::kAuto;  // event backend of every worker (kAuto: io_uring when it starts)

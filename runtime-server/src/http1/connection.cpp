@@ -296,8 +296,16 @@ void Connection::respond_page(const Request& req, const Semantics& sem) {
   bool head = req.method == "HEAD";
   const PageRenderer* pages = ctx_.site->pages();
   bool gzip = choose_encoding(req, false, true) == Encoding::kGzip;
-  if (!pages || !pages->respond(req.target, gzip, &ctx_.scratch_head, &ctx_.scratch_body))
+  // --test-hooks: ?dx-hold=MS streams a page's <Suspense> boundaries, one every MS (schemas/stream.md)
+  uint32_t hold_ms = 0;
+  if (ctx_.test_hooks) {
+    size_t q = req.target.find('?');
+    if (q != std::string_view::npos) hold_ms = query_number(req.target.substr(q + 1), "dx-hold", 0, 60000);
+  }
+  std::unique_ptr<ResponseStream> stream;
+  if (!pages || !pages->respond(req.target, gzip, &ctx_.scratch_head, &ctx_.scratch_body, hold_ms, &stream))
     return respond(ctx_.canned->not_found, !head, sem.keep_alive, sem.echo_keep_alive);
+  if (stream) return respond_stream(std::move(stream), "text/html; charset=utf-8", req, sem);
   // The body is scratch, reused by the next request: copied into the output, never borrowed.
   respond_parts(ctx_.scratch_head, nullptr, 0, sem.keep_alive, sem.echo_keep_alive);
   if (!head) out_.append_owned(ctx_.scratch_body);

@@ -58,12 +58,16 @@ struct ConnectionContext {
   const CannedResponses* canned = nullptr;
   DateCache date;
   int64_t now_ms = 0;
+  // The earliest time a streaming response asked to be woken at (INT64_MAX: none): the worker wakes then
+  // rather than at its next sweep, so a stream's pieces leave on time (a streamed page's boundaries).
+  int64_t stream_wake_ms = INT64_MAX;
   int idle_timeout_ms = 10000;    // keep-alive between requests; a reader that stopped reading
   int header_timeout_ms = 10000;  // from a head's first byte to its end (slowloris): then 408
   int linger_timeout_ms = 2000;
   int body_timeout_ms = 10000;    // a request body with no byte received for this long: 408
   uint64_t max_body = 1u << 20;   // a request body over this: 413
-  bool test_hooks = false;        // dx-server --test-hooks: /_dx/test/stream (connection_stream_out.cpp)
+  bool test_hooks = false;        // dx-server --test-hooks: /_dx/test/stream (connection_stream_out.cpp), ?dx-hold=MS
+                                  // on pages (respond_page)
   bool draining = false;          // the server is stopping: every response closes its connection
   int stream_idle_timeout_ms = 60000;  // WebSocket / raw HBTP: nothing received for this long: Close
   uint32_t max_message = 1u << 20;     // WebSocket message and HBTP frame payload limit
@@ -122,6 +126,7 @@ class Connection {
            !out_stream_;
   }
   int64_t deadline_ms() const { return deadline_ms_; }
+  bool stream_waiting() const { return out_stream_ && stream_waiting_; }
 
   // The worker's intrusive list of live connections.
   Connection* prev = nullptr;

@@ -48,6 +48,7 @@ void Connection::pump_stream() {
     deadline_ms_ = ctx_.now_ms + ctx_.idle_timeout_ms;
   } else if (stream_waiting_) {
     deadline_ms_ = std::max(wake, ctx_.now_ms);
+    ctx_.stream_wake_ms = std::min(ctx_.stream_wake_ms, deadline_ms_);
   } else {
     if (stream_chunked_) out_.append_owned("0\r\n\r\n");
     out_stream_.reset();
@@ -81,6 +82,8 @@ class TestStream final : public ResponseStream {
   int64_t next_ms_;
 };
 
+}  // namespace
+
 uint32_t query_number(std::string_view query, std::string_view key, uint32_t fallback, uint32_t max) {
   for (size_t at = 0; at < query.size();) {
     size_t amp = query.find('&', at);
@@ -95,8 +98,6 @@ uint32_t query_number(std::string_view query, std::string_view key, uint32_t fal
   }
   return fallback;
 }
-
-}  // namespace
 
 std::unique_ptr<ResponseStream> make_test_stream(std::string_view query, int64_t now_ms) {
   return std::make_unique<TestStream>(query_number(query, "chunks", 3, 10000), query_number(query, "size", 16, 1u << 20),

@@ -28,6 +28,9 @@ struct AppLibrary::Api {
   decltype(&dx_app_scratch_ranges) scratch_ranges;
   decltype(&dx_app_memory) memory;
   decltype(&dx_app_trap_name) trap_name;
+  decltype(&dx_app_suspense_hold) suspense_hold;
+  decltype(&dx_app_suspense_table) suspense_table;
+  decltype(&dx_app_suspense_release) suspense_release;
 };
 
 std::shared_ptr<AppLibrary> AppLibrary::open(const std::string& path, std::string* err) {
@@ -49,7 +52,13 @@ std::shared_ptr<AppLibrary> AppLibrary::open(const std::string& path, std::strin
       *err = path + ": not a dx app module (no " + name + ")";
     }
   };
-  sym(a.abi_version, "dx_app_abi_version");
+  sym(a.abi_version, "dx_app_abi_version");  // first: a library of another version is told so, not "no dx_app_x"
+  if (missing) return nullptr;
+  if (uint32_t v = a.abi_version(); v != DX_APP_ABI_VERSION) {
+    *err = path + ": app module ABI version " + std::to_string(v) + ", this build reads version " +
+           std::to_string(DX_APP_ABI_VERSION) + " (rebuild the app with this dxc)";
+    return nullptr;
+  }
   sym(a.set_host, "dx_app_set_host");
   sym(a.create, "dx_app_new");
   sym(a.destroy, "dx_app_free");
@@ -59,12 +68,10 @@ std::shared_ptr<AppLibrary> AppLibrary::open(const std::string& path, std::strin
   sym(a.scratch_ranges, "dx_app_scratch_ranges");
   sym(a.memory, "dx_app_memory");
   sym(a.trap_name, "dx_app_trap_name");
+  sym(a.suspense_hold, "dx_app_suspense_hold");
+  sym(a.suspense_table, "dx_app_suspense_table");
+  sym(a.suspense_release, "dx_app_suspense_release");
   if (missing) return nullptr;
-  if (uint32_t v = a.abi_version(); v != DX_APP_ABI_VERSION) {
-    *err = path + ": app module ABI version " + std::to_string(v) + ", this build reads version " +
-           std::to_string(DX_APP_ABI_VERSION) + " (rebuild the app with this dxc)";
-    return nullptr;
-  }
   a.set_host(target_slot);
   return lib;
 }
@@ -163,6 +170,24 @@ bool AppInstance::dispatch(HtmlDoc& doc, std::string* err, uint32_t handler, uin
   return finish(trap, batch, doc, err);
 }
 
+bool AppInstance::suspense_hold(bool on) { return app_ && lib_->api().suspense_hold(app_, on ? 1 : 0) == 0; }
+
+uint32_t AppInstance::suspense_table() {
+  uint32_t table = 0;
+  return app_ && lib_->api().suspense_table(app_, &table) == 0 ? table : 0;
+}
+
+bool AppInstance::suspense_release(HtmlDoc& doc, std::string* err, uint32_t id) {
+  if (!app_) {
+    *err = "the app module could not be instantiated (out of memory)";
+    return false;
+  }
+  uint32_t batch = 0;
+  int trap = lib_->api().suspense_release(app_, id, &batch);
+  last_batch_ = batch;
+  return finish(trap, batch, doc, err);
+}
+
 uint32_t AppInstance::scratch_ranges() {
   uint32_t table = 0;
   return app_ && lib_->api().scratch_ranges(app_, &table) == 0 ? table : 0;  // a trap there: keep everything
@@ -186,11 +211,16 @@ bool render_entry_resumable(const std::shared_ptr<AppLibrary>& lib, Resumable* o
     return false;
   }
   if (!inst.start(doc, err, page, params)) return false;
+  take_snapshot(inst, doc, *fresh, out);
+  return true;
+}
+
+void take_snapshot(AppInstance& inst, const HtmlDoc& doc, const FreshMemory& fresh, Resumable* out) {
   out->html.clear();
   out->snapshot.clear();
   if (doc.portals()) {  // a <Portal> rendered outside the root: the client renders the page (no snapshot)
     doc.append_inner_html(out->html);
-    return true;
+    return;
   }
   std::vector<uint32_t> order;
   doc.append_inner_html(out->html, &order);
@@ -212,8 +242,7 @@ bool render_entry_resumable(const std::shared_ptr<AppLibrary>& lib, Resumable* o
   // data, free pages. A fresh instance has zeros there, which serve the client as well.
   for (uint32_t n = table ? rd(table) : 0, i = 0; i < n && i < (1u << 20); ++i)
     spent.push_back({rd(table + 4 + 8 * uint64_t(i)), rd(table + 8 + 8 * uint64_t(i))});
-  out->snapshot = encode_snapshot(*fresh, {mem, size}, order, doc.listeners(), spent);
-  return true;
+  out->snapshot = encode_snapshot(fresh, {mem, size}, order, doc.listeners(), spent);
 }
 
 }  // namespace dx::ssr

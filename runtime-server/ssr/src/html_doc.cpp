@@ -99,41 +99,6 @@ std::string decode_refs(std::string_view s) {
   return out;
 }
 
-// Bytes escape_into looks at: 1 in text, 2 in attribute values ('\xC2': a possible U+00A0, both).
-constexpr auto kSpecial = [] {
-  std::array<uint8_t, 256> t{};
-  t['&'] = 3, t['<'] = 1, t['>'] = 1, t['"'] = 2, t[0xC2] = 3;
-  return t;
-}();
-
-void escape_into(std::string& out, std::string_view s, bool attr) {
-  const uint8_t mask = attr ? 2 : 1;
-  size_t run = 0;
-  for (size_t i = 0; i < s.size(); i++) {
-    if (!(kSpecial[static_cast<unsigned char>(s[i])] & mask)) continue;
-    const char* rep = nullptr;
-    switch (s[i]) {
-      case '&': rep = "&amp;"; break;
-      case '<': rep = attr ? nullptr : "&lt;"; break;
-      case '>': rep = attr ? nullptr : "&gt;"; break;
-      case '"': rep = attr ? "&quot;" : nullptr; break;
-      case '\xC2':  // U+00A0 stays visible as &nbsp; (the browser's serializer does the same)
-        if (i + 1 < s.size() && s[i + 1] == '\xA0') {
-          out.append(s.data() + run, i - run);
-          out += "&nbsp;";
-          run = ++i + 1;
-        }
-        continue;
-      default: break;
-    }
-    if (!rep) continue;
-    out.append(s.data() + run, i - run);
-    out += rep;
-    run = i + 1;
-  }
-  out.append(s.data() + run, s.size() - run);
-}
-
 // UTF-8 byte length of the first `units` UTF-16 code units of `s` (a 4-byte sequence is two units).
 size_t utf8_prefix_for_units(std::string_view s, uint32_t units) {
   size_t i = 0;
@@ -644,97 +609,6 @@ bool HtmlDoc::apply(const uint8_t* mem, uint32_t size, uint32_t batch, std::stri
   }
   if (cur.bad) return fail("malformed op at word " + std::to_string(cur.pos));
   return true;
-}
-
-void HtmlDoc::append_attrs(std::string& out, const AttrList& list) {
-  for (const auto& [k, v] : list) {
-    out += ' ';
-    out += k;
-    out += "=\"";
-    escape_into(out, v, true);
-    out += '"';
-  }
-}
-
-void HtmlDoc::serialize(uint32_t n, std::string& out, std::vector<uint32_t>* order,
-                        const std::vector<uint32_t>* id_of) const {
-  const Node& e = pool_[n];
-  auto record = [&](uint32_t extra = 0) {
-    if (order) order->push_back((*id_of)[n] ? ((*id_of)[n] | extra) : 0);
-  };
-  switch (e.kind) {
-    case kText: {
-      const Node* parent = e.parent ? &pool_[e.parent] : nullptr;
-      if (e.text.empty()) {  // no HTML form: a placeholder comment when ids matter, else nothing
-        if (order) {
-          out += "<!---->";
-          record(kOrderEmptyText);
-        }
-        return;
-      }
-      record();
-      if (parent && (parent->tag & kRawText)) out += e.text;
-      else escape_into(out, e.text, false);
-      return;
-    }
-    case kComment:
-      record();
-      out += "<!--";
-      out += e.text;
-      out += "-->";
-      return;
-    case kFragment:
-    case kElement:
-      break;
-  }
-  if (e.kind == kElement && n != 1) {
-    record();
-    if (e.attrs && !start_tag_[e.attrs].empty()) {
-      out += start_tag_[e.attrs];
-    } else {
-      out += '<';
-      out += e.name;
-      if (e.attrs) append_attrs(out, attr_lists_[e.attrs]);
-      out += '>';
-    }
-    if (e.tag & kVoid) return;
-  }
-  bool prev_text = false;
-  for (uint32_t c = e.first; c; c = pool_[c].next) {
-    const Node& child = pool_[c];
-    bool text = child.kind == kText && !child.text.empty();
-    if (child.kind == kText && child.text.empty() && !order) continue;  // an empty text node has no HTML form
-    if (text && prev_text) {  // keep adjacent text nodes apart
-      out += "<!---->";
-      if (order) order->push_back(0);
-    }
-    serialize(c, out, order, id_of);
-    prev_text = text;
-  }
-  if (e.kind == kElement && n != 1) {
-    out += "</";
-    out += e.name;
-    out += '>';
-  }
-}
-
-void HtmlDoc::append_inner_html(std::string& out, std::vector<uint32_t>* order) const {
-  // About 20 bytes of HTML and one order entry per node: most pages need no reallocation.
-  out.reserve(out.size() + pool_.size() * 24);
-  std::vector<uint32_t> id_of;
-  if (order) {
-    order->reserve(order->size() + pool_.size());
-    id_of.assign(pool_.size(), 0);
-    for (uint32_t id = 2; id < ids_.size(); id++)
-      if (ids_[id]) id_of[ids_[id]] = id;
-  }
-  serialize(1, out, order, order ? &id_of : nullptr);
-}
-
-std::string HtmlDoc::inner_html() const {
-  std::string out;
-  append_inner_html(out);
-  return out;
 }
 
 std::vector<Listener> HtmlDoc::listeners() const {

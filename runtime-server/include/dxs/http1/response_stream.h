@@ -28,4 +28,7 @@ class ResponseStream {
 // (defaults 3, 16, 20; at most 10,000 chunks of 1 MiB, 60 s apart).
 std::unique_ptr<ResponseStream> make_test_stream(std::string_view query, int64_t now_ms);
 
+// The number `key=N` of a query ("a=1&key=20"), at most `max`; `fallback` when absent or not a number.
+uint32_t query_number(std::string_view query, std::string_view key, uint32_t fallback, uint32_t max);
+
 }  // namespace dxs::http1

@@ -1,5 +1,6 @@
-import { For, Show } from "dx";
+import { For, Show, Suspense } from "dx";
 import Likes from "../../components/Likes";
+import Related from "../../components/Related";
 import { findPost } from "../../components/posts";
 
 // /blog/:slug — rendered per request by dx-server; the slug comes from the URL.
@@ -12,6 +13,9 @@ export default function PostPage(props: { params: { slug: string } }) {
         <time>{post !== null ? post.date : ""}</time>
         <For each={post !== null ? post.body : []}>{(para) => <p>{para}</p>}</For>
         <Likes />
+        <Suspense fallback={<p class="loading">Loading more posts…</p>}>
+          <Related current={props.params.slug} />
+        </Suspense>
       </Show>
     </article>
   );

@@ -65,6 +65,12 @@ class AppInstance {
   bool start(HtmlDoc& doc, std::string* err, uint32_t page = 0, const Params* params = nullptr);
   // dx_dispatch of `handler` on `node` (an event with no value or key, as a click), its batch applied to `doc`.
   bool dispatch(HtmlDoc& doc, std::string* err, uint32_t handler, uint32_t node);
+  // <Suspense> streaming (runtime-wasm/src/suspense.cpp): hold the boundaries created from now on (or stop
+  // holding and forget them); the address of the boundary table (0: empty, or a trap); release boundary `id`,
+  // its batch applied to `doc`. False on a trap (with `err` for the release).
+  bool suspense_hold(bool on);
+  uint32_t suspense_table();
+  bool suspense_release(HtmlDoc& doc, std::string* err, uint32_t id);
   // The instance's linear memory right now.
   const uint8_t* memory(uint32_t* size) const;
   // dx_scratch_ranges: the address of the table of memory a snapshot may leave out (0 on a trap).
@@ -90,5 +96,8 @@ struct Resumable {
 };
 bool render_entry_resumable(const std::shared_ptr<AppLibrary>& lib, Resumable* out, std::string* err, uint32_t page = 0,
                             const Params* params = nullptr);
+// What render_entry_resumable returns, for an instance whose batches `doc` applied (its last batch is left
+// out of the snapshot: spent).
+void take_snapshot(AppInstance& inst, const HtmlDoc& doc, const FreshMemory& fresh, Resumable* out);
 
 }  // namespace dx::ssr

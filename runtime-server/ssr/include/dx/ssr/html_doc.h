@@ -45,6 +45,19 @@ class HtmlDoc {
   void append_inner_html(std::string& out, std::vector<uint32_t>* order = nullptr) const;
   static constexpr uint32_t kOrderEmptyText = 0x80000000u;
 
+  // Streaming (schemas/stream.md). A <Suspense> boundary the server holds back: its id, the first node of
+  // what it shows (0: nothing) and its anchor (its nodes are the anchor's siblings from `first` up to it).
+  struct Boundary {
+    uint32_t id, first, anchor;
+  };
+  // The mount element's children as append_inner_html writes them for resumption, each boundary's nodes
+  // between <!--dx-s:ID--> and <!--/dx-s:ID-->. False (nothing written) when a boundary names no live node.
+  bool append_marked_html(std::string& out, const std::vector<Boundary>& boundaries) const;
+  // The nodes of boundary `b` alone, in the same form, with `inside` (boundaries among them) marked, and a
+  // separating empty comment first when the node before them and their first are both text (what the
+  // whole document's HTML has there). False when `b` does not name a live range.
+  bool append_boundary_html(std::string& out, const Boundary& b, const std::vector<Boundary>& inside) const;
+
   // LISTEN ops seen for nodes that are still live, in order.
   std::vector<Listener> listeners() const;
   const std::vector<std::string>& errors() const { return errors_; }    // ERROR ops
@@ -89,7 +102,22 @@ class HtmlDoc {
   void remove_attr(Node& n, std::string_view name);
   void toggle_class(Node& n, std::string_view name, bool on);
   static void append_attrs(std::string& out, const AttrList& list);
-  void serialize(uint32_t n, std::string& out, std::vector<uint32_t>* order, const std::vector<uint32_t>* id_of) const;
+  // Serialization (html_serialize.cpp). Marks are boundaries by pool index; `marked` flags the pool indexes a
+  // marker goes before.
+  struct Mark {
+    uint32_t id, first, anchor;
+  };
+  struct Writer {
+    std::vector<uint32_t>* order = nullptr;          // node ids in document order (append_inner_html)
+    const std::vector<uint32_t>* id_of = nullptr;    // pool index → node id, with order
+    bool placeholders = false;                       // empty text nodes written as empty comments
+    const std::vector<Mark>* marks = nullptr;
+    const std::vector<uint8_t>* marked = nullptr;
+  };
+  void serialize(uint32_t n, std::string& out, const Writer& w) const;
+  void serialize_kids(uint32_t from, uint32_t stop, bool prev_text, std::string& out, const Writer& w) const;
+  bool write_marks(uint32_t c, std::string& out, const Writer& w) const;
+  bool resolve(const std::vector<Boundary>& boundaries, std::vector<Mark>* marks, std::vector<uint8_t>* marked) const;
   uint32_t node_of(uint32_t id) const;  // 0 when the id is not live
 
   std::vector<Node> pool_;          // [0] unused; [1] the mount element
