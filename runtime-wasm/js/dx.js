@@ -318,7 +318,7 @@
         const at = got && got[0], d = got && new DOMParser().parseFromString(got[1], "text/html");
         const s = d && [...d.scripts].find((x) => new URL(x.getAttribute("src") || "", at).href === src);
         const mount = s && d.getElementById(rootId); // the same dx.js: a page of this app
-        if (!mount) throw 0;
+        if (!mount || s.dataset.build !== script.dataset.build) throw 0; // (of another build: a full load)
         const hash = u.slice(bare(u).length); // the response's URL (after redirects) has no fragment
         if (push) clearTimeout(saving), history.scrollRestoration = "manual", save(), history.pushState(null, "", at + hash);
         push = 0; // from here on, a failure replaces the entry

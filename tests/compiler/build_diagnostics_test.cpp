@@ -121,7 +121,8 @@ TEST_CASE("DX0504/DX0505: a project's index.html shell needs </head> and the mou
     std::ifstream in(p.dir / "dist" / "index.html");
     std::string html((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     CHECK(html.find("<title>t</title><link rel=\"preload\" href=\"app.wasm\"") != std::string::npos);
-    CHECK(html.find("<script src=\"dx.js\" data-root=\"main\" defer></script>\n</HEAD>") != std::string::npos);
+    CHECK(html.find("<script src=\"dx.js\" data-root=\"main\" data-build=\"") != std::string::npos);
+    CHECK(html.find(" defer></script>\n</HEAD>") != std::string::npos);
   }
 }
 

@@ -28,7 +28,12 @@ TEST_CASE("build writes a complete dist/ for the counter sample", "[build]") {
     CHECK(std::filesystem::exists(out.dir / "dist" / f));
   std::ifstream in(out.dir / "dist" / "index.html");
   std::string html((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  CHECK(html.find("<script src=\"dx.js\" defer></script>") != std::string::npos);  // relative: works from any sub-path
+  // Relative: works from any sub-path. data-build: 16 hex digits of the module's and templates' SHA-256.
+  size_t script = html.find("<script src=\"dx.js\" data-build=\"");
+  REQUIRE(script != std::string::npos);
+  std::string build = html.substr(script + 32, 16);
+  CHECK(build.find_first_not_of("0123456789abcdef") == std::string::npos);
+  CHECK(html.substr(script + 48, 18) == "\" defer></script>\n");
   CHECK(html.find("<title>dx counter</title>") != std::string::npos);
   CHECK(html.find("id=\"dx-root\"") != std::string::npos);
   std::ifstream db(out.dir / "dist" / "app.dxb", std::ios::binary);

@@ -160,7 +160,7 @@ TEST_CASE("every static page is its own prerendered HTML file; pages with params
     INFO(w.file);
     std::string html = dxt::read_text(dist / w.file);
     CHECK(html.find("<div id=\"dx-root\"><h1>" + w.h1 + "</h1></div>") != std::string::npos);
-    CHECK(html.find("<script src=\"" + w.up + "dx.js\"" + w.page + " defer>") != std::string::npos);
+    CHECK(html.find("<script src=\"" + w.up + "dx.js\"" + w.page + " data-build=\"") != std::string::npos);
     CHECK(html.find("href=\"" + w.up + "app.wasm\"") != std::string::npos);
     CHECK(html.find("id=\"dx-state\"") != std::string::npos);
   }

@@ -295,6 +295,26 @@ test('window.__dx.navigate, and a fetch that fails: a full load', async () => {
   await page.close();
 });
 
+test('a page of another build (a deploy since the first load) is a full load, not a resume with the old module', async () => {
+  const { page, docs, errors } = await open('/');
+  // dx.js's fetch of /about/ answers what a newer build would: its data-build differs.
+  await page.route('**/about/', async (r) => {
+    if (r.request().resourceType() !== 'fetch') return r.continue();
+    const res = await r.fetch();
+    const body = (await res.text()).replace(/data-build="[0-9a-f]{16}"/, 'data-build="0123456789abcdef"');
+    assert.match(body, /data-build="0123456789abcdef"/);
+    return r.fulfill({ response: res, body });
+  });
+  await page.click('#go-about');
+  await page.waitForURL(/\/about\/$/);
+  await started(page);
+  assert.equal(await marker(page), false, 'another build: a full load');
+  assert.equal(await page.textContent('#team'), 'Ada');
+  assert.deepEqual(docs, ['/', '/about/']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("data-params: the fetched page's route params go to dx_params before dx_start, encoded as ABI.md says", async (t) => {
   const wasm = new WebAssembly.Module(readFileSync(`${dist}/app.wasm`));
   if (!WebAssembly.Module.exports(wasm).some((e) => e.name === 'dx_params')) return t.skip('this runtime has no dx_params');

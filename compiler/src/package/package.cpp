@@ -211,6 +211,12 @@ bool package(const Project& proj, const EmitResult& r, const std::string& runtim
   std::vector<std::pair<std::string, std::vector<uint8_t>>> files;
   files.push_back({"app.dxb", r.dxb});
   files.push_back({"app.wasm", r.wasm});
+  // The build's id on every page's dx.js <script> (data-build): the module and templates a page's snapshot
+  // and node ids belong to. dx.js navigates on the client only to a page of the build it runs (a deploy since
+  // the first load makes the next navigation a full load).
+  std::vector<uint8_t> both(r.wasm);
+  both.insert(both.end(), r.dxb.begin(), r.dxb.end());
+  const std::string build_attr = " data-build=\"" + sha256(both).substr(0, 16) + "\"";
   // dx.js, and in dev builds the live-reload client as _dx/dev.js + _dx/hbtp.js, from the runtime directory.
   // An app with one page and no params gets dx-spa.js as its dx.js: the same file without client navigation
   // (runtime-wasm/CMakeLists.txt), which such an app never uses.
@@ -259,7 +265,7 @@ bool package(const Project& proj, const EmitResult& r, const std::string& runtim
     for (char c : file)
       if (c == '/') up += "../";
     std::string html;
-    if (!page_shell(proj, styles, dev, html, diags, up, i ? " data-page=\"" + std::to_string(i) + "\"" : "")) {
+    if (!page_shell(proj, styles, dev, html, diags, up, (i ? " data-page=\"" + std::to_string(i) + "\"" : "") + build_attr)) {
       fs::remove_all(tmp, ec);
       return false;
     }
@@ -277,7 +283,7 @@ bool package(const Project& proj, const EmitResult& r, const std::string& runtim
   // before the document ends; it still waits for the whole document before it resumes.
   if (dynamic) {
     std::string html;
-    if (!page_shell(proj, styles, dev, html, diags, "{{dx:up}}", " data-page=\"{{dx:page}}\" data-params=\"{{dx:params}}\" async")) {
+    if (!page_shell(proj, styles, dev, html, diags, "{{dx:up}}", " data-page=\"{{dx:page}}\" data-params=\"{{dx:params}}\"" + build_attr + " async")) {
       fs::remove_all(tmp, ec);
       return false;
     }
