@@ -83,7 +83,7 @@ TEST_CASE("each analyze diagnostic is reported with its code", "[analyze][diagno
       {"DX0213", "export default function Page({ x }: { x: number }) { return <p/>; }\n"},
       {"DX0214", page("const [a, setA] = createSignal(0);\nconst f = () => { a = 2; };")},
       {"DX0215", page("const a = 1;\nconst f = () => { a = 2; };")},
-      {"DX0216", page("const [a] = createSignal(0);")},
+      {"DX0216", page("const [a, b, c] = createSignal(0);")},
       {"DX0218", "export default function Page() { if (1 > 0) return <p/>; return <i/>; }\n"},
       {"DX0220", page("", "<p>{missing}</p>")},
       {"DX0221", "function Child() { return <i/>; }\n" + page("const c = Child;")},
@@ -138,6 +138,41 @@ TEST_CASE("each analyze diagnostic is reported with its code", "[analyze][diagno
     INFO(dc.code << "\n" << dc.source << "\n---\n" << c->rendered);
     CHECK(c->has(dc.code));
   }
+}
+
+TEST_CASE("recursive interfaces and object type aliases; loops narrowed by their condition", "[analyze]") {
+  const std::string types =
+      "interface Tree { name: string; kids: Tree[] }\n"
+      "type Cell = { value: number; next: Cell | null };\n"
+      "function size(t: Tree): number { let n = 1; for (const k of t.kids) n += size(k); return n; }\n"
+      "function total(c: Cell | null): number { let s = 0; for (let at = c; at !== null; at = at.next) s += at.value; return s; }\n"
+      "function count(c: Cell | null): number { let n = 0; let at = c; while (at !== null) { n++; at = at.next; } return n; }\n";
+  auto ok = compile_page(types + page("const [t] = createSignal<Tree>({ name: \"r\", kids: [{ name: \"k\", kids: [] }] });\n"
+                                      "const n = size(t()) + total({ value: 1, next: null }) + count(null);"));
+  INFO(ok->rendered);
+  CHECK_FALSE(ok->diags.has_errors());
+  auto* t = find_symbol(ok->prog, "t", dxc::SymKind::Signal);
+  REQUIRE(t);
+  const dxc::Types& T = ok->prog.types;
+  CHECK(T.name(t->type) == "Tree");
+  const dxc::Shape& tree = T.shape_info(T.info(t->type).shape);
+  CHECK(tree.recursive);
+  REQUIRE(tree.find("kids"));
+  CHECK(T.info(tree.find("kids")->type).elem == t->type);  // kids: Tree[] is an array of the same record
+
+  // Only through a field of an object type; a loop's update is not narrowed when the body assigns.
+  auto alias = compile_page("type A = A[];\n" + page("const f = (a: A) => 1;"), false);
+  CHECK(alias->has("DX0232"));
+  auto assigned = compile_page(types + "function f(c: Cell | null): number { let s = 0; for (let at = c; at !== null; at = at.next) { at = c; } return s; }\n" +
+                                   page(""),
+                               false);
+  CHECK(assigned->has("DX0260"));
+  // A refused field type is reported once (no "needs a type" after it).
+  auto once = compile_page("interface N { kids: Map<string, N> }\n" + page("const f = (n: N) => 1;"), false);
+  CHECK(once->has("DX0232"));
+  CHECK_FALSE(once->has("DX0230"));
+  // A signal that is never set needs no setter; other patterns are refused.
+  CHECK(compile_page(page("const [[a]] = createSignal([1]);"), false)->has("DX0216"));
 }
 
 TEST_CASE("default and optional parameters: calls may omit them, nothing else", "[analyze]") {

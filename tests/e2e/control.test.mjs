@@ -1,6 +1,7 @@
 // tests/e2e/apps/control: <Index> updates rows in place and grows/shrinks at the end; <Switch>/<Match> switches
 // branches and disposes the old branch's effects; <Portal> renders outside the app root and leaves with its
-// owner; <Dynamic> switches between two components and a tag name, passing props through.
+// owner; <Dynamic> switches between two components and a tag name, passing props through; a recursive
+// component renders a recursive record (a tree view).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -103,6 +104,20 @@ test('control flow: Index, Switch/Match, Portal, Dynamic', async () => {
   await page.click('#kind');
   assert.equal(await dyn(), '<b class="red">red xyyy</b>');
 
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a recursive component renders a recursive record and updates at any depth', async () => {
+  const { page, errors } = await open(browser, server.url);
+  const names = () => page.locator('#tree span').allTextContents();
+  assert.deepEqual(await names(), ['r', 'r.1']);
+  await page.click('#tree li li > button.add');      // under r.1
+  assert.deepEqual(await names(), ['r', 'r.1', 'r.1.2']);
+  await page.click('#tree li li li > button.add');   // under r.1.2
+  await page.click('#tree > li > button.add');       // under r
+  assert.deepEqual(await names(), ['r', 'r.1', 'r.1.2', 'r.1.2.3', 'r.4']);
+  assert.equal(await page.locator('#tree li li li li span').textContent(), 'r.1.2.3');
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -134,19 +134,24 @@ describe('dist/ portability and precompressed files', () => {
 
   test('dx-server serves the .br/.gz copies dxc build wrote', async () => {
     const server = await serve(build('counter', 'encodings'));
-    const res = await fetch(server.url);
-    assert.equal(res.status, 200);
-    assert.match(await res.text(), /<script src="dx.js" defer><\/script>\n<\/head>/, 'no dev client in dxc build');
-    const wasm = await fetch(server.url + 'app.wasm');
-    assert.equal(wasm.headers.get('content-type'), 'application/wasm');
-    // dxc wrote app.wasm.br and .gz; dx-server picks one by Accept-Encoding (fetch decompresses it again).
-    for (const [accept, encoding] of [['br', 'br'], ['gzip', 'gzip'], ['identity', null]]) {
-      const r = await fetch(server.url + 'app.wasm', { headers: { 'accept-encoding': accept } });
-      assert.equal(r.headers.get('content-encoding'), encoding, `Accept-Encoding: ${accept}`);
-      assert.match(r.headers.get('vary') ?? '', /Accept-Encoding/i);
-      const bytes = new Uint8Array(await r.arrayBuffer());
-      assert.deepEqual([...bytes.slice(0, 4)], [0, 0x61, 0x73, 0x6d], 'the same wasm module whatever the encoding');
+    let code;
+    try {  // (a failed check must not leave dx-server running: the run would wait for it)
+      const res = await fetch(server.url);
+      assert.equal(res.status, 200);
+      assert.match(await res.text(), /<script src="dx.js" data-build="[0-9a-f]{16}" defer><\/script>\n<\/head>/, 'no dev client in dxc build');
+      const wasm = await fetch(server.url + 'app.wasm');
+      assert.equal(wasm.headers.get('content-type'), 'application/wasm');
+      // dxc wrote app.wasm.br and .gz; dx-server picks one by Accept-Encoding (fetch decompresses it again).
+      for (const [accept, encoding] of [['br', 'br'], ['gzip', 'gzip'], ['identity', null]]) {
+        const r = await fetch(server.url + 'app.wasm', { headers: { 'accept-encoding': accept } });
+        assert.equal(r.headers.get('content-encoding'), encoding, `Accept-Encoding: ${accept}`);
+        assert.match(r.headers.get('vary') ?? '', /Accept-Encoding/i);
+        const bytes = new Uint8Array(await r.arrayBuffer());
+        assert.deepEqual([...bytes.slice(0, 4)], [0, 0x61, 0x73, 0x6d], 'the same wasm module whatever the encoding');
+      }
+    } finally {
+      code = await server.stop();
     }
-    assert.equal(await server.stop(), 0);
+    assert.equal(code, 0);
   });
 });

@@ -142,6 +142,7 @@ inline std::string inspect_descriptor(const Types& T, TypeId t, const FieldOrder
     }
     case TypeKind::Record: {
       const Shape& sh = T.shape_info(T.info(t).shape);
+      if (sh.recursive) return "";
       std::vector<std::string> names;
       if (order) names = order(T.info(t).shape);
       else for (const Field& f : sh.fields) names.push_back(f.name);
@@ -179,6 +180,7 @@ inline std::string json_parse_descriptor(const Types& T, TypeId t, int depth = 0
     }
     case TypeKind::Record: {
       ShapeId s = T.info(t).shape;
+      if (T.shape_info(s).recursive) return "";
       std::string d = marks + "{" + std::to_string(s) + ":";
       for (const Field& f : T.shape_info(s).fields) {
         for (char ch : f.name) if ((unsigned char)ch >= 0x80) return "";

@@ -58,6 +58,7 @@ class Checker {
   // types.cpp
   TypeId resolve_type(ModuleId m, NodeId type_node);
   TypeId resolve_type_name(ModuleId m, NodeId at, const std::string& name);
+  bool resolve_fields(ModuleId m, NodeId n, const char* where, std::vector<std::pair<std::string, TypeId>>* fields);
   bool assignable(TypeId from, TypeId to) const;
   // expr.cpp
   TypeId check_expr(Ctx& c, NodeId n, TypeId expected = 0);
@@ -90,6 +91,7 @@ class Checker {
   std::string narrow_key(NodeId n) const;              // the key of a narrowable expression, or ""
   Narrowing narrowing(Ctx& c, NodeId cond, bool when_true);
   static void apply(Ctx& c, const Narrowing& n) { for (auto& [k, t] : n) c.narrow[k] = t; }
+  bool assigns(NodeId n, const std::string& key) const;  // stmt.cpp
   bool always_exits(NodeId stmt) const;
   TypeId unify(TypeId a, TypeId b);                    // a common type of two branches, or 0
   bool require_non_null(NodeId at, TypeId t);          // DX0260 when t may be null or undefined
@@ -101,6 +103,7 @@ class Checker {
   void check_function_body(Ctx& c, NodeId body, bool expr_body);
   SymId declare_local(Ctx& c, NodeId decl, const std::string& name, TypeId t, bool is_mutable);
   void check_var_decl(Ctx& c, NodeId n);
+  void declare_failed(Ctx& c, NodeId target);
   void check_block_var(Ctx& c, NodeId declarator, bool is_const);
   // jsx.cpp
   void check_block_body(Ctx& c, BlockId b, NodeId body, bool expr_body);

@@ -109,6 +109,26 @@ ShapeId Checker::params_shape(NodeId at, TypeId t, const std::vector<std::string
   return s;
 }
 
+// The names a refused declaration binds (a name, or the names of an array pattern), declared with the error
+// type all the same: their uses then report nothing more.
+void Checker::declare_failed(Ctx& c, NodeId target) {
+  const Node& x = node(target);
+  if (x.kind == NodeKind::ArrayPattern) {
+    for (NodeId k : x.kids) declare_failed(c, k);
+    return;
+  }
+  if (x.kind != NodeKind::Identifier) return;
+  Symbol f;
+  f.kind = SymKind::Local;
+  f.name = std::string(x.text);
+  f.module = mod_;
+  f.decl = target;
+  f.type = p_.types.error();
+  SymId fid = p_.add_symbol(f);
+  c.scope->names[f.name] = fid;
+  module().ref[target] = fid;
+}
+
 void Checker::check_block_var(Ctx& c, NodeId dk, bool is_const) {
   const Node& d = node(dk);
   auto& T = p_.types;
@@ -129,8 +149,11 @@ void Checker::check_block_var(Ctx& c, NodeId dk, bool is_const) {
       error(init, "DX0217", "createSignal inside a <For> row is not supported yet; keep the state in the component");
       return;
     }
-    if (target.kind != NodeKind::ArrayPattern || target.kids.size() != 2 || !is_const) {
+    bool names = target.kind == NodeKind::ArrayPattern && (target.kids.size() == 1 || target.kids.size() == 2);
+    for (size_t k = 0; names && k < target.kids.size(); ++k) names = node(target.kids[k]).kind == NodeKind::Identifier;
+    if (!names || !is_const) {  // `const [value] = createSignal(…)` (a signal never set) is fine too
       error(d.kid(0), "DX0216", "write `const [value, setValue] = createSignal(initial)`");
+      declare_failed(c, d.kid(0));
       return;
     }
     std::vector<NodeId> args(in->kids.size() > 2 ? in->kids.begin() + 2 : in->kids.end(), in->kids.end());
@@ -160,6 +183,10 @@ void Checker::check_block_var(Ctx& c, NodeId dk, bool is_const) {
     sig.offset = p_.blocks[c.block].alloc_field(T.wasm(st) == WasmType::F64 ? 8 : 4);
     sig.init = args[0];
     SymId sid = p_.add_symbol(sig);
+    c.scope->names[sig.name] = sid;
+    p_.blocks[c.block].fields.push_back(sid);
+    module().ref[target.kids[0]] = sid;
+    if (target.kids.size() == 1) return;
     Symbol set;
     set.kind = SymKind::Setter;
     set.name = std::string(node(target.kids[1]).text);
@@ -169,10 +196,7 @@ void Checker::check_block_var(Ctx& c, NodeId dk, bool is_const) {
     set.block = c.block;
     set.signal = sid;
     SymId tid = p_.add_symbol(set);
-    c.scope->names[sig.name] = sid;
     c.scope->names[set.name] = tid;
-    p_.blocks[c.block].fields.push_back(sid);
-    module().ref[target.kids[0]] = sid;
     module().ref[target.kids[1]] = tid;
     return;
   }
@@ -249,15 +273,7 @@ void Checker::check_block_var(Ctx& c, NodeId dk, bool is_const) {
     t = T.error();
   }
   if (T.kind(t) == TypeKind::Error) {  // declared all the same, so its uses do not each report a missing name
-    Symbol f;
-    f.kind = SymKind::Local;
-    f.name = name;
-    f.module = mod_;
-    f.decl = d.kid(0);
-    f.type = t;
-    SymId fid = p_.add_symbol(f);
-    c.scope->names[name] = fid;
-    module().ref[d.kid(0)] = fid;
+    declare_failed(c, d.kid(0));
     return;
   }
   Symbol f;

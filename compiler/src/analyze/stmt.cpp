@@ -203,14 +203,36 @@ void Checker::check_loop(Ctx& c, NodeId n, const std::string& label) {
   lc.loops = c.loops + 1;
   lc.labels.push_back({label, true});
   switch (x.kind) {
-    case NodeKind::While: check_expr(lc, x.kid(0)); check_stmt(lc, x.kid(1)); break;
-    case NodeKind::DoWhile: check_stmt(lc, x.kid(0)); check_expr(lc, x.kid(1)); break;
-    case NodeKind::For:
-      if (x.kid(0) != kNoNode) check_stmt(lc, x.kid(0));
-      if (x.kid(1) != kNoNode) check_expr(lc, x.kid(1));
-      if (x.kid(2) != kNoNode) check_expr(lc, x.kid(2));
-      check_stmt(lc, x.kid(3));
+    // The condition narrows the body, as an `if` does (`while (at !== null) { … at.next … }`); an assignment
+    // in the body ends that for what follows it. The update of a `for` keeps what the body never assigns.
+    case NodeKind::While: {
+      check_expr(lc, x.kid(0));
+      Ctx bc = lc;
+      apply(bc, narrowing(lc, x.kid(0), true));
+      check_stmt(bc, x.kid(1));
+      lc.ret = bc.ret;
       break;
+    }
+    case NodeKind::DoWhile: check_stmt(lc, x.kid(0)); check_expr(lc, x.kid(1)); break;
+    case NodeKind::For: {
+      if (x.kid(0) != kNoNode) check_stmt(lc, x.kid(0));
+      Narrowing holds;
+      if (x.kid(1) != kNoNode) {
+        check_expr(lc, x.kid(1));
+        holds = narrowing(lc, x.kid(1), true);
+      }
+      Ctx bc = lc;
+      apply(bc, holds);
+      check_stmt(bc, x.kid(3));
+      lc.ret = bc.ret;
+      if (x.kid(2) != kNoNode) {
+        Ctx uc = lc;
+        for (auto& [key, t] : holds)
+          if (!assigns(x.kid(3), key)) uc.narrow[key] = t;
+        check_expr(uc, x.kid(2));
+      }
+      break;
+    }
     case NodeKind::ForOf: {
       const Node& decl = node(x.kid(0));
       TypeId it = check_expr(lc, x.kid(1));
@@ -229,6 +251,19 @@ void Checker::check_loop(Ctx& c, NodeId n, const std::string& label) {
     default: break;
   }
   c.ret = lc.ret;
+}
+
+// Whether anything in `n` assigns the narrowable expression `key` (narrow_key), or a path it is part of.
+bool Checker::assigns(NodeId n, const std::string& key) const {
+  if (n == kNoNode) return false;
+  const Node& x = node(n);
+  if (x.kind == NodeKind::Assign) {
+    std::string k = narrow_key(x.kid(0));
+    if (!k.empty() && (k == key || key.rfind(k + ".", 0) == 0)) return true;
+  }
+  for (NodeId k : x.kids)
+    if (assigns(k, key)) return true;
+  return false;
 }
 
 void Checker::check_function_body(Ctx& c, NodeId body, bool expr_body) {

@@ -57,10 +57,15 @@ TypeId Types::record(ShapeId s) {
   return add(t);
 }
 
-ShapeId Types::shape(std::string name, std::vector<std::pair<std::string, TypeId>> fields) {
+std::string Types::shape_key(std::vector<std::pair<std::string, TypeId>>& fields) {
   std::sort(fields.begin(), fields.end());
   std::string key;
   for (auto& [n, t] : fields) key += n + ":" + std::to_string(t) + ";";
+  return key;
+}
+
+ShapeId Types::shape(std::string name, std::vector<std::pair<std::string, TypeId>> fields) {
+  std::string key = shape_key(fields);
   auto it = shape_keys_.find(key);
   if (it != shape_keys_.end()) return it->second;
   Shape s;
@@ -69,6 +74,31 @@ ShapeId Types::shape(std::string name, std::vector<std::pair<std::string, TypeId
     for (size_t i = 0; i < fields.size(); ++i) s.name += (i ? "," : "") + fields[i].first;
     s.name += "}";
   }
+  lay_out(s, fields);
+  shapes_.push_back(std::move(s));
+  ShapeId id = ShapeId(shapes_.size() - 1);
+  shape_keys_.emplace(key, id);
+  return id;
+}
+
+ShapeId Types::declare_shape(std::string name) {
+  Shape s;
+  s.name = std::move(name);
+  s.recursive = true;
+  shapes_.push_back(std::move(s));
+  return ShapeId(shapes_.size() - 1);
+}
+
+// (No shape with these fields can exist yet: they name record(s), which only the declaration made.)
+void Types::define_shape(ShapeId id, std::vector<std::pair<std::string, TypeId>> fields) {
+  std::string key = shape_key(fields);
+  lay_out(shapes_[id], fields);
+  shape_keys_.emplace(key, id);
+}
+
+// Field offsets from the (sorted) fields.
+void Types::lay_out(Shape& s, const std::vector<std::pair<std::string, TypeId>>& fields) const {
+  s.fields.clear();
   uint32_t off = 8;
   // 8-byte fields first, then 4-byte ones: natural alignment with no padding.
   for (int pass = 0; pass < 2; ++pass)
@@ -80,10 +110,6 @@ ShapeId Types::shape(std::string name, std::vector<std::pair<std::string, TypeId
     }
   std::sort(s.fields.begin(), s.fields.end(), [](const Field& a, const Field& b) { return a.name < b.name; });
   s.size = (off + 7) & ~7u;
-  shapes_.push_back(std::move(s));
-  ShapeId id = ShapeId(shapes_.size() - 1);
-  shape_keys_.emplace(key, id);
-  return id;
 }
 
 bool Types::is_ref(TypeId t) const {

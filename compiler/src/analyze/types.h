@@ -36,6 +36,7 @@ struct Shape {
   std::string name;           // interface name, or "{a,b}" for anonymous shapes
   std::vector<Field> fields;  // sorted by name (the structural key)
   uint32_t size = 8;
+  bool recursive = false;     // an interface whose fields reach its own type (declare_shape / define_shape)
   const Field* find(const std::string& n) const {
     for (auto& f : fields) if (f.name == n) return &f;
     return nullptr;
@@ -78,6 +79,10 @@ class Types {
   TypeId function(std::vector<TypeId> params, TypeId ret);
   // Interns the shape with these fields (order-insensitive); `name` is kept for the first interning.
   ShapeId shape(std::string name, std::vector<std::pair<std::string, TypeId>> fields);
+  // A recursive interface (`interface Tree { kids: Tree[] }`): its shape is declared first, so its fields can
+  // name record(s), then defined with them; from then on it is interned like any shape with those fields.
+  ShapeId declare_shape(std::string name);
+  void define_shape(ShapeId s, std::vector<std::pair<std::string, TypeId>> fields);
   TypeId record(ShapeId s);
   // `t | null` / `t | undefined` (bits of Nullable) for a type that can be nullable; the same t for bits 0.
   TypeId with_nullable(TypeId t, uint8_t bits);
@@ -99,6 +104,8 @@ class Types {
 
  private:
   TypeId add(TypeInfo t);
+  static std::string shape_key(std::vector<std::pair<std::string, TypeId>>& fields);  // sorts `fields`
+  void lay_out(Shape& s, const std::vector<std::pair<std::string, TypeId>>& fields) const;
   // Deques: callers keep references from info()/shape_info() while new types are interned.
   std::deque<TypeInfo> types_;
   std::deque<Shape> shapes_;

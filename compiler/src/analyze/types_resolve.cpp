@@ -80,19 +80,7 @@ TypeId Checker::resolve_type(ModuleId m, NodeId tn) {
     }
     case NodeKind::ObjectType: {
       std::vector<std::pair<std::string, TypeId>> fields;
-      bool ok = true;
-      for (NodeId k : n.kids) {
-        const Node& ps = node(k);
-        if (ps.kind != NodeKind::PropSig) { error(k, "DX0232", "only plain properties are supported in object types"); ok = false; continue; }
-        TypeId t = resolve_type(m, ps.kid(0));
-        if (t == T.error()) ok = false;
-        if ((ps.flags & kOptional) && t != T.jsx() && t != T.error()) {  // `children?: JSX.Element` is always optional
-          if (!T.can_be_nullable(t)) { error(k, "DX0232", "an optional '" + T.name(t) + "' property is not supported"); ok = false; continue; }
-          t = T.with_nullable(t, T.nullable(t) | kOrUndefined);
-        }
-        fields.push_back({std::string(ps.text), t});
-      }
-      if (ok) result = T.record(T.shape("", fields));
+      if (resolve_fields(m, tn, "object types", &fields)) result = T.record(T.shape("", fields));
       break;
     }
     case NodeKind::FunctionType: {
@@ -128,38 +116,66 @@ TypeId Checker::resolve_type_name(ModuleId m, NodeId at, const std::string& name
   const Symbol& s = p_.symbols[sid];
   auto key = std::make_pair(s.module, s.decl);
   if (auto it = resolved_.find(key); it != resolved_.end()) return it->second;
-  if (resolving_.count(key)) {
-    error(at, "DX0232", "recursive type '" + name + "' is not supported yet");
-    return p_.types.error();
+  const Node& d = node(s.decl);
+  // An interface, or an alias of an object type: a record named after it, which its own fields may name
+  // (`children: Tree[]`, `next: Item | null`): the first use of the name while its fields are being
+  // resolved declares its shape (Types::declare_shape), which the fields then define.
+  NodeId object = d.kind == NodeKind::TypeAlias ? (node(d.kid(0)).kind == NodeKind::ObjectType ? d.kid(0) : kNoNode) : s.decl;
+  auto& T = p_.types;
+  if (auto it = resolving_.find(key); it != resolving_.end()) {
+    if (object == kNoNode) {
+      error(at, "DX0232", "recursive type '" + name + "' is only supported for interfaces and object types (through a field)");
+      return T.error();
+    }
+    if (it->second == 0) it->second = T.record(T.declare_shape(name));
+    return it->second;
   }
   resolving_[key] = 0;
   ModuleId saved = mod_;
   mod_ = s.module;
-  const Node& d = node(s.decl);
-  TypeId t = p_.types.error();
-  if (d.kind == NodeKind::TypeAlias) {
+  TypeId t = T.error();
+  if (object == kNoNode) {
     t = resolve_type(s.module, d.kid(0));
   } else {
     std::vector<std::pair<std::string, TypeId>> fields;
-    bool ok = true;
-    for (NodeId k : d.kids) {
-      const Node& ps = node(k);
-      if (ps.kind != NodeKind::PropSig) { error(k, "DX0232", "only plain properties are supported in interfaces"); ok = false; continue; }
-      TypeId ft = resolve_type(s.module, ps.kid(0));
-      if ((ps.flags & kOptional) && ft != p_.types.jsx() && ft != p_.types.error()) {
-        if (!p_.types.can_be_nullable(ft)) { error(k, "DX0232", "an optional '" + p_.types.name(ft) + "' property is not supported"); ok = false; continue; }
-        ft = p_.types.with_nullable(ft, p_.types.nullable(ft) | kOrUndefined);
-      }
-      if (!ft) { error(k, "DX0230", "property '" + std::string(ps.text) + "' needs a type"); ok = false; continue; }
-      if (ft == p_.types.error()) ok = false;
-      fields.push_back({std::string(ps.text), ft});
-    }
-    if (ok) t = p_.types.record(p_.types.shape(name, fields));
+    bool ok = resolve_fields(s.module, object, d.kind == NodeKind::TypeAlias ? "object types" : "interfaces", &fields);
+    TypeId declared = resolving_[key];
+    if (ok && declared) T.define_shape(T.info(declared).shape, fields), t = declared;
+    else if (ok) t = T.record(T.shape(name, fields));
+    // A recursive one that failed keeps its declared shape without fields; uses of it are errors already.
   }
   mod_ = saved;
   resolving_.erase(key);
   resolved_[key] = t;
   return t;
+}
+
+// The fields of an interface or object type `n` (its kids are the members; `where` names it in messages).
+// False when a member is refused (reported).
+bool Checker::resolve_fields(ModuleId m, NodeId n, const char* where, std::vector<std::pair<std::string, TypeId>>* fields) {
+  auto& T = p_.types;
+  bool ok = true;
+  for (NodeId k : node(n).kids) {
+    const Node& ps = node(k);
+    if (ps.kind != NodeKind::PropSig) {
+      error(k, "DX0232", std::string("only plain properties are supported in ") + where);
+      ok = false;
+      continue;
+    }
+    if (ps.kid(0) == kNoNode) {
+      error(k, "DX0230", "property '" + std::string(ps.text) + "' needs a type");
+      ok = false;
+      continue;
+    }
+    TypeId t = resolve_type(m, ps.kid(0));
+    if (t == T.error()) { ok = false; continue; }  // reported
+    if ((ps.flags & kOptional) && t != T.jsx()) {  // `children?: JSX.Element` is always optional
+      if (!T.can_be_nullable(t)) { error(k, "DX0232", "an optional '" + T.name(t) + "' property is not supported"); ok = false; continue; }
+      t = T.with_nullable(t, T.nullable(t) | kOrUndefined);
+    }
+    fields->push_back({std::string(ps.text), t});
+  }
+  return ok;
 }
 
 // `from` may be stored where `to` is expected: the same type, or a narrower nullability of the same

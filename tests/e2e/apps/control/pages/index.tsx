@@ -1,9 +1,16 @@
 // The control-flow components in a browser (tests/e2e/control.test.mjs): <Index>, <Switch>/<Match>,
-// <Portal>, <Dynamic>.
+// <Portal>, <Dynamic>, and a recursive component over a recursive record.
 import { createSignal, Index, Show, Switch, Match, Portal, Dynamic } from "dx";
 import Runner from "../components/Runner";
 import Red from "../components/Red";
 import Blue from "../components/Blue";
+import TreeView, { Tree } from "../components/TreeView";
+
+// `t` again, with a new kid `under + "." + n` under the node named `under`.
+function grow(t: Tree, under: string, n: number): Tree {
+  const kids = t.kids.map((k) => grow(k, under, n));
+  return { name: t.name, kids: t.name === under ? [...kids, { name: under + "." + n, kids: [] }] : kids };
+}
 
 export default function Control() {
   const [items, setItems] = createSignal<string[]>(["a", "b", "c"]);
@@ -18,6 +25,8 @@ export default function Control() {
   const [clicks, setClicks] = createSignal(0);
 
   const [kind, setKind] = createSignal(0);
+  const [tree, setTree] = createSignal<Tree>({ name: "r", kids: [{ name: "r.1", kids: [] }] });
+  const [grown, setGrown] = createSignal(1);
   const [label, setLabel] = createSignal("x");
 
   return (
@@ -59,6 +68,11 @@ export default function Control() {
         </div>
         <button id="kind" onClick={() => setKind((kind() + 1) % 3)}>kind</button>
         <button id="label" onClick={() => setLabel(label() + "y")}>label</button>
+      </section>
+      <section>
+        <ul id="tree">
+          <TreeView node={tree()} onAdd={(name) => { setGrown(grown() + 1); setTree(grow(tree(), name, grown())); }} />
+        </ul>
       </section>
     </main>
   );

@@ -1,5 +1,5 @@
 import { createSignal } from "dx";
 export default function Page() {
-  const [count] = createSignal(0);
+  const [count, setCount, more] = createSignal(0);
   return <p>{count()}</p>;
 }
