@@ -176,7 +176,7 @@
     try {
       return f();
     } catch (err) {
-      if (!(err instanceof WebAssembly.RuntimeError)) throw err;
+      if (!(err instanceof WebAssembly.RuntimeError || err instanceof WebAssembly.Exception)) throw err; // a trap, an uncaught throw
       return ex.dx_dispatch(-1, 0, 0, 0, 0);
     }
   }

@@ -19,7 +19,8 @@
 
 #define DX_EXPORT __attribute__((visibility("default")))
 
-jmp_buf* dx_rt_swap_target(jmp_buf* target);
+#include "dx_rt_frame.h"
+
 void dx_rt_set_host(void** (*target)(void));
 
 struct Z_dx_instance_t {
@@ -79,13 +80,14 @@ static void init_module(void) {
 /* Runs `body` with this thread's trap target set; evaluates to 0 or the trap code. */
 #define DX_GUARDED(body)                                   \
   do {                                                     \
-    jmp_buf here;                                          \
-    jmp_buf* saved = dx_rt_swap_target(&here);             \
-    int code_ = setjmp(here);                              \
+    struct dx_rt_frame here;                               \
+    here.unwind = NULL;                                    \
+    struct dx_rt_frame* saved = dx_rt_swap_frame(&here);   \
+    int code_ = setjmp(here.trap);                         \
     if (code_ == 0) {                                      \
       body;                                                \
     }                                                      \
-    dx_rt_swap_target(saved);                              \
+    dx_rt_swap_frame(saved);                               \
     if (code_) app->depth = 0; /* the trap unwound the calls */ \
     trap = code_;                                          \
   } while (0)

@@ -17,7 +17,9 @@
  *   - memories are calloc'ed and grown with realloc, with a per-instance cap (DX_RT_MAX_MEMORY_BYTES,
  *     1 GiB by default) so one runaway page cannot exhaust the server;
  *   - function types are interned once, when the library initialises the module (under pthread_once).
- * Exceptions (the wasm exception-handling proposal) are not used by dx apps: throwing one traps.
+ *   - exceptions (the legacy wasm exception-handling form, which dxc emits for apps with try/catch): the
+ *     try frames and the exception in flight live in the entry call's dx_rt_frame (dx_rt_frame.h) beside
+ *     its trap target; a throw with no try of the call around it traps (an uncaught exception).
  */
 #include <pthread.h>
 #include <setjmp.h>
@@ -26,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dx_rt_frame.h"
 #include "wasm-rt.h"
 
 #ifndef DX_RT_MAX_MEMORY_BYTES
@@ -37,12 +40,18 @@ static void** (*host_target)(void);
 
 void dx_rt_set_host(void** (*target)(void)) { host_target = target; }
 
-/* Used by dx_app_glue.c: the jmp_buf a trap on this thread returns to (NULL: none, a trap aborts). */
-jmp_buf* dx_rt_swap_target(jmp_buf* target) {
+struct dx_rt_frame* dx_rt_swap_frame(struct dx_rt_frame* frame) {
   void** slot = host_target();
-  jmp_buf* old = (jmp_buf*)*slot;
-  *slot = target;
+  struct dx_rt_frame* old = (struct dx_rt_frame*)*slot;
+  *slot = frame;
   return old;
+}
+
+/* The calling thread's entry call (a throw or a trap outside one is a bug in the glue, never in app code). */
+static struct dx_rt_frame* frame(void) {
+  struct dx_rt_frame* f = (struct dx_rt_frame*)*host_target();
+  if (!f) abort();
+  return f;
 }
 
 static bool initialized;
@@ -51,9 +60,7 @@ bool wasm_rt_is_initialized(void) { return initialized; }
 void wasm_rt_free(void) {}
 
 void wasm_rt_trap(wasm_rt_trap_t code) {
-  jmp_buf* target = (jmp_buf*)*host_target();
-  if (!target) abort(); /* a trap outside any entry call: a bug in the glue, never in app code */
-  longjmp(*target, code == WASM_RT_TRAP_NONE ? WASM_RT_TRAP_UNREACHABLE : (int)code);
+  longjmp(frame()->trap, code == WASM_RT_TRAP_NONE ? WASM_RT_TRAP_UNREACHABLE : (int)code);
 }
 
 const char* wasm_rt_strerror(wasm_rt_trap_t code) {
@@ -186,19 +193,26 @@ void wasm_rt_free_memory(wasm_rt_memory_t* mem) {
 DX_RT_TABLE(funcref, wasm_rt_funcref_t, wasm_rt_funcref_null_value)
 DX_RT_TABLE(externref, wasm_rt_externref_t, wasm_rt_externref_null_value)
 
-/* Exceptions: not produced by dxc; present so any module links. Throwing traps. */
+/* Exceptions. Tags are numbered from 1 when the module initialises (under pthread_once). */
 uint32_t wasm_rt_register_tag(uint32_t size) {
+  static uint32_t tags;
   (void)size;
-  return 0;
+  return ++tags;
 }
 void wasm_rt_load_exception(uint32_t tag, uint32_t size, const void* values) {
-  (void)tag;
-  (void)size;
-  (void)values;
+  struct dx_rt_frame* f = frame();
+  if (size > sizeof f->value) wasm_rt_trap(WASM_RT_TRAP_EXHAUSTION);
+  f->tag = tag;
+  f->size = size;
+  if (size) memcpy(f->value, values, size);
 }
-void wasm_rt_throw(void) { wasm_rt_trap(WASM_RT_TRAP_UNCAUGHT_EXCEPTION); }
-WASM_RT_UNWIND_TARGET* wasm_rt_get_unwind_target(void) { return (WASM_RT_UNWIND_TARGET*)*host_target(); }
-void wasm_rt_set_unwind_target(WASM_RT_UNWIND_TARGET* target) { *host_target() = target; }
-uint32_t wasm_rt_exception_tag(void) { return 0; }
-uint32_t wasm_rt_exception_size(void) { return 0; }
-void* wasm_rt_exception(void) { return NULL; }
+void wasm_rt_throw(void) {
+  struct dx_rt_frame* f = frame();
+  if (!f->unwind) wasm_rt_trap(WASM_RT_TRAP_UNCAUGHT_EXCEPTION);
+  longjmp(*f->unwind, 1);
+}
+WASM_RT_UNWIND_TARGET* wasm_rt_get_unwind_target(void) { return frame()->unwind; }
+void wasm_rt_set_unwind_target(WASM_RT_UNWIND_TARGET* target) { frame()->unwind = target; }
+uint32_t wasm_rt_exception_tag(void) { return frame()->tag; }
+uint32_t wasm_rt_exception_size(void) { return frame()->size; }
+void* wasm_rt_exception(void) { return frame()->value; }

@@ -81,6 +81,7 @@ void dxhost_ls_set(uint32_t key, uint32_t key_len, uint32_t value, uint32_t valu
 void dxhost_ls_remove(uint32_t key, uint32_t key_len) {
   if (hooks.ls_remove) hooks.ls_remove(key, key_len);
 }
+void dxgen_raise(uint32_t, uint32_t) { dx::rt::fatal("throw"); }
 void dxgen_globals_init() {
   if (hooks.globals_init) hooks.globals_init();
 }

@@ -118,6 +118,10 @@ DX_IMPORT("dxgen_block_update") void dxgen_block_update(uint32_t inst, uint32_t 
 DX_IMPORT("dxgen_handler") void dxgen_handler(uint32_t handler, uint32_t inst, uint32_t event);
 DX_IMPORT("dxgen_globals_init") void dxgen_globals_init();
 DX_IMPORT("dxgen_case_tables") uint32_t dxgen_case_tables();  // wasm only: case_tables.h
+// A JS error the runtime raises (throw.h: throw_error) as the app's code would throw it: with try/catch in
+// the app, a wasm exception carrying an Error record { name, message } (strings); otherwise a trap. Natively
+// (tests): fatal.
+DX_IMPORT("dxgen_raise") void dxgen_raise(uint32_t name, uint32_t message);
 // What the page provides (module "dx", ABI.md "Imports from the page"); natively: hooks, with defaults.
 DX_HOST("seed") double dxhost_seed();
 DX_HOST("now") double dxhost_now();

@@ -37,8 +37,10 @@ void throw_report() {
 void throw_reset() { g_report = 0, g_report_len = 0; }
 
 void throw_error(const char* kind, Ref message, Ref location) {
-  Ref s = str_concat(str_concat(str_from_latin1(kind), str_from_latin1(": ")), message);
+  Ref name = str_from_latin1(kind);
+  Ref s = str_concat(str_concat(name, str_from_latin1(": ")), message);
   record(str_concat(str_concat(s, str_from_latin1("\n    at ")), location));
+  dxgen_raise(name, message);  // a wasm exception the app may catch, or a trap
   fatal("throw");
 }
 
@@ -46,9 +48,19 @@ void throw_error(const char* kind, Ref message, Ref location) {
 
 using namespace dx::rt;
 
-// "Error: <message>\n    at <location>" ("Error" alone for an empty message, as String(new Error()) gives).
-DX_EXPORT("dx_throw") void dx_throw(uint32_t message, uint32_t location) {
-  Ref s = str_from_latin1("Error");
+// "<name>: <message>\n    at <location>" ("<name>" alone for an empty message, as String(new Error()) gives).
+DX_EXPORT("dx_throw_named") void dx_throw_named(uint32_t name, uint32_t message, uint32_t location) {
+  Ref s = name;
   if (str_len(message)) s = str_concat(str_concat(s, str_from_latin1(": ")), message);
   record(str_concat(str_concat(s, str_from_latin1("\n    at ")), location));
+}
+
+DX_EXPORT("dx_throw") void dx_throw(uint32_t message, uint32_t location) {
+  dx_throw_named(str_from_latin1("Error"), message, location);
+}
+
+// A catch clause took the exception: there is nothing left to report.
+DX_EXPORT("dx_caught") void dx_caught() {
+  if (g_report) heap_free(g_report);
+  g_report = 0;
 }

@@ -1,6 +1,7 @@
 // tests/e2e/apps/errors: `throw new Error(message)` in a handler aborts it, the console shows the message
 // with the throw's source location, the writes made before the throw are rendered (as in JS) and the app
-// keeps running. console.log / warn reach the browser's console.
+// keeps running. console.log / warn reach the browser's console. The app has try/catch, so its throws are
+// wasm exceptions: caught ones are not reported, uncaught ones are reported as traps are.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { build, launch, open, serve } from './harness.mjs';
@@ -32,6 +33,25 @@ test('throw new Error in a handler', async () => {
   await page.click('#plain');
   assert.equal(await text('#label'), 'plain');
   assert.deepEqual(errors.slice(1), ['Error: odd count 3\n    at pages/index.tsx:4:20', 'Error\n    at pages/index.tsx:18:5']);
+  await page.close();
+});
+
+test('try/catch/finally in a handler: the catch sees the error, nothing is reported, finally runs', async () => {
+  const { page, errors } = await open(browser, server.url);
+  const text = (sel) => page.locator(sel).textContent();
+  await page.click('#safe');  // count 0: even
+  assert.equal(await text('#caught'), 'even 0');
+  assert.equal(await text('#count'), '1');
+  await page.click('#safe');  // count 1: check throws, the catch takes it
+  assert.equal(await text('#caught'), 'Error: odd count 1');
+  assert.equal(await text('#count'), '2');
+  assert.deepEqual(errors, [], 'a caught error is not reported');
+  await page.click('#boom');  // count 3, uncaught: reported as ever, the app keeps running
+  await page.waitForFunction(() => document.querySelector('#count').textContent === '3');
+  assert.deepEqual(errors, ['Error: odd count 3\n    at pages/index.tsx:4:20']);
+  await page.click('#inc');
+  await page.click('#safe');
+  assert.equal(await text('#caught'), 'even 4');
   await page.close();
 });
 

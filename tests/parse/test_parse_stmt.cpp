@@ -319,6 +319,37 @@ const Case k_statements[] = {
 )"},
     {R"(try { f(); } catch (e) { g(); } finally { h(); })",
      R"(try @1:1
+  block @1:5
+    expr-stmt @1:7
+      call @1:7
+        ident "f" @1:7
+        -
+  ident "e" @1:21
+  block @1:24
+    expr-stmt @1:26
+      call @1:26
+        ident "g" @1:26
+        -
+  block @1:41
+    expr-stmt @1:43
+      call @1:43
+        ident "h" @1:43
+        -
+)"},
+    {R"(try { f(); } catch { g(); })",
+     R"(try @1:1
+  block @1:5
+    expr-stmt @1:7
+      call @1:7
+        ident "f" @1:7
+        -
+  -
+  block @1:20
+    expr-stmt @1:22
+      call @1:22
+        ident "g" @1:22
+        -
+  -
 )"},
     {R"(;)",
      R"(empty @1:1

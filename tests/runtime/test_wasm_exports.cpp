@@ -163,7 +163,7 @@ TEST_CASE("runtime.wasm exports the ABI and imports only dxgen_* and the page's 
       // Exports dx.js uses
       {"dx_start", {"i", "i"}}, {"dx_templates", {"", "i"}}, {"dx_input", {"i", "i"}}, {"dx_params", {"i", ""}}, {"dx_scratch_ranges", {"", "i"}}, {"dx_dispatch", {"iiiii", "i"}},
       {"dx_suspense_open", {"iiiiii", "i"}}, {"dx_suspense_hold", {"i", ""}}, {"dx_suspense_table", {"", "i"}},
-      {"dx_suspense_release", {"i", "i"}},
+      {"dx_suspense_release", {"i", "i"}}, {"dx_throw_named", {"iii", ""}}, {"dx_caught", {"", ""}},
       // Host set-up
       {"__wasm_call_ctors", {"", ""}},
   };
@@ -183,7 +183,7 @@ TEST_CASE("runtime.wasm exports the ABI and imports only dxgen_* and the page's 
   const std::map<std::string, Sig> dxgen = {
       {"dxgen.dxgen_dxb", {"", "i"}}, {"dxgen.dxgen_dxb_size", {"", "i"}}, {"dxgen.dxgen_heap_base", {"", "i"}},
       {"dxgen.dxgen_block_create", {"i", ""}}, {"dxgen.dxgen_block_update", {"ii", ""}},
-      {"dxgen.dxgen_handler", {"iii", ""}}, {"dxgen.dxgen_globals_init", {"", ""}},
+      {"dxgen.dxgen_handler", {"iii", ""}}, {"dxgen.dxgen_globals_init", {"", ""}}, {"dxgen.dxgen_raise", {"ii", ""}},
       {"dxgen.dxgen_case_tables", {"", "i"}},
       // the page's (dx.js): Math.random's seed, the clocks, localStorage
       {"dx.seed", {"", "F"}}, {"dx.now", {"", "F"}}, {"dx.perf_now", {"", "F"}},

@@ -92,6 +92,8 @@ class Checker {
   Narrowing narrowing(Ctx& c, NodeId cond, bool when_true);
   static void apply(Ctx& c, const Narrowing& n) { for (auto& [k, t] : n) c.narrow[k] = t; }
   bool assigns(NodeId n, const std::string& key) const;  // stmt.cpp
+  void check_try(Ctx& c, NodeId n);                       // stmt.cpp
+  TypeId error_type();  // the record `catch (e)` binds: { name: string, message: string } (shape "Error")
   bool always_exits(NodeId stmt) const;
   TypeId unify(TypeId a, TypeId b);                    // a common type of two branches, or 0
   bool require_non_null(NodeId at, TypeId t);          // DX0260 when t may be null or undefined

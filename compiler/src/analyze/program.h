@@ -165,6 +165,9 @@ struct Module {
 
 struct Program {
   SourceManager* sources = nullptr;
+  // Some function has a try statement: throws are wasm exceptions (tag dx_exc, an Error record) instead of
+  // traps, and the Error shape exists (analyze/stmt.cpp, emit/codegen_stmt.cpp).
+  bool uses_try = false;
   std::vector<std::unique_ptr<Module>> modules;
   Types types;
   // Deques: analysis holds references to entries while it adds new ones (push_back never moves elements).

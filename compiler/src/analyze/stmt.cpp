@@ -170,12 +170,14 @@ void Checker::check_stmt(Ctx& c, NodeId n) {
       c.ret = sc.ret;
       break;
     }
-    case NodeKind::Throw: {  // only `throw new Error(message?)`: it aborts the handler (runtime-wasm/src/throw.h)
+    case NodeKind::Throw: {  // `throw new Error(message?)`, or a caught error again (`throw e`): runtime-wasm/src/throw.h
       const Node* v = x.kid(0) != kNoNode ? &node(x.kid(0)) : nullptr;
       bool is_error = v && v->kind == NodeKind::New && node(v->kid(0)).kind == NodeKind::Identifier &&
                       node(v->kid(0)).text == "Error" && lookup(c.scope, "Error") == kNoId && v->kids.size() <= 3;
       if (!is_error) {
-        error(n, "DX0263", "only `throw new Error(message)` is supported (no other values, no try/catch)");
+        TypeId vt = v && v->kind != NodeKind::New ? check_expr(c, x.kid(0)) : T.error();
+        if (vt == error_type() || (v && v->kind != NodeKind::New && vt == T.error())) break;  // a caught error
+        error(n, "DX0263", "only `throw new Error(message)` and throwing a caught error (`catch (e) { … throw e; }`) are supported");
         break;
       }
       if (v->kids.size() == 3) {
@@ -184,9 +186,7 @@ void Checker::check_stmt(Ctx& c, NodeId n) {
       }
       break;
     }
-    case NodeKind::Try:
-      error(n, "DX0246", std::string("'") + node_kind_name(x.kind) + "' statements are not supported by this version of dxc yet");
-      break;
+    case NodeKind::Try: check_try(c, n); break;
     default:
       error(n, "DX0235", std::string("this statement (") + (x.kind == NodeKind::Other ? std::string(x.text) : node_kind_name(x.kind)) +
                              ") is not supported in dx client code yet");
@@ -251,6 +251,40 @@ void Checker::check_loop(Ctx& c, NodeId n, const std::string& label) {
     default: break;
   }
   c.ret = lc.ret;
+}
+
+TypeId Checker::error_type() {
+  auto& T = p_.types;
+  return T.record(T.shape("Error", {{"message", T.string()}, {"name", T.string()}}));
+}
+
+// try { … } catch (e) { … } finally { … } (emit/codegen_stmt.cpp: wasm exceptions). `e` is the Error record the
+// throw made: `e.message`, `e.name` ("Error", or "SyntaxError" / "TypeError" for JSON.parse). The runtime's
+// RangeErrors (a negative repeat count, a string too long) are not catchable yet: they still abort the call.
+void Checker::check_try(Ctx& c, NodeId n) {
+  const Node& x = node(n);
+  p_.uses_try = true;
+  error_type();  // the shape exists for the code a throw becomes
+  Ctx bc = c;
+  check_stmt(bc, x.kid(0));
+  c.ret = bc.ret;
+  if (x.kid(2) != kNoNode) {
+    Ctx cc = c;
+    cc.ret = c.ret;
+    cc.scope = new_scope(c.scope);
+    if (x.kid(1) != kNoNode) {
+      const Node& p = node(x.kid(1));
+      if (p.kind != NodeKind::Identifier) error(x.kid(1), "DX0235", "write `catch (e)` or `catch`; destructuring an error is not supported");
+      else declare_local(cc, x.kid(1), std::string(p.text), error_type(), true);
+    }
+    check_stmt(cc, x.kid(2));
+    c.ret = cc.ret;
+  }
+  if (x.kid(3) != kNoNode) {
+    Ctx fc = c;
+    check_stmt(fc, x.kid(3));
+    c.ret = fc.ret;
+  }
 }
 
 // Whether anything in `n` assigns the narrowable expression `key` (narrow_key), or a path it is part of.

@@ -25,10 +25,13 @@ struct Fn {
   std::vector<WType> vars;
   std::map<SymId, uint32_t> locals;
   uint32_t event_local = kNoId;  // handlers: the event record
-  struct InlineRet { std::string label; uint32_t result; WType type; TypeId ret; };
+  struct InlineRet { std::string label; uint32_t result; WType type; TypeId ret; size_t finallies = 0; };
   std::vector<InlineRet> inline_rets;  // inline callbacks with block bodies: `return` breaks out
-  struct Target { std::string user; std::string brk, cont; bool loop; bool breakable; };  // break/continue destinations
+  struct Target { std::string user; std::string brk, cont; bool loop; bool breakable; size_t finallies = 0; };  // break/continue destinations
   std::vector<Target> targets;
+  // The finally bodies of the try statements whose body or catch is being compiled, outermost first: a
+  // return, break or continue leaving them runs them on its way out (each jump remembers how many it is inside).
+  std::vector<NodeId> finallies;
   uint32_t mask_local = kNoId;         // block update functions: the effective dirty mask
   uint32_t add_var(WType t) { vars.push_back(t); return uint32_t(params.size() + vars.size() - 1); }
 };
@@ -71,6 +74,10 @@ class CodeGen {
   // snapshot; -O2 inlines the call to a load).
   Ex globals() { return w_.call(rt["dx_globals"], {}, t_i32()); }
   Ex store_typed(Ex holder_ptr_for_barrier, Ex ptr, uint32_t off, Ex v, TypeId t, bool fresh);
+  Ex throw_stmt(Fn& f, NodeId n);  // codegen_stmt.cpp
+  Ex try_stmt(Fn& f, NodeId n);
+  Ex leave_through(Fn& f, size_t keep, Ex jump);  // the finally bodies above `keep`, innermost first, then `jump`
+  void gen_error_new();
   Ex truthy(Fn& f, Ex v, TypeId t);
   Ex to_str(Fn& f, Ex v, TypeId t);
   Ex to_number(Fn& f, Ex v, TypeId t);

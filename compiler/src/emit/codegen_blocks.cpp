@@ -491,6 +491,14 @@ void CodeGen::generate_all() {
                             by_table ? via_table(w_.get(0, t_i32()), handler_fns, {w_.get(1, t_i32()), w_.get(2, t_i32())}, t_tuple({t_i32(), t_i32()}))
                                      : dispatch(w_.get(0, t_i32()), handlers), {}};
   gen_globals_init();
+  // The runtime's JS errors (JSON.parse): thrown as the app's own throws are (codegen_stmt.cpp: throw_stmt).
+  Ex raise = w_.unreachable();
+  if (p_.uses_try) {
+    gen_error_new();
+    Ex err = w_.call("error$new", {w_.get(0, t_i32()), w_.get(1, t_i32())}, t_i32());
+    raise = BinaryenThrow(w_.m, "dx_exc", &err, 1);
+  }
+  hooks["dxgen_raise"] = {t_tuple({t_i32(), t_i32()}), t_none(), raise, {}};
 }
 
 // Module-level variables: one heap record (never freed) created before the first page, its fields set by

@@ -125,7 +125,7 @@ Ex CodeGen::inline_callback(Fn& f, NodeId arrow, std::vector<std::pair<Ex, TypeI
   }
   std::string lbl = label("ret");
   uint32_t result = rt_ == t_none() ? 0 : f.add_var(rt_);
-  f.inline_rets.push_back({lbl, result, rt_, ret});
+  f.inline_rets.push_back({lbl, result, rt_, ret, f.finallies.size()});
   Ex body = stmt(f, a.kid(1));
   f.inline_rets.pop_back();
   xs.push_back(w_.named(lbl, {body}, t_none()));

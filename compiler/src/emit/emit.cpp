@@ -93,7 +93,10 @@ bool emit(Program& p, LoweredProgram& lp, const EmitOptions& opts, EmitResult& o
   ModulePtr mod(BinaryenModuleRead(rt_bytes.data(), rt_bytes.size()));
   BinaryenModuleRef m = mod.get();
   BinaryenModuleSetFeatures(m, BinaryenFeatureMVP() | BinaryenFeatureBulkMemory() | BinaryenFeatureSignExt() |
-                                   BinaryenFeatureMutableGlobals() | BinaryenFeatureNontrappingFPToInt());
+                                   BinaryenFeatureMutableGlobals() | BinaryenFeatureNontrappingFPToInt() |
+                                   (p.uses_try ? BinaryenFeatureExceptionHandling() : 0));
+  // An app with try/catch throws its errors as this exception (an Error record: codegen_stmt.cpp).
+  if (p.uses_try) BinaryenAddTag(m, "dx_exc", BinaryenTypeInt32(), BinaryenTypeNone());
 
   // __heap_base: where generated data starts.
   BinaryenExportRef hb = BinaryenGetExport(m, "__heap_base");

@@ -67,13 +67,14 @@ bool build_server_module(const std::vector<uint8_t>& wasm, const std::string& ru
   };
   fs::path native_dir = fs::path(runtime_dir) / "native";
   std::error_code ec;
-  for (const char* f : {"dx_app_abi.h", "dx_app_glue.c", "dx_wasm_rt.c", "shadow/wasm-rt.h"})
+  for (const char* f : {"dx_app_abi.h", "dx_app_glue.c", "dx_wasm_rt.c", "dx_rt_frame.h", "shadow/wasm-rt.h"})
     if (!fs::is_regular_file(native_dir / f, ec)) return fail((native_dir / f).string() + " is missing (is the dx build complete? set DX_RUNTIME_DIR)");
   fs::path work = fs::path(so_path).parent_path();
   fs::path wasm_path = work / "app.wasm", c_path = work / "app.c", h_path = work / "app.h", log = work / "log.txt";
   if (!write_bytes(wasm_path, wasm)) return fail("cannot write " + wasm_path.string());
   std::string out;
-  int rc = run({"wasm2c", wasm_path.string(), "-n", "app", "-o", c_path.string()}, log, &out);
+  // (--enable-exceptions: an app with try/catch uses wasm exceptions; others translate as without it)
+  int rc = run({"wasm2c", "--enable-exceptions", wasm_path.string(), "-n", "app", "-o", c_path.string()}, log, &out);
   if (rc != 0) return fail("wasm2c failed (install Debian's wabt)" + (out.empty() ? std::string() : ":\n" + out));
   // The module imports from "dx" when app code uses Math.random, the clocks or localStorage: the glue's
   // instantiate call then passes the import instance (dx_app_glue.c).

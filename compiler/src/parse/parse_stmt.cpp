@@ -122,7 +122,21 @@ NodeId throw_statement(Builder& b, TSNode n) {
   return b.add(NodeKind::Throw, n, {}, 0, {value});
 }
 
-NodeId try_statement(Builder& b, TSNode n) { return b.add(NodeKind::Try, n); }
+// try { … } catch (e) { … } finally { … }: kids body, the catch binding (a pattern, or kNoNode for `catch {`
+// and for no catch), the catch body, the finally body (kNoNode when absent). A typed binding (`catch (e:
+// unknown)`) keeps its annotation as the pattern's type is not needed: analyze gives the binding its type.
+NodeId try_statement(Builder& b, TSNode n) {
+  NodeId body = b.stmt(Builder::field(n, "body"));
+  TSNode handler = Builder::field(n, "handler"), finalizer = Builder::field(n, "finalizer");
+  NodeId param = kNoNode, caught = kNoNode, finally = kNoNode;
+  if (!ts_node_is_null(handler)) {
+    TSNode p = Builder::field(handler, "parameter");
+    if (!ts_node_is_null(p)) param = b.pattern(p);
+    caught = b.stmt(Builder::field(handler, "body"));
+  }
+  if (!ts_node_is_null(finalizer)) finally = b.stmt(Builder::field(finalizer, "body"));
+  return b.add(NodeKind::Try, n, {}, 0, {body, param, caught, finally});
+}
 NodeId empty_statement(Builder& b, TSNode n) { return b.add(NodeKind::Empty, n); }
 NodeId block(Builder& b, TSNode n) { return b.block(n); }
 NodeId lexical_declaration(Builder& b, TSNode n) {

@@ -14,4 +14,17 @@
 #include <stdint.h>
 #undef wasm_rt_call_stack_depth
 #define wasm_rt_call_stack_depth (((uint32_t*)(void*)instance)[-2])
+/* A throw unwinds (longjmp) past the calls between it and the catching try without running their
+ * epilogues, so the try puts the depth back to what it was when it began. */
+#undef wasm_rt_try
+#define wasm_rt_try(target)                                       \
+  ({                                                              \
+    uint32_t dx_try_depth_ = wasm_rt_call_stack_depth;            \
+    int dx_try_caught_ = 0;                                       \
+    if (WASM_RT_SETJMP(target)) {                                 \
+      wasm_rt_call_stack_depth = dx_try_depth_;                   \
+      dx_try_caught_ = 1;                                         \
+    }                                                             \
+    dx_try_caught_;                                               \
+  })
 #endif

@@ -103,6 +103,7 @@ uint32_t dxgen_dxb() {
 }
 uint32_t dxgen_dxb_size() { return g_dxb_size; }
 void dxgen_globals_init() {}
+void dxgen_raise(uint32_t, uint32_t) { __builtin_trap(); }  // this test app has no try: a runtime error traps
 uint32_t dxgen_case_tables() { return 0; }  // this test app does not change case
 uint32_t dxgen_heap_base() { return (Ref(uintptr_t(&__heap_base)) + 7) & ~7u; }
 
