@@ -5,8 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <string>
+
 #include "entry.h"
 #include "platform.h"
+#include "str.h"
 
 namespace dx::rt {
 
@@ -81,7 +84,15 @@ void dxhost_ls_set(uint32_t key, uint32_t key_len, uint32_t value, uint32_t valu
 void dxhost_ls_remove(uint32_t key, uint32_t key_len) {
   if (hooks.ls_remove) hooks.ls_remove(key, key_len);
 }
-void dxgen_raise(uint32_t, uint32_t) { dx::rt::fatal("throw"); }
+// Natively (tests) a raised error is fatal, with its "<name>: <message>" (a fatal hook may throw it).
+void dxgen_raise(uint32_t name, uint32_t message) {
+  std::string what(dx::rt::utf8_size(name), '\0');
+  dx::rt::write_utf8(name, reinterpret_cast<uint8_t*>(what.data()));
+  std::string text(dx::rt::utf8_size(message), '\0');
+  dx::rt::write_utf8(message, reinterpret_cast<uint8_t*>(text.data()));
+  what += ": " + text;
+  dx::rt::fatal(what.c_str());
+}
 void dxgen_globals_init() {
   if (hooks.globals_init) hooks.globals_init();
 }

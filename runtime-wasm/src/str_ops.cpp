@@ -11,6 +11,7 @@
 #include "arena.h"
 #include "objects.h"
 #include "str.h"
+#include "throw.h"
 
 extern "C" uint32_t dx_num_to_str(double v);
 
@@ -55,7 +56,12 @@ int64_t find(Ref s, Ref t, uint32_t from) {
   return -1;
 }
 
-[[noreturn]] void range_error(const char* what) { fatal(what); }
+// A RangeError as V8 words it, thrown as app code would throw it (throw.h: catchable in an app with try).
+[[noreturn]] void range_error(Ref message) { throw_error("RangeError", message, 0); }
+[[noreturn]] void range_error(const char* message) { range_error(str_from_latin1(message)); }
+
+// "Invalid count value: <count>", the count as String(count) prints it (-2.5, -Infinity).
+[[noreturn]] void count_error(double count) { range_error(str_concat(str_from_latin1("Invalid count value: "), dx_num_to_str(count))); }
 
 }  // namespace
 
@@ -79,7 +85,7 @@ void StrBuf::push(uint32_t u) {
 }
 
 void StrBuf::grow(uint64_t need) {
-  if (need > kMaxStrLen) range_error("RangeError: Invalid string length");
+  if (need > kMaxStrLen) range_error("Invalid string length");
   uint32_t want = cap < 16 ? 16 : cap * 2;
   if (want > kMaxStrLen) want = kMaxStrLen;
   if (want < need) want = uint32_t(need);
@@ -183,10 +189,10 @@ bool str_ends_with(Ref s, Ref t, double end_pos) {
 
 Ref str_repeat(Ref s, double count) {
   double n = to_integer(count);
-  if (n < 0 || n == __builtin_inf()) range_error("RangeError: Invalid count value");
+  if (n < 0 || n == __builtin_inf()) count_error(count);
   uint32_t len = str_len(s);
   if (n == 0 || len == 0) return str_empty();
-  if (n * double(len) > double(kMaxStrLen)) range_error("RangeError: Invalid string length");
+  if (n * double(len) > double(kMaxStrLen)) range_error("Invalid string length");
   uint32_t times = uint32_t(n), total = times * len;
   bool wide = str_wide(s);
   uint32_t esz = wide ? 2 : 1;
@@ -204,7 +210,7 @@ Ref str_pad(Ref s, double max_length, Ref fill, bool at_start) {
   uint32_t len = str_len(s), flen = str_len(fill);
   double target = to_integer(max_length);
   if (target <= double(len) || flen == 0) return s ? s : str_empty();
-  if (target > double(kMaxStrLen)) range_error("RangeError: Invalid string length");
+  if (target > double(kMaxStrLen)) range_error("Invalid string length");
   uint32_t pad = uint32_t(target) - len;
   StrBuf b;
   b.grow(uint32_t(target));

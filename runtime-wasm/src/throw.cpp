@@ -39,7 +39,7 @@ void throw_reset() { g_report = 0, g_report_len = 0; }
 void throw_error(const char* kind, Ref message, Ref location) {
   Ref name = str_from_latin1(kind);
   Ref s = str_concat(str_concat(name, str_from_latin1(": ")), message);
-  record(str_concat(str_concat(s, str_from_latin1("\n    at ")), location));
+  record(location ? str_concat(str_concat(s, str_from_latin1("\n    at ")), location) : s);
   dxgen_raise(name, message);  // a wasm exception the app may catch, or a trap
   fatal("throw");
 }

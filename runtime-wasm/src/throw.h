@@ -18,8 +18,9 @@ void throw_after_trap();
 // Emits the recorded report as an ERROR op of the current batch and forgets it.
 void throw_report();
 void throw_reset();
-// A JS error the runtime raises for app code (JSON.parse's SyntaxError): records
-// "<kind>: <message>\n    at <location>" as dx_throw does, then traps.
+// A JS error the runtime raises for app code (JSON.parse's SyntaxError, a string method's RangeError):
+// records "<kind>: <message>\n    at <location>" as dx_throw does (without the location when it is 0), then
+// throws it as the app's code would (dxgen_raise: an exception an app with try can catch, else a trap).
 [[noreturn]] void throw_error(const char* kind, Ref message, Ref location);
 
 }  // namespace dx::rt

@@ -259,8 +259,8 @@ TypeId Checker::error_type() {
 }
 
 // try { … } catch (e) { … } finally { … } (emit/codegen_stmt.cpp: wasm exceptions). `e` is the Error record the
-// throw made: `e.message`, `e.name` ("Error", or "SyntaxError" / "TypeError" for JSON.parse). The runtime's
-// RangeErrors (a negative repeat count, a string too long) are not catchable yet: they still abort the call.
+// throw made: `e.message`, `e.name` ("Error"; "SyntaxError" / "TypeError" from JSON.parse, "RangeError" from
+// repeat, the pads or a string too long).
 void Checker::check_try(Ctx& c, NodeId n) {
   const Node& x = node(n);
   p_.uses_try = true;

@@ -1,7 +1,8 @@
 import { num, str, bool } from "../prelude";
 
 // try / catch / finally: caught errors and their name and message, rethrow, finally on every way out
-// (normal end, return, break, continue, a throw), nested tries, and errors the runtime raises (JSON.parse).
+// (normal end, return, break, continue, a throw), nested tries, and errors the runtime raises (JSON.parse,
+// the RangeErrors of repeat and padStart).
 interface Point {
   x: number;
 }
@@ -138,4 +139,21 @@ export function catchWithoutBinding(): string {
     out += "-caught";
   }
   return str(out);
+}
+function repeatError(s: string, n: number): string {
+  try {
+    return s.repeat(n);
+  } catch (e) {
+    return e.name + ": " + e.message;
+  }
+}
+export function rangeErrors(): string {
+  let pad = "";
+  try {
+    pad = "x".padStart(1073741824, "ab");
+  } catch (e) {
+    pad = e.name + "|" + e.message;
+  }
+  return str(repeatError("ab", 2)) + str(repeatError("ab", -1)) + str(repeatError("ab", -2.5)) + str(repeatError("ab", 1 / 0)) +
+    str(repeatError("", -1 / 0)) + str(repeatError("ab", 536870912)) + str(pad) + str(repeatError("ab", -4503599627370496));
 }
