@@ -65,14 +65,42 @@ inline const LibMethod* find_string_method(const std::string& name) {
   return nullptr;
 }
 
-// Global functions: Number(x), String(x), parseInt(s, radix?), parseFloat(s).
-enum class GlobalFn : uint8_t { None, Number, String, ParseInt, ParseFloat };
+// Global functions: Number(x), String(x), parseInt(s, radix?), parseFloat(s), isNaN(n), isFinite(n).
+enum class GlobalFn : uint8_t { None, Number, String, ParseInt, ParseFloat, IsNaN, IsFinite };
 inline GlobalFn find_global_function(const std::string& name) {
   if (name == "Number") return GlobalFn::Number;
   if (name == "String") return GlobalFn::String;
   if (name == "parseInt") return GlobalFn::ParseInt;
   if (name == "parseFloat") return GlobalFn::ParseFloat;
+  if (name == "isNaN") return GlobalFn::IsNaN;
+  if (name == "isFinite") return GlobalFn::IsFinite;
   return GlobalFn::None;
+}
+
+// The number constants of the global object (`object` ""), Math and Number: Infinity, NaN, Math.PI, …,
+// Number.MAX_SAFE_INTEGER, … False for any other name.
+inline bool global_number(std::string_view object, std::string_view name, double* value) {
+  struct Constant { const char* object; const char* name; double value; };
+  static constexpr Constant kConstants[] = {
+      {"", "Infinity", __builtin_inf()}, {"", "NaN", __builtin_nan("")},
+      {"Math", "PI", 3.141592653589793}, {"Math", "E", 2.718281828459045}, {"Math", "LN2", 0.6931471805599453},
+      {"Math", "LN10", 2.302585092994046}, {"Math", "LOG2E", 1.4426950408889634}, {"Math", "LOG10E", 0.4342944819032518},
+      {"Math", "SQRT2", 1.4142135623730951}, {"Math", "SQRT1_2", 0.7071067811865476},
+      {"Number", "MAX_SAFE_INTEGER", 9007199254740991.0}, {"Number", "MIN_SAFE_INTEGER", -9007199254740991.0},
+      {"Number", "EPSILON", 2.220446049250313e-16}, {"Number", "MAX_VALUE", 1.7976931348623157e308},
+      {"Number", "MIN_VALUE", 5e-324}, {"Number", "POSITIVE_INFINITY", __builtin_inf()},
+      {"Number", "NEGATIVE_INFINITY", -__builtin_inf()}, {"Number", "NaN", __builtin_nan("")}};
+  for (const Constant& c : kConstants)
+    if (object == c.object && name == c.name) {
+      *value = c.value;
+      return true;
+    }
+  return false;
+}
+
+// Number.isInteger, isFinite, isNaN, isSafeInteger (of a number; other values are never numbers here).
+inline bool is_number_predicate(std::string_view name) {
+  return name == "isInteger" || name == "isFinite" || name == "isNaN" || name == "isSafeInteger";
 }
 
 // Default and optional parameters (`b = 2`, `sep = ", "`, `b?: string`). A call may omit the trailing

@@ -27,6 +27,7 @@ TypeId Checker::check_expr(Ctx& c, NodeId n, TypeId expected) {
       std::string name(x.text);
       SymId sid = lookup(c.scope, name);
       if (name == "undefined" && sid == kNoId) { t = T.undefined(); break; }
+      if (double v; sid == kNoId && global_number("", name, &v)) { t = T.number(); break; }  // Infinity, NaN
       if (sid == kNoId) { error(n, "DX0220", "cannot find name '" + name + "'"); break; }
       set_ref(n, sid);
       Symbol& s = p_.symbols[sid];
@@ -246,6 +247,12 @@ TypeId Checker::check_call(Ctx& c, NodeId n, TypeId expected) {
   SymId sid = lookup(c.scope, name);
   if (sid == kNoId && find_global_function(name) != GlobalFn::None) {
     GlobalFn g = find_global_function(name);
+    if (g == GlobalFn::IsNaN || g == GlobalFn::IsFinite) {  // of a number (JS would convert anything first)
+      if (args.size() != 1) { error(n, "DX0222", name + " takes one argument"); return T.error(); }
+      TypeId at = check_expr(c, args[0], T.number());
+      if (at != T.number() && at != T.error()) error(args[0], "DX0234", name + "() takes a number here, not '" + T.name(at) + "'");
+      return T.boolean();
+    }
     size_t max_args = g == GlobalFn::ParseInt ? 2 : 1;
     if (args.empty() || args.size() > max_args) {
       error(n, "DX0222", name + (max_args == 2 ? " takes one or two arguments" : " takes one argument"));
@@ -358,6 +365,11 @@ TypeId Checker::check_member(Ctx& c, NodeId n) {
   const Node& on = node(x.kid(0));
   TypeId ot;
   bool optional = x.flags & kOptional;
+  if (double v; on.kind == NodeKind::Identifier && lookup(c.scope, std::string(on.text)) == kNoId &&
+                global_number(on.text, name, &v)) {  // Math.PI, Number.MAX_SAFE_INTEGER, …
+    set_type(n, T.number());
+    return T.number();
+  }
   if (on.kind == NodeKind::Identifier) {
     SymId sid = lookup(c.scope, std::string(on.text));
     if (sid != kNoId && p_.symbols[sid].kind == SymKind::Props) {

@@ -63,6 +63,14 @@ TypeId Checker::check_member_call(Ctx& c, NodeId n, TypeId expected) {
     error(callee, "DX0235", "Math." + method + " is not supported yet");
     return T.error();
   }
+  if (on.kind == NodeKind::Identifier && on.text == "Number" && lookup(c.scope, "Number") == kNoId && is_number_predicate(method)) {
+    if (args.size() != 1) { error(n, "DX0222", "Number." + method + " takes one argument"); return T.error(); }
+    TypeId at = check_expr(c, args[0], T.number());
+    if (at != T.number() && at != T.error())
+      error(args[0], "DX0234", "Number." + method + " of a '" + T.name(at) + "' is always false: give it a number");
+    set_type(callee, T.boolean());
+    return T.boolean();
+  }
   if (on.kind == NodeKind::Identifier && ((on.text == "Date" && method == "now") || (on.text == "performance" && method == "now")) &&
       lookup(c.scope, std::string(on.text)) == kNoId) {
     if (!args.empty()) error(n, "DX0222", std::string(on.text) + ".now takes no arguments");

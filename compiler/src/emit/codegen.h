@@ -115,6 +115,7 @@ class CodeGen {
   Ex inline_callback(Fn& f, NodeId arrow, std::vector<std::pair<Ex, TypeId>> args, TypeId ret);
   // filter / map as inline loops; `out_elem` gives map's element type when `n` is not a typed call.
   Ex array_loop(Fn& f, NodeId n, const std::string& method, Ex arr, TypeId arr_t, NodeId cb, TypeId out_elem = 0);
+  Ex number_predicate(Fn& f, const std::string& name, Ex v);
   Ex math(Fn& f, NodeId n, const std::string& name, const std::vector<NodeId>& args);
   Ex array_scan(Fn& f, NodeId n, const std::string& method, Ex arr, TypeId arr_t, const std::vector<NodeId>& args);
   // codegen_stmt.cpp

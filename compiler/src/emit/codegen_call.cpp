@@ -206,6 +206,23 @@ Ex CodeGen::array_scan(Fn& f, NodeId n, const std::string& method, Ex arr_ex, Ty
   return w_.seq(xs, rw);
 }
 
+// isNaN: x ≠ x; isFinite: x − x = 0 (NaN for ±Infinity and NaN); isInteger: finite and floor(x) = x;
+// isSafeInteger: an integer with |x| ≤ 2^53 − 1.
+Ex CodeGen::number_predicate(Fn& f, const std::string& name, Ex v) {
+  uint32_t x = f.add_var(t_f64());
+  auto g = [&] { return w_.get(x, t_f64()); };
+  Ex finite = w_.bin(BinaryenEqFloat64(), w_.bin(BinaryenSubFloat64(), g(), g()), w_.f64(0));
+  Ex test;
+  if (name == "isNaN") test = w_.bin(BinaryenNeFloat64(), g(), g());
+  else if (name == "isFinite") test = finite;
+  else {
+    Ex integer = w_.and_(finite, w_.bin(BinaryenEqFloat64(), w_.un(BinaryenFloorFloat64(), g()), g()));
+    test = name == "isInteger" ? integer
+                               : w_.and_(integer, w_.bin(BinaryenLeFloat64(), w_.un(BinaryenAbsFloat64(), g()), w_.f64(9007199254740991.0)));
+  }
+  return w_.seq({w_.set(x, v), test}, t_i32());
+}
+
 Ex CodeGen::math(Fn& f, NodeId n, const std::string& name, const std::vector<NodeId>& args) {
   auto one = [&]() { return expr(f, args[0]); };
   if (name == "random") return w_.call(rt["dx_math_random"], {}, t_f64());
@@ -247,6 +264,8 @@ Ex CodeGen::call(Fn& f, NodeId n) {
     TypeId at = type_of(f, args[0]);
     Ex a = expr(f, args[0]);
     switch (find_global_function(std::string(cn.text))) {
+      case GlobalFn::IsNaN: return number_predicate(f, "isNaN", a);
+      case GlobalFn::IsFinite: return number_predicate(f, "isFinite", a);
       case GlobalFn::String: return to_str(f, a, at);
       case GlobalFn::Number: return to_number(f, a, at);
       case GlobalFn::ParseFloat: return w_.call(rt["dx_parse_float"], {a}, t_f64());
@@ -299,6 +318,8 @@ Ex CodeGen::member_call(Fn& f, NodeId n) {
   const Node& on = node(f.module, cn.kid(0));
   TypeId ot = type_of(f, cn.kid(0));
   if (on.kind == NodeKind::Identifier && on.text == "Math" && p_.ref_of(f.module, cn.kid(0)) == kNoId) return math(f, n, method, args);
+  if (on.kind == NodeKind::Identifier && on.text == "Number" && p_.ref_of(f.module, cn.kid(0)) == kNoId && is_number_predicate(method))
+    return number_predicate(f, method, expr(f, args[0]));
   if (on.kind == NodeKind::Identifier && (on.text == "Date" || on.text == "performance") && method == "now" &&
       p_.ref_of(f.module, cn.kid(0)) == kNoId)
     return w_.call(rt[on.text == "Date" ? "dx_date_now" : "dx_performance_now"], {}, t_f64());

@@ -232,10 +232,14 @@ Ex CodeGen::expr(Fn& f, NodeId n) {
         auto as = p_.modules[f.module]->nullish_as.find(n);  // runtime-wasm/ABI.md: null is 1, undefined is 0
         return nullish_const(as == p_.modules[f.module]->nullish_as.end() ? T.null_() : as->second, x.kind == NodeKind::NullLit);
       }
+      if (double v; p_.ref_of(f.module, n) == kNoId && global_number("", x.text, &v)) return w_.f64(v);
       return read_symbol(f, n, p_.ref_of(f.module, n));
     case NodeKind::Call: return call(f, n);
     case NodeKind::Member: {
       NodeId on = x.kid(0);
+      if (double v; node(f.module, on).kind == NodeKind::Identifier && p_.ref_of(f.module, on) == kNoId &&
+                    global_number(node(f.module, on).text, x.text, &v))
+        return w_.f64(v);
       if (is_location(f, on)) return w_.call(rt["dx_location_hash"], {}, t_i32());  // analyze allows only .hash
       SymId os = node(f.module, on).kind == NodeKind::Identifier ? p_.ref_of(f.module, on) : kNoId;
       if (os != kNoId && p_.symbols[os].kind == SymKind::Props) {
