@@ -250,8 +250,15 @@
   });
   const dom = document.readyState === "loading"
     ? new Promise((r) => document.addEventListener("DOMContentLoaded", r, { once: true })) : null;
-  if (activate && dom) new MutationObserver((_, o) => (activate(document), document.readyState === "loading" || o.disconnect()))
-    .observe(document, { childList: true, subtree: true });
+  // While the document loads, the chunks arrive as children of <body>: only those are watched (a document-wide
+  // observer would slow the parsing of every big page); an ACTIVATE mark triggers a pass.
+  if (activate && dom) {
+    const o = new MutationObserver((rs) => {
+      for (const r of rs) for (const n of r.addedNodes) n === document.body ? o.observe(n, { childList: true }) : n.type === "application/dx-activate" && activate(document);
+      if (document.readyState !== "loading") o.disconnect();
+    });
+    o.observe(document.body || document.documentElement, { childList: true });
+  }
   const ready = Promise.all([instantiate(), dom]).then(([r]) => {
     module = r.module;
     imported = WebAssembly.Module.imports(module).map((i) => i.name);

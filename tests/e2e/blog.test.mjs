@@ -82,10 +82,18 @@ test('a streamed page shows the fallback, then the boundary in place; it resumes
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   await recordMutations(page);
   await page.goto(url('/blog/hello-dx?dx-hold=1500'), { waitUntil: 'commit' });
-  // The shell arrives first: the post, and the fallback where the related posts go.
+  // The shell arrives first: the post, and the fallbacks where the layout's post list and the related posts go.
   await page.waitForSelector('p.loading', { timeout: 5000 });
   assert.equal(await page.textContent('article h1'), 'Hello, dx');
   assert.equal(await page.locator('.related').count(), 0);
+  assert.equal(await page.locator('.blog aside li').count(), 0);
+  // The layout's boundary (created first) comes first, and is put in place while the document still loads.
+  await page.waitForSelector('.blog aside li', { timeout: 10000 });
+  assert.equal(await page.locator('.loading-posts').count(), 0);
+  assert.equal(await page.locator('.related').count(), 0);
+  assert.equal(await page.locator('p.loading').count(), 1);
+  assert.equal(await page.evaluate(() => document.readyState), 'loading');
+  assert.equal(await page.locator('.blog aside li').count(), 3);
   await page.waitForSelector('.related', { timeout: 10000 });
   assert.equal(await page.locator('p.loading').count(), 0);
   // In place of the fallback: after the post's like button, inside the article.

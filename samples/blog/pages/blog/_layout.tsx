@@ -1,21 +1,24 @@
-import { For } from "dx";
+import { For, Suspense } from "dx";
 import { posts } from "../../components/posts";
 
-// The blog section's layout, nested inside the site layout: a sidebar with every post.
+// The blog section's layout, nested inside the site layout: a sidebar with every post (in a <Suspense>: a
+// streamed page shows it when it is ready, before the post's own related posts).
 export default function BlogSection(props: { children?: JSX.Element }) {
   return (
     <div class="blog">
       <aside>
         <h2>Posts</h2>
-        <ul>
-          <For each={posts}>
-            {(p) => (
-              <li>
-                <a href={`/blog/${p.slug}`}>{p.title}</a>
-              </li>
-            )}
-          </For>
-        </ul>
+        <Suspense fallback={<p class="loading-posts">Loading posts…</p>}>
+          <ul>
+            <For each={posts}>
+              {(p) => (
+                <li>
+                  <a href={`/blog/${p.slug}`}>{p.title}</a>
+                </li>
+              )}
+            </For>
+          </ul>
+        </Suspense>
       </aside>
       <section class="content">{props.children}</section>
     </div>
