@@ -44,7 +44,16 @@ struct Parser {
     throw_error(kind, m.finish(), where);
   }
   [[noreturn]] void syntax() { fail("SyntaxError", i < n ? "Unexpected token in JSON" : "Unexpected end of JSON input"); }
-  [[noreturn]] void shape(const char* want) { fail("TypeError", want); }
+  // A value of another shape: a TypeError — unless the text is not JSON at all, which JSON.parse reports
+  // first, as a SyntaxError, whatever the target (the whole text is checked from its start).
+  [[noreturn]] void mistyped(const char* a, Ref b = 0) {
+    Parser check{text, 0, n, where};
+    check.skip();
+    check.ws();
+    if (check.i < check.n) check.syntax();
+    fail("TypeError", a, b);
+  }
+  [[noreturn]] void shape(const char* want) { mistyped(want); }
 
   uint32_t peek() const { return i < n ? str_unit(text, i) : 0; }
   void ws() {
@@ -274,7 +283,7 @@ struct Parser {
           StrBuf name;
           for (uint32_t j = 0; j < f.name_len; ++j) name.push(f.name[j]);
           --i;  // at the closing brace
-          fail("TypeError", "JSON.parse: missing field ", name.finish());
+          mistyped("JSON.parse: missing field ", name.finish());
         }
         st32(slot, rec);
         return;

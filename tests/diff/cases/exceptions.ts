@@ -157,3 +157,15 @@ export function rangeErrors(): string {
   return str(repeatError("ab", 2)) + str(repeatError("ab", -1)) + str(repeatError("ab", -2.5)) + str(repeatError("ab", 1 / 0)) +
     str(repeatError("", -1 / 0)) + str(repeatError("ab", 536870912)) + str(pad) + str(repeatError("ab", -4503599627370496));
 }
+function parseName(text: string): string {
+  try {
+    const n: number = JSON.parse(text);
+    return "ok " + n;
+  } catch (e) {
+    return e.name;
+  }
+}
+export function syntaxBeforeShape(): string {
+  // Malformed text is a SyntaxError whatever the target; only well-formed JSON of another shape is dx's TypeError.
+  return str(parseName("{\"a\": }")) + str(parseName("[1,")) + str(parseName("{} x")) + str(parseName("tru")) + str(parseName("7"));
+}
