@@ -66,19 +66,17 @@ std::vector<int> section_ids(const std::string& wasm) {
 }  // namespace
 
 TEST_CASE("try/catch/finally run natively while prerendering, as in the browser", "[ssr][native][exceptions]") {
-  dxt::TempProject p(std::map<std::string, std::string>{{"pages/index.tsx", kPage}});
-  dxc::Diagnostics d;
-  std::string rendered;
-  REQUIRE(dxt::build_project(p.dir, d, false, true, &rendered));
-  INFO(rendered);
-  std::string html = dxt::read_text(p.dir / "dist" / "index.html");
+  dxt::BuiltProject b(dxt::Files{{"pages/index.tsx", kPage}});
+  INFO(b.rendered);
+  REQUIRE(b.ok);
+  std::string html = dxt::read_text(b.dist() / "index.html");
   CHECK(html.find("<p>3000 x=2 SyntaxError TypeError {\"x\": 2}|{\"x\": }|[1]</p>") != std::string::npos);
-  std::vector<int> ids = section_ids(dxt::read_text(p.dir / "dist" / "app.wasm"));
+  std::vector<int> ids = section_ids(dxt::read_text(b.dist() / "app.wasm"));
   CHECK(std::find(ids.begin(), ids.end(), 13) != ids.end());  // the tag section: dx_exc
 }
 
 TEST_CASE("an uncaught throw in an app with try/catch fails the build with the app's report (DX0411)", "[ssr][native][exceptions]") {
-  dxt::TempProject p(std::map<std::string, std::string>{{"pages/index.tsx", R"(
+  dxt::BuiltProject b(dxt::Files{{"pages/index.tsx", R"(
 function risky(n: number): number {
   try {
     if (n > 5) throw new Error("caught: " + n);
@@ -92,27 +90,24 @@ export default function A() {
   return <p>{risky(7)} {risky(3)}</p>;
 }
 )"}});
-  dxc::Diagnostics d;
-  std::string rendered;
-  CHECK_FALSE(dxt::build_project(p.dir, d, false, true, &rendered));
-  INFO(rendered);
-  CHECK(rendered.find("DX0411") != std::string::npos);
-  CHECK(rendered.find("Error: too many: 3") != std::string::npos);
-  CHECK(rendered.find("caught: 7") == std::string::npos);
-  CHECK(rendered.find("pages/index.tsx:8:") != std::string::npos);
+  INFO(b.rendered);
+  CHECK_FALSE(b.ok);
+  CHECK(b.rendered.find("DX0411") != std::string::npos);
+  CHECK(b.rendered.find("Error: too many: 3") != std::string::npos);
+  CHECK(b.rendered.find("caught: 7") == std::string::npos);
+  CHECK(b.rendered.find("pages/index.tsx:8:") != std::string::npos);
 }
 
 TEST_CASE("an app without try has no exception handling in its wasm", "[exceptions]") {
-  dxt::TempProject p(std::map<std::string, std::string>{{"pages/index.tsx", R"(
+  dxt::BuiltProject b(dxt::Files{{"pages/index.tsx", R"(
 function check(n: number): number {
   if (n > 2) throw new Error("too many");
   return n;
 }
 export default function A() { return <p>{check(1)}</p>; }
-)"}});
-  dxc::Diagnostics d;
-  REQUIRE(dxt::build_project(p.dir, d, false, false));
-  std::vector<int> ids = section_ids(dxt::read_text(p.dir / "dist" / "app.wasm"));
+)"}}, false);
+  REQUIRE(b.ok);
+  std::vector<int> ids = section_ids(dxt::read_text(b.dist() / "app.wasm"));
   CHECK(std::find(ids.begin(), ids.end(), 13) == ids.end());
   CHECK(std::find(ids.begin(), ids.end(), 10) != ids.end());  // (a code section was read)
 }

@@ -86,4 +86,18 @@ inline bool build_project(const fs::path& dir, dxc::Diagnostics& d, bool dev = f
   return ok;
 }
 
+// A project of `files` built as `dxc build` does (`ssr`: with the server module, pages prerendered); its
+// directory, dist/ inside, lives as long as this.
+using Files = std::map<std::string, std::string>;  // path in the project → text
+struct BuiltProject {
+  TempProject project;
+  dxc::Diagnostics diags;
+  std::string rendered;  // the diagnostics as dxc prints them
+  bool ok = false;
+  explicit BuiltProject(const Files& files, bool ssr = true) : project(files) {
+    ok = build_project(project.dir, diags, false, ssr, &rendered);
+  }
+  fs::path dist() const { return project.dir / "dist"; }
+};
+
 }  // namespace dxt

@@ -42,17 +42,15 @@ export default function Page() {
 }  // namespace
 
 TEST_CASE("dxc build writes dist/_server/app.so and prerenders the entry page into index.html", "[ssr][native]") {
-  dxt::TempProject p(std::map<std::string, std::string>{{"pages/index.tsx", kListPage}});
-  dxc::Diagnostics d;
-  std::string rendered;
-  REQUIRE(dxt::build_project(p.dir, d, false, true, &rendered));
-  INFO(rendered);
-  fs::path so = p.dir / "dist" / "_server" / "app.so";
+  dxt::BuiltProject b(dxt::Files{{"pages/index.tsx", kListPage}});
+  INFO(b.rendered);
+  REQUIRE(b.ok);
+  fs::path so = b.dist() / "_server" / "app.so";
   REQUIRE(fs::is_regular_file(so));
   const std::string expected =
       "<main class=\"page\" data-title=\"Shopping\"><h1>Shopping (2)</h1><ul><li class=\"\">milk &amp; &lt;eggs&gt;</li>"
       "<li class=\"done\">say \"hi\"</li></ul><p>short list</p><!----><input value=\"Shopping\"></main>";
-  std::string html = dxt::read_text(p.dir / "dist" / "index.html");
+  std::string html = dxt::read_text(b.dist() / "index.html");
   CHECK(html.find("<div id=\"dx-root\">" + expected + "</div>") != std::string::npos);
 
   // The page carries its resumption snapshot; dxc inspect reads it back from index.html.
@@ -88,7 +86,7 @@ TEST_CASE("without the server module (--no-ssr): no app.so, an empty mount eleme
 
 TEST_CASE("a throw while the entry page renders fails the build with the app's report (DX0411), nothing written",
           "[ssr][native]") {
-  dxt::TempProject p(std::map<std::string, std::string>{{"pages/index.tsx", R"(import { createSignal } from "dx";
+  dxt::BuiltProject b(dxt::Files{{"pages/index.tsx", R"(import { createSignal } from "dx";
 function check(n: number): number {
   if (n > 2) throw new Error("too many: " + n);
   return n;
@@ -98,18 +96,16 @@ export default function A() {
   return <p>{check(n())}</p>;
 }
 )"}});
-  dxc::Diagnostics d;
-  std::string rendered;
-  CHECK_FALSE(dxt::build_project(p.dir, d, false, true, &rendered));
-  INFO(rendered);
-  CHECK(rendered.find("DX0411") != std::string::npos);
-  CHECK(rendered.find("too many: 3") != std::string::npos);
-  CHECK(rendered.find("pages/index.tsx:3:") != std::string::npos);
-  CHECK_FALSE(fs::exists(p.dir / "dist"));
+  INFO(b.rendered);
+  CHECK_FALSE(b.ok);
+  CHECK(b.rendered.find("DX0411") != std::string::npos);
+  CHECK(b.rendered.find("too many: 3") != std::string::npos);
+  CHECK(b.rendered.find("pages/index.tsx:3:") != std::string::npos);
+  CHECK_FALSE(fs::exists(b.dist()));
 }
 
 TEST_CASE("an app that imports the host's clocks and random numbers prerenders with the server's", "[ssr][native]") {
-  dxt::TempProject p(std::map<std::string, std::string>{{"pages/index.tsx", R"(import { createSignal } from "dx";
+  dxt::BuiltProject b(dxt::Files{{"pages/index.tsx", R"(import { createSignal } from "dx";
 export default function A() {
   const [r, setR] = createSignal(Math.random());
   const [t, setT] = createSignal(Date.now());
@@ -117,41 +113,35 @@ export default function A() {
   return <p>{r() >= 0 && r() < 1 ? "ok" : "bad"} {t() > 1.7e12 ? "now" : "then"} {stored()} {performance.now() >= 0 ? "mono" : "?"}</p>;
 }
 )"}});
-  dxc::Diagnostics d;
-  std::string rendered;
-  REQUIRE(dxt::build_project(p.dir, d, false, true, &rendered));
-  INFO(rendered);
-  CHECK(dxt::read_text(p.dir / "dist" / "index.html").find("<p>ok now none mono</p>") != std::string::npos);
+  INFO(b.rendered);
+  REQUIRE(b.ok);
+  CHECK(dxt::read_text(b.dist() / "index.html").find("<p>ok now none mono</p>") != std::string::npos);
 }
 
 TEST_CASE("deep recursion traps in the server module instead of crashing it", "[ssr][native]") {
-  dxt::TempProject p(std::map<std::string, std::string>{{"pages/index.tsx", R"(import { createSignal } from "dx";
+  dxt::BuiltProject b(dxt::Files{{"pages/index.tsx", R"(import { createSignal } from "dx";
 function depth(n: number): number { return n <= 0 ? 0 : 1 + depth(n - 1); }
 export default function A() {
   const [n, setN] = createSignal(1000000);
   return <p>{depth(n())}</p>;
 }
 )"}});
-  dxc::Diagnostics d;
-  std::string rendered;
-  CHECK_FALSE(dxt::build_project(p.dir, d, false, true, &rendered));
-  INFO(rendered);
-  CHECK(rendered.find("DX0411") != std::string::npos);
+  INFO(b.rendered);
+  CHECK_FALSE(b.ok);
+  CHECK(b.rendered.find("DX0411") != std::string::npos);
 }
 
 TEST_CASE("every static page is its own prerendered HTML file; pages with params have none", "[ssr][native][pages]") {
-  dxt::TempProject p(std::map<std::string, std::string>{
+  dxt::BuiltProject b(dxt::Files{
       {"pages/index.tsx", "export default function Home() { return <h1>home</h1>; }\n"},
       {"pages/about.tsx", "export default function About() { return <h1>about</h1>; }\n"},
       {"pages/docs/index.tsx", "export default function Docs() { return <h1>docs</h1>; }\n"},
       {"pages/docs/deep/page-two.tsx", "export default function Two() { return <h1>two</h1>; }\n"},
       {"pages/users/[id].tsx", "export default function User() { return <h1>user</h1>; }\n"}});
-  dxc::Diagnostics d;
-  std::string rendered;
-  REQUIRE(dxt::build_project(p.dir, d, false, true, &rendered));
-  INFO(rendered);
-  CHECK(rendered.find("warning") == std::string::npos);
-  fs::path dist = p.dir / "dist";
+  INFO(b.rendered);
+  REQUIRE(b.ok);
+  CHECK(b.rendered.find("warning") == std::string::npos);
+  fs::path dist = b.dist();
   struct Want { std::string file, h1, up, page; };
   // Pages in routes.dxr's order (page files sorted): about, docs/deep/page-two, docs, index, users/[id].
   for (const Want& w : {Want{"index.html", "home", "", " data-page=\"3\""}, Want{"about/index.html", "about", "../", ""},
@@ -218,7 +208,7 @@ TEST_CASE("an app with more blocks and handlers than a br_table dispatch serves 
 TEST_CASE("the snapshot leaves out the arena's scratch and free pages (runtime-wasm/src/scratch.cpp)", "[ssr][native][snapshot]") {
   // Building a 3,000-character string one character at a time leaves megabytes of dead arena data behind;
   // the client never reads it (arena allocations are zeroed), so the snapshot carries only live state.
-  dxt::TempProject p(std::map<std::string, std::string>{{"pages/index.tsx", R"(import { createSignal } from "dx";
+  dxt::BuiltProject b(dxt::Files{{"pages/index.tsx", R"(import { createSignal } from "dx";
 export default function Page() {
   let s = "";
   for (let i = 0; i < 3000; i++) s = s + "abcdefghijklmnopqrstuvwxyz".charAt(i % 26);
@@ -226,11 +216,9 @@ export default function Page() {
   return <p onClick={() => setText(text() + "!")}>{text().length}:{text().slice(0, 5)}</p>;
 }
 )"}});
-  dxc::Diagnostics d;
-  std::string rendered;
-  REQUIRE(dxt::build_project(p.dir, d, false, true, &rendered));
-  INFO(rendered);
-  std::string html = dxt::read_text(p.dir / "dist" / "index.html");
+  INFO(b.rendered);
+  REQUIRE(b.ok);
+  std::string html = dxt::read_text(b.dist() / "index.html");
   CHECK(html.find("<p>3000:abcde</p>") != std::string::npos);
   std::vector<uint8_t> bytes;
   REQUIRE(dx::ssr::snapshot_in_html(html, &bytes));
