@@ -98,6 +98,20 @@ inline bool global_number(std::string_view object, std::string_view name, double
   return false;
 }
 
+// Whether String(array) / `${array}` (its elements joined with ",", as Array.prototype.toString does) can be
+// compiled for an array type: elements that are numbers, booleans, strings (null and undefined ones print as
+// ""), records ("[object Object]") or such arrays; nullable numbers and booleans only at the top level.
+inline bool stringable_array(const Types& T, TypeId t, bool top = true) {
+  if (T.kind(t) != TypeKind::Array) return false;
+  TypeId e = T.info(t).elem;
+  switch (T.kind(e)) {
+    case TypeKind::Number: case TypeKind::Boolean: return top || !T.nullable(e);
+    case TypeKind::String: case TypeKind::Record: return true;
+    case TypeKind::Array: return stringable_array(T, e, false);
+    default: return false;
+  }
+}
+
 // Number.isInteger, isFinite, isNaN, isSafeInteger (of a number; other values are never numbers here).
 inline bool is_number_predicate(std::string_view name) {
   return name == "isInteger" || name == "isFinite" || name == "isNaN" || name == "isSafeInteger";

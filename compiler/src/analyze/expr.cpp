@@ -17,7 +17,8 @@ TypeId Checker::check_expr(Ctx& c, NodeId n, TypeId expected) {
       for (size_t i = 1; i < x.kids.size(); i += 2) {
         TypeId k = check_expr(c, x.kids[i]);
         TypeKind kk = T.kind(k);
-        if (kk != TypeKind::Number && kk != TypeKind::String && kk != TypeKind::Boolean && kk != TypeKind::Error)
+        if (kk != TypeKind::Number && kk != TypeKind::String && kk != TypeKind::Boolean && kk != TypeKind::Error &&
+            !stringable_array(T, k))
           error(x.kids[i], "DX0251", "cannot put a value of type '" + T.name(k) + "' in a template literal yet");
       }
       t = T.string();
@@ -260,7 +261,7 @@ TypeId Checker::check_call(Ctx& c, NodeId n, TypeId expected) {
     }
     TypeId at = check_expr(c, args[0], 0);
     TypeKind k = T.kind(at);
-    bool ok_arg = g == GlobalFn::String ? (k == TypeKind::Number || k == TypeKind::String || k == TypeKind::Boolean)
+    bool ok_arg = g == GlobalFn::String ? (k == TypeKind::Number || k == TypeKind::String || k == TypeKind::Boolean || stringable_array(T, at))
                 : g == GlobalFn::Number ? (k == TypeKind::Number || k == TypeKind::String || k == TypeKind::Boolean)
                                         : k == TypeKind::String;
     if (!ok_arg && k != TypeKind::Error) error(args[0], "DX0234", name + "() of a '" + T.name(at) + "' is not supported");

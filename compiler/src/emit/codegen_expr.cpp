@@ -155,6 +155,11 @@ Ex CodeGen::to_str(Fn& f, Ex v, TypeId t) {
     case TypeKind::String: return v;
     case TypeKind::Number: return w_.call(rt["dx_num_to_str"], {v}, t_i32());
     case TypeKind::Boolean: return w_.select(v, str_const("true"), str_const("false"), t_i32());
+    case TypeKind::Array: {  // Array.prototype.toString: join(","), analyze checked the elements (stringable_array)
+      TypeId et = p_.types.info(t).elem;
+      const char* fn = !p_.types.is_ref(et) && p_.types.nullable(et) ? "dx_array_join_nullable" : "dx_array_join";
+      return w_.call(rt[fn], {v, str_const(",")}, t_i32());
+    }
     default: return w_.seq({w_.drop(v), str_const("")}, t_i32());
   }
 }

@@ -63,3 +63,21 @@ export function mutating(): string {
   return num(n) + nums(xs) + nums(removed) + nums(tail) + nums(none) + str(last ?? "-") + str(first ?? "-") + str(gone ?? "empty") +
     num(words.length) + num(xs.splice(-1, 1, 0).length) + nums(xs);
 }
+
+// String(array) and `${array}`: Array.prototype.toString (join with ","), nested arrays flattened, null and
+// undefined elements as "", records as [object Object].
+interface Tagged {
+  tag: string;
+}
+export function arrayToString(): string {
+  const nums = [1, -0, 2.5, NaN];
+  const deep: number[][][] = [[[1, 2]], [], [[3], [4, 5]]];
+  const nested: number[][] = [[1, 2], [], [3]];
+  const maybe: (number | null)[] = [1, null, 3];
+  const names: (string | undefined)[] = ["a", undefined, "c"];
+  const flags: (boolean | null)[] = [true, null, false];
+  const recs: Tagged[] = [{ tag: "x" }];
+  const empty: string[] = [];
+  return str(String(nums)) + str(`${nested}`) + str(String(deep)) + str(String(maybe)) + str(`<${names}>`) + str(String(flags)) + str(String(recs)) +
+    str(`[${empty}]`) + str(String([["a"], ["b", "c"]]));
+}
