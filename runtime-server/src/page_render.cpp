@@ -341,19 +341,49 @@ void PageRenderer::fill_parts(std::span<const Part> parts, const Fill& fill, std
 // A page streamed with its <Suspense> boundaries held back (schemas/stream.md), for dx-server's test hook:
 // the shell up to its state slot with the fallbacks marked, then one boundary's chunks every `hold_ms`, then
 // the snapshot (the DATA chunk) and the rest of the shell. A boundary that throws ends the stream without a
-// snapshot: the browser then renders the page itself.
+// snapshot: the browser then renders the page itself. For a client that takes gzip, one gzip stream over the
+// whole body, each piece flushed (Z_SYNC_FLUSH) so the browser can show it at once.
 class PageRenderer::Stream final : public http1::ResponseStream {
  public:
   Stream(std::unique_ptr<dx::ssr::StreamRender> render, std::vector<Part> parts, std::string up, std::string page,
-         std::string params_attr, std::string what, uint32_t hold_ms)
+         std::string params_attr, std::string what, uint32_t hold_ms, bool gzip)
       : render_(std::move(render)), parts_(std::move(parts)), up_(std::move(up)), page_(std::move(page)),
         params_attr_(std::move(params_attr)), what_(std::move(what)), hold_ms_(hold_ms) {
     state_at_ = parts_.size();
     for (size_t i = 0; i < parts_.size() && state_at_ == parts_.size(); ++i)
       if (parts_[i].slot == Slot::kState) state_at_ = i;
+    gzip_ = gzip && deflateInit2(&z_, 1, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) == Z_OK;
+  }
+  ~Stream() override {
+    if (gzip_) deflateEnd(&z_);
+  }
+
+  std::string_view extra_headers() const override {
+    return gzip_ ? "Content-Encoding: gzip\r\nVary: Accept-Encoding\r\n" : "Vary: Accept-Encoding\r\n";
   }
 
   Step next(int64_t now_ms, std::string& out, int64_t* wake_ms) override {
+    if (!gzip_) return produce(now_ms, out, wake_ms);
+    std::string& raw = raw_;
+    raw.clear();
+    Step step = produce(now_ms, raw, wake_ms);
+    if (step != Step::kData) return step;
+    z_.next_in = reinterpret_cast<Bytef*>(raw.data());
+    z_.avail_in = uInt(raw.size());
+    int flush = phase_ == Phase::kDone ? Z_FINISH : Z_SYNC_FLUSH;
+    do {
+      size_t at = out.size();
+      out.resize(at + 16384);
+      z_.next_out = reinterpret_cast<Bytef*>(out.data() + at);
+      z_.avail_out = 16384;
+      deflate(&z_, flush);
+      out.resize(out.size() - z_.avail_out);
+    } while (z_.avail_out == 0);
+    return Step::kData;
+  }
+
+ private:
+  Step produce(int64_t now_ms, std::string& out, int64_t* wake_ms) {
     std::string err;
     switch (phase_) {
       case Phase::kShell: {
@@ -386,7 +416,6 @@ class PageRenderer::Stream final : public http1::ResponseStream {
     return Step::kEnd;
   }
 
- private:
   enum class Phase : uint8_t { kShell, kBoundaries, kDone };
   // The state slot (the snapshot, when there is one) and the rest of the shell.
   void end(const std::vector<uint8_t>* snapshot, std::string& out) {
@@ -410,6 +439,9 @@ class PageRenderer::Stream final : public http1::ResponseStream {
   size_t state_at_;
   Phase phase_ = Phase::kShell;
   int64_t next_ms_ = 0;
+  bool gzip_ = false;
+  z_stream z_{};
+  std::string raw_;  // a piece before compression
 };
 
 bool PageRenderer::respond(std::string_view target, bool gzip, std::string* head, std::string* body, uint32_t hold_ms,
@@ -436,7 +468,7 @@ bool PageRenderer::respond(std::string_view target, bool gzip, std::string* head
       auto sr = std::make_unique<dx::ssr::StreamRender>(lib_);
       if (sr->start(m.route, &params, true, &threw) && sr->pending()) {
         *stream = std::make_unique<Stream>(std::move(sr), shell_, up_prefix(path), std::to_string(m.route),
-                                           params_attribute(params), what, hold_ms);
+                                           params_attribute(params), what, hold_ms, gzip);
         return true;
       }
       threw.clear();  // nothing held (or it threw: the plain render reports it)

@@ -16,6 +16,7 @@ void Connection::respond_stream(std::unique_ptr<ResponseStream> stream, std::str
   h.assign("HTTP/1.1 200 OK\r\nContent-Type: ");
   h.append(content_type);
   h.append("\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n");
+  h.append(stream->extra_headers());
   if (!http10) h.append("Transfer-Encoding: chunked\r\n");
   out_.append_owned(h);
   out_.append_owned(ctx_.date.line());

@@ -21,6 +21,8 @@ class ResponseStream {
   // kData: the next piece was appended to `out` (ask again at once); kWait: nothing yet, ask again at
   // *wake_ms (a time on the worker's clock, ConnectionContext::now_ms); kEnd: the body is complete.
   virtual Step next(int64_t now_ms, std::string& out, int64_t* wake_ms) = 0;
+  // Header lines of its own (each ending in CRLF), e.g. Content-Encoding for a compressed body.
+  virtual std::string_view extra_headers() const { return {}; }
 };
 
 // The test hook's stream: `chunks` pieces of `size` bytes ("chunk <i> " then '.' padding), one every
