@@ -109,6 +109,8 @@ TEST_CASE("each analyze diagnostic is reported with its code", "[analyze][diagno
       {"DX0234", page("const f = () => isNaN(\"x\");")},
       {"DX0251", page("const xs: (number | null)[][] = [];\nconst f = () => `${xs}`;")},
       {"DX0251", page("const xs = [() => 1];\nconst f = () => `${xs}`;")},
+      {"DX0264", page("const f = () => { try { } catch (e) { console.error(e); } };")},
+      {"DX0264", page("const f = () => { try { } catch (e) { return JSON.stringify(e); } return \"\"; };")},
       {"DX0234", page("const f = () => Number.isInteger(\"1\");")},
       {"DX0222", page("const f = () => Number.isFinite(1, 2);")},
       {"DX0235", page("const f = () => { try { } catch ({ message }) { } };")},

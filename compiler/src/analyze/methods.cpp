@@ -85,7 +85,9 @@ TypeId Checker::check_member_call(Ctx& c, NodeId n, TypeId expected) {
     for (size_t i = 0; i < args.size(); ++i) {
       TypeId at = check_expr(c, args[i], 0);
       if (at == T.error()) continue;
-      if (inspect_descriptor(T, at).empty()) {
+      if (p_.uses_try && at == error_type()) {  // JS prints an Error's stack, which wasm has no form of
+        error(args[i], "DX0264", "console." + method + " of a caught error is not supported: log `e.message` (or `${e.name}: ${e.message}`)");
+      } else if (inspect_descriptor(T, at).empty()) {
         error(args[i], "DX0264", "console." + method + " of a '" + T.name(at) +
                                      "' is not supported yet (numbers, strings, booleans, null, undefined, arrays and records of them are)");
       } else if (i == 0 && args.size() > 1 && T.kind(at) == TypeKind::String &&
@@ -132,6 +134,10 @@ TypeId Checker::check_member_call(Ctx& c, NodeId n, TypeId expected) {
     }
     TypeId at = check_expr(c, args[0], 0);
     if (at == T.error()) return at;
+    if (p_.uses_try && at == error_type()) {  // an Error's fields are not enumerable: JS gives "{}"
+      error(args[0], "DX0264", "JSON.stringify of a caught error is \"{}\" in JS (its fields are not enumerable): stringify `e.message`");
+      return T.error();
+    }
     if (inspect_descriptor(T, at).empty()) {
       error(args[0], "DX0264", "JSON.stringify of a '" + T.name(at) +
                                    "' is not supported yet (numbers, strings, booleans, null, arrays and records of them are)");
