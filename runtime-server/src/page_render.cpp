@@ -461,20 +461,29 @@ bool PageRenderer::respond(std::string_view target, bool gzip, std::string* head
     }
     Rendered r;
     std::string threw;
-    dx::schema::DxrView::Str pattern = routes_.pattern(route);
-    std::string what = std::string(path) + " (route " + std::string(reinterpret_cast<const char*>(pattern.data), pattern.size) +
-                       ", page " + std::to_string(m.route) + ")";
+    auto what = [&] {  // how reports name the request (made only for one)
+      dx::schema::DxrView::Str pattern = routes_.pattern(route);
+      return std::string(path) + " (route " + std::string(reinterpret_cast<const char*>(pattern.data), pattern.size) +
+             ", page " + std::to_string(m.route) + ")";
+    };
+    bool ok;
     if (hold_ms && stream && lib_) {  // the test hook: hold the page's <Suspense> boundaries back and stream it
       auto sr = std::make_unique<dx::ssr::StreamRender>(lib_);
-      if (sr->start(m.route, &params, true, &threw) && sr->pending()) {
+      ok = sr->start(m.route, &params, true, &threw);
+      if (ok && sr->pending()) {
         *stream = std::make_unique<Stream>(std::move(sr), shell_, up_prefix(path), std::to_string(m.route),
-                                           params_attribute(params), what, hold_ms, gzip);
+                                           params_attribute(params), what(), hold_ms, gzip);
         return true;
       }
-      threw.clear();  // nothing held (or it threw: the plain render reports it)
+      dx::ssr::Resumable whole;  // nothing held: this render is the page
+      ok = ok && sr->finish(&whole, &threw);
+      r.body = std::move(whole.html);
+      r.snapshot = std::move(whole.snapshot);
+    } else {
+      ok = render(m.route, params, &r, &threw);
     }
-    if (!render(m.route, params, &r, &threw)) {
-      std::fprintf(stderr, "dx-server: %s threw: %s\n", what.c_str(), threw.c_str());
+    if (!ok) {
+      std::fprintf(stderr, "dx-server: %s threw: %s\n", what().c_str(), threw.c_str());
       error_page(500, "Internal Server Error", head, body);
       return true;
     }

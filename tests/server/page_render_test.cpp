@@ -543,6 +543,8 @@ export default function Item(props: { params: { id: string } }) {
   );
 }
 )");
+    write_file(app.path() / "pages/plain/[id].tsx",
+               "export default function Plain(props: { params: { id: string } }) { return <p>plain {props.params.id}</p>; }\n");
     std::string out, err;
     int rc = run({DXC_BINARY, "build", "-q", app.str()}, &out, &err, 300000);
     INFO(out << err);
@@ -587,6 +589,14 @@ export default function Item(props: { params: { id: string } }) {
   CHECK(plain->header("content-length") == std::to_string(plain->body.size()));
   CHECK(plain->body.find("<main><h1>item 9</h1><section>details of 9</section><!----></main>") != std::string::npos);
   CHECK(plain->body.find("dx-s:") == std::string::npos);
+  // ?dx-hold on a page that holds nothing: sent whole, as without it.
+  REQUIRE(c.send(get("/plain/3?dx-hold=1")));
+  auto whole = c.read_response();
+  REQUIRE(whole);
+  CHECK(whole->status == 200);
+  CHECK(whole->header("content-length") == std::to_string(whole->body.size()));
+  CHECK(whole->body.find("<div id=\"dx-root\"><p>plain 3</p></div>") != std::string::npos);
+  CHECK_FALSE(state_script(whole->body).empty());
 
   // A client that takes gzip gets one gzip stream, flushed piece by piece: inflated, the same document.
   REQUIRE(c.send("GET /items/8?dx-hold=1 HTTP/1.1\r\nHost: test\r\nAccept-Encoding: gzip\r\n\r\n"));

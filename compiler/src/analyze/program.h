@@ -168,6 +168,7 @@ struct Program {
   // Some function has a try statement: throws are wasm exceptions (tag dx_exc, an Error record) instead of
   // traps, and the Error shape exists (analyze/stmt.cpp, emit/codegen_stmt.cpp).
   bool uses_try = false;
+  ShapeId error_shape = 0;  // with uses_try: the Error record's shape { message, name } (Checker::error_type)
   std::vector<std::unique_ptr<Module>> modules;
   Types types;
   // Deques: analysis holds references to entries while it adds new ones (push_back never moves elements).

@@ -255,7 +255,9 @@ void Checker::check_loop(Ctx& c, NodeId n, const std::string& label) {
 
 TypeId Checker::error_type() {
   auto& T = p_.types;
-  return T.record(T.shape("Error", {{"message", T.string()}, {"name", T.string()}}));
+  TypeId t = T.record(T.shape("Error", {{"message", T.string()}, {"name", T.string()}}));
+  if (p_.uses_try) p_.error_shape = T.info(t).shape;
+  return t;
 }
 
 // try { … } catch (e) { … } finally { … } (emit/codegen_stmt.cpp: wasm exceptions). `e` is the Error record the

@@ -248,11 +248,11 @@ Ex CodeGen::leave_through(Fn& f, size_t keep, Ex jump) {
   return w_.seq(xs, t_none());
 }
 
-// error$new(name, message): the Error record a throw carries (analyze: Checker::error_type), for `throw new
-// Error(…)` and the runtime's errors (dxgen_raise).
+// error$new(name, message): the Error record a throw carries (its shape: Program::error_shape), for `throw
+// new Error(…)` and the runtime's errors (dxgen_raise).
 void CodeGen::gen_error_new() {
   auto& T = p_.types;
-  ShapeId s = T.info(T.record(T.shape("Error", {{"message", T.string()}, {"name", T.string()}}))).shape;
+  ShapeId s = p_.error_shape;
   const Shape& sh = T.shape_info(s);
   Fn g;
   g.params = {t_i32(), t_i32()};
