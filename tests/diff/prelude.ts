@@ -13,6 +13,19 @@ export function bool(b: boolean): string {
   return b ? "true" : "false";
 }
 
+// A number or boolean that may be null or undefined.
+export function maybeNum(x: number | null | undefined): string {
+  if (x === null) return "null";
+  if (x === undefined) return "undef";
+  return num(x);
+}
+
+export function maybeBool(b: boolean | null | undefined): string {
+  if (b === null) return "null";
+  if (b === undefined) return "undef";
+  return bool(b);
+}
+
 export function nums(xs: number[]): string {
   let out = "[";
   let first = true;

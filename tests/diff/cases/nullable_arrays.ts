@@ -1,21 +1,11 @@
-import { num, str, bool, nums } from "../prelude";
+import { num, str, bool, nums, maybeNum, maybeBool } from "../prelude";
 
 // Arrays of nullable numbers and booleans (types.h Nullable: NaN payloads and 2 / 3) through the runtime's
 // search, join and sort (array_ops.cpp, the `_nullable` exports), and pop/shift of number and boolean arrays,
 // whose empty result is undefined. Edge values: -0, NaN, ±Infinity, null, undefined, empty arrays.
-function show(x: number | null | undefined): string {
-  if (x === null) return "null";
-  if (x === undefined) return "undef";
-  return num(x);
-}
-function showB(b: boolean | null | undefined): string {
-  if (b === null) return "null";
-  if (b === undefined) return "undef";
-  return bool(b);
-}
 function showAll(xs: (number | null | undefined)[]): string {
   let out = "[";
-  for (let i = 0; i < xs.length; i++) out += (i > 0 ? "," : "") + show(xs[i]);
+  for (let i = 0; i < xs.length; i++) out += (i > 0 ? "," : "") + maybeNum(xs[i]);
   return out + "]";
 }
 
@@ -63,7 +53,7 @@ export function sortNullable(): string {
   const xs: (number | null | undefined)[] = [3, undefined, null, -1, undefined, 0, null, 10];
   let calls = "";
   xs.sort((a, b) => {
-    calls += show(a) + show(b) + ";";
+    calls += maybeNum(a) + maybeNum(b) + ";";
     const x = a ?? -100;
     const y = b ?? -100;
     return x - y;
@@ -77,7 +67,7 @@ export function sortNullable(): string {
   const bs: (boolean | undefined | null)[] = [true, undefined, false, null, true];
   bs.sort((a, b) => (a === true ? 1 : 0) - (b === true ? 1 : 0));
   let bt = "";
-  for (const b of bs) bt += showB(b) + ",";
+  for (const b of bs) bt += maybeBool(b) + ",";
   return showAll(xs) + "|" + calls + "|" + showAll(ys) + "|" + showAll(allU) + "|" + showAll(one) + "|" + bt;
 }
 
@@ -87,7 +77,7 @@ export function sortNullableDefault(): string {
   const bs: (boolean | null | undefined)[] = [true, undefined, null, false, true, null];
   bs.sort();
   let bt = "";
-  for (const b of bs) bt += showB(b) + ",";
+  for (const b of bs) bt += maybeBool(b) + ",";
   return showAll(xs) + "|" + bt;
 }
 
@@ -102,7 +92,7 @@ export function popShiftNumbers(): string {
   const f = n.shift();
   const g = n.pop();
   const h = n.pop();
-  return show(a) + show(b) + show(c) + show(d) + show(e) + show(f) + show(g) + show(h) + nums(xs) + (d === undefined ? "U" : "D") +
+  return maybeNum(a) + maybeNum(b) + maybeNum(c) + maybeNum(d) + maybeNum(e) + maybeNum(f) + maybeNum(g) + maybeNum(h) + nums(xs) + (d === undefined ? "U" : "D") +
          num((h ?? 7) + 1) + str(String(d));
 }
 
@@ -114,5 +104,5 @@ export function popShiftBooleans(): string {
   const nb: (boolean | null)[] = [null];
   const d = nb.pop();
   const e = nb.shift();
-  return showB(a) + showB(b) + showB(c) + showB(d) + showB(e) + bool(c === undefined) + bool(!c);
+  return maybeBool(a) + maybeBool(b) + maybeBool(c) + maybeBool(d) + maybeBool(e) + bool(c === undefined) + bool(!c);
 }

@@ -1,4 +1,4 @@
-import { num, str, bool } from "../prelude";
+import { num, str, bool, maybeNum, maybeBool } from "../prelude";
 
 // null and undefined for numbers and booleans (types.h Nullable: NaN payloads and 2/3): literals, narrowing,
 // ??, ?., optional fields and parameters, equality (NaN stays a number; the
@@ -15,21 +15,11 @@ type Row = { id: number; count?: number; done?: boolean | null; score: number | 
 
 const edges: (number | null)[] = [0, -0, 0 / 0, 1 / 0, -1 / 0, null, 1.5, -2];
 
-function show(x: number | null | undefined): string {
-  if (x === null) return "null";
-  if (x === undefined) return "undef";
-  return num(x);
-}
-function showB(b: boolean | null | undefined): string {
-  if (b === null) return "null";
-  if (b === undefined) return "undef";
-  return bool(b);
-}
 function orZero(x?: number): number {
   return x ?? 0;
 }
 function flag(b?: boolean): string {
-  return showB(b) + "/" + bool(!!b) + "/" + bool(b ?? true);
+  return maybeBool(b) + "/" + bool(!!b) + "/" + bool(b ?? true);
 }
 function halve(x: number | null): number | null {
   if (x === null) return null;
@@ -47,7 +37,7 @@ export function literalsN(): string {
   const a: number | null = null;
   const b: number | undefined = undefined;
   const c: number | null | undefined = 3;
-  return show(a) + show(b) + show(c) + str(`${a}|${b}|${c}`) + str("" + a + b + c) + str(String(a) + String(b) + String(c));
+  return maybeNum(a) + maybeNum(b) + maybeNum(c) + str(`${a}|${b}|${c}`) + str("" + a + b + c) + str(String(a) + String(b) + String(c));
 }
 export function narrowingN(): string {
   let out = "";
@@ -83,16 +73,16 @@ export function equalityN(): string {
 export function nullishN(): string {
   const xs: (number | null)[] = [null, 0, -0, 0 / 0, 7];
   let out = "";
-  for (const x of xs) out += num(x ?? -1) + "," + num(x || -1) + "," + show(x && 5) + ";";
-  return str(out) + num(orZero()) + num(orZero(4)) + num(orZero(undefined)) + show(halve(null)) + show(halve(9)) +
-    show(pick(0)) + show(pick(2)) + show(firstPositive([-1, 0])) + show(firstPositive([-1, 3]));
+  for (const x of xs) out += num(x ?? -1) + "," + num(x || -1) + "," + maybeNum(x && 5) + ";";
+  return str(out) + num(orZero()) + num(orZero(4)) + num(orZero(undefined)) + maybeNum(halve(null)) + maybeNum(halve(9)) +
+    maybeNum(pick(0)) + maybeNum(pick(2)) + maybeNum(firstPositive([-1, 0])) + maybeNum(firstPositive([-1, 3]));
 }
 export function booleansB(): string {
   const vs: (boolean | null)[] = [true, false, null];
   let out = "";
   for (const v of vs) {
-    out += showB(v) + (v ? "T" : "F") + (v === true ? "t" : "-") + (v === false ? "f" : "-") + (v === null ? "n" : "-") +
-      (v == undefined ? "u" : "-") + (v !== null ? "x" : "-") + String(v) + `${v}` + showB(v ?? false) + ";";
+    out += maybeBool(v) + (v ? "T" : "F") + (v === true ? "t" : "-") + (v === false ? "f" : "-") + (v === null ? "n" : "-") +
+      (v == undefined ? "u" : "-") + (v !== null ? "x" : "-") + String(v) + `${v}` + maybeBool(v ?? false) + ";";
     for (const w of vs) out += v === w ? "=" : v != w ? "!" : "?";
   }
   return str(out) + flag() + flag(true) + flag(false) + flag(undefined);
@@ -103,7 +93,7 @@ export function recordsN(): string {
   const c: Item = { id: 3, count: 0 / 0, done: true, score: 4.5 };
   let out = "";
   for (const it of [a, b, c]) {
-    out += show(it.count) + showB(it.done) + show(it.score) + num(it.count ?? 100) + bool(it.done ?? true) + ";";
+    out += maybeNum(it.count) + maybeBool(it.done) + maybeNum(it.score) + num(it.count ?? 100) + bool(it.done ?? true) + ";";
     if (it.count !== undefined) out += "c" + num(it.count + 1);
     if (typeof it.score === "number") out += "s" + num(it.score * 2);
   }
@@ -114,7 +104,7 @@ export function recordsN(): string {
   b.count = undefined;
   c.score = null;
   a.done = true;
-  return str(out) + show(p.y) + show(q.y) + show(r.y) + show(s.y) + show(b.count) + show(c.score) + showB(a.done);
+  return str(out) + maybeNum(p.y) + maybeNum(q.y) + maybeNum(r.y) + maybeNum(s.y) + maybeNum(b.count) + maybeNum(c.score) + maybeBool(a.done);
 }
 export function chainsN(): string {
   const items: (Item | null)[] = [null, { id: 5, count: 2, score: 1 }, { id: 6, score: null }];
@@ -122,7 +112,7 @@ export function chainsN(): string {
   for (const it of items) {
     const n = it?.count;
     const d = it?.done;
-    out += show(n) + showB(d) + show(it?.id) + show(it?.score) + num(it?.count ?? -1) + ";";
+    out += maybeNum(n) + maybeBool(d) + maybeNum(it?.id) + maybeNum(it?.score) + num(it?.count ?? -1) + ";";
   }
   return str(out);
 }
@@ -132,9 +122,9 @@ export function arraysN(): string {
   xs.push(0 / 0);
   xs[0] = null;
   let out = "";
-  for (let i = 0; i < xs.length; i++) out += show(xs[i]) + ",";
+  for (let i = 0; i < xs.length; i++) out += maybeNum(xs[i]) + ",";
   const bs: (boolean | undefined)[] = [true, undefined, false];
-  for (const b of bs) out += showB(b) + ",";
+  for (const b of bs) out += maybeBool(b) + ",";
   return str(out) + num(xs.length) + str(JSON.stringify(xs)) + str(JSON.stringify(bs));
 }
 export function conversionsN(): string {
@@ -157,13 +147,13 @@ export function jsonN(): string {
   const ps: (number | null)[] = JSON.parse("[1,null,-0,2e3]");
   const bs: (boolean | null)[] = JSON.parse("[true,null,false]");
   let out = "";
-  for (const it of back) out += show(it.count) + showB(it.done) + show(it.score) + ";";
-  for (const p of ps) out += show(p) + ",";
-  for (const b of bs) out += showB(b) + ",";
+  for (const it of back) out += maybeNum(it.count) + maybeBool(it.done) + maybeNum(it.score) + ";";
+  for (const p of ps) out += maybeNum(p) + ",";
+  for (const b of bs) out += maybeBool(b) + ",";
   const u: number | undefined = undefined;
   const bu: boolean | undefined = undefined;
   const bn: boolean | null = null;
-  return str(JSON.stringify(rows)) + str(out) + show(n) + show(m) + str(JSON.stringify(n)) + str(JSON.stringify(m)) +
+  return str(JSON.stringify(rows)) + str(out) + maybeNum(n) + maybeNum(m) + str(JSON.stringify(n)) + str(JSON.stringify(m)) +
     bool(JSON.stringify(u) === undefined) + bool(JSON.stringify(bu) === undefined) + str(JSON.stringify(bn) ?? "-") +
     str(JSON.stringify(ps)) + str(JSON.stringify(bs));
 }
@@ -205,10 +195,10 @@ export function callbacksN(): string {
   const ws = xs.map((x) => { if (x < 0) return null; return x * 2; });
   const vs = xs.map((x) => { if (x > 0) return x === 1; return undefined; });
   let out = "";
-  for (const y of ys) out += showB(y) + ",";
-  for (const z of zs) out += show(z) + ",";
-  for (const w of ws) out += show(w) + ",";
-  for (const v of vs) out += showB(v) + ",";
+  for (const y of ys) out += maybeBool(y) + ",";
+  for (const z of zs) out += maybeNum(z) + ",";
+  for (const w of ws) out += maybeNum(w) + ",";
+  for (const v of vs) out += maybeBool(v) + ",";
   const best = ws.filter((w) => w !== null).length;
   return str(out) + num(best) + bool(ys.some((y) => y === null)) + bool(zs.every((z) => z !== undefined));
 }
