@@ -274,16 +274,36 @@
   function resume(b64) {
     const b = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)), d = new DataView(b.buffer);
     let q = 4;
-    const rd = () => d.getUint32((q += 4) - 4, true);
-    const grow = rd() - mem.buffer.byteLength / 65536;
+    const v = () => { // a varint
+      let x = 0, m = 1, c;
+      do x += ((c = b[q++]) & 127) * m, m *= 128; while (c > 127);
+      return x;
+    };
+    // A word stream into o[0, n): each word is predicted from o itself (0, the word a stride back, or the
+    // line through the two strides back), then corrected: a residual, a run of exact predictions, raw words.
+    const words = (o) => {
+      const k = b[q] >> 6, s = b[q++] & 63, p = (i) => !k || i < s ? 0 : k < 2 || i < 2 * s ? o[i - s] : 2 * o[i - s] - o[i - 2 * s];
+      for (let i = 0, t, c; i < o.length;) {
+        t = v(), c = t % 4, t = (t - c) / 4;
+        if (!c) o[i] = p(i) + (t % 2 ? -(t + 1) / 2 : t / 2), i++; // stored modulo 2^32
+        else for (t++; t--; i++) o[i] = c < 2 ? p(i) : d.getUint32((q += 4) - 4, true);
+      }
+      return o;
+    };
+    const grow = v() - mem.buffer.byteLength / 65536;
     if (grow > 0) mem.grow(grow);
     views();
-    for (let n = rd(), at, len; n--; q += len) at = rd(), len = rd(), u8.set(b.subarray(q, q + len), at);
-    const w = document.createTreeWalker(root);
-    for (let n = rd(), id, t; n--;) if ((id = rd() & 0x7fffffff), (t = w.nextNode()), id) nodes[id] = t;
-    for (let n = rd(), id, h, f, type; n--;) {
-      id = rd(), h = rd(), f = rd(), type = dec.decode(b.subarray(q + 4, q += 4 + d.getUint32(q, true)));
-      (nodes[id].__dx || (nodes[id].__dx = {}))[type] = [id, h, f];
+    for (let n = v(), at = 0, len; n--; at += 4 * len) at += 4 * v(), len = v(), words(new Uint32Array(mem.buffer, at, len));
+    const w = document.createTreeWalker(root), ids = words(new Uint32Array(v())), types = [];
+    for (const id of ids) {
+      const t = w.nextNode(); // bit 31: an empty text node's stand-in comment
+      if (id & 0x7fffffff) nodes[id & 0x7fffffff] = t;
+    }
+    for (let n = v(), len; n--;) len = v(), types.push(dec.decode(b.subarray(q, q += len)));
+    const l = words(new Uint32Array(4 * v()));
+    for (let i = 0, id, type; i < l.length; i += 4) {
+      id = l[i], type = types[l[i + 3]];
+      (nodes[id].__dx || (nodes[id].__dx = {}))[type] = [id, l[i + 1], l[i + 2]];
       if (!listening[type]) listen(type);
     }
     apply(ex.dx_templates());

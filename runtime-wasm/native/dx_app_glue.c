@@ -125,7 +125,7 @@ DX_EXPORT void dx_app_free(dx_app* app) {
 
 DX_EXPORT int dx_app_start(dx_app* app, uint32_t page, uint32_t* batch) {
   volatile int trap = 0;
-  u32 b = 0;
+  volatile u32 b = 0; /* set inside DX_GUARDED: read after a longjmp only when it did not trap */
   DX_GUARDED(b = Z_appZ_dx_start(&app->module, page));
   *batch = trap ? 0 : b;
   return trap;
@@ -145,7 +145,7 @@ DX_EXPORT int dx_app_params(dx_app* app, const uint8_t* bytes, uint32_t len) {
 
 DX_EXPORT int dx_app_scratch_ranges(dx_app* app, uint32_t* table) {
   volatile int trap = 0;
-  u32 t = 0;
+  volatile u32 t = 0; /* set inside DX_GUARDED: read after a longjmp only when it did not trap */
   DX_GUARDED(t = Z_appZ_dx_scratch_ranges(&app->module));
   *table = trap ? 0 : t;
   return trap;
@@ -165,7 +165,7 @@ DX_EXPORT int dx_app_suspense_hold(dx_app* app, uint32_t on) {
 
 DX_EXPORT int dx_app_suspense_table(dx_app* app, uint32_t* table) {
   volatile int trap = 0;
-  u32 t = 0;
+  volatile u32 t = 0; /* set inside DX_GUARDED: read after a longjmp only when it did not trap */
 #ifdef DX_APP_SUSPENSE
   DX_GUARDED(t = Z_appZ_dx_suspense_table(&app->module));
 #else
@@ -177,7 +177,7 @@ DX_EXPORT int dx_app_suspense_table(dx_app* app, uint32_t* table) {
 
 DX_EXPORT int dx_app_suspense_release(dx_app* app, uint32_t id, uint32_t* batch) {
   volatile int trap = 0;
-  u32 b = 0;
+  volatile u32 b = 0; /* set inside DX_GUARDED: read after a longjmp only when it did not trap */
 #ifdef DX_APP_SUSPENSE
   DX_GUARDED(b = Z_appZ_dx_suspense_release(&app->module, id));
 #else
@@ -190,7 +190,7 @@ DX_EXPORT int dx_app_suspense_release(dx_app* app, uint32_t id, uint32_t* batch)
 DX_EXPORT int dx_app_dispatch(dx_app* app, uint32_t handler, uint32_t node, const char* value, uint32_t value_len,
                               const char* key, uint32_t key_len, uint32_t checked, uint32_t* batch) {
   volatile int trap = 0;
-  u32 b = 0;
+  volatile u32 b = 0; /* set inside DX_GUARDED: read after a longjmp only when it did not trap */
   DX_GUARDED({
     wasm_rt_memory_t* mem = Z_appZ_memory(&app->module);
     if (value_len + key_len) {

@@ -41,7 +41,7 @@ check "inspect" 0 "^pages 1" -- "$dxc" inspect "$tmp/out/app.dxb"
 head -c 40 "$tmp/out/app.dxb" > "$tmp/cut.dxb"
 check "inspect truncated" 1 "at offset 16" -- "$dxc" inspect "$tmp/cut.dxb"
 check "inspect not a dxb" 1 "bad magic" -- "$dxc" inspect "$tmp/out/dx.js"
-check "inspect a page's snapshot" 0 "^snapshot version 1" -- "$dxc" inspect "$tmp/out/index.html"
+check "inspect a page's snapshot" 0 "^snapshot version 2" -- "$dxc" inspect "$tmp/out/index.html"
 check "inspect missing" 1 "cannot read" -- "$dxc" inspect "$tmp/missing.dxb"
 check "dump lower" 0 "^block 0 A" -- "$dxc" build "$tmp/app" --stop-after lower --dump lower
 

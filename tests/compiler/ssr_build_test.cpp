@@ -56,7 +56,7 @@ TEST_CASE("dxc build writes dist/_server/app.so and prerenders the entry page in
   // The page carries its resumption snapshot; dxc inspect reads it back from index.html.
   std::string dump, derr;
   REQUIRE(dxc::inspect::dump_artifact(std::vector<uint8_t>(html.begin(), html.end()), dump, derr));
-  CHECK(dump.find("snapshot version 1") != std::string::npos);
+  CHECK(dump.find("snapshot version 2") != std::string::npos);
   CHECK(dump.find("nodes ") != std::string::npos);
 
   // The same module, loaded again: several instances on several threads render the same page at once.

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "dx/ssr/snapshot.h"
+#include "dx/ssr/word_stream.h"
 
 using dx::ssr::Listener;
 using dx::ssr::Snapshot;
@@ -47,7 +48,7 @@ TEST_CASE("a snapshot keeps the changed memory, node order and listeners, and re
   Snapshot t;
   CHECK_FALSE(dx::ssr::decode_snapshot(longer, &t, &err));
   std::vector<uint8_t> bad_magic = bytes;
-  bad_magic[3] = '2';
+  bad_magic[3] = '1';  // the previous version's
   CHECK_FALSE(dx::ssr::decode_snapshot(bad_magic, &t, &err));
 }
 
@@ -66,9 +67,9 @@ TEST_CASE("base64 both ways, and the snapshot found in a page", "[ssr][snapshot]
   CHECK_FALSE(dx::ssr::unbase64("Zm9", &out));
   CHECK_FALSE(dx::ssr::unbase64("Zm9v!mFy", &out));
   page = "<html><body><div id=\"dx-root\"></div><script type=\"application/dx-state\" id=\"dx-state\">" +
-                     dx::ssr::base64(std::vector<uint8_t>{'D', 'X', 'S', '1'}) + "</script></body></html>";
+                     dx::ssr::base64(std::vector<uint8_t>{'D', 'X', 'S', '2'}) + "</script></body></html>";
   REQUIRE(dx::ssr::snapshot_in_html(page, &out));
-  CHECK(out == std::vector<uint8_t>{'D', 'X', 'S', '1'});
+  CHECK(out == std::vector<uint8_t>{'D', 'X', 'S', '2'});
   CHECK_FALSE(dx::ssr::snapshot_in_html("<html></html>", &out));
 }
 
@@ -143,4 +144,86 @@ TEST_CASE("the snapshot's ranges are the changed 32-byte chunks, whatever the pa
     CHECK(dx::ssr::encode_snapshot(fresh, now, {2, 0}, {{2, "click", 1, 0}}, spent) == expected);
     if (spent.empty()) CHECK(dx::ssr::encode_snapshot(fresh, now, {2, 0}, {{2, "click", 1, 0}}) == expected);
   }
+}
+
+namespace {
+
+std::vector<uint32_t> round_trip(const std::vector<uint32_t>& words, size_t* encoded_size = nullptr) {
+  std::vector<uint8_t> bytes;
+  dx::ssr::put_words(bytes, words);
+  if (encoded_size) *encoded_size = bytes.size();
+  std::vector<uint32_t> back(words.size(), 0xDEADBEEF);
+  size_t at = 0;
+  REQUIRE(dx::ssr::get_words(bytes, &at, back));
+  CHECK(at == bytes.size());
+  // Every truncation is refused, never read past.
+  for (size_t n = 0; n < bytes.size(); n++) {
+    size_t a = 0;
+    std::vector<uint32_t> t(words.size());
+    CHECK_FALSE(dx::ssr::get_words(std::span<const uint8_t>(bytes.data(), n), &a, t));
+  }
+  return back;
+}
+
+}  // namespace
+
+TEST_CASE("word streams read back exactly, whatever the words", "[ssr][snapshot]") {
+  uint32_t seed = 777;
+  auto rnd = [&] { return seed = seed * 1103515245u + 12345u, seed >> 3; };
+  std::vector<std::vector<uint32_t>> cases = {{}, {0}, {0xFFFFFFFF}, {0x80000000, 0x7FFFFFFF, 0, 1, 0xFFFFFFFF}};
+  for (int round = 0; round < 40; round++) {
+    std::vector<uint32_t> w(rnd() % 600);
+    uint32_t stride = 1 + rnd() % 20;
+    for (size_t i = 0; i < w.size(); i++) {
+      switch (round % 4) {
+        case 0: w[i] = rnd(); break;                                         // noise: raw runs
+        case 1: w[i] = i % stride == 0 ? uint32_t(i * 40) : rnd() % 3; break;  // records: a pointer, small fields
+        case 2: w[i] = rnd() % 5 ? 0 : uint32_t(rnd() % 1000) - 500; break;   // sparse, negative numbers
+        default: w[i] = i % 7 == 0 ? rnd() : uint32_t(i / stride) | 0x80000000u;  // mixed, bit 31 set
+      }
+    }
+    cases.push_back(std::move(w));
+  }
+  for (const auto& w : cases) {
+    INFO("words " << w.size());
+    CHECK(round_trip(w) == w);
+  }
+}
+
+TEST_CASE("word streams pack records laid out at a stride to a few bytes", "[ssr][snapshot]") {
+  // 1,000 rows of 10 words: an id counting up, pointers advancing by the record size, constant flags.
+  std::vector<uint32_t> rows;
+  for (uint32_t r = 0; r < 1000; r++)
+    for (uint32_t f = 0; f < 10; f++) rows.push_back(f == 0 ? r + 1 : f < 4 ? 0x10000 + 40 * r + 4 * f : f == 9 ? 0 : 7);
+  size_t size = 0;
+  CHECK(round_trip(rows, &size) == rows);
+  CHECK(size < 100);  // 40,000 bytes of memory
+  // Node ids in document order: ten per row, one after another.
+  std::vector<uint32_t> ids(10000);
+  for (uint32_t i = 0; i < ids.size(); i++) ids[i] = 2 + i;
+  CHECK(round_trip(ids, &size) == ids);
+  CHECK(size < 16);
+}
+
+TEST_CASE("malformed word streams are refused", "[ssr][snapshot]") {
+  std::vector<uint32_t> w(4);
+  auto refused = [&](std::vector<uint8_t> bytes) {
+    size_t at = 0;
+    return !dx::ssr::get_words(bytes, &at, w);
+  };
+  CHECK(refused({0xC1, 0}));        // order 3
+  CHECK(refused({0x40, 0}));        // order 1 without a stride
+  CHECK(refused({0x00, 3}));        // token kind 3
+  CHECK(refused({0x00, 4 << 2 | 1}));  // a run of 5 words where 4 are left
+  CHECK(refused({0x00, 0x80, 0x80, 0x80, 0x80, 0x80, 0}));  // a varint of more than 5 bytes
+  CHECK_FALSE(refused({0x00, 3 << 2 | 1}));  // 4 exact predictions (zeros)
+}
+
+TEST_CASE("the worked example of schemas/snapshot.md, byte for byte", "[ssr][snapshot]") {
+  std::vector<uint8_t> initial(64 * 65536, 0), now(64 * 65536, 0);
+  now[0x10000] = 1, now[0x10004] = 2;
+  std::vector<uint8_t> expected = {0x44, 0x58, 0x53, 0x32, 0x40, 0x01, 0x80, 0x80, 0x01, 0x08, 0x00, 0x08, 0x10, 0x15,
+                                   0x03, 0x00, 0x10, 0x18, 0x01, 0x01, 0x05, 'c',  'l',  'i',  'c',  'k',  0x01, 0x00,
+                                   0x10, 0x09};
+  CHECK(dx::ssr::encode_snapshot(initial, now, {2, 3, 0}, {{2, "click", 0, 0}}) == expected);
 }

@@ -14,7 +14,7 @@ bool dump_snapshot(const std::vector<uint8_t>& bytes, std::string& out, std::str
   char line[160];
   size_t changed = 0;
   for (const auto& r : s.ranges) changed += r.bytes.size();
-  std::snprintf(line, sizeof line, "snapshot version 1, %zu bytes\nmemory %u pages, %zu ranges, %zu bytes changed\n",
+  std::snprintf(line, sizeof line, "snapshot version 2, %zu bytes\nmemory %u pages, %zu ranges, %zu bytes changed\n",
                 bytes.size(), s.pages, s.ranges.size(), changed);
   out += line;
   for (const auto& r : s.ranges) {

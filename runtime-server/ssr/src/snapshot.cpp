@@ -4,17 +4,15 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <string_view>
+
+#include "dx/ssr/word_stream.h"
 
 namespace dx::ssr {
 namespace {
 
 constexpr uint32_t kPage = 65536;
 constexpr size_t kChunk = 32;  // ranges are whole 32-byte chunks; a gap of one unchanged chunk is bridged
-
-void put32(std::vector<uint8_t>& out, uint32_t v) {
-  uint8_t b[4] = {uint8_t(v), uint8_t(v >> 8), uint8_t(v >> 16), uint8_t(v >> 24)};
-  out.insert(out.end(), b, b + 4);
-}
 
 // The diff reads the whole memory (megabytes, most of it unchanged), so it compares blocks with memcmp and
 // looks at words only inside a block that differs.
@@ -110,49 +108,27 @@ struct Memory {
     return now.size();
   }
 
-  void append(std::vector<uint8_t>& out, size_t at, size_t end) const {
-    size_t base = out.size();
-    out.insert(out.end(), now.begin() + long(at), now.begin() + long(end));
+  // Memory [at, end) as words (both multiples of 4), the spent ranges read as 0.
+  void words(size_t at, size_t end, std::vector<uint32_t>& out) const {
+    out.resize((end - at) / 4);
+    std::memcpy(out.data(), now.data() + at, end - at);
     for (const auto& [b, e] : spent)
-      if (b < end && e > at) std::fill(out.begin() + long(base + std::max(b, at) - at), out.begin() + long(base + std::min(e, end) - at), 0);
-  }
-};
-
-struct Reader {
-  std::span<const uint8_t> b;
-  size_t at = 0;
-  bool ok = true;
-  uint32_t u32() {
-    if (b.size() - at < 4) {
-      ok = false;
-      return 0;
-    }
-    uint32_t v = uint32_t(b[at]) | uint32_t(b[at + 1]) << 8 | uint32_t(b[at + 2]) << 16 | uint32_t(b[at + 3]) << 24;
-    at += 4;
-    return v;
-  }
-  std::span<const uint8_t> take(uint32_t n) {
-    if (b.size() - at < n) {
-      ok = false;
-      return {};
-    }
-    std::span<const uint8_t> s = b.subspan(at, n);
-    at += n;
-    return s;
+      if (b < end && e > at) {
+        uint8_t* base = reinterpret_cast<uint8_t*>(out.data());
+        std::fill(base + std::max(b, at) - at, base + std::min(e, end) - at, uint8_t(0));
+      }
   }
 };
 
 // The snapshot of `mem` (schemas/snapshot.md).
 std::vector<uint8_t> encode(Memory& mem, const std::vector<uint32_t>& order, const std::vector<Listener>& listeners) {
   std::span<const uint8_t> now = mem.now;
-  std::vector<uint8_t> out = {'D', 'X', 'S', '1'};
-  put32(out, uint32_t(now.size() / kPage));
-  size_t count_at = out.size();
-  put32(out, 0);
-  uint32_t ranges = 0;
-  // Ranges are whole kChunk-byte chunks (the last one cut at the memory's end); a range goes on while its
-  // next chunk, or the one after (a gap of one unchanged chunk is bridged), has a change.
-  const size_t size = now.size();
+  std::vector<uint8_t> out = {'D', 'X', 'S', '2'};
+  put_varint(out, now.size() / kPage);
+  // Ranges are whole kChunk-byte chunks; a range goes on while its next chunk, or the one after (a gap of
+  // one unchanged chunk is bridged), has a change. Found first, then written with their count before them.
+  std::vector<std::pair<size_t, size_t>> ranges;
+  const size_t size = now.size() / kChunk * kChunk;  // whole pages: always so for a linear memory
   size_t d = mem.next_change(0);
   while (d < size) {
     size_t at = d / kChunk * kChunk, end = at + kChunk;
@@ -161,29 +137,35 @@ std::vector<uint8_t> encode(Memory& mem, const std::vector<uint32_t>& order, con
       if (d >= size || d >= end + 2 * kChunk) break;
       end = (d / kChunk + 1) * kChunk;
     }
-    end = std::min(end, size);
-    put32(out, uint32_t(at));
-    put32(out, uint32_t(end - at));
-    mem.append(out, at, end);
-    ranges++;
+    ranges.emplace_back(at, std::min(end, size));
   }
-  for (int i = 0; i < 4; i++) out[count_at + size_t(i)] = uint8_t(ranges >> (8 * i));
-  put32(out, uint32_t(order.size()));
-  size_t order_at = out.size();
-  out.resize(order_at + 4 * order.size());
-  for (uint32_t id : order) {
-    uint8_t* p = out.data() + order_at;
-    p[0] = uint8_t(id), p[1] = uint8_t(id >> 8), p[2] = uint8_t(id >> 16), p[3] = uint8_t(id >> 24);
-    order_at += 4;
+  put_varint(out, ranges.size());
+  std::vector<uint32_t> words;
+  size_t prev_end = 0;
+  for (const auto& [at, end] : ranges) {
+    put_varint(out, (at - prev_end) / 4);
+    put_varint(out, (end - at) / 4);
+    mem.words(at, end, words);
+    put_words(out, words);
+    prev_end = end;
   }
-  put32(out, uint32_t(listeners.size()));
+  put_varint(out, order.size());
+  put_words(out, order);
+  // Event types once each, then the listeners as words: node, handler, flags, event type index.
+  std::vector<std::string_view> events;
+  words.clear();
   for (const Listener& l : listeners) {
-    put32(out, l.node);
-    put32(out, l.handler);
-    put32(out, l.flags);
-    put32(out, uint32_t(l.event.size()));
-    out.insert(out.end(), l.event.begin(), l.event.end());
+    auto e = std::find(events.begin(), events.end(), l.event);
+    if (e == events.end()) e = events.insert(e, l.event);
+    words.insert(words.end(), {l.node, l.handler, l.flags, uint32_t(e - events.begin())});
   }
+  put_varint(out, events.size());
+  for (std::string_view e : events) {
+    put_varint(out, e.size());
+    out.insert(out.end(), e.begin(), e.end());
+  }
+  put_varint(out, listeners.size());
+  put_words(out, words);
   return out;
 }
 
@@ -207,41 +189,57 @@ std::vector<uint8_t> encode_snapshot(const FreshMemory& initial, std::span<const
 }
 
 bool decode_snapshot(std::span<const uint8_t> bytes, Snapshot* out, std::string* err) {
-  Reader r{bytes};
   auto fail = [&](const char* why) {
     *err = why;
     return false;
   };
-  std::span<const uint8_t> magic = r.take(4);
-  if (!r.ok || std::memcmp(magic.data(), "DXS1", 4) != 0) return fail("not a dx snapshot (magic DXS1)");
-  out->pages = r.u32();
-  uint64_t limit = uint64_t(out->pages) * kPage;
-  uint32_t ranges = r.u32();
+  if (bytes.size() < 4 || std::memcmp(bytes.data(), "DXS2", 4) != 0) return fail("not a dx snapshot (magic DXS2)");
+  size_t at = 4;
+  uint64_t pages = 0, ranges = 0;
+  if (!get_varint(bytes, &at, &pages) || !get_varint(bytes, &at, &ranges)) return fail("truncated snapshot");
+  if (pages > 65536) return fail("a memory of more than 4 GiB");
+  out->pages = uint32_t(pages);
+  const uint64_t limit = pages * kPage;
   uint64_t prev_end = 0;
-  for (uint32_t i = 0; r.ok && i < ranges; i++) {
-    uint32_t off = r.u32(), len = r.u32();
-    if (!r.ok) break;
-    if (off < prev_end || uint64_t(off) + len > limit) return fail("a memory range is out of order or past the memory size");
-    std::span<const uint8_t> b = r.take(len);
-    if (!r.ok) break;
-    out->ranges.push_back({off, std::vector<uint8_t>(b.begin(), b.end())});
-    prev_end = uint64_t(off) + len;
+  std::vector<uint32_t> words;
+  // Runs make a stream's bytes no bound on its count: ranges are bounded by the memory size, lists by a cap
+  // far above any page's (a forged count cannot make the reader allocate gigabytes).
+  constexpr uint64_t kMaxList = 1u << 24;
+  for (uint64_t i = 0; i < ranges; i++) {
+    uint64_t gap, n;
+    if (!get_varint(bytes, &at, &gap) || !get_varint(bytes, &at, &n)) return fail("truncated snapshot");
+    uint64_t off = prev_end + 4 * gap;
+    if (off + 4 * n > limit) return fail("a memory range is past the memory size");
+    words.resize(size_t(n));
+    if (!get_words(bytes, &at, words)) return fail("a malformed or truncated memory range");
+    Snapshot::Range& r = out->ranges.emplace_back();
+    r.offset = uint32_t(off);
+    r.bytes.resize(4 * words.size());
+    std::memcpy(r.bytes.data(), words.data(), r.bytes.size());  // little-endian, as wasm memory
+    prev_end = off + 4 * n;
   }
-  uint32_t nodes = r.ok ? r.u32() : 0;
-  if (r.ok && nodes > (bytes.size() - r.at) / 4) return fail("truncated snapshot");
-  for (uint32_t i = 0; r.ok && i < nodes; i++) out->order.push_back(r.u32());
-  uint32_t ls = r.ok ? r.u32() : 0;
-  for (uint32_t i = 0; r.ok && i < ls; i++) {
-    Listener l;
-    l.node = r.u32();
-    l.handler = r.u32();
-    l.flags = r.u32();
-    std::span<const uint8_t> ev = r.take(r.u32());
-    l.event.assign(ev.begin(), ev.end());
-    if (r.ok) out->listeners.push_back(std::move(l));
+  uint64_t nodes;
+  if (!get_varint(bytes, &at, &nodes) || nodes > kMaxList) return fail("truncated snapshot");
+  out->order.resize(size_t(nodes));
+  if (!get_words(bytes, &at, out->order)) return fail("a malformed or truncated node list");
+  uint64_t event_count;
+  if (!get_varint(bytes, &at, &event_count) || event_count > bytes.size() - at) return fail("truncated snapshot");
+  std::vector<std::string> events;
+  for (uint64_t i = 0; i < event_count; i++) {
+    uint64_t len;
+    if (!get_varint(bytes, &at, &len) || len > bytes.size() - at) return fail("truncated snapshot");
+    events.emplace_back(reinterpret_cast<const char*>(bytes.data() + at), size_t(len));
+    at += size_t(len);
   }
-  if (!r.ok) return fail("truncated snapshot");
-  if (r.at != bytes.size()) return fail("bytes after the snapshot's end");
+  uint64_t ls;
+  if (!get_varint(bytes, &at, &ls) || ls > kMaxList) return fail("truncated snapshot");
+  words.resize(size_t(4 * ls));
+  if (!get_words(bytes, &at, words)) return fail("a malformed or truncated listener list");
+  for (size_t i = 0; i < words.size(); i += 4) {
+    if (words[i + 3] >= events.size()) return fail("a listener names an event type the snapshot does not list");
+    out->listeners.push_back({words[i], events[words[i + 3]], words[i + 1], words[i + 2]});
+  }
+  if (at != bytes.size()) return fail("bytes after the snapshot's end");
   return true;
 }
 

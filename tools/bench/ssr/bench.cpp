@@ -54,19 +54,6 @@ double median_ms(int iters, const std::function<void()>& body, const std::functi
 
 // The start batch's own memory (its header, op words, strings, string lengths): spent once applied, so the
 // snapshot reads it as 0 (render_entry_resumable zeroes the same bytes).
-std::vector<std::pair<uint64_t, uint64_t>> spent_batch(const uint8_t* mem, uint32_t size, uint32_t batch) {
-  auto rd = [&](uint64_t at) {
-    uint32_t v = 0;
-    if (at + 4 <= size) std::memcpy(&v, mem + at, 4);
-    return v;
-  };
-  uint32_t words = rd(batch + 0), ops = rd(batch + 4), count = rd(batch + 8), sbytes = rd(batch + 12),
-           slen = rd(batch + 16), lens = rd(batch + 20);
-  std::vector<std::pair<uint64_t, uint64_t>> spent = {{ops, uint64_t(words) * 4}, {sbytes, slen}, {batch, 24}};
-  if (lens) spent.emplace_back(lens, uint64_t(count) * 4);
-  return spent;
-}
-
 void row(const char* name, double ms, size_t bytes = 0) {
   std::printf("%s\t%.4f\t%zu\n", name, ms, bytes);
   std::fflush(stdout);
@@ -116,27 +103,6 @@ int main(int argc, char** argv) {
   row("dx:snapshot-bytes", 0, r.snapshot.size());
   row("dx:snapshot-base64-bytes", 0, dx::ssr::base64(r.snapshot).size());
 
-  // The same render as render_entry_resumable could make it (not yet in app_module.cpp): the fresh memory's
-  // zero blocks indexed once (FreshMemory), the spent batch passed as ranges instead of zeroed in a copy of
-  // the whole memory. Checked to give the same snapshot.
-  {
-    dx::ssr::FreshMemory fresh_memory(lib->initial_memory());
-    auto proposed = [&] {
-      dx::ssr::AppInstance inst(lib);
-      dx::ssr::HtmlDoc doc;
-      if (!inst.start(doc, &err, page)) die("start failed: " + err);
-      r.html.clear();
-      std::vector<uint32_t> order;
-      doc.append_inner_html(r.html, &order);
-      uint32_t size = 0;
-      const uint8_t* mem = inst.memory(&size);
-      r.snapshot = dx::ssr::encode_snapshot(fresh_memory, {mem, size}, order, doc.listeners(), spent_batch(mem, size, inst.last_batch()));
-    };
-    proposed();
-    if (r.snapshot != snapshot) die("the proposed path wrote another snapshot");
-    row("dx:proposed", median_ms(iters, proposed));
-  }
-
   // The phases, one at a time, on the same page.
   row("dx:instance", median_ms(iters, [&] { dx::ssr::AppInstance inst(lib); }));
   {
@@ -171,24 +137,24 @@ int main(int argc, char** argv) {
     });
     row("dx:serialize", ser, html.size());
 
-    const std::vector<uint8_t>& initial = lib->initial_memory();
-    // The spent start batch (header, ops, strings) is read as 0, as render_entry_resumable zeroes it in its
-    // copy of the memory (that copy is timed below as memory-copy).
-    std::vector<std::pair<uint64_t, uint64_t>> spent = spent_batch(mem, size, batch);
-    std::span<const uint8_t> live(mem, size);
-    dx::ssr::FreshMemory fresh_memory(initial);  // made once per module
-    std::vector<dx::ssr::Listener> listeners;
-    double snap = median_ms(iters, [&] {
-      listeners = doc->listeners();
-      r.snapshot = dx::ssr::encode_snapshot(fresh_memory, live, order, listeners, spent);
-    });
-    if (r.snapshot != snapshot) die("the snapshot phase wrote another snapshot than render_entry_resumable");
-    if (html != r.html) die("the serialize phase wrote other HTML than render_entry_resumable");
-    row("dx:snapshot", snap, r.snapshot.size());
+    // take_snapshot = serialize (with the node order) + the snapshot (the memory diff, the spent batch and
+    // scratch memory read as 0, packed); the snapshot alone = take_snapshot - serialize. It asks the module
+    // for its scratch ranges (a call into it), so each run takes a freshly started instance.
+    dx::ssr::Resumable taken;
+    double take = median_ms(
+        iters, [&] { dx::ssr::take_snapshot(*inst, *doc, *lib->fresh_memory(), &taken); },
+        [&] {
+          inst.reset();
+          inst = std::make_unique<dx::ssr::AppInstance>(lib);
+          doc = std::make_unique<dx::ssr::HtmlDoc>();
+          if (!inst->start(*doc, &err, page)) die("start failed: " + err);
+        });
+    if (taken.snapshot != snapshot) die("the snapshot phase wrote another snapshot than render_entry_resumable");
+    if (html != r.html || taken.html != r.html) die("the serialize phase wrote other HTML than render_entry_resumable");
+    row("dx:snapshot", take - ser, taken.snapshot.size());
     std::string b64;
     row("dx:base64", median_ms(iters, [&] { b64 = dx::ssr::base64(r.snapshot); }), b64.size());
     row("dx:memory-bytes", 0, size);
-    row("dx:memory-copy", median_ms(iters, [&] { std::vector<uint8_t> copy(mem, mem + size); }));
   }
   return 0;
 }

@@ -53,11 +53,10 @@ awk -F'\t' '
     dx = v["dx"]
     printf "\n| renderer | ms / render | vs dx | HTML bytes |\n|---|---|---|---|\n"
     printf "| dx (HTML + snapshot) | %.3f | 1.00× | %d |\n", dx, b["dx"]
-    printf "| dx, proposed path (FreshMemory, spent ranges: no memory copy) | %.3f | %.2f× | %d |\n", v["dx:proposed"], v["dx:proposed"] / dx, b["dx"]
     for (i = 1; i <= n; i++) printf "| %s | %.3f | %.2f× | %d |\n", node[i], v[node[i]], v[node[i]] / dx, b[node[i]]
     printf "\n| dx phase | ms |\n|---|---|\n"
-    split("instance start dx_start apply serialize snapshot memory-copy base64", ph, " ")
-    for (i = 1; i <= 8; i++) printf "| %s | %.3f |\n", ph[i], v["dx:" ph[i]]
+    split("instance start dx_start apply serialize snapshot base64", ph, " ")
+    for (i = 1; i <= 7; i++) printf "| %s | %.3f |\n", ph[i], v["dx:" ph[i]]
     printf "\nsnapshot: %d bytes (%d in base64); linear memory %d bytes\n", b["dx:snapshot-bytes"], b["dx:snapshot-base64-bytes"], b["dx:memory-bytes"]
   }' "$tmp/dx.tsv" "$tmp/node.tsv"
 ((http)) || exit 0
