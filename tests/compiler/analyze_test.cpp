@@ -208,6 +208,49 @@ TEST_CASE("default and optional parameters: calls may omit them, nothing else", 
   }
 }
 
+TEST_CASE("generic functions: one instance per list of type arguments, refused where they cannot be", "[analyze]") {
+  const std::string fns = "function first<T>(xs: T[]): T { return xs[0]; }\n"
+                          "function wrap<T>(x: T): T[] { return [x]; }\n"
+                          "function make<T>(): T[] { return []; }\n";
+  auto ok = compile_page(fns + page("const t = () => first([1]) + first([2, 3]) + first(wrap(4)) + first(['a']).length + "
+                                    "first<number>([]) + make<string>().length;"),
+                         false);
+  INFO(ok->rendered);
+  REQUIRE_FALSE(ok->diags.has_errors());
+  std::map<std::string, int> instances;
+  for (const dxc::FuncInfo& f : ok->prog.funcs) instances[f.name]++;
+  CHECK(instances["first<number>"] == 1);  // four calls with T = number share it
+  CHECK(instances["first<string>"] == 1);
+  CHECK(instances["wrap<number>"] == 1);
+  CHECK(instances["make<string>"] == 1);
+  CHECK(instances.count("first") == 0);  // the generic itself is never compiled
+  // Imported from another module, with a constraint (ignored: each instance is checked with its types).
+  auto imported = compile({{"components/util.ts", "export interface Row { id: number; label: string }\n"
+                                                  "export function byId<T extends { id: number }>(xs: T[], id: number): T | undefined {\n"
+                                                  "  return xs.find((x) => x.id === id);\n}\n"},
+                           {"pages/index.tsx", "import { byId, Row } from \"../components/util\";\n"
+                                               "export default function Page() {\n  const rows: Row[] = [{ id: 1, label: \"a\" }];\n"
+                                               "  const r = byId(rows, 1);\n  return <p>{r ? r.label : \"\"}</p>;\n}\n"}},
+                          false);
+  INFO(imported->rendered);
+  CHECK_FALSE(imported->diags.has_errors());
+  struct Bad { const char* code; std::string src; };
+  const Bad bad[] = {
+      {"DX0276", fns + page("const t = () => make().length;")},              // nothing to infer T from
+      {"DX0276", fns + page("const f = first;")},                            // used as a value
+      {"DX0276", fns + page("const t = () => first<number, string>([1]);")}, // two type arguments for one
+      {"DX0276", fns + page("const t = () => first(null);")},                // T would be null
+      {"DX0276", "function L<T>(props: { x: T }) { return <p/>; }\n" + page("")},
+      {"DX0276", page("const id = <T,>(x: T): T => x;")},                    // not at module level
+      {"DX0234", "function same<T>(a: T, b: T): T { return a; }\n" + page("const t = () => same(1, 'x');")},
+  };
+  for (const Bad& b : bad) {
+    auto c = compile_page(b.src, false);
+    INFO(b.code << "\n" << b.src << "\n---\n" << c->rendered);
+    CHECK(c->has(b.code));
+  }
+}
+
 TEST_CASE("diagnostics carry file, line, column and a code frame", "[analyze][diagnostics]") {
   auto c = compile_page("export default function Page() {\n  return <p>{missing}</p>;\n}\n", false);
   REQUIRE(c->has("DX0220"));

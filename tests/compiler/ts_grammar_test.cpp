@@ -1,7 +1,7 @@
 // `.ts` modules are parsed with the TypeScript grammar: a project whose components/util.ts uses `<T>x` type
 // assertions builds, and its prerendered page shows the values computed through them; JSX in a .ts module
-// fails the build with DX0101 and the hint to use .tsx. (Generic arrows parse, see tests/parse, but the
-// analyzer does not support user generics yet.)
+// fails the build with DX0101 and the hint to use .tsx. (Generic functions: analyze/generics.cpp,
+// tests/diff/cases/generics.ts.)
 #include <catch2/catch.hpp>
 
 #include "project_fixture.h"

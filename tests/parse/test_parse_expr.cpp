@@ -69,6 +69,39 @@ const Case k_expressions[] = {
               ident "b" @1:12
         ident "d" @1:20
 )"},
+    // tree-sitter-typescript reads these as `(1 + f)<T>()` and `(!f)<T>()`; the builder moves the call, and
+    // the member accesses and indexes after it, into the operator's last operand. A parenthesized sum stays whole.
+    {R"(x = 1 + 2 * f<T>().n[0] - !g<U>().m + (3 + h<V>()).k;)",
+     R"(expr-stmt @1:1
+  assign "=" @1:1
+    ident "x" @1:1
+    binary "+" @1:5
+      binary "-" @1:5
+        binary "+" @1:5
+          number "1" =1 @1:5
+          binary "*" @1:9
+            number "2" =2 @1:9
+            index @1:13
+              member "n" @1:13
+                call @1:13
+                  ident "f" @1:13
+                  type-args @1:14
+                    type-ref "T" @1:15
+              number "0" =0 @1:22
+        unary "!" @1:27
+          member "m" @1:28
+            call @1:28
+              ident "g" @1:28
+              type-args @1:29
+                type-ref "U" @1:30
+      member "k" @1:39
+        binary "+" @1:40
+          number "3" =3 @1:40
+          call @1:44
+            ident "h" @1:44
+            type-args @1:45
+              type-ref "V" @1:46
+)"},
     {R"(new Map<string, number>();)",
      R"(expr-stmt @1:1
   new @1:1

@@ -165,6 +165,14 @@ inline size_t required_params(const Program& p, ModuleId m, NodeId params) {
   return required;
 }
 
+// The parameters a call with `argc` arguments passes: all of them, or fewer when the function the symbol
+// names declares defaults or optional parameters for the rest (declared_params).
+inline std::vector<TypeId> passed_params(const Program& p, SymId callee, size_t argc, const std::vector<TypeId>& params) {
+  NodeId ps = declared_params(p, callee);
+  if (ps == kNoNode || argc >= params.size() || argc < required_params(p, p.symbols[callee].module, ps)) return params;
+  return std::vector<TypeId>(params.begin(), params.begin() + long(argc));
+}
+
 // The type descriptor of a console.log / JSON.stringify argument (runtime-wasm/src/inspect.h): 'n' number,
 // 'b' boolean, 'N' / 'B' a number / boolean that may be null or undefined (types.h Nullable), 's' string (null and undefined too: the Refs 1 / 0), '[' + the element's descriptor, and for a
 // record '{' + per field `<name length> <name><offset> <descriptor>` + '}', its fields in the order `order`

@@ -86,6 +86,20 @@ class Checker {
   // Program::globals, after the globals its initializer reads.
   void ensure_global(SymId g);
   TypeId node_kind_type(const Symbol& s);
+  // generics.cpp: module-level generic functions, compiled once per list of type arguments
+  struct Generic {
+    ModuleId module = 0;
+    NodeId fn = kNoNode;              // the Function (or the Arrow of a `const`)
+    std::vector<std::string> params;  // type parameter names
+    std::map<std::vector<TypeId>, SymId> instances;
+  };
+  void declare_generic(SymId sid, ModuleId m, NodeId fn);
+  bool is_generic(SymId s) const { return generics_.count(s) != 0; }
+  TypeId check_generic_call(Ctx& c, NodeId call, SymId generic);
+  SymId instantiate(SymId generic, const std::vector<TypeId>& args);
+  bool mentions(ModuleId m, NodeId type_node, const std::vector<std::string>& params) const;
+  void infer(const Generic& g, NodeId type_node, TypeId actual, std::map<std::string, TypeId>& bound);
+  TypeId substitute(const Generic& g, NodeId type_node, const std::map<std::string, TypeId>& bound);
   bool capture(Ctx& c, NodeId at, SymId local);  // expr.cpp
   // narrow.cpp: nullability
   std::string narrow_key(NodeId n) const;              // the key of a narrowable expression, or ""
@@ -148,6 +162,9 @@ class Checker {
   std::map<std::pair<ModuleId, NodeId>, TypeId> resolved_;
   std::map<FuncId, Ctx> pending_;  // hoisted functions not checked yet, with the context they were declared in
   std::set<FuncId> in_progress_;
+  std::map<SymId, Generic> generics_;
+  // An instance's module (generics.cpp) → its type parameter names and the types they stand for there.
+  std::map<ModuleId, std::map<std::string, TypeId>> type_bindings_;
   std::set<SymId> globals_in_progress_;
   std::set<BlockId> rendered_children_;  // components that render {props.children}
   std::set<NodeId> discarded_;           // expressions whose value a statement discards (x.pop();)

@@ -283,9 +283,19 @@ void Checker::declare_module(ModuleId m) {
   };
   // A module-level function: a component when its name is capitalized and it returns JSX (checked when a
   // page or a JSX tag needs it), otherwise a function with a FuncInfo, checked on first use or at the end.
+  // A generic function (type parameters) gets no FuncInfo: each call's instance does (generics.cpp).
+  std::vector<std::pair<std::string, NodeId>> generic;
   auto function_symbol = [&](Symbol& sym, const std::string& name, NodeId fn) {
     bool component = !name.empty() && name[0] >= 'A' && name[0] <= 'Z' && returns_jsx(mod.ast, node(fn).kid(1));
     sym.kind = component ? SymKind::Component : SymKind::Function;
+    if (!node(fn).text2.empty()) {
+      if (component) {
+        error(fn, "DX0276", "generic components are not supported yet: give '" + name + "' props of a concrete type");
+        return;
+      }
+      generic.emplace_back(name, fn);
+      return;
+    }
     if (component) return;
     FuncInfo f;
     f.name = name;
@@ -354,6 +364,10 @@ void Checker::declare_module(ModuleId m) {
       default: error(s, "DX0205", "only imports, functions, constants, interfaces and type aliases may appear at module level"); break;
     }
   }
+  for (const auto& [name, fn] : generic)
+    if (auto it = mod.scope.find(name); it != mod.scope.end() && p_.symbols[it->second].decl != kNoNode &&
+                                        p_.symbols[it->second].func == kNoId)
+      declare_generic(it->second, m, fn);
 }
 
 void Checker::check_globals(ModuleId m) {
@@ -378,7 +392,7 @@ void Checker::check_module(ModuleId m) {
     if (s.kind == SymKind::Component) component_block(sid);
   }
   for (auto& [name, sid] : mod.scope) {
-    if (p_.symbols[sid].module != m || p_.symbols[sid].kind != SymKind::Function) continue;
+    if (p_.symbols[sid].module != m || p_.symbols[sid].kind != SymKind::Function || is_generic(sid)) continue;
     ensure_checked(p_.symbols[sid].func);
   }
 }

@@ -46,6 +46,11 @@ TypeId Checker::check_expr(Ctx& c, NodeId n, TypeId expected) {
           t = p_.symbols[sid].type ? p_.symbols[sid].type : T.error();
           break;
         case SymKind::Function:
+          if (is_generic(sid)) {
+            error(n, "DX0276", "the generic function '" + name + "' can only be called: to pass it, wrap it in an arrow "
+                               "function with the types, e.g. (x: number) => " + name + "(x)");
+            break;
+          }
           ensure_checked(s.func);
           t = p_.funcs[s.func].type ? p_.funcs[s.func].type : T.error();
           break;
@@ -205,14 +210,6 @@ TypeId Checker::node_kind_type(const Symbol& s) {
   }
 }
 
-// The parameters a call with `argc` arguments passes: all of them, or fewer when the function the symbol
-// names declares defaults or optional parameters for the rest (builtins.h, declared_params).
-static std::vector<TypeId> passed_params(const Program& p, SymId callee, size_t argc, const std::vector<TypeId>& params) {
-  NodeId ps = declared_params(p, callee);
-  if (ps == kNoNode || argc >= params.size() || argc < required_params(p, p.symbols[callee].module, ps)) return params;
-  return std::vector<TypeId>(params.begin(), params.begin() + long(argc));
-}
-
 bool Checker::check_args(Ctx& c, NodeId call, const std::vector<NodeId>& args, const std::vector<TypeId>& params) {
   auto& T = p_.types;
   if (args.size() != params.size()) {
@@ -301,6 +298,7 @@ TypeId Checker::check_call(Ctx& c, NodeId n, TypeId expected) {
       return T.void_();
     }
     case SymKind::Function: {
+      if (is_generic(sid)) return check_generic_call(c, n, sid);
       ensure_checked(s.func);
       TypeId ft = p_.funcs[s.func].type;
       if (!ft) {  // still being checked (a recursive call), or checked with errors already reported
@@ -616,6 +614,9 @@ FuncId Checker::check_closure(Ctx& c, NodeId fn_node, TypeId expected, FuncRole 
   pending_.erase(id);
   in_progress_.insert(id);
   if (fnn.flags & (kAsync | kGenerator)) error(fn_node, "DX0240", "async and generator functions are not supported in client code");
+  if (!fnn.text2.empty() && !type_bindings_.count(mod_))
+    error(fn_node, "DX0276", "generic functions are supported at module level only: move this one out of the component, "
+                             "or give its parameters concrete types");
   Ctx fc;
   fc.fn = id;
   fc.env_block = p_.funcs[id].env_block;

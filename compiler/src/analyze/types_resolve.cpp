@@ -108,6 +108,8 @@ TypeId Checker::resolve_type(ModuleId m, NodeId tn) {
 }
 
 TypeId Checker::resolve_type_name(ModuleId m, NodeId at, const std::string& name) {
+  if (auto b = type_bindings_.find(m); b != type_bindings_.end())  // a generic's instance: its type parameters
+    if (auto t = b->second.find(name); t != b->second.end()) return t->second;
   SymId sid = lookup_module(m, name);
   if (sid == kNoId || p_.symbols[sid].kind != SymKind::TypeName) {
     error(at, "DX0233", "unknown type '" + name + "'");

@@ -17,6 +17,7 @@
 
 #include <cstdint>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "common/diagnostics.h"
@@ -135,6 +136,9 @@ class Builder {
   uintptr_t stack_base_;
   int depth_ = 0;
   bool reported_too_deep_ = false;
+  // Operator nodes a call with type arguments was moved into (parse_expr.cpp, into_last_operand), with
+  // their CST nodes: the member accesses and calls that follow go into the same operand.
+  std::unordered_map<NodeId, TSNode> misparsed_;
 };
 
 }  // namespace dxc::parse

@@ -1,5 +1,7 @@
 // Expressions: CST expression kinds → the expression nodes of ast.def; literals are cooked here (cook.h).
 // Parentheses are dropped (the inner expression keeps its own span); unsupported forms become Other.
+#include <functional>
+
 #include "parse/builder.h"
 #include "parse/cook.h"
 
@@ -171,6 +173,38 @@ NodeId spread(Builder& b, TSNode n) { return one_kid(b, n, NodeKind::Spread); }
 NodeId non_null(Builder& b, TSNode n) { return one_kid(b, n, NodeKind::NonNull); }
 NodeId await(Builder& b, TSNode n) { return one_kid(b, n, NodeKind::Await); }
 
+// tree-sitter-typescript parses an operand called with type arguments after an operator, `1 + f<T>()` or
+// `!f<T>()`, as the operator's result called: `(1 + f)<T>()` (a parenthesized operand is a
+// parenthesized_expression, so this never applies to one). The call belongs to the operator's last operand,
+// and so do the member accesses, indexes and calls written after it (`1 + f<T>().length`): `wrap` builds
+// the operation around that operand, and the operator's node is returned with its span reaching `whole`.
+NodeId into_last_operand(Builder& b, NodeId op, TSNode op_cst, TSNode whole, const std::function<NodeId(NodeId, Span)>& wrap) {
+  NodeId at = op;
+  TSNode t = op_cst;
+  for (;;) {
+    b.ast_[at].span.end = ts_node_end_byte(whole);
+    TSNode last = Builder::field(t, Builder::is(t, "unary_expression") ? "argument" : "right");
+    NodeId operand = b.ast_[at].kids.back();
+    if (Builder::is(last, "binary_expression") || Builder::is(last, "unary_expression")) {
+      at = operand;
+      t = last;
+      continue;
+    }
+    NodeId wrapped = wrap(operand, Span{b.ast_.file, b.ast_[operand].span.start, ts_node_end_byte(whole)});
+    b.ast_[at].kids.back() = wrapped;
+    b.misparsed_[op] = op_cst;
+    return op;
+  }
+}
+
+// The operator node `obj` was built for (from the CST node `cst`), when it is one a call with type
+// arguments went into and the postfix chain goes on (`(1 + f<T>()).length` applies to the sum).
+const TSNode* misparsed(Builder& b, NodeId obj, TSNode cst) {
+  if (Builder::is(cst, "parenthesized_expression")) return nullptr;
+  auto it = b.misparsed_.find(obj);
+  return it == b.misparsed_.end() ? nullptr : &it->second;
+}
+
 NodeId call_or_new(Builder& b, TSNode n) {
   bool is_new = Builder::is(n, "new_expression");
   TSNode callee = Builder::field(n, is_new ? "constructor" : "function");
@@ -184,7 +218,18 @@ NodeId call_or_new(Builder& b, TSNode n) {
     kids.push_back(x);
   }
   uint32_t flags = !is_new && Builder::has_token(n, "?.") ? uint32_t(kOptional) : 0u;
-  return b.add(is_new ? NodeKind::New : NodeKind::Call, n, {}, flags, std::move(kids));
+  NodeKind k = is_new ? NodeKind::New : NodeKind::Call;
+  const TSNode* op = misparsed(b, kids[0], callee);
+  if (!op && kids[1] != kNoNode && (Builder::is(callee, "binary_expression") || Builder::is(callee, "unary_expression")))
+    op = &callee;
+  if (op) {
+    TSNode op_cst = *op;
+    return into_last_operand(b, kids[0], op_cst, n, [&](NodeId operand, Span sp) {
+      kids[0] = operand;
+      return b.add(k, sp, {}, flags, kids);
+    });
+  }
+  return b.add(k, n, {}, flags, std::move(kids));
 }
 
 NodeId member(Builder& b, TSNode n) {
@@ -192,13 +237,23 @@ NodeId member(Builder& b, TSNode n) {
   if (Builder::is(object, "import")) return b.add(NodeKind::Other, n, "import_meta");
   NodeId obj = b.expr(object);
   uint32_t flags = ts_node_is_null(Builder::field(n, "optional_chain")) ? 0u : uint32_t(kOptional);
-  return b.add(NodeKind::Member, n, b.src(Builder::field(n, "property")), flags, {obj});
+  std::string_view prop = b.src(Builder::field(n, "property"));
+  if (const TSNode* op = misparsed(b, obj, object)) {
+    TSNode op_cst = *op;
+    return into_last_operand(b, obj, op_cst, n, [&](NodeId x, Span sp) { return b.add(NodeKind::Member, sp, prop, flags, {x}); });
+  }
+  return b.add(NodeKind::Member, n, prop, flags, {obj});
 }
 
 NodeId subscript(Builder& b, TSNode n) {
-  NodeId obj = b.expr(Builder::field(n, "object"));
+  TSNode object = Builder::field(n, "object");
+  NodeId obj = b.expr(object);
   NodeId index = b.expr(Builder::field(n, "index"));
   uint32_t flags = ts_node_is_null(Builder::field(n, "optional_chain")) ? 0u : uint32_t(kOptional);
+  if (const TSNode* op = misparsed(b, obj, object)) {
+    TSNode op_cst = *op;
+    return into_last_operand(b, obj, op_cst, n, [&](NodeId x, Span sp) { return b.add(NodeKind::Index, sp, {}, flags, {x, index}); });
+  }
   return b.add(NodeKind::Index, n, {}, flags, {obj, index});
 }
 

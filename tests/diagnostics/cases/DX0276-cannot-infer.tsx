@@ -1,0 +1,7 @@
+function empty<T>(): T[] {
+  return [];
+}
+
+export default function Page() {
+  return <p>{empty().length}</p>;
+}
