@@ -243,6 +243,8 @@ TEST_CASE("generic functions: one instance per list of type arguments, refused w
       {"DX0276", "function L<T>(props: { x: T }) { return <p/>; }\n" + page("")},
       {"DX0276", page("const id = <T,>(x: T): T => x;")},                    // not at module level
       {"DX0234", "function same<T>(a: T, b: T): T { return a; }\n" + page("const t = () => same(1, 'x');")},
+      {"DX0232", "interface Box<T> { v: T }\n" + page("const f = (b: Box) => 1;")},                // no type arguments
+      {"DX0232", "interface Box<T> { v: T }\n" + page("const f = (b: Box<number, string>) => 1;")},  // too many
   };
   for (const Bad& b : bad) {
     auto c = compile_page(b.src, false);

@@ -58,6 +58,7 @@ class Checker {
   // types.cpp
   TypeId resolve_type(ModuleId m, NodeId type_node);
   TypeId resolve_type_name(ModuleId m, NodeId at, const std::string& name);
+  TypeId resolve_named(SymId type_name, NodeId at, const std::string& name);
   bool resolve_fields(ModuleId m, NodeId n, const char* where, std::vector<std::pair<std::string, TypeId>>* fields);
   bool assignable(TypeId from, TypeId to) const;
   // expr.cpp
@@ -100,6 +101,12 @@ class Checker {
   bool mentions(ModuleId m, NodeId type_node, const std::vector<std::string>& params) const;
   void infer(const Generic& g, NodeId type_node, TypeId actual, std::map<std::string, TypeId>& bound);
   TypeId substitute(const Generic& g, NodeId type_node, const std::map<std::string, TypeId>& bound);
+  // A copy of declaration `decl` of module `src` in a new module where `params` name `args`; returns it.
+  ModuleId instance_module(ModuleId src, NodeId decl, const std::vector<std::string>& params,
+                           const std::vector<TypeId>& args, NodeId* copy);
+  std::string instance_name(const std::string& name, const std::vector<TypeId>& args);
+  // `Box<number>` of `interface Box<T> { … }` / `type Pair<A, B> = …`: resolved once per argument list.
+  TypeId instantiate_type(SymId generic, const std::vector<TypeId>& args, NodeId at);
   bool capture(Ctx& c, NodeId at, SymId local);  // expr.cpp
   // narrow.cpp: nullability
   std::string narrow_key(NodeId n) const;              // the key of a narrowable expression, or ""
@@ -163,6 +170,8 @@ class Checker {
   std::map<FuncId, Ctx> pending_;  // hoisted functions not checked yet, with the context they were declared in
   std::set<FuncId> in_progress_;
   std::map<SymId, Generic> generics_;
+  std::map<std::pair<SymId, std::vector<TypeId>>, SymId> type_instances_;       // generic type → its instance's TypeName
+  std::map<TypeId, std::pair<SymId, std::vector<TypeId>>> type_origin_;         // an instance's type → its generic and arguments
   // An instance's module (generics.cpp) → its type parameter names and the types they stand for there.
   std::map<ModuleId, std::map<std::string, TypeId>> type_bindings_;
   std::set<SymId> globals_in_progress_;

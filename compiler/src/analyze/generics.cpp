@@ -62,6 +62,12 @@ void Checker::infer(const Generic& g, NodeId t, TypeId actual, std::map<std::str
         bound.emplace(std::string(n.text), actual);  // the first binding stays; the arguments are checked against it
       } else if ((n.text == "Array" || n.text == "ReadonlyArray") && n.kids.size() == 1 && T.kind(actual) == TypeKind::Array) {
         infer(g, n.kid(0), T.info(actual).elem, bound);
+      } else if (!n.kids.empty()) {  // Box<T> against an instance of Box: its arguments
+        auto origin = type_origin_.find(T.non_null(actual));
+        if (origin != type_origin_.end() && origin->second.first == lookup_module(g.module, std::string(n.text))) {
+          const std::vector<TypeId> args = origin->second.second;
+          for (size_t i = 0; i < n.kids.size() && i < args.size(); ++i) infer(g, n.kids[i], args[i], bound);
+        }
       }
       break;
     case NodeKind::ArrayType:
@@ -97,6 +103,7 @@ void Checker::infer(const Generic& g, NodeId t, TypeId actual, std::map<std::str
 TypeId Checker::substitute(const Generic& g, NodeId t, const std::map<std::string, TypeId>& bound) {
   auto& T = p_.types;
   if (t == kNoNode) return 0;
+  const NodeId t_node = t;
   if (!mentions(g.module, t, g.params)) return resolve_type(g.module, t);
   const Node& n = p_.node(g.module, t);
   switch (n.kind) {
@@ -105,11 +112,19 @@ TypeId Checker::substitute(const Generic& g, NodeId t, const std::map<std::strin
         auto it = bound.find(std::string(n.text));
         return it == bound.end() ? 0 : it->second;
       }
-      if ((n.text == "Array" || n.text == "ReadonlyArray") && n.kids.size() == 1) {
-        TypeId e = substitute(g, n.kid(0), bound);
-        return e ? T.array_of(e) : 0;
+      std::vector<TypeId> args;
+      for (NodeId k : n.kids) {
+        args.push_back(substitute(g, k, bound));
+        if (!args.back()) return 0;
       }
-      return 0;
+      if ((n.text == "Array" || n.text == "ReadonlyArray") && args.size() == 1) return T.array_of(args[0]);
+      SymId sid = lookup_module(g.module, std::string(n.text));
+      if (sid == kNoId || p_.symbols[sid].kind != SymKind::TypeName) return 0;
+      ModuleId saved = mod_;
+      mod_ = g.module;
+      TypeId t = instantiate_type(sid, args, t_node);
+      mod_ = saved;
+      return t == T.error() ? 0 : t;
     }
     case NodeKind::ArrayType: {
       TypeId e = substitute(g, n.kid(0), bound);
@@ -130,28 +145,37 @@ TypeId Checker::substitute(const Generic& g, NodeId t, const std::map<std::strin
   }
 }
 
-SymId Checker::instantiate(SymId generic, const std::vector<TypeId>& args) {
-  Generic& g = generics_.at(generic);
-  if (auto it = g.instances.find(args); it != g.instances.end()) return it->second;
-  const Module& src = *p_.modules[g.module];
+ModuleId Checker::instance_module(ModuleId src_id, NodeId decl, const std::vector<std::string>& params,
+                                  const std::vector<TypeId>& args, NodeId* copy) {
+  const Module& src = *p_.modules[src_id];
   auto inst = std::make_unique<Module>();
   inst->path = src.path;
   inst->abs_path = src.abs_path;
   inst->file = src.file;
   inst->ast.file = src.ast.file;
   inst->scope = src.scope;  // the generic's module-level names, imports included
-  NodeId fn = copy_tree(src.ast, inst->ast, g.fn);
+  *copy = copy_tree(src.ast, inst->ast, decl);
   inst->expr_type.assign(inst->ast.nodes.size(), 0);
   inst->ref.assign(inst->ast.nodes.size(), kNoId);
   p_.modules.push_back(std::move(inst));
   ModuleId m = ModuleId(p_.modules.size() - 1);
   std::map<std::string, TypeId>& names = type_bindings_[m];
-  for (size_t i = 0; i < g.params.size(); ++i) names[g.params[i]] = args[i];
+  for (size_t i = 0; i < params.size() && i < args.size(); ++i) names[params[i]] = args[i];
+  return m;
+}
 
-  const Symbol& gs = p_.symbols[generic];
-  std::string name = gs.name + "<";
-  for (size_t i = 0; i < args.size(); ++i) name += (i ? ", " : "") + p_.types.name(args[i]);
-  name += ">";
+std::string Checker::instance_name(const std::string& name, const std::vector<TypeId>& args) {
+  std::string out = name + "<";
+  for (size_t i = 0; i < args.size(); ++i) out += (i ? ", " : "") + p_.types.name(args[i]);
+  return out + ">";
+}
+
+SymId Checker::instantiate(SymId generic, const std::vector<TypeId>& args) {
+  Generic& g = generics_.at(generic);
+  if (auto it = g.instances.find(args); it != g.instances.end()) return it->second;
+  NodeId fn = kNoNode;
+  ModuleId m = instance_module(g.module, g.fn, g.params, args, &fn);
+  std::string name = instance_name(p_.symbols[generic].name, args);
   FuncInfo f;
   f.name = name;
   f.module = m;
@@ -169,6 +193,39 @@ SymId Checker::instantiate(SymId generic, const std::vector<TypeId>& args) {
   pending_[s.func] = Ctx{};
   ensure_checked(s.func);
   return sid;
+}
+
+TypeId Checker::instantiate_type(SymId generic, const std::vector<TypeId>& args, NodeId at) {
+  const Symbol& gs = p_.symbols[generic];
+  const Node& decl = p_.node(gs.module, gs.decl);
+  std::vector<std::string> params = split_names(decl.text2);
+  std::string name = instance_name(gs.name, args);
+  if (params.size() != args.size()) {
+    error(at, "DX0232", "'" + gs.name + "' takes " + std::to_string(params.size()) + " type argument(s), got " +
+                            std::to_string(args.size()));
+    return p_.types.error();
+  }
+  auto key = std::make_pair(generic, args);
+  SymId sid;
+  if (auto it = type_instances_.find(key); it != type_instances_.end()) {
+    sid = it->second;
+  } else {
+    NodeId copy = kNoNode;
+    ModuleId m = instance_module(gs.module, gs.decl, params, args, &copy);
+    p_.modules[m]->ast[copy].text2 = {};  // the copy is no longer generic: its parameters are bound
+    Symbol s;
+    s.kind = SymKind::TypeName;
+    s.name = name;
+    s.module = m;
+    s.decl = copy;
+    sid = p_.add_symbol(s);
+    type_instances_.emplace(key, sid);  // before resolving: `interface Tree<T> { kids: Tree<T>[] }` finds it
+  }
+  ModuleId saved = mod_;
+  TypeId t = resolve_named(sid, at, name);
+  mod_ = saved;
+  if (t != p_.types.error()) type_origin_.emplace(t, key);
+  return t;
 }
 
 TypeId Checker::check_generic_call(Ctx& c, NodeId call, SymId generic) {

@@ -1,5 +1,7 @@
 // TS type annotations → TypeIds: predefined types, interfaces and aliases (structural records), arrays,
 // function types. Forms outside the subset are DX0231/DX0232 diagnostics naming the form.
+#include <algorithm>
+
 #include "analyze/checker.h"
 
 namespace dxc::analyze {
@@ -72,7 +74,15 @@ TypeId Checker::resolve_type(ModuleId m, NodeId tn) {
       } else if (name.size() > 5 && name.substr(name.size() - 5) == "Event" && n.kids.empty()) {
         result = T.event();  // MouseEvent, KeyboardEvent, InputEvent, … : what handlers read is typed by use
       } else if (!n.kids.empty()) {
-        error(tn, "DX0232", "generic type '" + name + "<…>' is not supported yet");
+        SymId sid = lookup_module(m, name);
+        if (sid != kNoId && p_.symbols[sid].kind == SymKind::TypeName &&
+            !p_.node(p_.symbols[sid].module, p_.symbols[sid].decl).text2.empty()) {
+          std::vector<TypeId> args;
+          for (NodeId k : n.kids) args.push_back(resolve_type(m, k));
+          if (std::find(args.begin(), args.end(), T.error()) == args.end()) result = instantiate_type(sid, args, tn);
+        } else {
+          error(tn, "DX0232", "generic type '" + name + "<…>' is not supported yet");
+        }
       } else {
         result = resolve_type_name(m, tn, name);
       }
@@ -115,14 +125,23 @@ TypeId Checker::resolve_type_name(ModuleId m, NodeId at, const std::string& name
     error(at, "DX0233", "unknown type '" + name + "'");
     return p_.types.error();
   }
+  if (std::string_view params = p_.node(p_.symbols[sid].module, p_.symbols[sid].decl).text2; !params.empty()) {
+    error(at, "DX0232", "the generic type '" + name + "' needs its type arguments: " + name + "<" + std::string(params) + ">");
+    return p_.types.error();
+  }
+  return resolve_named(sid, at, name);
+}
+
+// The type a type name's declaration stands for (resolved once; see resolve_type_name).
+TypeId Checker::resolve_named(SymId sid, NodeId at, const std::string& name) {
   const Symbol& s = p_.symbols[sid];
   auto key = std::make_pair(s.module, s.decl);
   if (auto it = resolved_.find(key); it != resolved_.end()) return it->second;
-  const Node& d = node(s.decl);
+  const Node& d = p_.node(s.module, s.decl);  // the declaring module's (an import names another module's symbol)
   // An interface, or an alias of an object type: a record named after it, which its own fields may name
   // (`children: Tree[]`, `next: Item | null`): the first use of the name while its fields are being
   // resolved declares its shape (Types::declare_shape), which the fields then define.
-  NodeId object = d.kind == NodeKind::TypeAlias ? (node(d.kid(0)).kind == NodeKind::ObjectType ? d.kid(0) : kNoNode) : s.decl;
+  NodeId object = d.kind == NodeKind::TypeAlias ? (p_.node(s.module, d.kid(0)).kind == NodeKind::ObjectType ? d.kid(0) : kNoNode) : s.decl;
   auto& T = p_.types;
   if (auto it = resolving_.find(key); it != resolving_.end()) {
     if (object == kNoNode) {

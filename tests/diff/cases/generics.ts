@@ -1,10 +1,26 @@
 import { num, str, bool, nums, strs, maybeNum } from "../prelude";
 
 // Generic module-level functions: each distinct list of type arguments compiles to its own instance. Type
-// arguments come from plain arguments, arrays, nullable arguments, callbacks' results, or are given.
+// arguments come from plain arguments, arrays, nullable arguments, callbacks' results, instances of generic
+// types, or are given. Generic interfaces and type aliases, recursive ones too.
 interface Point {
   x: number;
   y: number;
+}
+
+interface Box<T> {
+  value: T;
+  tag: string;
+}
+type Pair<A, B> = { first: A; second: B };
+type List<T> = T[];
+interface Tree<T> {
+  value: T;
+  kids: Tree<T>[];
+}
+interface Chain<T> {
+  item: T;
+  next: Chain<T> | null;
 }
 
 function first<T>(xs: T[]): T {
@@ -76,4 +92,45 @@ export function explicitAndNullable(): string {
     strs(repeat("ab", 3)) + nums(repeat(NaN, 2)) + num(repeat<number>(1, 0).length) + nums(twice(Infinity)) +
     strs(twice("x")) + nums(nested([[1], [], [2, 3]])) + strs(nested<string>([])) +
     maybeNum(firstOf([8, 9])) + maybeNum(firstOf<number>([])) + num(first<number>([7]));
+}
+
+function box<T>(value: T, tag: string): Box<T> {
+  return { value: value, tag: tag };
+}
+function unbox<T>(b: Box<T>): T {
+  return b.value;
+}
+function pairOf<A, B>(a: A, b: B): Pair<A, B> {
+  return { first: a, second: b };
+}
+function swapPair<A, B>(p: Pair<A, B>): Pair<B, A> {
+  return { first: p.second, second: p.first };
+}
+function walk<T>(t: Tree<T>, out: List<T>): List<T> {
+  out.push(t.value);
+  for (const k of t.kids) walk(k, out);
+  return out;
+}
+function chainOf<T>(xs: T[]): Chain<T> | null {
+  let head: Chain<T> | null = null;
+  for (let i = xs.length - 1; i >= 0; i--) head = { item: xs[i], next: head };
+  return head;
+}
+function chainLength<T>(c: Chain<T> | null): number {
+  let n = 0;
+  for (let at = c; at !== null; at = at.next) n++;
+  return n;
+}
+
+export function genericTypes(): string {
+  const b: Box<number> = { value: -0, tag: "n" };
+  const s = box("é", "s");
+  const p = pairOf(1.5, "x");
+  const q = swapPair(p);
+  const t: Tree<string> = { value: "r", kids: [{ value: "a", kids: [{ value: "a1", kids: [] }] }, { value: "b", kids: [] }] };
+  const nt: Tree<number> = { value: 1, kids: [{ value: 2, kids: [] }] };
+  const xs: List<boolean> = [true];
+  return num(unbox(b)) + str(unbox(s)) + str(s.tag) + num(p.first) + str(p.second) + str(q.first) + num(q.second) +
+    strs(walk(t, [])) + nums(walk(nt, [])) + num(xs.length) + num(chainLength(chainOf([1, 2, 3]))) +
+    num(chainLength(chainOf<string>([]))) + num(unbox(box(unbox(b) + 1, "m")));
 }
