@@ -7,6 +7,7 @@
  * DX_APP_DX_IMPORTS is defined (by dxc) when the module imports from "dx": the instantiate call then takes
  * the import instance.
  */
+#include <math.h>
 #include <pthread.h>
 #include <setjmp.h>
 #include <stddef.h>
@@ -59,6 +60,26 @@ f64 Z_dxZ_now(struct Z_dx_instance_t* h) {
   return (double)(int64_t)clock_ms(CLOCK_REALTIME); /* Date.now(): whole milliseconds */
 }
 f64 Z_dxZ_perf_now(struct Z_dx_instance_t* h) { return clock_ms(CLOCK_MONOTONIC) - h->perf_origin_ms; }
+/* Math functions the app imports by name (dx.sin, dx.pow for `**`, …). The browser gives its own: V8's port of
+ * fdlibm, within an ulp of the exact result but not always the correctly rounded one (Math.log(3) is an ulp
+ * low). Here the C library's long double versions rounded once to double: the correctly rounded result but in
+ * rare hard cases (glibc's double versions are off more often: cbrt(27) gives 3.0000000000000004). So a
+ * server render can differ from the browser's in the last digit (schemas/snapshot.md: the page resumes with
+ * the server's values). pow follows JS where C differs: a NaN exponent gives NaN, and so does 1 or -1 to an
+ * infinite power (C gives 1). */
+#define DX_MATH1(name) \
+  f64 Z_dxZ_##name(struct Z_dx_instance_t* h, f64 x) { return (void)h, (f64)name##l((long double)x); }
+DX_MATH1(sin) DX_MATH1(cos) DX_MATH1(tan) DX_MATH1(asin) DX_MATH1(acos) DX_MATH1(atan) DX_MATH1(sinh)
+DX_MATH1(cosh) DX_MATH1(tanh) DX_MATH1(asinh) DX_MATH1(acosh) DX_MATH1(atanh) DX_MATH1(exp) DX_MATH1(expm1)
+DX_MATH1(log) DX_MATH1(log1p) DX_MATH1(log2) DX_MATH1(log10) DX_MATH1(cbrt)
+f64 Z_dxZ_atan2(struct Z_dx_instance_t* h, f64 y, f64 x) { return (void)h, (f64)atan2l(y, x); }
+f64 Z_dxZ_hypot(struct Z_dx_instance_t* h, f64 x, f64 y) { return (void)h, (f64)hypotl(x, y); }
+f64 Z_dxZ_pow(struct Z_dx_instance_t* h, f64 x, f64 y) {
+  (void)h;
+  if (y != y || (isinf(y) && fabs(x) == 1)) return NAN;
+  return (f64)powl(x, y);
+}
+
 u32 Z_dxZ_ls_get(struct Z_dx_instance_t* h, u32 key, u32 key_len) {
   (void)h, (void)key, (void)key_len;
   return (u32)-1; /* no stored value */

@@ -1,6 +1,7 @@
-// num_rem.cpp — `dx_num_rem`: JavaScript's `a % b`, which is IEEE fmod (the result has the sign of a and is
-// exact: no rounding happens). wasm has no f64 remainder instruction and the runtime has no libm, so this is
-// the classic integer long division on the significands (as in musl's fmod).
+// num_rem.cpp — the numeric operations wasm lacks. `dx_num_rem`: JavaScript's `a % b`, which is IEEE fmod
+// (the result has the sign of a and is exact: no rounding happens); wasm has no f64 remainder instruction and
+// the runtime has no libm, so this is the classic integer long division on the significands (as in musl's
+// fmod). `dx_to_int32`: ToInt32, for the bitwise operators.
 #include "platform.h"
 
 namespace dx::rt {
@@ -55,3 +56,15 @@ double num_rem(double x, double y) {
 }  // namespace dx::rt
 
 DX_EXPORT("dx_num_rem") double dx_num_rem(double a, double b) { return dx::rt::num_rem(a, b); }
+
+// ToInt32 (ECMA-262 §7.1.6), what the bitwise operators and Math.imul/clz32 apply to their operands: the
+// number truncated, taken modulo 2^32, as a signed 32-bit value; NaN and ±Infinity give 0.
+DX_EXPORT("dx_to_int32") int32_t dx_to_int32(double x) {
+  double t = __builtin_trunc(x);
+  if (__builtin_fabs(t) < 2147483648.0) return int32_t(t);
+  if (!(t - t == 0)) return 0;  // NaN, ±Infinity
+  // Exact: t is an integer, so the quotient's floor and its product with 2^32 are too, and the difference is
+  // in [0, 2^32) (Sterbenz: both sides are within a factor of two of each other when |t| ≥ 2^31).
+  double m = t - __builtin_floor(t / 4294967296.0) * 4294967296.0;
+  return int32_t(uint32_t(m));
+}

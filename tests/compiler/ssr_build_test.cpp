@@ -118,6 +118,25 @@ export default function A() {
   CHECK(dxt::read_text(b.dist() / "index.html").find("<p>ok now none mono</p>") != std::string::npos);
 }
 
+TEST_CASE("Math functions and ** prerender with the server's libm, JS's special cases kept", "[ssr][native]") {
+  // The values V8 gives (node -p): where both round correctly they agree; C's pow(1, NaN) and pow(-1, ±∞)
+  // are 1 where JS says NaN, and glibc's double cbrt(27) is 3.0000000000000004.
+  dxt::BuiltProject b(dxt::Files{{"pages/index.tsx", R"(const xs = [27, 1000, 0.5];
+export default function A() {
+  const parts: string[] = [];
+  for (const x of xs) parts.push(`${Math.cbrt(x)} ${x ** 0.5} ${Math.pow(x, 2)} ${Math.hypot(x, 0)} ${x >>> 1} ${Math.imul(x, 3)}`);
+  return <p>{parts.join("|")} {Math.pow(1, NaN)} {(-1) ** Infinity} {2 ** -1074} {Math.sin(0)} {Math.atan2(1, 1)} {Math.exp(0)} {Math.log10(1e-7)}</p>;
+}
+)"}});
+  INFO(b.rendered);
+  REQUIRE(b.ok);
+  std::string html = dxt::read_text(b.dist() / "index.html");
+  INFO(html);
+  CHECK(html.find("<p>3 5.196152422706632 729 27 13 81|10 31.622776601683793 1000000 1000 500 3000|"
+                  "0.7937005259840998 0.7071067811865476 0.25 0.5 0 0 NaN NaN 5e-324 0 0.7853981633974483 1 -7</p>") !=
+        std::string::npos);
+}
+
 TEST_CASE("deep recursion traps in the server module instead of crashing it", "[ssr][native]") {
   dxt::BuiltProject b(dxt::Files{{"pages/index.tsx", R"(import { createSignal } from "dx";
 function depth(n: number): number { return n <= 0 ? 0 : 1 + depth(n - 1); }

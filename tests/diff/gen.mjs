@@ -22,7 +22,11 @@ export function generate(seed, count) {
   const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
   const num = (d) => {
     if (d <= 0 || rnd() < 0.25) return pick(NUMBERS);
-    switch (Math.floor(rnd() * 12)) {
+    switch (Math.floor(rnd() * 14)) {
+      case 12: return `((${num(d - 1)}) ${pick(['|', '&', '^', '<<', '>>', '>>>', '**'])} ${num(d - 1)})`;  // (-2.5) ** x
+      case 13: return pick([`(~${num(d - 1)})`, `Math.${pick(['sin', 'cos', 'tan', 'exp', 'log', 'log2', 'log10', 'cbrt', 'atan', 'sinh',
+        'tanh', 'expm1', 'log1p', 'asinh', 'fround', 'clz32'])}(${num(d - 1)})`,
+        `Math.${pick(['pow', 'atan2', 'hypot', 'imul'])}(${num(d - 1)}, ${num(d - 1)})`]);
       case 0: return `(${num(d - 1)} + ${num(d - 1)})`;
       case 1: return `(${num(d - 1)} - ${num(d - 1)})`;
       case 2: return `(${num(d - 1)} * ${num(d - 1)})`;

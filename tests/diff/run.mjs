@@ -84,7 +84,7 @@ test(`dxc-compiled wasm matches V8 (random seed ${seed})`, async () => {
     // --no-ssr: this test is about the wasm the browser runs; server rendering has its own (tests/e2e/ssr.test.mjs).
     const r = spawnSync(dxc, ['build', project, '-o', out, '-q', '--no-ssr'], { encoding: 'utf8', maxBuffer: 64 << 20 });
     assert.equal(r.status, 0, `dxc failed:\n${r.stderr}${r.stdout}`);
-    const { instance } = await WebAssembly.instantiate(readFileSync(path.join(out, "app.wasm")), { dx: { seed: () => 1, now: () => 0, perf_now: () => 0 } });
+    const { instance } = await WebAssembly.instantiate(readFileSync(path.join(out, "app.wasm")), { dx: Object.assign(Object.create(Math), { seed: () => 1, now: () => 0, perf_now: () => 0 }) });
     instance.exports.__wasm_call_ctors?.();
     const gotLogs = [];
     const got = textsOf(instance.exports, gotLogs);

@@ -18,7 +18,7 @@ test('100,000 dispatches that allocate and drop objects: linear memory stops gro
     // --no-ssr: this test is about the wasm the browser runs; server rendering has its own (tests/e2e/ssr.test.mjs).
     const r = spawnSync(dxc, ['build', path.join(here, 'churn'), '-o', out, '-q', '--no-ssr'], { encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
-    const { instance } = await WebAssembly.instantiate(readFileSync(path.join(out, "app.wasm")), { dx: { seed: () => 1, now: () => 0, perf_now: () => 0 } });
+    const { instance } = await WebAssembly.instantiate(readFileSync(path.join(out, "app.wasm")), { dx: Object.assign(Object.create(Math), { seed: () => 1, now: () => 0, perf_now: () => 0 }) });
     const x = instance.exports;
     x.__wasm_call_ctors?.();
     // The first batch: find the click handler's LISTEN op (14: node, event, handler, flags).

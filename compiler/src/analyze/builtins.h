@@ -77,6 +77,25 @@ inline GlobalFn find_global_function(const std::string& name) {
   return GlobalFn::None;
 }
 
+// Math functions whose result dx takes from the page's own Math (imports `dx.<name>`, runtime-wasm/ABI.md):
+// V8 computes them with its own fdlibm port, so the browser's are the exact results; `**` is `pow`.
+// On the server (app.so) they come from the C library's libm (dx_app_glue.c), whose last bit may differ.
+inline bool is_host_math(const std::string& name, size_t* arity) {
+  static const char* kUnary[] = {"sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh", "asinh",
+                                 "acosh", "atanh", "exp", "expm1", "log", "log1p", "log2", "log10", "cbrt"};
+  static const char* kBinary[] = {"pow", "atan2", "hypot"};
+  for (const char* u : kUnary)
+    if (name == u) return *arity = 1, true;
+  for (const char* b : kBinary)
+    if (name == b) return *arity = 2, true;
+  return false;
+}
+
+// The JS operators on int32 values (ToInt32 of each operand, exact in wasm's i32 arithmetic).
+inline bool is_bitwise(const std::string& op) {
+  return op == "&" || op == "|" || op == "^" || op == "<<" || op == ">>" || op == ">>>";
+}
+
 // The number constants of the global object (`object` ""), Math and Number: Infinity, NaN, Math.PI, …,
 // Number.MAX_SAFE_INTEGER, … False for any other name.
 inline bool global_number(std::string_view object, std::string_view name, double* value) {

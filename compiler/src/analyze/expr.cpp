@@ -86,7 +86,7 @@ TypeId Checker::check_expr(Ctx& c, NodeId n, TypeId expected) {
       TypeId o = check_expr(c, x.kid(0));
       if (op == "!") t = T.boolean();
       else if (op == "typeof") t = T.kind(o) == TypeKind::Error ? o : T.string();  // codegen: typeof_str
-      else if (op == "-" || op == "+") {
+      else if (op == "-" || op == "+" || op == "~") {
         if (T.kind(o) == TypeKind::Error) break;
         if (o != T.number() && !(op == "+" && (o == T.string() || o == T.boolean())))
           error(n, "DX0234", "unary " + op + " needs a number, not '" + T.name(o) + "'");
@@ -444,7 +444,7 @@ TypeId Checker::check_binary(Ctx& c, NodeId n) {
   auto& T = p_.types;
   std::string op(x.text);
   if (op == "??") return check_nullish(c, n);
-  if (op == "instanceof" || op == "in" || op == "**" || op == "&" || op == "|" || op == "^" || op == "<<" || op == ">>" || op == ">>>") {
+  if (op == "instanceof" || op == "in") {
     error(n, "DX0235", "the '" + op + "' operator is not supported yet");
     return T.error();
   }
@@ -475,7 +475,7 @@ TypeId Checker::check_binary(Ctx& c, NodeId n) {
     if (a == T.number() && b == T.number()) return T.number();
     return bad("cannot add these types");
   }
-  if (op == "-" || op == "*" || op == "/" || op == "%") {
+  if (op == "-" || op == "*" || op == "/" || op == "%" || op == "**" || is_bitwise(op)) {
     if (a == T.number() && b == T.number()) return T.number();  // not `number | null`: that needs a check first
     return bad("needs numbers");
   }
@@ -496,7 +496,8 @@ TypeId Checker::check_assign(Ctx& c, NodeId n) {
   auto& T = p_.types;
   std::string op(x.text);
   const Node& target = node(x.kid(0));
-  if (op != "=" && op != "+=" && op != "-=" && op != "*=" && op != "/=" && op != "%=") {
+  const std::string arith = op.size() > 1 ? op.substr(0, op.size() - 1) : "";  // `**=` → `**`
+  if (op != "=" && op != "+=" && op != "-=" && op != "*=" && op != "/=" && op != "%=" && arith != "**" && !is_bitwise(arith)) {
     error(n, "DX0235", "the '" + op + "' operator is not supported yet");
     return T.error();
   }

@@ -42,10 +42,19 @@ TypeId Checker::check_member_call(Ctx& c, NodeId n, TypeId expected) {
   std::string method(cn.text);
   const Node& on = node(cn.kid(0));
   if (on.kind == NodeKind::Identifier && on.text == "Math" && lookup(c.scope, "Math") == kNoId) {
-    static const char* kUnary[] = {"floor", "ceil", "abs", "sqrt", "trunc", "round", "sign"};
+    static const char* kUnary[] = {"floor", "ceil", "abs", "sqrt", "trunc", "round", "sign", "fround", "clz32"};
     bool unary = false;
     for (const char* u : kUnary) unary |= method == u;
-    if (unary || method == "min" || method == "max") {
+    size_t arity = 0;
+    if (is_host_math(method, &arity) || method == "imul") {
+      if (method == "imul") arity = 2;
+      if (args.size() != arity) {
+        error(n, "DX0222", "Math." + method + (arity == 1 ? " takes one argument" : " takes two arguments here"));
+        return T.error();
+      }
+      unary = arity == 1;
+    }
+    if (unary || arity || method == "min" || method == "max") {
       if (unary && args.size() != 1) { error(n, "DX0222", "Math." + method + " takes one argument"); return T.error(); }
       if (!unary && args.empty()) { error(n, "DX0222", "Math." + method + "() with no arguments is not supported"); return T.error(); }
       for (NodeId a : args) {

@@ -117,6 +117,11 @@ class CodeGen {
   Ex array_loop(Fn& f, NodeId n, const std::string& method, Ex arr, TypeId arr_t, NodeId cb, TypeId out_elem = 0);
   Ex number_predicate(Fn& f, const std::string& name, Ex v);
   Ex math(Fn& f, NodeId n, const std::string& name, const std::vector<NodeId>& args);
+  // Math.sin … and `**` (pow): a call of the page's own Math function, imported as `dx.<name>` on first use.
+  Ex host_math(const std::string& name, std::vector<Ex> args);
+  Ex int32_of(Ex v) { return w_.call(rt["dx_to_int32"], {v}, t_i32()); }  // ToInt32
+  // The number operators (both operands numbers): - * / % ** and the bitwise ones (`+` of numbers too).
+  Ex arith(const std::string& op, Ex a, Ex b);
   Ex array_scan(Fn& f, NodeId n, const std::string& method, Ex arr, TypeId arr_t, const std::vector<NodeId>& args);
   // codegen_stmt.cpp
   Ex stmt(Fn& f, NodeId n);

@@ -223,9 +223,42 @@ Ex CodeGen::number_predicate(Fn& f, const std::string& name, Ex v) {
   return w_.seq({w_.set(x, v), test}, t_i32());
 }
 
+Ex CodeGen::host_math(const std::string& name, std::vector<Ex> args) {
+  std::string internal = "math$" + name;
+  if (!BinaryenGetFunction(w_.m, internal.c_str())) {
+    std::vector<WType> params(args.size(), t_f64());
+    BinaryenAddFunctionImport(w_.m, internal.c_str(), "dx", name.c_str(), t_tuple(params), t_f64());
+  }
+  return w_.call(internal, std::move(args), t_f64());
+}
+
+Ex CodeGen::arith(const std::string& op, Ex a, Ex b) {
+  if (op == "+") return w_.bin(BinaryenAddFloat64(), a, b);
+  if (op == "-") return w_.bin(BinaryenSubFloat64(), a, b);
+  if (op == "*") return w_.bin(BinaryenMulFloat64(), a, b);
+  if (op == "/") return w_.bin(BinaryenDivFloat64(), a, b);
+  if (op == "%") return w_.call(rt["dx_num_rem"], {a, b}, t_f64());
+  if (op == "**") return host_math("pow", {a, b});
+  // Bitwise: on the operands' ToInt32 (a shift counts modulo 32, as wasm's shifts do); `>>>` is unsigned.
+  BinaryenOp i = op == "&" ? BinaryenAndInt32() : op == "|" ? BinaryenOrInt32() : op == "^" ? BinaryenXorInt32()
+               : op == "<<" ? BinaryenShlInt32() : op == ">>" ? BinaryenShrSInt32() : BinaryenShrUInt32();
+  return w_.un(op == ">>>" ? BinaryenConvertUInt32ToFloat64() : BinaryenConvertSInt32ToFloat64(),
+               w_.bin(i, int32_of(a), int32_of(b)));
+}
+
 Ex CodeGen::math(Fn& f, NodeId n, const std::string& name, const std::vector<NodeId>& args) {
   auto one = [&]() { return expr(f, args[0]); };
   if (name == "random") return w_.call(rt["dx_math_random"], {}, t_f64());
+  size_t arity = 0;
+  if (is_host_math(name, &arity)) {
+    std::vector<Ex> xs;
+    for (NodeId a : args) xs.push_back(expr(f, a));
+    return host_math(name, std::move(xs));
+  }
+  if (name == "fround") return w_.un(BinaryenPromoteFloat32(), w_.un(BinaryenDemoteFloat64(), one()));
+  if (name == "clz32") return w_.un(BinaryenConvertUInt32ToFloat64(), w_.un(BinaryenClzInt32(), int32_of(one())));
+  if (name == "imul")
+    return w_.un(BinaryenConvertSInt32ToFloat64(), w_.bin(BinaryenMulInt32(), int32_of(expr(f, args[0])), int32_of(expr(f, args[1]))));
   if (name == "floor") return w_.un(BinaryenFloorFloat64(), one());
   if (name == "ceil") return w_.un(BinaryenCeilFloat64(), one());
   if (name == "abs") return w_.un(BinaryenAbsFloat64(), one());

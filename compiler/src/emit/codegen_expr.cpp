@@ -289,6 +289,7 @@ Ex CodeGen::expr(Fn& f, NodeId n) {
       if (op == "!") return w_.eqz(truthy(f, expr(f, x.kid(0)), ot));
       if (op == "typeof") return typeof_str(f, expr(f, x.kid(0)), ot);
       if (op == "-") return w_.un(BinaryenNegFloat64(), expr(f, x.kid(0)));
+      if (op == "~") return w_.un(BinaryenConvertSInt32ToFloat64(), w_.bin(BinaryenXorInt32(), int32_of(expr(f, x.kid(0))), w_.u32(0xFFFFFFFFu)));
       return to_number(f, expr(f, x.kid(0)), ot);  // unary +
     }
     case NodeKind::Update: return update_expr(f, n);
@@ -377,11 +378,7 @@ Ex CodeGen::binary(Fn& f, NodeId n) {
   Ex b = expr(f, x.kid(1));
   if (op == "+" && (T.kind(at) == TypeKind::String || T.kind(bt) == TypeKind::String))
     return w_.call(rt["dx_str_concat"], {to_str(f, a, at), to_str(f, b, bt)}, t_i32());
-  if (op == "+") return w_.bin(BinaryenAddFloat64(), a, b);
-  if (op == "-") return w_.bin(BinaryenSubFloat64(), a, b);
-  if (op == "*") return w_.bin(BinaryenMulFloat64(), a, b);
-  if (op == "/") return w_.bin(BinaryenDivFloat64(), a, b);
-  if (op == "%") return w_.call(rt["dx_num_rem"], {a, b}, t_f64());
+  if (op == "+" || op == "-" || op == "*" || op == "/" || op == "%" || op == "**" || is_bitwise(op)) return arith(op, a, b);
   TypeId eq_t = T.can_be_nullable(at) && T.nullable(bt) ? bt : at;  // compare as the more nullable side
   if ((op == "==" || op == "!=") && !T.is_ref(at) && T.nullable(eq_t)) {  // null == undefined; else as ===
     WType wt = wtype(eq_t);
@@ -459,11 +456,7 @@ Ex CodeGen::assign(Fn& f, NodeId n) {
     Ex rhs = expr(f, x.kid(1));
     TypeId rt_ = type_of(f, x.kid(1));
     if (op == "+=" && t == T.string()) value = w_.call(rt["dx_str_concat"], {cur, to_str(f, rhs, rt_)}, t_i32());
-    else if (op == "+=") value = w_.bin(BinaryenAddFloat64(), cur, rhs);
-    else if (op == "-=") value = w_.bin(BinaryenSubFloat64(), cur, rhs);
-    else if (op == "*=") value = w_.bin(BinaryenMulFloat64(), cur, rhs);
-    else if (op == "/=") value = w_.bin(BinaryenDivFloat64(), cur, rhs);
-    else value = w_.call(rt["dx_num_rem"], {cur, rhs}, t_f64());
+    else value = arith(op.substr(0, op.size() - 1), cur, rhs);  // `**=` → `**`
   }
   uint32_t res = f.add_var(wtype(t));
   return w_.seq({write_target(f, x.kid(0), value, t, res), w_.get(res, wtype(t))}, wtype(t));

@@ -1,4 +1,0 @@
-export default function Page() {
-  const square = (n: number) => n ** 2;
-  return <p>{square(3)}</p>;
-}
