@@ -80,4 +80,41 @@ int Big::plus_cmp(const Big& a, const Big& b, const Big& c) {
   return cmp(s, c);
 }
 
+void Big::add(const Big& b) {
+  uint64_t carry = 0;
+  uint32_t m = n > b.n ? n : b.n;
+  for (uint32_t i = 0; i < m; ++i) {
+    uint64_t x = uint64_t(i < n ? d[i] : 0) + (i < b.n ? b.d[i] : 0) + carry;
+    d[i] = uint32_t(x);
+    carry = x >> 32;
+  }
+  n = m;
+  if (carry) d[n++] = uint32_t(carry);
+}
+
+void Big::shr(uint32_t bits) {
+  uint32_t limbs = bits / 32, rest = bits % 32;
+  if (limbs >= n) {
+    n = 0;
+    return;
+  }
+  for (uint32_t i = 0; i + limbs < n; ++i) d[i] = d[i + limbs];
+  n -= limbs;
+  if (rest) {
+    for (uint32_t i = 0; i < n; ++i) d[i] = (d[i] >> rest) | (i + 1 < n ? d[i + 1] << (32 - rest) : 0);
+  }
+  trim(*this);
+}
+
+uint32_t Big::div_small(uint32_t m) {
+  uint64_t rem = 0;
+  for (uint32_t i = n; i-- > 0;) {
+    uint64_t cur = rem << 32 | d[i];
+    d[i] = uint32_t(cur / m);
+    rem = cur % m;
+  }
+  trim(*this);
+  return uint32_t(rem);
+}
+
 }  // namespace dx::rt

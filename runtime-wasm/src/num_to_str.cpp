@@ -8,6 +8,7 @@
 // Layout: ECMA-262 Number::toString — plain digits up to 21 integer digits, "0.000001" down to 1e-6,
 // exponent form otherwise ("1e+21", "1.5e-7"); -0 → "0", NaN, Infinity, -Infinity.
 #include "bignum.h"
+#include "num_text.h"
 #include "str.h"
 
 namespace dx::rt {
@@ -86,11 +87,7 @@ void integer_digits(uint64_t v, Digits* out) {
   while (n) out->d[out->count++] = tmp[--n];
 }
 
-Ref make(const char* chars, uint32_t n) {
-  Ref s = str_alloc(n, false);
-  for (uint32_t i = 0; i < n; ++i) st8(s + kStrChars + i, uint8_t(chars[i]));
-  return s;
-}
+Ref make(const char* chars, uint32_t n) { return ascii_str(chars, n); }
 
 }  // namespace
 
@@ -131,13 +128,7 @@ Ref num_to_str(double v) {
       buf[w++] = '.';
       for (uint32_t i = 1; i < nd; ++i) buf[w++] = dg.d[i];
     }
-    int32_t x = n - 1;
-    buf[w++] = 'e';
-    buf[w++] = x < 0 ? '-' : '+';
-    uint32_t ax = uint32_t(x < 0 ? -x : x);
-    if (ax >= 100) buf[w++] = char('0' + ax / 100);
-    if (ax >= 10) buf[w++] = char('0' + ax / 10 % 10);
-    buf[w++] = char('0' + ax % 10);
+    put_exponent(buf, w, n - 1);
   }
   return make(buf, w);
 }

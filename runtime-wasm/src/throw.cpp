@@ -59,6 +59,13 @@ DX_EXPORT("dx_throw") void dx_throw(uint32_t message, uint32_t location) {
   dx_throw_named(str_from_latin1("Error"), message, location);
 }
 
+// `x!` met null (1) or undefined (0): a TypeError, where JS would carry the value on (its next property read
+// would throw one).
+DX_EXPORT("dx_throw_null") void dx_throw_null(uint32_t is_null) {
+  throw_error("TypeError", str_from_latin1(is_null ? "Cannot use null here: the non-null assertion (x!) does not hold"
+                                                   : "Cannot use undefined here: the non-null assertion (x!) does not hold"), 0);
+}
+
 // A catch clause took the exception: there is nothing left to report.
 DX_EXPORT("dx_caught") void dx_caught() {
   if (g_report) heap_free(g_report);

@@ -94,6 +94,18 @@ TEST_CASE("each analyze diagnostic is reported with its code", "[analyze][diagno
       {"DX0233", page("const f = (t: Item) => t.nope;")},
       {"DX0234", page("const n: number = \"x\";")},
       {"DX0235", page("const f = (a: number[]) => 1 in a;")},
+      {"DX0235", page("const f = (n: number) => n.toString(16);")},   // radix
+      {"DX0235", page("const f = (n: number) => n.toExponential(2);")},
+      {"DX0222", page("const f = (n: number) => n.toPrecision();")},
+      {"DX0234", page("const f = (n: number) => { const { a } = n; return a; };")},       // not a record
+      {"DX0234", page("const f = (p: { a: number } | null) => { const { a } = p; return a; };")},  // check it first
+      {"DX0233", page("const f = (p: { a: number }) => { const { b } = p; return b; };")},
+      {"DX0235", page("const f = (p: { a: number }) => { const { ...r } = p; return r; };")},
+      {"DX0234", page("const f = (s: string) => { const [c] = s; return c; };")},         // arrays only
+      {"DX0234", page("const f = (p: { a?: number }) => { const { a = 'x' } = p; return a; };")},
+      {"DX0230", page("const f = ({ a }) => a;")},
+      {"DX0236", page("const f = () => null!;")},
+      {"DX0260", page("const f = (xs: Item[]) => xs.find((x) => x.id > 1).label;")},  // without ! it may be undefined
       {"DX0236", page("const f = () => { let x = null; };")},
       {"DX0260", page("const f = (s: string | null): number => s.length;")},
       {"DX0237", page("const [a, setA] = createSignal([]);")},

@@ -137,6 +137,29 @@ export default function A() {
         std::string::npos);
 }
 
+TEST_CASE("destructuring in component bodies binds instance fields, set once at creation", "[ssr][native]") {
+  dxt::BuiltProject b(dxt::Files{{"pages/index.tsx", R"(import { createSignal } from "dx";
+interface Cfg { title: string; size: number; tags: string[]; note?: string }
+const cfg: Cfg = { title: "T", size: 3, tags: ["a", "b", "c"] };
+function Card(props: { c: Cfg }) {
+  const { title, note = "-", tags: [t0, ...others] } = props.c;
+  const [n, setN] = createSignal(props.c.size);
+  const show = () => `${title}${note}${t0}${others.length}`;
+  return <div onClick={() => setN(n() + 1)}>{show()}:{n()}</div>;
+}
+export default function Page() {
+  const { title } = cfg;
+  const [first, second] = cfg.tags;
+  return <main>{title}{second}{first}<Card c={cfg} /></main>;
+}
+)"}});
+  INFO(b.rendered);
+  REQUIRE(b.ok);
+  std::string html = dxt::read_text(b.dist() / "index.html");
+  INFO(html);
+  CHECK(html.find("<main>Tba<div>T-a2:3</div><!----></main>") != std::string::npos);
+}
+
 TEST_CASE("deep recursion traps in the server module instead of crashing it", "[ssr][native]") {
   dxt::BuiltProject b(dxt::Files{{"pages/index.tsx", R"(import { createSignal } from "dx";
 function depth(n: number): number { return n <= 0 ? 0 : 1 + depth(n - 1); }

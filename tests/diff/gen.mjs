@@ -61,7 +61,9 @@ export function generate(seed, count) {
   const narr = (d) => `[${Array.from({ length: 1 + Math.floor(rnd() * 4) }, () => `nn(${pick(['0', '1', '2', '2'])}, ${num(d)})`).join(', ')}]`;
   const str = (d) => {
     if (d <= 0 || rnd() < 0.3) return pick(STRINGS);
-    switch (Math.floor(rnd() * 10)) {
+    switch (Math.floor(rnd() * 11)) {
+      case 10: return pick([`(${num(d - 1)}).toFixed(${pick(['0', '1', '2', '5', '20', '100'])})`,
+        `(${num(d - 1)}).toPrecision(${pick(['1', '2', '6', '17', '21', '100'])})`, `(${num(d - 1)}).toString()`]);
       case 6: return `${str(d - 1)}.${pick(['slice', 'substring'])}(${num(d - 1)}, ${num(d - 1)})`;
       case 7: return `${str(d - 1)}.${pick(['trim', 'toUpperCase', 'toLowerCase', 'trimStart'])}()`;
       case 8: return `${str(d - 1)}.${pick(['replace', 'replaceAll'])}(${str(d - 1)}, ${str(d - 1)})`;

@@ -130,6 +130,7 @@ TEST_CASE("runtime.wasm exports the ABI and imports only dxgen_* and the page's 
       {"dx_new_array", {"ii", "i"}}, {"dx_array_push_f64", {"iF", ""}}, {"dx_array_push_i32", {"ii", ""}},
       {"dx_array_concat", {"ii", "i"}}, {"dx_write_ref", {"iii", ""}}, {"dx_str_concat", {"ii", "i"}},
       {"dx_str_eq", {"ii", "i"}}, {"dx_str_cmp", {"ii", "i"}}, {"dx_num_rem", {"FF", "F"}}, {"dx_to_int32", {"F", "i"}},
+      {"dx_num_to_fixed", {"FF", "i"}}, {"dx_num_to_precision", {"FF", "i"}}, {"dx_throw_null", {"i", ""}},
       {"dx_num_to_str", {"F", "i"}}, {"dx_new_instance", {"iii", "i"}}, {"dx_clone", {"iii", ""}},
       {"dx_listen", {"ii", ""}}, {"dx_text", {"ii", ""}}, {"dx_attr", {"iii", ""}}, {"dx_attr_remove", {"ii", ""}},
       {"dx_prop_str", {"iii", ""}}, {"dx_prop_bool", {"iii", ""}}, {"dx_class", {"ii", ""}},

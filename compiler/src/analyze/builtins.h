@@ -65,6 +65,21 @@ inline const LibMethod* find_string_method(const std::string& name) {
   return nullptr;
 }
 
+// Methods of numbers (runtime-wasm/src/num_format.cpp). toPrecision() without an argument is String(x):
+// its runtime function takes NaN for "absent" only through this table's required argument, so the
+// analyzer gives the no-argument form to toString instead (methods.cpp).
+inline constexpr LibMethod kNumberMethods[] = {
+    {"toFixed", "dx_num_to_fixed", LibType::String, 1, {kNum0}},
+    {"toPrecision", "dx_num_to_precision", LibType::String, 1, {kNumReq}},
+    {"toString", "dx_num_to_str", LibType::String, 0, {}},
+};
+
+inline const LibMethod* find_number_method(const std::string& name) {
+  for (const LibMethod& m : kNumberMethods)
+    if (name == m.name) return &m;
+  return nullptr;
+}
+
 // Global functions: Number(x), String(x), parseInt(s, radix?), parseFloat(s), isNaN(n), isFinite(n).
 enum class GlobalFn : uint8_t { None, Number, String, ParseInt, ParseFloat, IsNaN, IsFinite };
 inline GlobalFn find_global_function(const std::string& name) {

@@ -126,6 +126,11 @@ class Checker {
   void check_function_body(Ctx& c, NodeId body, bool expr_body);
   SymId declare_local(Ctx& c, NodeId decl, const std::string& name, TypeId t, bool is_mutable);
   void check_var_decl(Ctx& c, NodeId n);
+  // Declares the names an object or array pattern binds from a value of type `t` (a local each; the
+  // pattern nodes get the types of the values they take apart, for codegen: emit/codegen_stmt.cpp).
+  // In a component or row body (`as_fields`), the names are instance fields (jsx.cpp: check_block_var).
+  bool bind_pattern(Ctx& c, NodeId pattern, TypeId t, bool is_mutable, bool as_fields = false);
+  SymId declare_field(Ctx& c, NodeId decl, const std::string& name, TypeId t, bool is_mutable, NodeId init);  // jsx.cpp
   void declare_failed(Ctx& c, NodeId target);
   void check_block_var(Ctx& c, NodeId declarator, bool is_const);
   // jsx.cpp

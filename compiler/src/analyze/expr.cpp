@@ -140,7 +140,12 @@ TypeId Checker::check_expr(Ctx& c, NodeId n, TypeId expected) {
       t = want;
       break;
     }
-    case NodeKind::NonNull: error(n, "DX0236", "non-null assertions are not supported yet"); break;
+    case NodeKind::NonNull: {  // x!: the value without null and undefined, checked (codegen: a TypeError if it is)
+      TypeId o = check_expr(c, x.kid(0), expected);
+      if (T.kind(o) == TypeKind::Null || T.kind(o) == TypeKind::Undefined) error(n, "DX0236", "this is always " + T.name(o));
+      else t = T.can_be_nullable(o) ? T.non_null(o) : o;
+      break;
+    }
     case NodeKind::ArrayLit: t = check_array(c, n, expected); break;
     case NodeKind::ObjectLit: t = check_object(c, n, expected); break;
     case NodeKind::JsxElement: case NodeKind::JsxFragment:
@@ -234,8 +239,13 @@ TypeId Checker::check_call(Ctx& c, NodeId n, TypeId expected) {
   const Node& cn = node(callee);
   std::vector<NodeId> args(x.kids.size() > 2 ? x.kids.begin() + 2 : x.kids.end(), x.kids.end());
   if (x.flags & kOptional) { error(n, "DX0236", "optional calls are not supported yet"); return T.error(); }
+  const bool min_max = cn.kind == NodeKind::Member && (cn.text == "min" || cn.text == "max") &&
+                       node(cn.kid(0)).kind == NodeKind::Identifier && node(cn.kid(0)).text == "Math" && lookup(c.scope, "Math") == kNoId;
   for (NodeId a : args)
-    if (node(a).kind == NodeKind::Spread) { error(a, "DX0235", "spread arguments are not supported yet"); return T.error(); }
+    if (node(a).kind == NodeKind::Spread && !min_max) {  // Math.max(...xs) is (methods.cpp)
+      error(a, "DX0235", "spread arguments are not supported yet (Math.min and Math.max take them)");
+      return T.error();
+    }
   if (cn.kind == NodeKind::Member) return check_member_call(c, n, expected);
   if (cn.kind != NodeKind::Identifier) {
     error(callee, "DX0235", "calling this kind of expression is not supported yet");
@@ -497,7 +507,8 @@ TypeId Checker::check_assign(Ctx& c, NodeId n) {
   std::string op(x.text);
   const Node& target = node(x.kid(0));
   const std::string arith = op.size() > 1 ? op.substr(0, op.size() - 1) : "";  // `**=` → `**`
-  if (op != "=" && op != "+=" && op != "-=" && op != "*=" && op != "/=" && op != "%=" && arith != "**" && !is_bitwise(arith)) {
+  const bool logical = op == "||=" || op == "&&=" || op == "?\?=";
+  if (op != "=" && op != "+=" && op != "-=" && op != "*=" && op != "/=" && op != "%=" && arith != "**" && !is_bitwise(arith) && !logical) {
     error(n, "DX0235", "the '" + op + "' operator is not supported yet");
     return T.error();
   }
@@ -545,7 +556,7 @@ TypeId Checker::check_assign(Ctx& c, NodeId n) {
     if (target.kind == NodeKind::Identifier) tt = p_.symbols[p_.ref_of(mod_, x.kid(0))].type;
   }
   if (T.kind(tt) == TypeKind::Error || T.kind(v) == TypeKind::Error) return T.error();
-  if (op == "=") {
+  if (op == "=" || logical) {  // a ||= b, a &&= b, a ??= b: assigned only when a is falsy / truthy / nullish
     if (!assignable(v, tt)) { error(n, "DX0234", "cannot assign '" + T.name(v) + "' to '" + T.name(tt) + "'"); return T.error(); }
   } else if (op == "+=") {
     if (!((tt == T.number() && v == T.number()) || (tt == T.string() && (v == T.string() || v == T.number() || v == T.boolean())))) {
@@ -576,15 +587,18 @@ TypeId Checker::check_inline_callback(Ctx& c, NodeId arrow, std::vector<TypeId> 
   }
   for (size_t i = 0; i < ps.kids.size(); ++i) {
     const Node& pn = node(ps.kids[i]);
-    if (pn.text.empty() || pn.kid(1) != kNoNode || (pn.flags & kRest)) {
-      error(ps.kids[i], "DX0235", "destructuring, default values and rest parameters are not supported in callbacks yet");
+    bool pattern = pn.text.empty() && pn.kid(2) != kNoNode;
+    if ((pn.text.empty() && !pattern) || pn.kid(1) != kNoNode || (pn.flags & kRest)) {
+      error(ps.kids[i], "DX0235", "default values and rest parameters are not supported in callbacks yet");
       return T.error();
     }
     if (pn.kid(0) != kNoNode) {
       TypeId ann = resolve_type(mod_, pn.kid(0));
       if (ann != params[i] && ann != T.error()) error(ps.kids[i], "DX0234", "this parameter is '" + T.name(params[i]) + "', not '" + T.name(ann) + "'");
     }
-    declare_local(ic, ps.kids[i], std::string(pn.text), params[i], false);
+    // `({ id, name }) => …`: the argument in a local of its own, taken apart into the names.
+    declare_local(ic, ps.kids[i], pattern ? "#" + std::to_string(i) : std::string(pn.text), params[i], false);
+    if (pattern) bind_pattern(ic, pn.kid(2), params[i], false);
   }
   TypeId r;
   if (a.flags & kExprBody) {
@@ -629,8 +643,15 @@ FuncId Checker::check_closure(Ctx& c, NodeId fn_node, TypeId expected, FuncRole 
   for (size_t i = 0; i < ps.kids.size(); ++i) {
     const Node& pn = node(ps.kids[i]);
     bool has_default = pn.kid(1) != kNoNode, optional = pn.flags & kOptional;
-    if (pn.text.empty() || (pn.flags & kRest)) {
-      error(ps.kids[i], "DX0235", "destructuring and rest parameters are not supported yet");
+    bool pattern = pn.text.empty() && pn.kid(2) != kNoNode;  // function f({ a, b }: Props)
+    if ((pn.text.empty() && !pattern) || (pn.flags & kRest)) {
+      error(ps.kids[i], "DX0235", "rest parameters are not supported yet");
+      ok = false;
+      continue;
+    }
+    if (pattern && (role == FuncRole::Handler || optional)) {
+      error(ps.kids[i], "DX0235", role == FuncRole::Handler ? "an event handler's parameter is the event: take it apart inside"
+                                                            : "an optional parameter cannot be taken apart (give it a default)");
       ok = false;
       continue;
     }
@@ -665,8 +686,10 @@ FuncId Checker::check_closure(Ctx& c, NodeId fn_node, TypeId expected, FuncRole 
     if (!pt && want && i < want->params.size()) pt = want->params[i];
     if (!pt) {  // no annotation, or one resolve_type refused (and reported)
       if (pn.kid(0) == kNoNode || !d_.has_errors())
-        error(ps.kids[i], "DX0230", "parameter '" + std::string(pn.text) + "' needs a type annotation");
-      declare_local(fc, ps.kids[i], std::string(pn.text), T.error(), true);  // its uses report nothing more
+        error(ps.kids[i], "DX0230", (pattern ? std::string("this parameter") : "parameter '" + std::string(pn.text) + "'") +
+                                        " needs a type annotation");
+      if (pattern) bind_pattern(fc, pn.kid(2), T.error(), true);  // its uses report nothing more
+      else declare_local(fc, ps.kids[i], std::string(pn.text), T.error(), true);
       ok = false;
       continue;
     }
@@ -676,8 +699,9 @@ FuncId Checker::check_closure(Ctx& c, NodeId fn_node, TypeId expected, FuncRole 
     }
     // Callers may pass `undefined` for a reference parameter with a default (it reads as omitted).
     params.push_back(has_default && T.is_ref(pt) ? T.with_nullable(pt, T.nullable(pt) | kOrUndefined) : pt);
-    SymId ps_id = declare_local(fc, ps.kids[i], std::string(pn.text), pt, true);
+    SymId ps_id = declare_local(fc, ps.kids[i], pattern ? "#" + std::to_string(i) : std::string(pn.text), pt, true);
     p_.funcs[id].params.push_back(ps_id);
+    if (pattern) bind_pattern(fc, pn.kid(2), pt, true);  // the names, from the parameter on entry (codegen: prologue)
     if (role == FuncRole::Handler && i == 0) p_.funcs[id].event_param = ps_id;
   }
   TypeId ret = fnn.kid(2) != kNoNode ? resolve_type(mod_, fnn.kid(2)) : (want ? want->ret : 0);

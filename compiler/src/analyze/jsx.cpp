@@ -200,7 +200,19 @@ void Checker::check_block_var(Ctx& c, NodeId dk, bool is_const) {
     module().ref[target.kids[1]] = tid;
     return;
   }
-  if (target.kind != NodeKind::Identifier) { error(d.kid(0), "DX0235", "destructuring is only supported for createSignal"); return; }
+  if (target.kind != NodeKind::Identifier) {
+    if (bi != Builtin::None || init == kNoNode || (target.kind != NodeKind::ObjectPattern && target.kind != NodeKind::ArrayPattern)) {
+      error(d.kid(0), "DX0235", "destructuring a call of '" + std::string(in ? node(in->kid(0)).text : "") + "' is not supported");
+      declare_failed(c, d.kid(0));
+      return;
+    }
+    // const { a, b } = record: fields of the instance, set once when it is created (codegen_stmt.cpp: block_decl).
+    TypeId ann = d.kid(1) != kNoNode ? resolve_type(mod_, d.kid(1)) : 0;
+    TypeId it = check_expr(c, init, ann);
+    if (ann && !assignable(it, ann)) error(init, "DX0234", "cannot initialize a '" + T.name(ann) + "' with a '" + T.name(it) + "'");
+    bind_pattern(c, d.kid(0), ann ? ann : it, !is_const, true);
+    return;
+  }
   std::string name(target.text);
   if (bi == Builtin::CreateSelector) {  // const isSelected = createSelector(selected)
     std::vector<NodeId> args(in->kids.size() > 2 ? in->kids.begin() + 2 : in->kids.end(), in->kids.end());
@@ -276,21 +288,27 @@ void Checker::check_block_var(Ctx& c, NodeId dk, bool is_const) {
     declare_failed(c, d.kid(0));
     return;
   }
+  declare_field(c, d.kid(0), name, t, !is_const, init);
+}
+
+// A block-level variable: a field of the block's instance (its value set at creation: `init`, or a pattern's).
+SymId Checker::declare_field(Ctx& c, NodeId decl, const std::string& name, TypeId t, bool is_mutable, NodeId init) {
   Symbol f;
   f.kind = SymKind::Field;
   f.name = name;
   f.module = mod_;
-  f.decl = d.kid(0);
+  f.decl = decl;
   f.type = t;
   f.block = c.block;
-  f.offset = p_.blocks[c.block].alloc_field(T.wasm(t) == WasmType::F64 ? 8 : 4);
-  f.is_mutable = !is_const;
+  f.offset = p_.blocks[c.block].alloc_field(p_.types.wasm(t) == WasmType::F64 ? 8 : 4);
+  f.is_mutable = is_mutable;
   f.init = init;
   SymId fid = p_.add_symbol(f);
-  if (c.scope->names.count(name)) error(d.kid(0), "DX0207", "'" + name + "' is declared twice");
+  if (c.scope->names.count(name)) error(decl, "DX0207", "'" + name + "' is declared twice");
   c.scope->names[name] = fid;
-  module().ref[d.kid(0)] = fid;
+  module().ref[decl] = fid;
   p_.blocks[c.block].fields.push_back(fid);
+  return fid;
 }
 
 void Checker::check_block_body(Ctx& c, BlockId b, NodeId body, bool expr_body) {

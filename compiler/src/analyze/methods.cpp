@@ -56,8 +56,13 @@ TypeId Checker::check_member_call(Ctx& c, NodeId n, TypeId expected) {
     }
     if (unary || arity || method == "min" || method == "max") {
       if (unary && args.size() != 1) { error(n, "DX0222", "Math." + method + " takes one argument"); return T.error(); }
-      if (!unary && args.empty()) { error(n, "DX0222", "Math." + method + "() with no arguments is not supported"); return T.error(); }
       for (NodeId a : args) {
+        if (node(a).kind == NodeKind::Spread) {  // Math.max(...xs): every element (none: -Infinity, as JS gives)
+          TypeId at = check_expr(c, node(a).kid(0), T.array_of(T.number()));
+          if (at != T.array_of(T.number()) && at != T.error()) error(a, "DX0234", "Math." + method + " spreads an array of numbers, not '" + T.name(at) + "'");
+          set_type(a, at);
+          continue;
+        }
         TypeId at = check_expr(c, a, T.number());
         if (at != T.number() && at != T.error()) error(a, "DX0234", "Math." + method + " takes numbers");
       }
@@ -240,29 +245,32 @@ TypeId Checker::check_member_call(Ctx& c, NodeId n, TypeId expected) {
       }
       return ot;
     }
-    if (method == "some" || method == "every" || method == "find" || method == "findIndex" || method == "forEach") {
+    if (method == "at") {  // at(i): from the end for a negative i; undefined outside
+      if (args.size() != 1) { error(n, "DX0222", "at takes one argument, the index"); return T.error(); }
+      TypeId at = check_expr(c, args[0], T.number());
+      if (at != T.number() && at != T.error()) { error(args[0], "DX0234", "at takes a number"); return T.error(); }
+      return T.with_nullable(elem, T.nullable(elem) | kOrUndefined);
+    }
+    if (method == "some" || method == "every" || method == "find" || method == "findIndex" || method == "forEach" ||
+        method == "findLast" || method == "findLastIndex") {
       if (args.size() != 1) { error(n, "DX0222", method + " takes one callback"); return T.error(); }
       const Node& cb = node(args[0]);
       if (cb.kind != NodeKind::Arrow && cb.kind != NodeKind::FunctionExpr) {
         error(args[0], "DX0243", "pass an arrow function literal to " + method + " (e.g. " + method + "((x) => …))");
         return T.error();
       }
-      if (method == "find" && !T.is_ref(elem)) {
-        error(n, "DX0236", "find on a '" + T.name(ot) + "' may return undefined, and nullable numbers/booleans are not supported yet (use findIndex)");
-        return T.error();
-      }
       TypeId r = check_inline_callback(c, args[0], {elem, T.number()}, 0);
       if (r == T.error()) return r;
       if (method == "forEach") return T.void_();
       if (T.wasm(r) == WasmType::None) { error(args[0], "DX0234", "the " + method + " callback must return a value"); return T.error(); }
-      if (method == "find") return T.with_nullable(elem, T.nullable(elem) | kOrUndefined);
-      return method == "findIndex" ? T.number() : T.boolean();
+      if (method == "find" || method == "findLast") return T.with_nullable(elem, T.nullable(elem) | kOrUndefined);
+      return method == "findIndex" || method == "findLastIndex" ? T.number() : T.boolean();
     }
-    if (method == "reduce") {
-      if (args.size() != 2) { error(n, "DX0222", "reduce takes a callback and an initial value (reduce((acc, x) => …, initial))"); return T.error(); }
+    if (method == "reduce" || method == "reduceRight") {
+      if (args.size() != 2) { error(n, "DX0222", method + " takes a callback and an initial value (" + method + "((acc, x) => …, initial))"); return T.error(); }
       const Node& cb = node(args[0]);
       if (cb.kind != NodeKind::Arrow && cb.kind != NodeKind::FunctionExpr) {
-        error(args[0], "DX0243", "pass an arrow function literal to reduce");
+        error(args[0], "DX0243", "pass an arrow function literal to " + method);
         return T.error();
       }
       TypeId acc = check_expr(c, args[1], expected);
@@ -287,13 +295,23 @@ TypeId Checker::check_member_call(Ctx& c, NodeId n, TypeId expected) {
       }
       return T.string();
     }
-    error(callee, "DX0235", "Array method '" + method + "' is not supported yet (supported: push, pop, shift, unshift, splice, filter, map, some, every, find, findIndex, forEach, reduce, slice, concat, indexOf, includes, reverse, sort, join, length)");
+    error(callee, "DX0235", "Array method '" + method + "' is not supported yet (supported: push, pop, shift, unshift, splice, filter, map, some, every, find, findIndex, findLast, findLastIndex, forEach, reduce, reduceRight, at, slice, concat, indexOf, includes, reverse, sort, join, length)");
     return T.error();
   }
-  if (ok == TypeKind::String) {
-    const LibMethod* lm = find_string_method(method);
+  if (ok == TypeKind::String || (ok == TypeKind::Number && T.non_null(ot) == T.number())) {
+    bool number = ok == TypeKind::Number;
+    if (number && method == "toString" && !args.empty()) {
+      error(args[0], "DX0235", "toString(radix) is not supported yet; toString() and String(n) print base 10");
+      return T.error();
+    }
+    if (number && method == "toPrecision" && args.empty()) {
+      error(n, "DX0222", "toPrecision() without a precision is String(n): write that");
+      return T.error();
+    }
+    const LibMethod* lm = number ? find_number_method(method) : find_string_method(method);
     if (!lm) {
-      error(callee, "DX0235", "String method '" + method + "' is not supported yet");
+      error(callee, "DX0235", std::string(number ? "Number" : "String") + " method '" + method + "' is not supported yet" +
+                                  (number ? " (supported: toFixed, toPrecision, toString)" : ""));
       return T.error();
     }
     int required = 0;

@@ -21,6 +21,90 @@ SymId Checker::declare_local(Ctx& c, NodeId decl, const std::string& name, TypeI
   return id;
 }
 
+bool Checker::bind_pattern(Ctx& c, NodeId pn, TypeId t, bool is_mutable, bool as_fields) {
+  auto& T = p_.types;
+  const Node& x = node(pn);
+  set_type(pn, t);
+  if (x.kind == NodeKind::Identifier) {
+    if (T.kind(t) != TypeKind::Error && T.wasm(t) == WasmType::None) {
+      error(pn, "DX0234", "a variable cannot hold '" + T.name(t) + "'");
+      t = T.error();
+    }
+    if (as_fields) declare_field(c, pn, std::string(x.text), t, is_mutable, kNoNode);
+    else declare_local(c, pn, std::string(x.text), t, is_mutable);
+    return true;
+  }
+  // A part with a default (`{ a = 1 }`, `[x = 0]`): the default replaces undefined, so the name's type
+  // loses `| undefined`.
+  auto part = [&](NodeId at, NodeId target, NodeId dflt, TypeId pt) {
+    if (dflt != kNoNode) {
+      TypeId want = T.can_be_nullable(pt) ? T.with_nullable(pt, T.nullable(pt) & ~kOrUndefined) : pt;
+      TypeId dt = check_expr(c, dflt, want);
+      if (!assignable(dt, want)) error(dflt, "DX0234", "the default is '" + T.name(dt) + "', the value '" + T.name(want) + "'");
+      pt = want;
+    }
+    set_type(at, pt);
+    return bind_pattern(c, target, pt, is_mutable, as_fields);
+  };
+  if (x.kind == NodeKind::ObjectPattern) {
+    if (T.kind(t) != TypeKind::Record || T.nullable(t)) {
+      if (T.kind(t) != TypeKind::Error)
+        error(pn, "DX0234", "an object pattern takes apart a record, not '" + T.name(t) + "'" + (T.nullable(t) ? " (check it first)" : ""));
+      for (NodeId k : x.kids) if (node(k).kind == NodeKind::PatternProp) bind_pattern(c, node(k).kid(0), T.error(), is_mutable, as_fields);
+      return false;
+    }
+    const Shape& sh = T.shape_info(T.info(t).shape);
+    bool ok = true;
+    for (NodeId k : x.kids) {
+      const Node& kn = node(k);
+      if (kn.kind != NodeKind::PatternProp) {
+        error(k, "DX0235", kn.kind == NodeKind::Spread ? "`...rest` in an object pattern is not supported yet: name the fields"
+                                                       : "computed keys in patterns are not supported");
+        ok = false;
+        continue;
+      }
+      const Field* fd = sh.find(std::string(kn.text));
+      if (!fd) {
+        error(k, "DX0233", "property '" + std::string(kn.text) + "' does not exist on type '" + T.name(t) + "'");
+        bind_pattern(c, kn.kid(0), T.error(), is_mutable, as_fields);
+        ok = false;
+        continue;
+      }
+      ok &= part(k, kn.kid(0), kn.kid(1), fd->type);
+    }
+    return ok;
+  }
+  if (x.kind == NodeKind::ArrayPattern) {
+    if (T.kind(t) != TypeKind::Array || T.nullable(t)) {
+      if (T.kind(t) != TypeKind::Error)
+        error(pn, "DX0234", "an array pattern takes apart an array, not '" + T.name(t) + "'" + (T.nullable(t) ? " (check it first)" : ""));
+      for (NodeId k : x.kids) {  // the names all the same, so that their uses report nothing more
+        const Node& kn = node(k);
+        if (kn.kind != NodeKind::Hole) bind_pattern(c, kn.kind == NodeKind::Identifier ? k : kn.kid(0), T.error(), is_mutable, as_fields);
+      }
+      return false;
+    }
+    TypeId et = T.info(t).elem;
+    bool ok = true;
+    for (size_t i = 0; i < x.kids.size(); ++i) {
+      NodeId k = x.kids[i];
+      const Node& kn = node(k);
+      if (kn.kind == NodeKind::Hole) continue;
+      if (kn.kind == NodeKind::Spread) {  // `...rest`: the elements after, as a new array
+        if (i + 1 != x.kids.size()) { error(k, "DX0235", "a rest element must come last"); ok = false; continue; }
+        set_type(k, t);
+        ok &= bind_pattern(c, kn.kid(0), t, is_mutable, as_fields);
+        continue;
+      }
+      if (kn.kind == NodeKind::PatternProp) ok &= part(k, kn.kid(0), kn.kid(1), et);
+      else ok &= part(k, k, kNoNode, et);
+    }
+    return ok;
+  }
+  error(pn, "DX0235", "this binding pattern is not supported yet");
+  return false;
+}
+
 void Checker::check_var_decl(Ctx& c, NodeId n) {
   const Node& x = node(n);
   auto& T = p_.types;
@@ -32,10 +116,16 @@ void Checker::check_var_decl(Ctx& c, NodeId n) {
       const Node* init = d.kid(2) != kNoNode ? &node(d.kid(2)) : nullptr;
       SymId callee = init && init->kind == NodeKind::Call && node(init->kid(0)).kind == NodeKind::Identifier
                          ? lookup(c.scope, std::string(node(init->kid(0)).text)) : kNoId;
-      if (callee != kNoId && p_.symbols[callee].kind == SymKind::Builtin && p_.symbols[callee].builtin == Builtin::CreateSignal)
+      if (callee != kNoId && p_.symbols[callee].kind == SymKind::Builtin && p_.symbols[callee].builtin == Builtin::CreateSignal) {
         error(d.kid(2), "DX0211", "'createSignal' must initialize a `const` at the top level of a component body");
-      else
-        error(d.kid(0), "DX0235", "destructuring declarations are not supported here yet");
+      } else if (!init) {
+        error(dk, "DX0236", "a destructuring declaration needs a value to take apart");
+      } else {  // const { a, b } = record; const [x, y = 0, ...rest] = array
+        TypeId ann = d.kid(1) != kNoNode ? resolve_type(mod_, d.kid(1)) : 0;
+        TypeId it = check_expr(c, d.kid(2), ann);
+        if (ann && !assignable(it, ann)) error(d.kid(2), "DX0234", "cannot initialize a '" + T.name(ann) + "' with a '" + T.name(it) + "'");
+        bind_pattern(c, d.kid(0), ann ? ann : it, !(x.flags & kConst));
+      }
       continue;
     }
     TypeId ann = d.kid(1) != kNoNode ? resolve_type(mod_, d.kid(1)) : 0;
@@ -240,11 +330,15 @@ void Checker::check_loop(Ctx& c, NodeId n, const std::string& label) {
       if (T.kind(it) != TypeKind::Array) { error(x.kid(1), "DX0235", "for…of over '" + T.name(it) + "' is not supported yet (arrays only)"); break; }
       if (!require_non_null(x.kid(1), it)) break;
       const Node* target = decl.kind == NodeKind::VarDecl && decl.kids.size() == 1 ? &node(node(decl.kids[0]).kid(0)) : nullptr;
-      if (!target || target->kind != NodeKind::Identifier) {
-        error(x.kid(0), "DX0235", "write `for (const x of array)`; destructuring and bare targets are not supported yet");
+      if (!target || (target->kind != NodeKind::Identifier && target->kind != NodeKind::ObjectPattern &&
+                      target->kind != NodeKind::ArrayPattern)) {
+        error(x.kid(0), "DX0235", "write `for (const x of array)`; bare targets are not supported yet");
         break;
       }
-      declare_local(lc, node(decl.kids[0]).kid(0), std::string(target->text), T.info(it).elem, !(decl.flags & kConst));
+      if (target->kind == NodeKind::Identifier)
+        declare_local(lc, node(decl.kids[0]).kid(0), std::string(target->text), T.info(it).elem, !(decl.flags & kConst));
+      else  // for (const { id, name } of items)
+        bind_pattern(lc, node(decl.kids[0]).kid(0), T.info(it).elem, !(decl.flags & kConst));
       check_stmt(lc, x.kid(2));
       break;
     }

@@ -104,6 +104,8 @@ class CodeGen {
   Ex set_local(Fn& f, SymId s, Ex v);         // a local, or its slot in the env record when captured
   Ex frame_of(Fn& f, FuncId owner, NodeId at); // the env record of `owner`, an enclosing function
   Ex prologue(Fn& f, FuncId fid);              // allocates the env record and moves captured params in
+  // The names of an object or array pattern, from the value in local `src` (codegen_stmt.cpp).
+  Ex bind_pattern(Fn& f, NodeId pattern, uint32_t src);
   // codegen_call.cpp
   Ex call(Fn& f, NodeId n);
   Ex member_call(Fn& f, NodeId n);

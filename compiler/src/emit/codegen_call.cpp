@@ -116,6 +116,8 @@ Ex CodeGen::inline_callback(Fn& f, NodeId arrow, std::vector<std::pair<Ex, TypeI
     SymId s = p_.ref_of(f.module, ps.kids[i]);  // analyze records each parameter's symbol on its Param node
     if (s == kNoId) return internal_error(arrow, f.module, "callback parameter without a symbol");
     xs.push_back(w_.set(local_of(f, s), args[i].first));
+    if (NodeId pattern = node(f.module, ps.kids[i]).kid(2); pattern != kNoNode)  // ({ id, name }) => …
+      xs.push_back(bind_pattern(f, pattern, local_of(f, s)));
   }
   for (size_t i = ps.kids.size(); i < args.size(); ++i) xs.push_back(w_.drop(args[i].first));
   WType rt_ = wtype(ret);
@@ -178,10 +180,13 @@ Ex CodeGen::array_scan(Fn& f, NodeId n, const std::string& method, Ex arr_ex, Ty
   uint32_t res = rw == t_none() ? 0 : f.add_var(rw);
   std::string brk = label("brk"), top = label("top");
   NodeId cb = args[0];
-  Ex load_elem = w_.set(elem, load_typed(w_.add32(w_.ld32(w_.get(arr, t_i32()), 16), w_.mul32(w_.get(i, t_i32()), w_.u32(esize))), 0, et));
-  Ex index = w_.u32_to_f64(w_.get(i, t_i32()));
+  // findLast, findLastIndex and reduceRight go from the end: i counts down from len to 1, the element is i − 1.
+  const bool back = method == "findLast" || method == "findLastIndex" || method == "reduceRight";
+  Ex at = back ? w_.bin(BinaryenSubInt32(), w_.get(i, t_i32()), w_.i32(1)) : w_.get(i, t_i32());
+  Ex load_elem = w_.set(elem, load_typed(w_.add32(w_.ld32(w_.get(arr, t_i32()), 16), w_.mul32(at, w_.u32(esize))), 0, et));
+  Ex index = w_.u32_to_f64(back ? w_.bin(BinaryenSubInt32(), w_.get(i, t_i32()), w_.i32(1)) : w_.get(i, t_i32()));
   Ex init, step;
-  if (method == "reduce") {
+  if (method == "reduce" || method == "reduceRight") {
     init = w_.set(res, expr(f, args[1]));
     step = w_.set(res, inline_callback(f, cb, {{w_.get(res, rw), rt_t}, {w_.get(elem, wtype(et)), et}, {index, T.number()}}, rt_t));
   } else {
@@ -194,14 +199,20 @@ Ex CodeGen::array_scan(Fn& f, NodeId n, const std::string& method, Ex arr_ex, Ty
       Ex hit = truthy(f, body, cbt);
       if (method == "some") { init = w_.set(res, w_.i32(0)); step = w_.if_(hit, w_.seq({w_.set(res, w_.i32(1)), w_.br(brk)})); }
       else if (method == "every") { init = w_.set(res, w_.i32(1)); step = w_.if_(w_.eqz(hit), w_.seq({w_.set(res, w_.i32(0)), w_.br(brk)})); }
-      else if (method == "find") { init = w_.set(res, w_.i32(0)); step = w_.if_(hit, w_.seq({w_.set(res, w_.get(elem, wtype(et))), w_.br(brk)})); }
-      else { init = w_.set(res, w_.f64(-1)); step = w_.if_(hit, w_.seq({w_.set(res, w_.u32_to_f64(w_.get(i, t_i32()))), w_.br(brk)})); }
+      else if (method == "find" || method == "findLast") {  // not found: undefined (a Ref's 0, a number's payload)
+        init = w_.set(res, nullish_const(rt_t, false));
+        step = w_.if_(hit, w_.seq({w_.set(res, w_.get(elem, wtype(et))), w_.br(brk)}));
+      } else {
+        init = w_.set(res, w_.f64(-1));
+        step = w_.if_(hit, w_.seq({w_.set(res, w_.u32_to_f64(back ? w_.bin(BinaryenSubInt32(), w_.get(i, t_i32()), w_.i32(1)) : w_.get(i, t_i32()))), w_.br(brk)}));
+      }
     }
   }
-  Ex loop = w_.loop(top, w_.seq({w_.br(brk, w_.geu32(w_.get(i, t_i32()), w_.get(len, t_i32()))), load_elem, step,
-                                 w_.set(i, w_.add32(w_.get(i, t_i32()), w_.i32(1))), w_.br(top)}, t_none()));
-  std::vector<Ex> xs{w_.set(arr, arr_ex), w_.set(len, w_.ld32(w_.get(arr, t_i32()), 8)), w_.set(i, w_.i32(0)), init,
-                     w_.named(brk, {loop}, t_none())};
+  Ex done = back ? w_.eqz(w_.get(i, t_i32())) : w_.geu32(w_.get(i, t_i32()), w_.get(len, t_i32()));
+  Ex next = w_.set(i, back ? w_.bin(BinaryenSubInt32(), w_.get(i, t_i32()), w_.i32(1)) : w_.add32(w_.get(i, t_i32()), w_.i32(1)));
+  Ex loop = w_.loop(top, w_.seq({w_.br(brk, done), load_elem, step, next, w_.br(top)}, t_none()));
+  std::vector<Ex> xs{w_.set(arr, arr_ex), w_.set(len, w_.ld32(w_.get(arr, t_i32()), 8)),
+                     w_.set(i, back ? w_.get(len, t_i32()) : w_.i32(0)), init, w_.named(brk, {loop}, t_none())};
   if (rw != t_none()) xs.push_back(w_.get(res, rw));
   return w_.seq(xs, rw);
 }
@@ -264,10 +275,31 @@ Ex CodeGen::math(Fn& f, NodeId n, const std::string& name, const std::vector<Nod
   if (name == "abs") return w_.un(BinaryenAbsFloat64(), one());
   if (name == "sqrt") return w_.un(BinaryenSqrtFloat64(), one());
   if (name == "trunc") return w_.un(BinaryenTruncFloat64(), one());
-  if (name == "min" || name == "max") {
-    Ex acc = expr(f, args[0]);
-    for (size_t i = 1; i < args.size(); ++i) acc = w_.bin(name == "min" ? BinaryenMinFloat64() : BinaryenMaxFloat64(), acc, expr(f, args[i]));
-    return acc;
+  if (name == "min" || name == "max") {  // wasm's f64.min/max are JS's: NaN wins, -0 < +0
+    BinaryenOp op = name == "min" ? BinaryenMinFloat64() : BinaryenMaxFloat64();
+    uint32_t acc = f.add_var(t_f64());
+    bool spread0 = !args.empty() && node(f.module, args[0]).kind == NodeKind::Spread;
+    std::vector<Ex> xs{w_.set(acc, spread0 ? w_.f64(name == "min" ? kInf : -kInf) : expr(f, args[0]))};  // Math.max() is -Infinity
+    for (size_t k = spread0 ? 0 : 1; k < args.size(); ++k) {
+      NodeId a = args[k];
+      const Node& an = node(f.module, a);
+      if (an.kind != NodeKind::Spread) {
+        xs.push_back(w_.set(acc, w_.bin(op, w_.get(acc, t_f64()), expr(f, a))));
+        continue;
+      }
+      uint32_t arr = f.add_var(t_i32()), i = f.add_var(t_i32());
+      std::string top = label("mm"), brk = label("mmx");
+      xs.push_back(w_.set(arr, expr(f, an.kid(0))));
+      xs.push_back(w_.set(i, w_.i32(0)));
+      Ex step = w_.seq({w_.br(brk, w_.geu32(w_.get(i, t_i32()), w_.ld32(w_.get(arr, t_i32()), 8))),
+                        w_.set(acc, w_.bin(op, w_.get(acc, t_f64()),
+                                           w_.ld64(w_.add32(w_.ld32(w_.get(arr, t_i32()), 16), w_.mul32(w_.get(i, t_i32()), w_.u32(8))), 0))),
+                        w_.set(i, w_.add32(w_.get(i, t_i32()), w_.i32(1))), w_.br(top)},
+                       t_none());
+      xs.push_back(w_.named(brk, {w_.loop(top, step)}, t_none()));
+    }
+    xs.push_back(w_.get(acc, t_f64()));
+    return w_.seq(xs, t_f64());
   }
   uint32_t x = f.add_var(t_f64()), r = f.add_var(t_f64());
   if (name == "sign") {  // NaN, +0 and -0 are returned as they are
@@ -461,8 +493,25 @@ Ex CodeGen::member_call(Fn& f, NodeId n) {
       if (method == "unshift") return w_.call(rt["dx_array_unshift"], {expr(f, cn.kid(0)), items}, t_f64());
       return w_.call(rt["dx_array_splice"], {expr(f, cn.kid(0)), arg(0, w_.f64(0)), arg(1, w_.f64(kInf)), items}, t_i32());
     }
-    if (method == "some" || method == "every" || method == "find" || method == "findIndex" || method == "forEach" || method == "reduce")
+    if (method == "some" || method == "every" || method == "find" || method == "findIndex" || method == "forEach" || method == "reduce" ||
+        method == "findLast" || method == "findLastIndex" || method == "reduceRight")
       return array_scan(f, n, method, expr(f, cn.kid(0)), ot, args);
+    if (method == "at") {  // ToIntegerOrInfinity(i) (NaN → 0), from the end when negative; undefined outside
+      TypeId et = T.info(ot).elem, rt_t = type_of(f, n);
+      uint32_t arr = f.add_var(t_i32()), k = f.add_var(t_f64());
+      uint32_t esize = T.wasm(et) == WasmType::F64 ? 8 : 4;
+      auto kv = [&] { return w_.get(k, t_f64()); };
+      Ex len = w_.u32_to_f64(w_.ld32(w_.get(arr, t_i32()), 8));
+      Ex index = w_.un(BinaryenTruncFloat64(), expr(f, args[0]));
+      Ex fix = w_.if_(w_.bin(BinaryenNeFloat64(), kv(), kv()), w_.set(k, w_.f64(0)),  // NaN
+                      w_.if_(w_.bin(BinaryenLtFloat64(), kv(), w_.f64(0)), w_.set(k, w_.bin(BinaryenAddFloat64(), kv(), len))));
+      Ex in_range = w_.and_(w_.bin(BinaryenGeFloat64(), kv(), w_.f64(0)),
+                            w_.bin(BinaryenLtFloat64(), kv(), w_.u32_to_f64(w_.ld32(w_.get(arr, t_i32()), 8))));
+      Ex load = load_typed(w_.add32(w_.ld32(w_.get(arr, t_i32()), 16), w_.mul32(w_.un(BinaryenTruncSatUFloat64ToInt32(), kv()), w_.u32(esize))), 0, et);
+      return w_.seq({w_.set(arr, expr(f, cn.kid(0))), w_.set(k, index), fix,
+                     w_.if_(in_range, load, nullish_const(rt_t, false))},
+                    wtype(rt_t));
+    }
   }
   if (T.kind(ot) == TypeKind::Array && method == "join") {
     TypeId et = T.info(ot).elem;  // a nullable number's or boolean's null and undefined join as ""
@@ -470,8 +519,8 @@ Ex CodeGen::member_call(Fn& f, NodeId n) {
     return w_.call(rt[fn], {expr(f, cn.kid(0)), args.empty() ? str_const(",") : expr(f, args[0])}, t_i32());
   }
   if (T.kind(ot) == TypeKind::Array) return array_loop(f, n, method, expr(f, cn.kid(0)), ot, args[0]);
-  if (T.kind(ot) == TypeKind::String) {
-    const LibMethod* lm = find_string_method(method);
+  if (T.kind(ot) == TypeKind::String || T.kind(ot) == TypeKind::Number) {
+    const LibMethod* lm = T.kind(ot) == TypeKind::Number ? find_number_method(method) : find_string_method(method);
     std::vector<Ex> ops{expr(f, cn.kid(0))};
     for (int i = 0; i < lm->arg_count; ++i) {
       if (size_t(i) < args.size()) ops.push_back(expr(f, args[i]));

@@ -89,7 +89,8 @@ Ex CodeGen::prologue(Fn& f, FuncId fid) {
   for (size_t i = 0; i < fi.params.size(); ++i) {
     const Symbol& ps = p_.symbols[fi.params[i]];
     NodeId def = ps_node && i < ps_node->kids.size() ? node(fi.module, ps_node->kids[i]).kid(1) : kNoNode;
-    if (def == kNoNode && !ps.captured) continue;
+    NodeId pattern = ps_node && i < ps_node->kids.size() ? node(fi.module, ps_node->kids[i]).kid(2) : kNoNode;
+    if (def == kNoNode && !ps.captured && pattern == kNoNode) continue;
     uint32_t local = f.locals.at(fi.params[i]);
     WType wt = wtype(ps.type);
     if (def != kNoNode) {  // omitted (or `undefined` for a reference): the missing value of builtins.h
@@ -101,6 +102,7 @@ Ex CodeGen::prologue(Fn& f, FuncId fid) {
       xs.push_back(w_.if_(missing, w_.set(local, expr(f, def))));
     }
     if (ps.captured) xs.push_back(store_typed(rec(), rec(), ps.offset, w_.get(local, wt), ps.type, true));
+    if (pattern != kNoNode) xs.push_back(bind_pattern(f, pattern, local));  // f({ a, b }: Props)
   }
   return xs.empty() ? w_.nop() : w_.seq(xs, t_none());
 }
@@ -278,6 +280,17 @@ Ex CodeGen::expr(Fn& f, NodeId n) {
         default: return internal_error(n, f.module, "member of unexpected type");
       }
     }
+    case NodeKind::NonNull: {  // x!: JS carries a null on; dx stops there with a TypeError (its types say it cannot be)
+      TypeId ot = type_of(f, x.kid(0));
+      if (!T.can_be_nullable(ot) || !T.nullable(ot)) return expr(f, x.kid(0));
+      WType wt = wtype(ot);
+      uint32_t v = f.add_var(wt);
+      return w_.seq({w_.set(v, expr(f, x.kid(0))),
+                     w_.if_(is_nullish(w_.get(v, wt), ot),
+                            w_.seq({w_.call(rt["dx_throw_null"], {is_null(w_.get(v, wt), ot, true)}, t_none()), w_.unreachable()}, t_none())),
+                     w_.get(v, wt)},
+                    wt);
+    }
     case NodeKind::Index: {
       TypeId et = T.info(type_of(f, x.kid(0))).elem;
       ElementRef e = element(f, n, et);
@@ -449,6 +462,14 @@ Ex CodeGen::assign(Fn& f, NodeId n) {
   TypeId t = type_of(f, x.kid(0));
   std::string op(x.text);
   Ex value;
+  if (op == "||=" || op == "&&=" || op == "?\?=") {  // the target is written only when the test says so
+    WType wt = wtype(t);
+    uint32_t cur = f.add_var(wt), res = f.add_var(wt);
+    Ex v = w_.tee(cur, expr(f, x.kid(0)), wt);
+    Ex keep = op == "?\?=" ? w_.eqz(is_nullish(v, t)) : op == "||=" ? truthy(f, v, t) : w_.eqz(truthy(f, v, t));
+    return w_.if_(keep, w_.get(cur, wt),
+                  w_.seq({write_target(f, x.kid(0), expr_as(f, x.kid(1), t), t, res), w_.get(res, wt)}, wt));
+  }
   if (op == "=") {
     value = expr(f, x.kid(1));
   } else {

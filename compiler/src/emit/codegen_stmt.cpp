@@ -1,5 +1,6 @@
 // Statements: locals, if/else, throw, return (a real return in functions, a break out of inline callbacks), and
 // the declarations of a block body (signals, memos, block-level variables stored in the instance).
+#include "analyze/builtins.h"
 #include "emit/codegen.h"
 
 namespace dxc::emit {
@@ -20,6 +21,12 @@ Ex CodeGen::stmt(Fn& f, NodeId n) {
       std::vector<Ex> xs;
       for (NodeId dk : x.kids) {
         const Node& d = node(f.module, dk);
+        if (node(f.module, d.kid(0)).kind != NodeKind::Identifier) {  // const { a, b } = record
+          uint32_t src = f.add_var(wtype(type_of(f, d.kid(0))));
+          xs.push_back(w_.set(src, expr(f, d.kid(2))));
+          xs.push_back(bind_pattern(f, d.kid(0), src));
+          continue;
+        }
         SymId s = p_.ref_of(f.module, d.kid(0));
         if (s == kNoId) return internal_error(dk, f.module, "declaration without a symbol");
         xs.push_back(set_local(f, s, expr(f, d.kid(2))));
@@ -104,11 +111,18 @@ Ex CodeGen::loop(Fn& f, NodeId n, const std::string& user_label) {
       TypeId at = type_of(f, x.kid(1));
       TypeId et = T.info(at).elem;
       uint32_t arr = f.add_var(t_i32()), i = f.add_var(t_i32());
-      SymId var = p_.ref_of(f.module, node(f.module, node(f.module, x.kid(0)).kids[0]).kid(0));
+      NodeId target = node(f.module, node(f.module, x.kid(0)).kids[0]).kid(0);
       uint32_t size = T.wasm(et) == WasmType::F64 ? 8 : 4;
       pre = {w_.set(arr, expr(f, x.kid(1))), w_.set(i, w_.i32(0))};
-      iter = {w_.br(brk, w_.geu32(w_.get(i, t_i32()), w_.ld32(w_.get(arr, t_i32()), 8))),
-              w_.set(local_of(f, var), load_typed(w_.add32(w_.ld32(w_.get(arr, t_i32()), 16), w_.mul32(w_.get(i, t_i32()), w_.u32(size))), 0, et)),
+      Ex element = load_typed(w_.add32(w_.ld32(w_.get(arr, t_i32()), 16), w_.mul32(w_.get(i, t_i32()), w_.u32(size))), 0, et);
+      Ex bind;
+      if (node(f.module, target).kind == NodeKind::Identifier) {
+        bind = w_.set(local_of(f, p_.ref_of(f.module, target)), element);
+      } else {  // for (const { id, name } of items)
+        uint32_t e = f.add_var(wtype(et));
+        bind = w_.seq({w_.set(e, element), bind_pattern(f, target, e)}, t_none());
+      }
+      iter = {w_.br(brk, w_.geu32(w_.get(i, t_i32()), w_.ld32(w_.get(arr, t_i32()), 8))), bind,
               w_.named(cont, {stmt(f, x.kid(2))}, t_none()), w_.set(i, w_.add32(w_.get(i, t_i32()), w_.i32(1)))};
       break;
     }
@@ -157,11 +171,16 @@ Ex CodeGen::block_decl(Fn& f, NodeId n) {
   for (NodeId dk : x.kids) {
     const Node& d = node(f.module, dk);
     const Node& target = node(f.module, d.kid(0));
-    if (target.kind == NodeKind::ArrayPattern) {  // const [v, setV] = createSignal(init)
-      SymId s = p_.ref_of(f.module, target.kids[0]);
-      if (s == kNoId) continue;
-      const Symbol& sig = p_.symbols[s];
+    SymId first = target.kind == NodeKind::ArrayPattern && !target.kids.empty() ? p_.ref_of(f.module, target.kids[0]) : kNoId;
+    if (first != kNoId && p_.symbols[first].kind == SymKind::Signal) {  // const [v, setV] = createSignal(init)
+      const Symbol& sig = p_.symbols[first];
       xs.push_back(store_typed(w_.get(0, t_i32()), w_.get(0, t_i32()), sig.offset, expr(f, sig.init), sig.type, false));
+      continue;
+    }
+    if (target.kind == NodeKind::ObjectPattern || target.kind == NodeKind::ArrayPattern) {  // const { a, b } = record
+      uint32_t src = f.add_var(wtype(type_of(f, d.kid(0))));
+      xs.push_back(w_.set(src, expr(f, d.kid(2))));
+      xs.push_back(bind_pattern(f, d.kid(0), src));
       continue;
     }
     SymId s = p_.ref_of(f.module, d.kid(0));
@@ -263,6 +282,65 @@ void CodeGen::gen_error_new() {
                        store_typed(r(), r(), sh.find("name")->offset, w_.get(0, t_i32()), T.string(), true),
                        store_typed(r(), r(), sh.find("message")->offset, w_.get(1, t_i32()), T.string(), true), r()},
                       t_i32()));
+}
+
+// A binding pattern (analyze/stmt.cpp: bind_pattern; each pattern node typed with the value it takes apart):
+// a record's fields by offset, an array's elements by index — past the end the default, or a trap as
+// `arr[i]` does — and `...rest` as a slice. A default replaces undefined.
+Ex CodeGen::bind_pattern(Fn& f, NodeId pn, uint32_t src) {
+  auto& T = p_.types;
+  const Node& x = node(f.module, pn);
+  TypeId t = type_of(f, pn);
+  if (x.kind == NodeKind::Identifier) {
+    SymId s = p_.ref_of(f.module, pn);
+    if (s == kNoId) return internal_error(pn, f.module, "pattern name without a symbol");
+    const Symbol& sym = p_.symbols[s];
+    if (sym.kind == SymKind::Field)  // a block body's: the instance is the create function's first local
+      return store_typed(w_.get(0, t_i32()), w_.get(0, t_i32()), sym.offset, w_.get(src, wtype(t)), sym.type, false);
+    return set_local(f, s, w_.get(src, wtype(t)));
+  }
+  std::vector<Ex> xs;
+  // One part: its value into a local of its own, then its target (a name or a nested pattern).
+  auto part = [&](NodeId target, Ex value, TypeId vt) {
+    uint32_t v = f.add_var(wtype(vt));
+    xs.push_back(w_.set(v, value));
+    xs.push_back(bind_pattern(f, target, v));
+  };
+  if (x.kind == NodeKind::ObjectPattern) {
+    const Shape& sh = T.shape_info(T.info(t).shape);
+    for (NodeId k : x.kids) {
+      const Node& kn = node(f.module, k);
+      const Field* fd = sh.find(std::string(kn.text));
+      if (!fd) return internal_error(k, f.module, "pattern field not in the record");
+      Ex value = load_typed(w_.get(src, t_i32()), fd->offset, fd->type);
+      if (kn.kid(1) != kNoNode && T.can_be_nullable(fd->type) && (T.nullable(fd->type) & kOrUndefined)) {
+        uint32_t v = f.add_var(wtype(fd->type));
+        value = w_.if_(is_null(w_.tee(v, value, wtype(fd->type)), fd->type, false), expr_as(f, kn.kid(1), type_of(f, k)),
+                       w_.get(v, wtype(fd->type)));
+      }
+      part(kn.kid(0), value, type_of(f, k));
+    }
+    return w_.seq(xs, t_none());
+  }
+  TypeId et = T.info(t).elem;
+  uint32_t size = T.wasm(et) == WasmType::F64 ? 8 : 4;
+  auto len = [&] { return w_.ld32(w_.get(src, t_i32()), 8); };
+  for (size_t i = 0; i < x.kids.size(); ++i) {
+    NodeId k = x.kids[i];
+    const Node& kn = node(f.module, k);
+    if (kn.kind == NodeKind::Hole) continue;
+    if (kn.kind == NodeKind::Spread) {
+      part(kn.kid(0), w_.call(rt["dx_array_slice"], {w_.get(src, t_i32()), w_.f64(double(i)), w_.f64(kInf)}, t_i32()), t);
+      continue;
+    }
+    Ex in_range = w_.bin(BinaryenLtUInt32(), w_.u32(uint32_t(i)), len());
+    Ex value = load_typed(w_.add32(w_.ld32(w_.get(src, t_i32()), 16), w_.u32(uint32_t(i) * size)), 0, et);
+    NodeId dflt = kn.kind == NodeKind::PatternProp ? kn.kid(1) : kNoNode;
+    value = dflt != kNoNode ? w_.if_(in_range, value, expr_as(f, dflt, type_of(f, k)))
+                            : w_.seq({w_.if_(w_.eqz(in_range), w_.unreachable()), value}, wtype(et));
+    part(kn.kind == NodeKind::PatternProp ? kn.kid(0) : k, value, type_of(f, k));
+  }
+  return xs.empty() ? w_.nop() : w_.seq(xs, t_none());
 }
 
 }  // namespace dxc::emit
