@@ -5,6 +5,8 @@
 #include "arena.h"
 #include "collect.h"
 #include "heap.h"
+#include "str.h"
+#include "throw.h"
 
 namespace dx::rt {
 
@@ -114,6 +116,30 @@ DX_EXPORT("dx_globals") uint32_t dx_globals() { return g_globals; }
 DX_EXPORT("dx_new_closure") uint32_t dx_new_closure(uint32_t fn, uint32_t env) { return closure_new(fn, env); }
 DX_EXPORT("dx_new_array") uint32_t dx_new_array(uint32_t elem_kind, uint32_t length) {
   return array_new(elem_kind, length);
+}
+// The length `new Array(n)` (exact: n must be a valid length) or Array.from({ length: n }) (ToLength: clamped
+// at 0, truncated) makes; RangeError "Invalid array length" above 2^32 − 1 (or for a bad n of new Array).
+DX_EXPORT("dx_array_length_of") uint32_t dx_array_length_of(double n, uint32_t exact) {
+  double len = n;
+  if (!exact) len = n != n || n <= 0 ? 0 : __builtin_trunc(n);
+  if (!(len >= 0 && len <= 4294967295.0) || __builtin_trunc(len) != len)
+    throw_error("RangeError", str_from_latin1("Invalid array length"), 0);
+  return uint32_t(len);
+}
+// [[a, b], [c]].flat(): the inner arrays' elements in order; `kind` is theirs (known even when there are none).
+DX_EXPORT("dx_array_flat") uint32_t dx_array_flat(uint32_t arr, uint32_t kind) {
+  uint32_t n = array_len(arr), total = 0, esz = elem_size(kind);
+  Ref items = ld32(arr + kArrData);
+  for (uint32_t i = 0; i < n; ++i) total += array_len(ld32(items + 4 * i));
+  Ref r = array_new(kind, total);
+  Ref d = ld32(r + kArrData);
+  for (uint32_t i = 0; i < n; ++i) {
+    Ref a = ld32(items + 4 * i);
+    uint32_t la = array_len(a);
+    if (la) mem_copy(d, ld32(a + kArrData), la * esz);
+    d += la * esz;
+  }
+  return r;  // an arena holder, as array_concat's
 }
 DX_EXPORT("dx_array_push_f64") void dx_array_push_f64(uint32_t arr, double v) { array_push_f64(arr, v); }
 DX_EXPORT("dx_array_push_i32") void dx_array_push_i32(uint32_t arr, uint32_t v) { array_push_u32(arr, v); }

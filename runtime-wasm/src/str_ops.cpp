@@ -307,6 +307,23 @@ Ref array_join(Ref arr, Ref sep) {
 using namespace dx::rt;
 
 DX_EXPORT("dx_str_char_at") uint32_t dx_str_char_at(uint32_t s, double i) { return str_char_at(s, i); }
+// s.at(i): negative counts from the end; undefined (the Ref 0) outside.
+DX_EXPORT("dx_str_at") uint32_t dx_str_at(uint32_t s, double pos) {
+  double p = to_integer(pos), len = double(str_len(s));
+  if (p < 0) p += len;
+  if (p < 0 || p >= len) return 0;
+  uint32_t i = uint32_t(p);
+  return str_sub(s, i, i + 1);
+}
+// String.fromCharCode(code): the UTF-16 unit ToUint16(code).
+extern "C" int32_t dx_to_int32(double x);
+DX_EXPORT("dx_str_from_char_code") uint32_t dx_str_from_char_code(double code) {
+  uint32_t unit = uint32_t(dx_to_int32(code)) & 0xFFFF;
+  if (unit < 256) return str_single(unit);  // the static one-unit Latin-1 strings
+  Ref s = str_alloc(1, true);
+  st16(s + kStrChars, uint16_t(unit));
+  return s;
+}
 DX_EXPORT("dx_str_index") uint32_t dx_str_index(uint32_t s, double i) { return str_index(s, i); }
 DX_EXPORT("dx_str_char_code_at") double dx_str_char_code_at(uint32_t s, double i) { return str_char_code_at(s, i); }
 DX_EXPORT("dx_str_slice") uint32_t dx_str_slice(uint32_t s, double a, double b) { return str_slice(s, a, b); }

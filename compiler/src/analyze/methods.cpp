@@ -77,6 +77,68 @@ TypeId Checker::check_member_call(Ctx& c, NodeId n, TypeId expected) {
     error(callee, "DX0235", "Math." + method + " is not supported yet");
     return T.error();
   }
+  // Arrays made from a length: Array.from({ length: n }, (_, i) => …), Array(n).fill(v), new Array(n).fill(v);
+  // and Array.from(array, (x, i) => …?), a copy or a map (codegen_call.cpp: array_from).
+  if (on.kind == NodeKind::Identifier && on.text == "Array" && lookup(c.scope, "Array") == kNoId && method == "from") {
+    if (args.empty() || args.size() > 2) { error(n, "DX0222", "Array.from takes an array or { length: n }, then optionally a callback"); return T.error(); }
+    const Node& src = node(args[0]);
+    bool by_length = src.kind == NodeKind::ObjectLit && src.kids.size() == 1 && node(src.kids[0]).kind == NodeKind::Prop &&
+                     node(src.kids[0]).text == "length";
+    if (args.size() == 2 && node(args[1]).kind != NodeKind::Arrow && node(args[1]).kind != NodeKind::FunctionExpr) {
+      error(args[1], "DX0243", "pass an arrow function literal to Array.from (e.g. Array.from({ length: n }, (_, i) => i))");
+      return T.error();
+    }
+    if (by_length) {
+      TypeId lt = check_expr(c, node(src.kids[0]).kid(0), T.number());
+      if (lt != T.number()) { if (lt != T.error()) error(src.kids[0], "DX0234", "the length must be a number"); return T.error(); }
+      if (args.size() != 2) { error(n, "DX0235", "Array.from({ length: n }) without a callback makes undefined elements: give it one, (_, i) => …"); return T.error(); }
+      TypeId want = T.kind(expected) == TypeKind::Array ? T.info(expected).elem : 0;
+      // The first parameter is the missing element (undefined): typed number | undefined, which it always is.
+      TypeId r = check_inline_callback(c, args[1], {T.with_nullable(T.number(), kOrUndefined), T.number()}, want);
+      if (r == T.error()) return r;
+      if (T.wasm(r) == WasmType::None) { error(args[1], "DX0234", "the callback must return a value"); return T.error(); }
+      set_type(args[0], T.number());
+      return T.array_of(r);
+    }
+    TypeId at = check_expr(c, args[0]);
+    if (T.kind(at) == TypeKind::Error) return at;
+    if (T.kind(at) != TypeKind::Array || !require_non_null(args[0], at)) {
+      error(args[0], "DX0235", "Array.from takes an array or { length: n } here, not '" + T.name(at) + "'");
+      return T.error();
+    }
+    if (args.size() == 1) return at;
+    TypeId want = T.kind(expected) == TypeKind::Array ? T.info(expected).elem : 0;
+    TypeId r = check_inline_callback(c, args[1], {T.info(at).elem, T.number()}, want);
+    if (r == T.error()) return r;
+    if (T.wasm(r) == WasmType::None) { error(args[1], "DX0234", "the callback must return a value"); return T.error(); }
+    return T.array_of(r);
+  }
+  if (method == "fill" && (on.kind == NodeKind::New || on.kind == NodeKind::Call) && node(on.kid(0)).kind == NodeKind::Identifier &&
+      node(on.kid(0)).text == "Array" && lookup(c.scope, "Array") == kNoId) {
+    std::vector<NodeId> ctor(on.kids.size() > 2 ? on.kids.begin() + 2 : on.kids.end(), on.kids.end());
+    if (ctor.size() != 1 || args.size() != 1) { error(n, "DX0222", "write `new Array(length).fill(value)`"); return T.error(); }
+    TypeId lt = check_expr(c, ctor[0], T.number());
+    if (lt != T.number()) { if (lt != T.error()) error(ctor[0], "DX0234", "the length must be a number"); return T.error(); }
+    TypeId want = T.kind(expected) == TypeKind::Array ? T.info(expected).elem : 0;
+    TypeId vt = check_expr(c, args[0], want);
+    if (want && !assignable(vt, want)) { error(args[0], "DX0234", "cannot fill a '" + T.name(expected) + "' with '" + T.name(vt) + "'"); return T.error(); }
+    TypeId et = want ? want : vt;
+    if (T.kind(et) == TypeKind::Error) return et;
+    if (T.wasm(et) == WasmType::None || T.kind(et) == TypeKind::Null || T.kind(et) == TypeKind::Undefined) {
+      error(args[0], "DX0236", "give the array a type: e.g. `const xs: (number | null)[] = new Array(3).fill(null)`");
+      return T.error();
+    }
+    set_type(cn.kid(0), T.array_of(et));
+    return T.array_of(et);
+  }
+  if (on.kind == NodeKind::Identifier && on.text == "String" && method == "fromCharCode" && lookup(c.scope, "String") == kNoId) {
+    for (NodeId a : args) {  // each a UTF-16 code unit (ToUint16); none gives ""
+      TypeId at = check_expr(c, a, T.number());
+      if (at != T.number() && at != T.error()) error(a, "DX0234", "String.fromCharCode takes numbers");
+    }
+    set_type(callee, T.string());
+    return T.string();
+  }
   if (on.kind == NodeKind::Identifier && on.text == "Number" && lookup(c.scope, "Number") == kNoId && is_number_predicate(method)) {
     if (args.size() != 1) { error(n, "DX0222", "Number." + method + " takes one argument"); return T.error(); }
     TypeId at = check_expr(c, args[0], T.number());
@@ -245,6 +307,27 @@ TypeId Checker::check_member_call(Ctx& c, NodeId n, TypeId expected) {
       }
       return ot;
     }
+    if (method == "flat" || method == "flatMap") {  // one level: an array of arrays' elements (the depth 1 of JS's default)
+      if (method == "flat" && (args.size() > 1 || (args.size() == 1 && !(node(args[0]).kind == NodeKind::NumberLit && node(args[0]).number == 1)))) {
+        error(n, "DX0235", "flat() flattens one level; other depths are not supported yet");
+        return T.error();
+      }
+      TypeId inner = elem;
+      if (method == "flatMap") {
+        if (args.size() != 1 || (node(args[0]).kind != NodeKind::Arrow && node(args[0]).kind != NodeKind::FunctionExpr)) {
+          error(n, "DX0243", "pass an arrow function literal to flatMap (e.g. flatMap((x) => [x, x]))");
+          return T.error();
+        }
+        inner = check_inline_callback(c, args[0], {elem, T.number()}, 0);
+        if (inner == T.error()) return inner;
+        if (T.wasm(inner) == WasmType::None) { error(args[0], "DX0234", "the flatMap callback must return a value"); return T.error(); }
+      }
+      if (T.kind(inner) == TypeKind::Array && T.nullable(inner)) {
+        error(n, "DX0235", method + " of '" + T.name(inner) + "' elements is not supported (null elements are not flattened)");
+        return T.error();
+      }
+      return T.kind(inner) == TypeKind::Array ? inner : T.array_of(inner);
+    }
     if (method == "at") {  // at(i): from the end for a negative i; undefined outside
       if (args.size() != 1) { error(n, "DX0222", "at takes one argument, the index"); return T.error(); }
       TypeId at = check_expr(c, args[0], T.number());
@@ -295,7 +378,7 @@ TypeId Checker::check_member_call(Ctx& c, NodeId n, TypeId expected) {
       }
       return T.string();
     }
-    error(callee, "DX0235", "Array method '" + method + "' is not supported yet (supported: push, pop, shift, unshift, splice, filter, map, some, every, find, findIndex, findLast, findLastIndex, forEach, reduce, reduceRight, at, slice, concat, indexOf, includes, reverse, sort, join, length)");
+    error(callee, "DX0235", "Array method '" + method + "' is not supported yet (supported: push, pop, shift, unshift, splice, filter, map, some, every, find, findIndex, findLast, findLastIndex, forEach, reduce, reduceRight, at, flat, flatMap, slice, concat, indexOf, includes, reverse, sort, join, length)");
     return T.error();
   }
   if (ok == TypeKind::String || (ok == TypeKind::Number && T.non_null(ot) == T.number())) {
@@ -303,6 +386,12 @@ TypeId Checker::check_member_call(Ctx& c, NodeId n, TypeId expected) {
     if (number && method == "toString" && !args.empty()) {
       error(args[0], "DX0235", "toString(radix) is not supported yet; toString() and String(n) print base 10");
       return T.error();
+    }
+    if (!number && method == "at") {  // s.at(i): string | undefined
+      if (args.size() != 1) { error(n, "DX0222", "at takes one argument, the index"); return T.error(); }
+      TypeId at = check_expr(c, args[0], T.number());
+      if (at != T.number() && at != T.error()) error(args[0], "DX0234", "at takes a number");
+      return T.with_nullable(T.string(), kOrUndefined);
     }
     if (number && method == "toPrecision" && args.empty()) {
       error(n, "DX0222", "toPrecision() without a precision is String(n): write that");

@@ -119,6 +119,9 @@ class CodeGen {
   Ex array_loop(Fn& f, NodeId n, const std::string& method, Ex arr, TypeId arr_t, NodeId cb, TypeId out_elem = 0);
   Ex number_predicate(Fn& f, const std::string& name, Ex v);
   Ex math(Fn& f, NodeId n, const std::string& name, const std::vector<NodeId>& args);
+  // Array.from(…) and new Array(n).fill(v) / Array(n).fill(v) (analyze/methods.cpp).
+  Ex array_from(Fn& f, NodeId n, const std::vector<NodeId>& args);
+  Ex array_filled(Fn& f, NodeId n, NodeId ctor_call, NodeId value);
   // Math.sin … and `**` (pow): a call of the page's own Math function, imported as `dx.<name>` on first use.
   Ex host_math(const std::string& name, std::vector<Ex> args);
   Ex int32_of(Ex v) { return w_.call(rt["dx_to_int32"], {v}, t_i32()); }  // ToInt32

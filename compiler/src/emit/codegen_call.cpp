@@ -2,6 +2,8 @@
 // loops with the callback's body in place: no closure is allocated for them).
 #include <set>
 
+#include <functional>
+
 #include "analyze/builtins.h"
 #include "emit/codegen.h"
 
@@ -257,6 +259,50 @@ Ex CodeGen::arith(const std::string& op, Ex a, Ex b) {
                w_.bin(i, int32_of(a), int32_of(b)));
 }
 
+// A new array of `len` elements, element i the value `fill(i)` gives (i an i32 local).
+static Ex fill_loop(W& w, uint32_t out, uint32_t len, uint32_t i, TypeId et, const Types& T, const std::function<Ex()>& value,
+                    const std::string& brk, const std::string& top) {
+  uint32_t size = T.wasm(et) == WasmType::F64 ? 8 : 4;
+  Ex addr = w.add32(w.ld32(w.get(out, t_i32()), 16), w.mul32(w.get(i, t_i32()), w.u32(size)));
+  Ex store = size == 8 ? w.st64(addr, 0, value()) : w.st32(addr, 0, value());
+  Ex body = w.seq({w.br(brk, w.geu32(w.get(i, t_i32()), w.get(len, t_i32()))), store, w.set(i, w.add32(w.get(i, t_i32()), w.i32(1))), w.br(top)},
+                  t_none());
+  return w.seq({w.set(i, w.i32(0)), w.named(brk, {w.loop(top, body)}, t_none())}, t_none());
+}
+
+Ex CodeGen::array_from(Fn& f, NodeId n, const std::vector<NodeId>& args) {
+  auto& T = p_.types;
+  TypeId rt_t = type_of(f, n), et = T.info(rt_t).elem;
+  const Node& src = node(f.module, args[0]);
+  if (src.kind != NodeKind::ObjectLit || T.kind(type_of(f, args[0])) != TypeKind::Number) {  // from an array
+    if (args.size() == 1) return w_.call(rt["dx_array_slice"], {expr(f, args[0]), w_.f64(0), w_.f64(kInf)}, t_i32());
+    return array_loop(f, n, "map", expr(f, args[0]), type_of(f, args[0]), args[1], et);
+  }
+  uint32_t len = f.add_var(t_i32()), out = f.add_var(t_i32()), i = f.add_var(t_i32());
+  Ex length = w_.call(rt["dx_array_length_of"], {expr(f, node(f.module, src.kids[0]).kid(0)), w_.i32(0)}, t_i32());
+  auto value = [&] {
+    return inline_callback(f, args[1], {{nullish_const(T.with_nullable(T.number(), kOrUndefined), false), T.with_nullable(T.number(), kOrUndefined)},
+                                        {w_.u32_to_f64(w_.get(i, t_i32())), T.number()}},
+                           et);
+  };
+  return w_.seq({w_.set(len, length), w_.set(out, w_.call(rt["dx_new_array"], {w_.u32(T.elem_kind(et)), w_.get(len, t_i32())}, t_i32())),
+                 fill_loop(w_, out, len, i, et, T, value, label("brk"), label("top")), w_.get(out, t_i32())},
+                t_i32());
+}
+
+Ex CodeGen::array_filled(Fn& f, NodeId n, NodeId ctor_call, NodeId value) {
+  auto& T = p_.types;
+  TypeId et = T.info(type_of(f, n)).elem;
+  const Node& ctor = node(f.module, ctor_call);
+  uint32_t len = f.add_var(t_i32()), out = f.add_var(t_i32()), i = f.add_var(t_i32()), v = f.add_var(wtype(et));
+  return w_.seq({w_.set(len, w_.call(rt["dx_array_length_of"], {expr(f, ctor.kids[2]), w_.i32(1)}, t_i32())),
+                 w_.set(v, expr_as(f, value, et)),
+                 w_.set(out, w_.call(rt["dx_new_array"], {w_.u32(T.elem_kind(et)), w_.get(len, t_i32())}, t_i32())),
+                 fill_loop(w_, out, len, i, et, T, [&] { return w_.get(v, wtype(et)); }, label("brk"), label("top")),
+                 w_.get(out, t_i32())},
+                t_i32());
+}
+
 Ex CodeGen::math(Fn& f, NodeId n, const std::string& name, const std::vector<NodeId>& args) {
   auto one = [&]() { return expr(f, args[0]); };
   if (name == "random") return w_.call(rt["dx_math_random"], {}, t_f64());
@@ -383,6 +429,27 @@ Ex CodeGen::member_call(Fn& f, NodeId n) {
   const Node& on = node(f.module, cn.kid(0));
   TypeId ot = type_of(f, cn.kid(0));
   if (on.kind == NodeKind::Identifier && on.text == "Math" && p_.ref_of(f.module, cn.kid(0)) == kNoId) return math(f, n, method, args);
+  if (on.kind == NodeKind::Identifier && on.text == "Array" && method == "from" && p_.ref_of(f.module, cn.kid(0)) == kNoId)
+    return array_from(f, n, args);
+  if (on.kind == NodeKind::Identifier && on.text == "String" && method == "fromCharCode" && p_.ref_of(f.module, cn.kid(0)) == kNoId) {
+    Ex s = args.empty() ? str_const("") : nullptr;
+    for (NodeId a : args) {
+      Ex one = w_.call(rt["dx_str_from_char_code"], {expr(f, a)}, t_i32());
+      s = s ? w_.call(rt["dx_str_concat"], {s, one}, t_i32()) : one;
+    }
+    return s;
+  }
+  if (T.kind(ot) == TypeKind::String && method == "at") return w_.call(rt["dx_str_at"], {expr(f, cn.kid(0)), expr(f, args[0])}, t_i32());
+  if (T.kind(ot) == TypeKind::Array && (method == "flat" || method == "flatMap")) {
+    TypeId rt_t = type_of(f, n);
+    Ex src = method == "flat" ? expr(f, cn.kid(0)) : array_loop(f, n, "map", expr(f, cn.kid(0)), ot, args[0], T.info(p_.type_of(f.module, args[0])).ret);
+    TypeId inner = method == "flat" ? T.info(ot).elem : T.info(p_.type_of(f.module, args[0])).ret;
+    if (T.kind(inner) != TypeKind::Array) return method == "flat" ? w_.call(rt["dx_array_slice"], {src, w_.f64(0), w_.f64(kInf)}, t_i32()) : src;
+    return w_.call(rt["dx_array_flat"], {src, w_.u32(T.elem_kind(T.info(rt_t).elem))}, t_i32());
+  }
+  if (method == "fill" && (on.kind == NodeKind::New || on.kind == NodeKind::Call) && node(f.module, on.kid(0)).kind == NodeKind::Identifier &&
+      node(f.module, on.kid(0)).text == "Array" && p_.ref_of(f.module, on.kid(0)) == kNoId)
+    return array_filled(f, n, cn.kid(0), args[0]);
   if (on.kind == NodeKind::Identifier && on.text == "Number" && p_.ref_of(f.module, cn.kid(0)) == kNoId && is_number_predicate(method))
     return number_predicate(f, method, expr(f, args[0]));
   if (on.kind == NodeKind::Identifier && (on.text == "Date" || on.text == "performance") && method == "now" &&

@@ -26,3 +26,40 @@ export function reduceRights(): string {
     nums([1, 2, 3].reduceRight((acc: number[], x) => [...acc, x * 2], [])) +
     strs(words.reduceRight((acc: string[], w) => acc.concat([w.toUpperCase()]), []));
 }
+
+export function fromLength(): string {
+  const sq = Array.from({ length: 4 }, (_, i) => i * i);
+  const labels = Array.from({ length: 2.7 }, (_, i) => `#${i}`);
+  const none = Array.from({ length: -3 }, (_, i) => i);
+  const copy = Array.from(sq);
+  copy[0] = 99;
+  const mapped = Array.from(["a", "bb"], (s, i) => s.length + i);
+  const zeros = new Array(3).fill(0);
+  const names: string[] = Array(2).fill("n");
+  const grid = Array.from({ length: 2 }, (_, r) => new Array(3).fill(r));
+  let bad = "";
+  try {
+    bad = String(new Array(-1).fill(0).length);
+  } catch (e) {
+    bad = e.name + ":" + e.message;
+  }
+  let bad2 = "";
+  try {
+    bad2 = String(Array.from({ length: 2 ** 32 }, (_, i) => i).length);
+  } catch (e) {
+    bad2 = e.name + ":" + e.message;
+  }
+  return nums(sq) + strs(labels) + num(none.length) + nums(copy) + num(sq[0]) + nums(mapped) + nums(zeros) + strs(names) +
+    nums(grid[1]) + num(grid.length) + str(bad) + str(bad2);
+}
+
+export function flatAndChars(): string {
+  const nested = [[1, 2], [], [3]];
+  const words = ["ab", "", "c"];
+  const emptyOuter: string[][] = [];
+  const s = "héllo";
+  return nums(nested.flat()) + nums(nested.flat(1)) + nums([4, 5].flat()) + strs(words.flatMap((w) => w.split(""))) +
+    nums(words.flatMap((w, i) => [w.length, i])) + strs(emptyOuter.flat()) + nums([1, 2].flatMap((x) => x * 10)) +
+    str(String.fromCharCode(72, 105, 0x1F600 & 0xffff, 65536 + 65, -1)) + str(String.fromCharCode()) +
+    str(s.at(0) ?? "u") + str(s.at(-1) ?? "u") + str(s.at(1.5) ?? "u") + str(s.at(9) ?? "u") + str(s.at(-9) ?? "u") + str("".at(0) ?? "u");
+}
