@@ -133,6 +133,10 @@ TypeId Checker::check_expr(Ctx& c, NodeId n, TypeId expected) {
       break;
     }
     case NodeKind::As: {
+      if (const Node& tn = node(x.kid(1)); tn.kind == NodeKind::OtherType && tn.text == "const") {
+        t = check_expr(c, x.kid(0), expected);  // `as const`: literal types are their primitive types here
+        break;
+      }
       TypeId want = resolve_type(mod_, x.kid(1));
       TypeId got = check_expr(c, x.kid(0), want);
       if (want != T.error() && got != T.error() && got != want)

@@ -149,8 +149,9 @@ Ex CodeGen::array_loop(Fn& f, NodeId n, const std::string& method, Ex arr_ex, Ty
   std::vector<std::pair<Ex, TypeId>> args{{w_.get(elem, wtype(et)), et}, {w_.u32_to_f64(w_.get(i, t_i32())), T.number()}};
   Ex step;
   if (method == "filter") {
-    TypeId rt_ = T.info(p_.type_of(f.module, cb)).ret;
-    Ex keep = truthy(f, inline_callback(f, cb, args, rt_), rt_);
+    TypeId rt_ = node(f.module, cb).kind == NodeKind::Identifier ? et : T.info(p_.type_of(f.module, cb)).ret;
+    Ex keep = node(f.module, cb).kind == NodeKind::Identifier ? truthy(f, w_.get(elem, wtype(et)), et)  // filter(Boolean)
+                                                             : truthy(f, inline_callback(f, cb, args, rt_), rt_);
     Ex push = T.wasm(et) == WasmType::F64 ? w_.call(rt["dx_array_push_f64"], {w_.get(out, t_i32()), w_.get(elem, wtype(et))}, t_none())
                                           : w_.call(rt["dx_array_push_i32"], {w_.get(out, t_i32()), w_.get(elem, wtype(et))}, t_none());
     step = w_.if_(keep, push);
@@ -431,6 +432,10 @@ Ex CodeGen::member_call(Fn& f, NodeId n) {
   if (on.kind == NodeKind::Identifier && on.text == "Math" && p_.ref_of(f.module, cn.kid(0)) == kNoId) return math(f, n, method, args);
   if (on.kind == NodeKind::Identifier && on.text == "Array" && method == "from" && p_.ref_of(f.module, cn.kid(0)) == kNoId)
     return array_from(f, n, args);
+  if (on.kind == NodeKind::Identifier && on.text == "Number" && (method == "parseFloat" || method == "parseInt") &&
+      p_.ref_of(f.module, cn.kid(0)) == kNoId)
+    return method == "parseFloat" ? w_.call(rt["dx_parse_float"], {expr(f, args[0])}, t_f64())
+                                  : w_.call(rt["dx_parse_int"], {expr(f, args[0]), args.size() > 1 ? expr(f, args[1]) : w_.f64(0)}, t_f64());
   if (on.kind == NodeKind::Identifier && on.text == "String" && method == "fromCharCode" && p_.ref_of(f.module, cn.kid(0)) == kNoId) {
     Ex s = args.empty() ? str_const("") : nullptr;
     for (NodeId a : args) {
@@ -580,7 +585,7 @@ Ex CodeGen::member_call(Fn& f, NodeId n) {
                     wtype(rt_t));
     }
   }
-  if (T.kind(ot) == TypeKind::Array && method == "join") {
+  if (T.kind(ot) == TypeKind::Array && (method == "join" || method == "toString")) {  // toString(): join()
     TypeId et = T.info(ot).elem;  // a nullable number's or boolean's null and undefined join as ""
     const char* fn = !T.is_ref(et) && T.nullable(et) ? "dx_array_join_nullable" : "dx_array_join";
     return w_.call(rt[fn], {expr(f, cn.kid(0)), args.empty() ? str_const(",") : expr(f, args[0])}, t_i32());

@@ -63,3 +63,14 @@ export function flatAndChars(): string {
     str(String.fromCharCode(72, 105, 0x1F600 & 0xffff, 65536 + 65, -1)) + str(String.fromCharCode()) +
     str(s.at(0) ?? "u") + str(s.at(-1) ?? "u") + str(s.at(1.5) ?? "u") + str(s.at(9) ?? "u") + str(s.at(-9) ?? "u") + str("".at(0) ?? "u");
 }
+
+export function idioms(): string {
+  const mixed = [0, 1, NaN, -0, 2, 3];
+  const names = ["a", "", "b"];
+  const maybe: (string | null)[] = ["x", null, "", "y"];
+  const k = "lit" as const;
+  const opts = ["one", "two"] as const;
+  return nums(mixed.filter(Boolean)) + strs(names.filter(Boolean)) + num(maybe.filter(Boolean).length) + str(k) +
+    str(opts.join("/")) + str([1, 2.5, -0].toString()) + str([true, false].toString()) + num(Number.parseFloat(" 3.5e2x")) +
+    num(Number.parseInt("ff", 16)) + num(Number.parseInt("12.9"));
+}
