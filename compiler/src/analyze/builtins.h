@@ -81,7 +81,7 @@ inline const LibMethod* find_number_method(const std::string& name) {
 }
 
 // Global functions: Number(x), String(x), parseInt(s, radix?), parseFloat(s), isNaN(n), isFinite(n).
-enum class GlobalFn : uint8_t { None, Number, String, ParseInt, ParseFloat, IsNaN, IsFinite };
+enum class GlobalFn : uint8_t { None, Number, String, ParseInt, ParseFloat, IsNaN, IsFinite, EncodeUriComponent, DecodeUriComponent };
 inline GlobalFn find_global_function(const std::string& name) {
   if (name == "Number") return GlobalFn::Number;
   if (name == "String") return GlobalFn::String;
@@ -89,6 +89,8 @@ inline GlobalFn find_global_function(const std::string& name) {
   if (name == "parseFloat") return GlobalFn::ParseFloat;
   if (name == "isNaN") return GlobalFn::IsNaN;
   if (name == "isFinite") return GlobalFn::IsFinite;
+  if (name == "encodeURIComponent") return GlobalFn::EncodeUriComponent;  // runtime-wasm/src/uri.cpp
+  if (name == "decodeURIComponent") return GlobalFn::DecodeUriComponent;
   return GlobalFn::None;
 }
 

@@ -276,11 +276,12 @@ TypeId Checker::check_call(Ctx& c, NodeId n, TypeId expected) {
                 : g == GlobalFn::Number ? (k == TypeKind::Number || k == TypeKind::String || k == TypeKind::Boolean)
                                         : k == TypeKind::String;
     if (!ok_arg && k != TypeKind::Error) error(args[0], "DX0234", name + "() of a '" + T.name(at) + "' is not supported");
+    else if ((g == GlobalFn::EncodeUriComponent || g == GlobalFn::DecodeUriComponent) && !require_non_null(args[0], at)) return T.error();
     if (args.size() == 2) {
       TypeId rt_ = check_expr(c, args[1], T.number());
       if (rt_ != T.number() && rt_ != T.error()) error(args[1], "DX0234", "the radix must be a number");
     }
-    return g == GlobalFn::String ? T.string() : T.number();
+    return g == GlobalFn::String || g == GlobalFn::EncodeUriComponent || g == GlobalFn::DecodeUriComponent ? T.string() : T.number();
   }
   if (sid == kNoId) { error(callee, "DX0220", "cannot find name '" + name + "'"); return T.error(); }
   set_ref(callee, sid);

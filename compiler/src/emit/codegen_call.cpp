@@ -381,6 +381,8 @@ Ex CodeGen::call(Fn& f, NodeId n) {
       case GlobalFn::String: return to_str(f, a, at);
       case GlobalFn::Number: return to_number(f, a, at);
       case GlobalFn::ParseFloat: return w_.call(rt["dx_parse_float"], {a}, t_f64());
+      case GlobalFn::EncodeUriComponent: return w_.call(rt["dx_encode_uri_component"], {a}, t_i32());
+      case GlobalFn::DecodeUriComponent: return w_.call(rt["dx_decode_uri_component"], {a}, t_i32());
       default: return w_.call(rt["dx_parse_int"], {a, args.size() > 1 ? expr(f, args[1]) : w_.f64(0)}, t_f64());
     }
   }
