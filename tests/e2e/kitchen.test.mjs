@@ -98,6 +98,12 @@ test('kitchen sink', async () => {
   assert.deepEqual(await picks.evaluateAll((ls) => ls.map((l) => l.className)), ['', '', 'picked']);
   assert.equal(await text('#picked'), 'p3');
   assert.equal((await stats(page)).ops - before, 3, 'two CLASS ops and one TEXT op');
+
+  // An optional callback prop: given, ?.() calls it; omitted, the click does nothing (and throws nothing).
+  await page.click('#chips button:nth-child(2)');
+  assert.equal(await text('#picked'), 'p3');
+  await page.click('#chips button:nth-child(1)');
+  assert.equal(await text('#picked'), 'chip X');
   assert.deepEqual(errors, []);
   await page.close();
 });

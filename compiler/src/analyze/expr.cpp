@@ -242,7 +242,22 @@ TypeId Checker::check_call(Ctx& c, NodeId n, TypeId expected) {
   NodeId callee = x.kid(0);
   const Node& cn = node(callee);
   std::vector<NodeId> args(x.kids.size() > 2 ? x.kids.begin() + 2 : x.kids.end(), x.kids.end());
-  if (x.flags & kOptional) { error(n, "DX0236", "optional calls are not supported yet"); return T.error(); }
+  if (x.flags & kOptional) {  // f?.(args): a function value that may be null or undefined (an optional callback prop)
+    for (NodeId a : args)
+      if (node(a).kind == NodeKind::Spread) { error(a, "DX0235", "spread arguments are not supported yet"); return T.error(); }
+    TypeId ft = cn.kind == NodeKind::Member ? check_member(c, callee) : check_expr(c, callee);
+    if (T.kind(ft) == TypeKind::Error) return ft;
+    if (T.kind(ft) != TypeKind::Function) { error(callee, "DX0222", "this is not a function ('" + T.name(ft) + "')"); return T.error(); }
+    set_type(callee, ft);
+    if (!check_args(c, n, args, T.info(ft).params)) return T.error();
+    TypeId ret = T.info(ft).ret;
+    if (!T.nullable(ft) || ret == T.void_()) return ret;
+    if (!T.can_be_nullable(ret)) {
+      error(n, "DX0236", "an optional call of a function returning '" + T.name(ret) + "' is not supported yet: check the function first");
+      return T.error();
+    }
+    return T.with_nullable(ret, T.nullable(ret) | kOrUndefined);  // undefined when there is no function
+  }
   const bool min_max = cn.kind == NodeKind::Member && (cn.text == "min" || cn.text == "max") &&
                        node(cn.kid(0)).kind == NodeKind::Identifier && node(cn.kid(0)).text == "Math" && lookup(c.scope, "Math") == kNoId;
   for (NodeId a : args)

@@ -370,6 +370,15 @@ Ex CodeGen::call(Fn& f, NodeId n) {
   NodeId callee = x.kid(0);
   const Node& cn = node(f.module, callee);
   std::vector<NodeId> args = call_args(x);
+  if (x.flags & kOptional) {  // f?.(args): nothing (undefined) when the function value is null or undefined
+    auto& T = p_.types;
+    TypeId ft = type_of(f, callee), rt_t = type_of(f, n);
+    if (!T.nullable(ft)) return closure_call(f, expr(f, callee), args, ft);
+    uint32_t fn = f.add_var(t_i32());
+    Ex missing = wtype(rt_t) == t_none() ? w_.nop() : nullish_const(rt_t, false);
+    return w_.if_(is_nullish(w_.tee(fn, expr(f, callee), t_i32()), ft), missing,
+                  closure_call(f, w_.get(fn, t_i32()), args, T.non_null(ft)));
+  }
   if (cn.kind == NodeKind::Member) return member_call(f, n);
   SymId s = p_.ref_of(f.module, callee);
   if (s == kNoId && find_global_function(std::string(cn.text)) != GlobalFn::None) {

@@ -58,3 +58,23 @@ export function nonNull(): string {
   }
   return str(found) + num(opt + 1) + str(maybe!.toUpperCase()) + str(failed);
 }
+
+interface Handlers {
+  onPick?: (id: number) => string;
+  onLog?: (s: string) => void;
+  score: (n: number) => number;
+}
+function twice(n: number): number {
+  return n * 2;
+}
+export function optionalCalls(): string {
+  let log = "";
+  const full: Handlers = { onPick: (id) => "picked" + id, onLog: (s) => { log += s; }, score: (n) => n + 1 };
+  const bare: Handlers = { score: twice };
+  const none: ((n: number) => number) | null = null;
+  const some: ((n: number) => number) | undefined = twice;
+  full.onLog?.("a");
+  bare.onLog?.("b");
+  return str(full.onPick?.(1) ?? "none") + str(bare.onPick?.(2) ?? "none") + str(log) + maybeNum(none?.(3)) +
+    maybeNum(some?.(4)) + num(bare.score?.(5)) + num(twice?.(6));
+}

@@ -1,6 +1,7 @@
 import { createSignal, createMemo, createEffect, createSelector, batch, onMount, For, Show } from "dx";
 import Badge from "../components/Badge";
 import Card from "../components/Card";
+import Chip from "../components/Chip";
 
 interface Row {
   id: number;
@@ -148,6 +149,10 @@ export default function Kitchen() {
         </For>
       </ul>
       <p id="picked">{picked()}</p>
+      <div id="chips">
+        <Chip label="x" onPress={(l) => { setPicked(`chip ${l}`); return l.length; }} />
+        <Chip label="y" />
+      </div>
       <button id="grow" onClick={() => setGroups([...groups(), { title: "g" + (groups().length + 1), items: ["x", "y", "z"] }])}>
         grow
       </button>
