@@ -66,6 +66,7 @@ class Checker {
   TypeId check_call(Ctx& c, NodeId n, TypeId expected);
   bool check_args(Ctx& c, NodeId call, const std::vector<NodeId>& args, const std::vector<TypeId>& params);
   TypeId check_member_call(Ctx& c, NodeId n, TypeId expected);
+  TypeId check_method_on(Ctx& c, NodeId n, TypeId expected, TypeId object_type, bool on_props);  // methods.cpp
   TypeId check_json_parse(Ctx& c, NodeId n, const std::vector<NodeId>& args, TypeId expected);
   // window.cpp
   bool is_global(Ctx& c, NodeId n, const char* name);

@@ -242,8 +242,31 @@ TypeId Checker::check_member_call(Ctx& c, NodeId n, TypeId expected) {
   TypeId ot = on_props ? T.error() : check_expr(c, cn.kid(0));
   TypeKind ok = on_props ? TypeKind::Record : T.kind(ot);
   if (ok == TypeKind::Error) return ot;
-  if (cn.flags & kOptional) { error(callee, "DX0236", "optional method calls (x?.m()) are not supported yet: check x first"); return T.error(); }
+  if ((cn.flags & kOptional) && !on_props && T.can_be_nullable(ot) && T.nullable(ot)) {
+    // x?.m(args): the call on x without null and undefined (codegen evaluates x once, member_call), its
+    // result undefined when x is null or undefined.
+    ot = T.non_null(ot);
+    TypeId r = check_method_on(c, n, expected, ot, on_props);
+    if (r == T.error() || r == T.void_()) return r;
+    if (!T.can_be_nullable(r)) {
+      error(n, "DX0236", "x?.m() of a method returning '" + T.name(r) + "' is not supported yet: check x first");
+      return T.error();
+    }
+    return T.with_nullable(r, T.nullable(r) | kOrUndefined);
+  }
   if (!on_props && ok != TypeKind::Record && !require_non_null(cn.kid(0), ot)) return T.error();
+  return check_method_on(c, n, expected, ot, on_props);
+}
+
+// The method call `n` on an object of type `ot` (not null; props when `on_props`).
+TypeId Checker::check_method_on(Ctx& c, NodeId n, TypeId expected, TypeId ot, bool on_props) {
+  const Node& x = node(n);
+  auto& T = p_.types;
+  NodeId callee = x.kid(0);
+  const Node& cn = node(callee);
+  std::vector<NodeId> args(x.kids.size() > 2 ? x.kids.begin() + 2 : x.kids.end(), x.kids.end());
+  std::string method(cn.text);
+  TypeKind ok = on_props ? TypeKind::Record : T.kind(ot);
   if (ok == TypeKind::Array) {
     TypeId elem = T.info(ot).elem;
     if (method == "push") {

@@ -24,6 +24,8 @@ struct Fn {
   std::vector<WType> params;  // params[0] is the environment (i32)
   std::vector<WType> vars;
   std::map<SymId, uint32_t> locals;
+  // Expressions already evaluated into a local (x?.m(): the object, once): expr() reads the local.
+  std::map<NodeId, uint32_t> bound;
   uint32_t event_local = kNoId;  // handlers: the event record
   struct InlineRet { std::string label; uint32_t result; WType type; TypeId ret; size_t finallies = 0; };
   std::vector<InlineRet> inline_rets;  // inline callbacks with block bodies: `return` breaks out
@@ -109,6 +111,7 @@ class CodeGen {
   // codegen_call.cpp
   Ex call(Fn& f, NodeId n);
   Ex member_call(Fn& f, NodeId n);
+  Ex member_call_on(Fn& f, NodeId n);  // member_call once x?.m()'s object is known not to be null
   // `window.location` / `location` (unshadowed): the object of location.hash (analyze/window.cpp).
   bool is_location(Fn& f, NodeId n);
   Ex closure_call(Fn& f, Ex closure, const std::vector<NodeId>& args, TypeId ft);

@@ -433,6 +433,20 @@ bool CodeGen::is_location(Fn& f, NodeId n) {
 }
 
 Ex CodeGen::member_call(Fn& f, NodeId n) {
+  const Node& cn = node(f.module, node(f.module, n).kid(0));
+  TypeId ot = type_of(f, cn.kid(0));
+  if (!(cn.flags & kOptional) || !p_.types.nullable(ot)) return member_call_on(f, n);
+  // x?.m(args): the object once, into a local the call then reads; undefined when it is null or undefined.
+  uint32_t obj = f.add_var(wtype(ot));
+  Ex value = w_.tee(obj, expr(f, cn.kid(0)), wtype(ot));
+  f.bound[cn.kid(0)] = obj;
+  Ex call = member_call_on(f, n);
+  f.bound.erase(cn.kid(0));
+  TypeId rt_t = type_of(f, n);
+  return w_.if_(is_nullish(value, ot), wtype(rt_t) == t_none() ? w_.nop() : nullish_const(rt_t, false), call);
+}
+
+Ex CodeGen::member_call_on(Fn& f, NodeId n) {
   const Node& x = node(f.module, n);
   auto& T = p_.types;
   const Node& cn = node(f.module, x.kid(0));

@@ -229,6 +229,7 @@ Ex CodeGen::expr(Fn& f, NodeId n) {
   const Node& x = node(f.module, n);
   auto& T = p_.types;
   TypeId t = type_of(f, n);
+  if (auto b = f.bound.find(n); b != f.bound.end()) return w_.get(b->second, wtype(t));
   switch (x.kind) {
     case NodeKind::NumberLit: return w_.f64(x.number);
     case NodeKind::StringLit: return str_const(std::string(x.text));

@@ -78,3 +78,17 @@ export function optionalCalls(): string {
   return str(full.onPick?.(1) ?? "none") + str(bare.onPick?.(2) ?? "none") + str(log) + maybeNum(none?.(3)) +
     maybeNum(some?.(4)) + num(bare.score?.(5)) + num(twice?.(6));
 }
+
+export function optionalMethods(): string {
+  const names: string[] | null = ["ab", "c"];
+  const none: string[] | undefined = undefined;
+  const s: string | null = "héllo";
+  const u: string | undefined = undefined;
+  const joined = names?.map((x) => x.toUpperCase())?.join("+");
+  let calls = 0;
+  none?.forEach(() => { calls++; });
+  names?.forEach(() => { calls++; });
+  return str(s?.toUpperCase() ?? "none") + str(u?.toUpperCase() ?? "none") + str(joined ?? "none") +
+    str(none?.join(",") ?? "none") + maybeNum(names?.indexOf("c")) + maybeNum(none?.indexOf("c")) + num(calls) +
+    str(s?.slice(1, 3) ?? "-") + maybeNum(s?.charCodeAt(0));
+}
