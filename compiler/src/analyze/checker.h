@@ -65,6 +65,13 @@ class Checker {
   TypeId check_expr(Ctx& c, NodeId n, TypeId expected = 0);
   TypeId check_call(Ctx& c, NodeId n, TypeId expected);
   bool check_args(Ctx& c, NodeId call, const std::vector<NodeId>& args, const std::vector<TypeId>& params);
+  // A call's parts: the callee, the arguments, and the callee's text (a Member's property: the method).
+  struct CallParts {
+    NodeId callee;
+    std::vector<NodeId> args;
+    std::string method;
+  };
+  CallParts call_parts(NodeId call) const;
   TypeId check_member_call(Ctx& c, NodeId n, TypeId expected);
   TypeId check_method_on(Ctx& c, NodeId n, TypeId expected, TypeId object_type, bool on_props);  // methods.cpp
   TypeId check_json_parse(Ctx& c, NodeId n, const std::vector<NodeId>& args, TypeId expected);
@@ -78,6 +85,7 @@ class Checker {
   TypeId check_assign(Ctx& c, NodeId n);
   TypeId check_object(Ctx& c, NodeId n, TypeId expected);
   TypeId check_array(Ctx& c, NodeId n, TypeId expected);
+  // functions.cpp
   TypeId check_inline_callback(Ctx& c, NodeId arrow, std::vector<TypeId> params, TypeId expected_ret);
   // Checks a function (closure, handler, block-local or module function). `existing` reuses a FuncInfo
   // declared earlier (hoisted functions); otherwise one is created.

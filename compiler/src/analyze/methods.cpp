@@ -33,13 +33,16 @@ TypeId Checker::check_json_parse(Ctx& c, NodeId n, const std::vector<NodeId>& ar
   return expected;
 }
 
-TypeId Checker::check_member_call(Ctx& c, NodeId n, TypeId expected) {
+Checker::CallParts Checker::call_parts(NodeId n) const {
   const Node& x = node(n);
+  return {x.kid(0), std::vector<NodeId>(x.kids.size() > 2 ? x.kids.begin() + 2 : x.kids.end(), x.kids.end()),
+          std::string(node(x.kid(0)).text)};
+}
+
+TypeId Checker::check_member_call(Ctx& c, NodeId n, TypeId expected) {
   auto& T = p_.types;
-  NodeId callee = x.kid(0);
+  auto [callee, args, method] = call_parts(n);
   const Node& cn = node(callee);
-  std::vector<NodeId> args(x.kids.size() > 2 ? x.kids.begin() + 2 : x.kids.end(), x.kids.end());
-  std::string method(cn.text);
   const Node& on = node(cn.kid(0));
   if (on.kind == NodeKind::Identifier && on.text == "Math" && lookup(c.scope, "Math") == kNoId) {
     static const char* kUnary[] = {"floor", "ceil", "abs", "sqrt", "trunc", "round", "sign", "fround", "clz32"};
@@ -260,12 +263,8 @@ TypeId Checker::check_member_call(Ctx& c, NodeId n, TypeId expected) {
 
 // The method call `n` on an object of type `ot` (not null; props when `on_props`).
 TypeId Checker::check_method_on(Ctx& c, NodeId n, TypeId expected, TypeId ot, bool on_props) {
-  const Node& x = node(n);
   auto& T = p_.types;
-  NodeId callee = x.kid(0);
-  const Node& cn = node(callee);
-  std::vector<NodeId> args(x.kids.size() > 2 ? x.kids.begin() + 2 : x.kids.end(), x.kids.end());
-  std::string method(cn.text);
+  auto [callee, args, method] = call_parts(n);
   TypeKind ok = on_props ? TypeKind::Record : T.kind(ot);
   if (ok == TypeKind::Array) {
     TypeId elem = T.info(ot).elem;
