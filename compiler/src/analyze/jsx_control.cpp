@@ -73,7 +73,9 @@ void Checker::check_for(Ctx& c, NodeId n) {
   const Node& f = node(fn);
   const Node& ps = node(f.kid(0));
   if (ps.kids.size() != 1 || node(ps.kids[0]).text.empty()) {
-    error(f.kid(0), "DX0257", ps.kids.size() > 1 ? "the index parameter of <For> rows is not supported yet" : "a <For> row takes one named parameter, the item");
+    error(f.kid(0), "DX0257", ps.kids.size() > 1 ? "the index parameter of <For> rows is not supported yet (<Index> rows have one)"
+                              : ps.kids.size() == 1 ? "a <For> row takes the item by name, (item) => …, and reads item.field (a replaced item updates the row)"
+                                                    : "a <For> row takes one named parameter, the item");
     return;
   }
   TypeId elem = T.info(at).elem;
