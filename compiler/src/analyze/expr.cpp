@@ -155,7 +155,19 @@ TypeId Checker::check_expr(Ctx& c, NodeId n, TypeId expected) {
     case NodeKind::JsxElement: case NodeKind::JsxFragment:
       error(n, "DX0250", "JSX here is not supported yet: JSX may be returned by a component or a <For> row, be a child, or a <Show> fallback");
       break;
-    case NodeKind::New: error(n, "DX0235", "'new' is not supported yet"); break;
+    case NodeKind::New: {  // name the class, and what to write instead
+      const Node& cls = node(x.kid(0));
+      std::string name = cls.kind == NodeKind::Identifier ? std::string(cls.text) : "";
+      std::string hint = name == "Map" || name == "Set" || name == "WeakMap" || name == "WeakSet"
+                             ? ": keep an array of records (find, filter, some) or a record with known fields"
+                         : name == "Date" ? ": Date.now() gives the time in milliseconds"
+                         : name == "Array" ? ": write new Array(n).fill(value), Array.from({ length: n }, (_, i) => …) or [a, b]"
+                         : name == "Error" ? ": throw new Error(message) is supported as a throw statement"
+                         : name == "Promise" ? ": client code is synchronous"
+                         : "";
+      error(n, "DX0235", (name.empty() ? std::string("'new'") : "new " + name) + " is not supported yet" + hint);
+      break;
+    }
     case NodeKind::Await: error(n, "DX0240", "await is not supported in client code"); break;
     default:
       error(n, "DX0235", std::string("this expression (") + (x.kind == NodeKind::Other ? std::string(x.text) : node_kind_name(x.kind)) +
