@@ -277,6 +277,10 @@ void Checker::check_stmt(Ctx& c, NodeId n) {
       break;
     }
     case NodeKind::Try: check_try(c, n); break;
+    case NodeKind::Interface: case NodeKind::TypeAlias:
+      error(n, "DX0235", "types are declared at module level in dx: move this " +
+                             std::string(x.kind == NodeKind::Interface ? "interface" : "type alias") + " out of the function");
+      break;
     default:
       error(n, "DX0235", std::string("this statement (") + (x.kind == NodeKind::Other ? std::string(x.text) : node_kind_name(x.kind)) +
                              ") is not supported in dx client code yet");
