@@ -4,7 +4,10 @@
 namespace dxc::analyze {
 
 std::string dump(const Program& p) {
-  static const char* kinds[] = {"const", "function", "component", "local", "field", "signal", "setter", "memo", "props", "builtin", "type"};
+  // In SymKind's order (program.h).
+  static const char* kinds[] = {"const", "global", "function", "component", "local", "field", "signal",
+                                "setter", "memo", "props", "builtin", "selector", "type"};
+  static_assert(sizeof kinds / sizeof kinds[0] == size_t(SymKind::TypeName) + 1, "a SymKind without a name");
   static const char* roles[] = {"module", "local", "closure", "handler", "component", "row"};
   std::string s;
   for (BlockId b = 0; b < p.blocks.size(); ++b) {
