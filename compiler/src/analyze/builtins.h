@@ -56,7 +56,7 @@ inline constexpr LibMethod kStringMethods[] = {
     {"padEnd", "dx_str_pad_end", LibType::String, 2, {kNumReq, {LibType::String, true, 0, " "}}},
     {"replace", "dx_str_replace", LibType::String, 2, {kStrReq, kStrReq}},
     {"replaceAll", "dx_str_replace_all", LibType::String, 2, {kStrReq, kStrReq}},
-    {"split", "dx_str_split", LibType::StringArray, 1, {kStrReq}},
+    {"split", "dx_str_split", LibType::StringArray, 2, {kStrReq, kNumInf}},  // the limit: codegen slices (codegen_call.cpp)
 };
 
 inline const LibMethod* find_string_method(const std::string& name) {

@@ -470,6 +470,12 @@ Ex CodeGen::member_call_on(Fn& f, NodeId n) {
     return s;
   }
   if (T.kind(ot) == TypeKind::String && method == "at") return w_.call(rt["dx_str_at"], {expr(f, cn.kid(0)), expr(f, args[0])}, t_i32());
+  if (T.kind(ot) == TypeKind::String && method == "split") {  // split(sep, limit): the first ToUint32(limit) parts
+    Ex parts = w_.call(rt["dx_str_split"], {expr(f, cn.kid(0)), expr(f, args[0])}, t_i32());
+    if (args.size() < 2) return parts;
+    Ex limit = w_.un(BinaryenConvertUInt32ToFloat64(), int32_of(expr(f, args[1])));
+    return w_.call(rt["dx_array_slice"], {parts, w_.f64(0), limit}, t_i32());
+  }
   if (T.kind(ot) == TypeKind::Array && (method == "flat" || method == "flatMap")) {
     TypeId rt_t = type_of(f, n);
     Ex src = method == "flat" ? expr(f, cn.kid(0)) : array_loop(f, n, "map", expr(f, cn.kid(0)), ot, args[0], T.info(p_.type_of(f.module, args[0])).ret);

@@ -27,3 +27,10 @@ export function encodeDecode(): string {
   }
   return str(out);
 }
+
+export function splitLimit(): string {
+  const s = "a,b,,c";
+  let out = "";
+  for (const n of [0, 1, 2, 10, -1, 2.9, NaN, 4294967297]) out += s.split(",", n).join("|") + ";";
+  return str(out + "x".split("", 1).join() + "".split(",", 3).length + "abc".split("").join("/"));
+}
