@@ -438,8 +438,13 @@ TypeId Checker::check_method_on(Ctx& c, NodeId n, TypeId expected, TypeId ot, bo
     }
     const LibMethod* lm = number ? find_number_method(method) : find_string_method(method);
     if (!lm) {
-      error(callee, "DX0235", std::string(number ? "Number" : "String") + " method '" + method + "' is not supported yet" +
-                                  (number ? " (supported: toFixed, toPrecision, toString)" : ""));
+      std::string hint = number ? " (supported: toFixed, toPrecision, toString)"
+                         : method == "localeCompare" ? ": it orders by the browser's locale (ICU); for code-unit order write "
+                                                       "a < b ? -1 : a > b ? 1 : 0"
+                         : method == "match" || method == "search" || method == "matchAll" ? ": regular expressions are not supported"
+                         : method == "toLocaleUpperCase" || method == "toLocaleLowerCase" ? ": toUpperCase/toLowerCase are"
+                         : "";
+      error(callee, "DX0235", std::string(number ? "Number" : "String") + " method '" + method + "' is not supported yet" + hint);
       return T.error();
     }
     int required = 0;
