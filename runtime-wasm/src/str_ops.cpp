@@ -9,6 +9,7 @@
 #include "str_ops.h"
 
 #include "arena.h"
+#include "inspect.h"
 #include "objects.h"
 #include "str.h"
 #include "throw.h"
@@ -314,6 +315,40 @@ DX_EXPORT("dx_str_at") uint32_t dx_str_at(uint32_t s, double pos) {
   if (p < 0 || p >= len) return 0;
   uint32_t i = uint32_t(p);
   return str_sub(s, i, i + 1);
+}
+// s.codePointAt(i): the code point starting at unit i (a surrogate pair read whole, a lone surrogate as
+// itself); undefined (its NaN payload, inspect.h) outside.
+DX_EXPORT("dx_str_code_point_at") double dx_str_code_point_at(uint32_t s, double pos) {
+  double p = to_integer(pos);
+  uint32_t len = str_len(s);
+  if (p < 0 || p >= double(len)) {
+    double u;
+    uint64_t bits = kNumUndefinedBits;
+    __builtin_memcpy(&u, &bits, 8);
+    return u;
+  }
+  uint32_t i = uint32_t(p), c = str_unit(s, i);
+  if (c >= 0xD800 && c <= 0xDBFF && i + 1 < len) {
+    uint32_t d = str_unit(s, i + 1);
+    if (d >= 0xDC00 && d <= 0xDFFF) return double(0x10000 + ((c - 0xD800) << 10) + (d - 0xDC00));
+  }
+  return double(c);
+}
+// String.fromCodePoint(cp): one code point (two units above U+FFFF); RangeError "Invalid code point <cp>"
+// for anything but an integer in [0, 0x10FFFF].
+DX_EXPORT("dx_str_from_code_point") uint32_t dx_str_from_code_point(double cp) {
+  if (!(cp >= 0 && cp <= 1114111) || __builtin_trunc(cp) != cp)
+    range_error(str_concat(str_from_latin1("Invalid code point "), dx_num_to_str(cp)));
+  uint32_t c = uint32_t(cp);
+  if (c < 256) return str_single(c);
+  Ref r = str_alloc(c >= 0x10000 ? 2 : 1, true);
+  if (c >= 0x10000) {
+    st16(r + kStrChars, uint16_t(0xD800 + ((c - 0x10000) >> 10)));
+    st16(r + kStrChars + 2, uint16_t(0xDC00 + ((c - 0x10000) & 0x3FF)));
+  } else {
+    st16(r + kStrChars, uint16_t(c));
+  }
+  return r;
 }
 // String.fromCharCode(code): the UTF-16 unit ToUint16(code).
 extern "C" int32_t dx_to_int32(double x);

@@ -134,10 +134,11 @@ TypeId Checker::check_member_call(Ctx& c, NodeId n, TypeId expected) {
     set_type(cn.kid(0), T.array_of(et));
     return T.array_of(et);
   }
-  if (on.kind == NodeKind::Identifier && on.text == "String" && method == "fromCharCode" && lookup(c.scope, "String") == kNoId) {
-    for (NodeId a : args) {  // each a UTF-16 code unit (ToUint16); none gives ""
+  if (on.kind == NodeKind::Identifier && on.text == "String" && (method == "fromCharCode" || method == "fromCodePoint") &&
+      lookup(c.scope, "String") == kNoId) {
+    for (NodeId a : args) {  // each a UTF-16 code unit (ToUint16) / a code point (RangeError outside); none gives ""
       TypeId at = check_expr(c, a, T.number());
-      if (at != T.number() && at != T.error()) error(a, "DX0234", "String.fromCharCode takes numbers");
+      if (at != T.number() && at != T.error()) error(a, "DX0234", "String." + method + " takes numbers");
     }
     set_type(callee, T.string());
     return T.string();
@@ -425,6 +426,12 @@ TypeId Checker::check_method_on(Ctx& c, NodeId n, TypeId expected, TypeId ot, bo
     if (number && method == "toString" && !args.empty()) {
       error(args[0], "DX0235", "toString(radix) is not supported yet; toString() and String(n) print base 10");
       return T.error();
+    }
+    if (!number && method == "codePointAt") {  // number | undefined
+      if (args.size() != 1) { error(n, "DX0222", "codePointAt takes one argument, the index"); return T.error(); }
+      TypeId at = check_expr(c, args[0], T.number());
+      if (at != T.number() && at != T.error()) error(args[0], "DX0234", "codePointAt takes a number");
+      return T.with_nullable(T.number(), kOrUndefined);
     }
     if (!number && method == "at") {  // s.at(i): string | undefined
       if (args.size() != 1) { error(n, "DX0222", "at takes one argument, the index"); return T.error(); }

@@ -461,15 +461,18 @@ Ex CodeGen::member_call_on(Fn& f, NodeId n) {
       p_.ref_of(f.module, cn.kid(0)) == kNoId)
     return method == "parseFloat" ? w_.call(rt["dx_parse_float"], {expr(f, args[0])}, t_f64())
                                   : w_.call(rt["dx_parse_int"], {expr(f, args[0]), args.size() > 1 ? expr(f, args[1]) : w_.f64(0)}, t_f64());
-  if (on.kind == NodeKind::Identifier && on.text == "String" && method == "fromCharCode" && p_.ref_of(f.module, cn.kid(0)) == kNoId) {
+  if (on.kind == NodeKind::Identifier && on.text == "String" && (method == "fromCharCode" || method == "fromCodePoint") &&
+      p_.ref_of(f.module, cn.kid(0)) == kNoId) {
     Ex s = args.empty() ? str_const("") : nullptr;
     for (NodeId a : args) {
-      Ex one = w_.call(rt["dx_str_from_char_code"], {expr(f, a)}, t_i32());
+      Ex one = w_.call(rt[method == "fromCharCode" ? "dx_str_from_char_code" : "dx_str_from_code_point"], {expr(f, a)}, t_i32());
       s = s ? w_.call(rt["dx_str_concat"], {s, one}, t_i32()) : one;
     }
     return s;
   }
   if (T.kind(ot) == TypeKind::String && method == "at") return w_.call(rt["dx_str_at"], {expr(f, cn.kid(0)), expr(f, args[0])}, t_i32());
+  if (T.kind(ot) == TypeKind::String && method == "codePointAt")
+    return w_.call(rt["dx_str_code_point_at"], {expr(f, cn.kid(0)), expr(f, args[0])}, t_f64());
   if (T.kind(ot) == TypeKind::String && method == "split") {  // split(sep, limit): the first ToUint32(limit) parts
     Ex parts = w_.call(rt["dx_str_split"], {expr(f, cn.kid(0)), expr(f, args[0])}, t_i32());
     if (args.size() < 2) return parts;

@@ -34,3 +34,21 @@ export function splitLimit(): string {
   for (const n of [0, 1, 2, 10, -1, 2.9, NaN, 4294967297]) out += s.split(",", n).join("|") + ";";
   return str(out + "x".split("", 1).join() + "".split(",", 3).length + "abc".split("").join("/"));
 }
+
+export function codePoints(): string {
+  const s = "a😀é" + String.fromCharCode(0xd83d) + "z";
+  let out = "";
+  for (let i = -1; i <= s.length; i++) {
+    const cp = s.codePointAt(i);
+    out += (cp === undefined ? "u" : String(cp)) + ",";
+  }
+  out += String.fromCodePoint(97, 0x1f600, 0xe9, 0x10ffff, 0) + "|" + String.fromCodePoint() + "|" + String.fromCodePoint(65.0);
+  for (const bad of [-1, 0x110000, 1.5, NaN, Infinity]) {
+    try {
+      out += String.fromCodePoint(bad);
+    } catch (e) {
+      out += e.name + ":" + e.message + ";";
+    }
+  }
+  return str(out + s.codePointAt(1.7));
+}
