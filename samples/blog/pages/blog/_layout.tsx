@@ -1,5 +1,5 @@
-import { For, Suspense } from "dx";
-import { posts } from "../../components/posts";
+import { Suspense } from "dx";
+import PostList from "../../components/PostList";
 
 // The blog section's layout, nested inside the site layout: a sidebar with every post (in a <Suspense>: a
 // streamed page shows it when it is ready, before the post's own related posts).
@@ -9,15 +9,7 @@ export default function BlogSection(props: { children?: JSX.Element }) {
       <aside>
         <h2>Posts</h2>
         <Suspense fallback={<p class="loading-posts">Loading posts…</p>}>
-          <ul>
-            <For each={posts}>
-              {(p) => (
-                <li>
-                  <a href={`/blog/${p.slug}`}>{p.title}</a>
-                </li>
-              )}
-            </For>
-          </ul>
+          <PostList />
         </Suspense>
       </aside>
       <section class="content">{props.children}</section>
