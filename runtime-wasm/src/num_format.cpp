@@ -6,6 +6,7 @@
 #include "bignum.h"
 #include "num_text.h"
 #include "str.h"
+#include "str_ops.h"
 #include "throw.h"
 
 extern "C" uint32_t dx_num_to_str(double v);
@@ -71,9 +72,6 @@ uint32_t digits(Big n, char* out) {
 }
 
 bool finite(double x) { return x - x == 0; }
-
-// ToIntegerOrInfinity of a digits argument (NaN → 0).
-double to_integer(double d) { return d != d ? 0 : __builtin_trunc(d); }
 
 }  // namespace
 

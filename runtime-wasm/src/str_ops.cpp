@@ -321,12 +321,7 @@ DX_EXPORT("dx_str_at") uint32_t dx_str_at(uint32_t s, double pos) {
 DX_EXPORT("dx_str_code_point_at") double dx_str_code_point_at(uint32_t s, double pos) {
   double p = to_integer(pos);
   uint32_t len = str_len(s);
-  if (p < 0 || p >= double(len)) {
-    double u;
-    uint64_t bits = kNumUndefinedBits;
-    __builtin_memcpy(&u, &bits, 8);
-    return u;
-  }
+  if (p < 0 || p >= double(len)) return __builtin_bit_cast(double, kNumUndefinedBits);
   uint32_t i = uint32_t(p), c = str_unit(s, i);
   if (c >= 0xD800 && c <= 0xDBFF && i + 1 < len) {
     uint32_t d = str_unit(s, i + 1);

@@ -7,6 +7,7 @@
 #include <vector>
 #include <string>
 
+#include "analyze/builtins.h"
 #include "analyze/program.h"
 #include "common/diagnostics.h"
 
@@ -64,6 +65,8 @@ class Checker {
   // expr.cpp
   TypeId check_expr(Ctx& c, NodeId n, TypeId expected = 0);
   TypeId check_call(Ctx& c, NodeId n, TypeId expected);
+  TypeId check_global_call(Ctx& c, NodeId n, GlobalFn g, const std::string& name, const std::vector<NodeId>& args);
+  TypeId called_type(FuncId f, NodeId call, const std::string& name);
   bool check_args(Ctx& c, NodeId call, const std::vector<NodeId>& args, const std::vector<TypeId>& params);
   // A call's parts: the callee, the arguments, and the callee's text (a Member's property: the method).
   struct CallParts {

@@ -248,6 +248,43 @@ bool Checker::check_args(Ctx& c, NodeId call, const std::vector<NodeId>& args, c
   return ok;
 }
 
+// The type of function `f`, called at `call` under `name`; 0 (reported) while it is still being checked (a
+// recursive call without a return type) or when checking it failed.
+TypeId Checker::called_type(FuncId f, NodeId call, const std::string& name) {
+  TypeId ft = p_.funcs[f].type;
+  if (!ft && (in_progress_.count(f) || !d_.has_errors()))
+    error(call, "DX0245", "'" + name + "' is called before its return type is known: annotate its return type");
+  return ft;
+}
+
+// A call of a global function (builtins.h GlobalFn), written `name` (Number.parseFloat is parseFloat too).
+TypeId Checker::check_global_call(Ctx& c, NodeId n, GlobalFn g, const std::string& name, const std::vector<NodeId>& args) {
+  auto& T = p_.types;
+  if (g == GlobalFn::IsNaN || g == GlobalFn::IsFinite) {  // of a number (JS would convert anything first)
+    if (args.size() != 1) { error(n, "DX0222", name + " takes one argument"); return T.error(); }
+    TypeId at = check_expr(c, args[0], T.number());
+    if (at != T.number() && at != T.error()) error(args[0], "DX0234", name + "() takes a number here, not '" + T.name(at) + "'");
+    return T.boolean();
+  }
+  size_t max_args = g == GlobalFn::ParseInt ? 2 : 1;
+  if (args.empty() || args.size() > max_args) {
+    error(n, "DX0222", name + (max_args == 2 ? " takes one or two arguments" : " takes one argument"));
+    return T.error();
+  }
+  TypeId at = check_expr(c, args[0], 0);
+  TypeKind k = T.kind(at);
+  bool ok_arg = g == GlobalFn::String ? (k == TypeKind::Number || k == TypeKind::String || k == TypeKind::Boolean || stringable_array(T, at))
+              : g == GlobalFn::Number ? (k == TypeKind::Number || k == TypeKind::String || k == TypeKind::Boolean)
+                                      : k == TypeKind::String;
+  if (!ok_arg && k != TypeKind::Error) error(args[0], "DX0234", name + "() of a '" + T.name(at) + "' is not supported");
+  else if ((g == GlobalFn::EncodeUriComponent || g == GlobalFn::DecodeUriComponent) && !require_non_null(args[0], at)) return T.error();
+  if (args.size() == 2) {
+    TypeId rt_ = check_expr(c, args[1], T.number());
+    if (rt_ != T.number() && rt_ != T.error()) error(args[1], "DX0234", "the radix must be a number");
+  }
+  return g == GlobalFn::String || g == GlobalFn::EncodeUriComponent || g == GlobalFn::DecodeUriComponent ? T.string() : T.number();
+}
+
 TypeId Checker::check_call(Ctx& c, NodeId n, TypeId expected) {
   const Node& x = node(n);
   auto& T = p_.types;
@@ -284,32 +321,7 @@ TypeId Checker::check_call(Ctx& c, NodeId n, TypeId expected) {
   }
   std::string name(cn.text);
   SymId sid = lookup(c.scope, name);
-  if (sid == kNoId && find_global_function(name) != GlobalFn::None) {
-    GlobalFn g = find_global_function(name);
-    if (g == GlobalFn::IsNaN || g == GlobalFn::IsFinite) {  // of a number (JS would convert anything first)
-      if (args.size() != 1) { error(n, "DX0222", name + " takes one argument"); return T.error(); }
-      TypeId at = check_expr(c, args[0], T.number());
-      if (at != T.number() && at != T.error()) error(args[0], "DX0234", name + "() takes a number here, not '" + T.name(at) + "'");
-      return T.boolean();
-    }
-    size_t max_args = g == GlobalFn::ParseInt ? 2 : 1;
-    if (args.empty() || args.size() > max_args) {
-      error(n, "DX0222", name + (max_args == 2 ? " takes one or two arguments" : " takes one argument"));
-      return T.error();
-    }
-    TypeId at = check_expr(c, args[0], 0);
-    TypeKind k = T.kind(at);
-    bool ok_arg = g == GlobalFn::String ? (k == TypeKind::Number || k == TypeKind::String || k == TypeKind::Boolean || stringable_array(T, at))
-                : g == GlobalFn::Number ? (k == TypeKind::Number || k == TypeKind::String || k == TypeKind::Boolean)
-                                        : k == TypeKind::String;
-    if (!ok_arg && k != TypeKind::Error) error(args[0], "DX0234", name + "() of a '" + T.name(at) + "' is not supported");
-    else if ((g == GlobalFn::EncodeUriComponent || g == GlobalFn::DecodeUriComponent) && !require_non_null(args[0], at)) return T.error();
-    if (args.size() == 2) {
-      TypeId rt_ = check_expr(c, args[1], T.number());
-      if (rt_ != T.number() && rt_ != T.error()) error(args[1], "DX0234", "the radix must be a number");
-    }
-    return g == GlobalFn::String || g == GlobalFn::EncodeUriComponent || g == GlobalFn::DecodeUriComponent ? T.string() : T.number();
-  }
+  if (sid == kNoId && find_global_function(name) != GlobalFn::None) return check_global_call(c, n, find_global_function(name), name, args);
   if (sid == kNoId) { error(callee, "DX0220", "cannot find name '" + name + "'"); return T.error(); }
   set_ref(callee, sid);
   Symbol& s = p_.symbols[sid];
@@ -342,12 +354,8 @@ TypeId Checker::check_call(Ctx& c, NodeId n, TypeId expected) {
     case SymKind::Function: {
       if (is_generic(sid)) return check_generic_call(c, n, sid);
       ensure_checked(s.func);
-      TypeId ft = p_.funcs[s.func].type;
-      if (!ft) {  // still being checked (a recursive call), or checked with errors already reported
-        if (in_progress_.count(s.func) || !d_.has_errors())
-          error(n, "DX0245", "'" + name + "' is called before its return type is known: annotate its return type");
-        return T.error();
-      }
+      TypeId ft = called_type(s.func, n, name);
+      if (!ft) return T.error();
       check_args(c, n, args, passed_params(p_, sid, args.size(), T.info(ft).params));
       return T.info(ft).ret;
     }

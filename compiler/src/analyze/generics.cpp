@@ -291,13 +291,8 @@ TypeId Checker::check_generic_call(Ctx& c, NodeId call, SymId generic) {
   SymId inst = instantiate(generic, targs);
   mod_ = saved;
   set_ref(callee, inst);
-  FuncId f = p_.symbols[inst].func;
-  TypeId ft = p_.funcs[f].type;
-  if (!ft) {  // still being checked (a recursive call), or checked with errors already reported
-    if (in_progress_.count(f) || !d_.has_errors())
-      error(call, "DX0245", "'" + fname + "' is called before its return type is known: annotate its return type");
-    return T.error();
-  }
+  TypeId ft = called_type(p_.symbols[inst].func, call, fname);
+  if (!ft) return T.error();
   const std::vector<TypeId> params = passed_params(p_, inst, args.size(), T.info(ft).params);
   if (args.size() != params.size()) {
     error(call, "DX0222", "expected " + std::to_string(params.size()) + " argument(s), got " + std::to_string(args.size()));

@@ -145,16 +145,8 @@ TypeId Checker::check_member_call(Ctx& c, NodeId n, TypeId expected) {
   }
   if (on.kind == NodeKind::Identifier && on.text == "Number" && lookup(c.scope, "Number") == kNoId &&
       (method == "parseFloat" || method == "parseInt")) {  // the global functions themselves
-    size_t max_args = method == "parseInt" ? 2 : 1;
-    if (args.empty() || args.size() > max_args) { error(n, "DX0222", "Number." + method + (max_args == 2 ? " takes one or two arguments" : " takes one argument")); return T.error(); }
-    TypeId at = check_expr(c, args[0], T.string());
-    if (at != T.string() && at != T.error()) error(args[0], "DX0234", "Number." + method + "() of a '" + T.name(at) + "' is not supported");
-    if (args.size() == 2) {
-      TypeId rt_ = check_expr(c, args[1], T.number());
-      if (rt_ != T.number() && rt_ != T.error()) error(args[1], "DX0234", "the radix must be a number");
-    }
     set_type(callee, T.number());
-    return T.number();
+    return check_global_call(c, n, method == "parseInt" ? GlobalFn::ParseInt : GlobalFn::ParseFloat, "Number." + method, args);
   }
   if (on.kind == NodeKind::Identifier && on.text == "Number" && lookup(c.scope, "Number") == kNoId && is_number_predicate(method)) {
     if (args.size() != 1) { error(n, "DX0222", "Number." + method + " takes one argument"); return T.error(); }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "analyze/builtins.h"
 #include "analyze/program.h"
 #include "emit/static_data.h"
 #include "emit/wasm.h"
@@ -110,6 +111,7 @@ class CodeGen {
   Ex bind_pattern(Fn& f, NodeId pattern, uint32_t src);
   // codegen_call.cpp
   Ex call(Fn& f, NodeId n);
+  Ex global_call(Fn& f, GlobalFn g, const std::vector<NodeId>& args);
   Ex member_call(Fn& f, NodeId n);
   Ex member_call_on(Fn& f, NodeId n);  // member_call once x?.m()'s object is known not to be null
   // `window.location` / `location` (unshadowed): the object of location.hash (analyze/window.cpp).

@@ -365,6 +365,22 @@ Ex CodeGen::math(Fn& f, NodeId n, const std::string& name, const std::vector<Nod
                 t_f64());
 }
 
+// A global function's call (builtins.h GlobalFn; Number.parseFloat / parseInt come here too).
+Ex CodeGen::global_call(Fn& f, GlobalFn g, const std::vector<NodeId>& args) {
+  TypeId at = type_of(f, args[0]);
+  Ex a = expr(f, args[0]);
+  switch (g) {
+    case GlobalFn::IsNaN: return number_predicate(f, "isNaN", a);
+    case GlobalFn::IsFinite: return number_predicate(f, "isFinite", a);
+    case GlobalFn::String: return to_str(f, a, at);
+    case GlobalFn::Number: return to_number(f, a, at);
+    case GlobalFn::ParseFloat: return w_.call(rt["dx_parse_float"], {a}, t_f64());
+    case GlobalFn::EncodeUriComponent: return w_.call(rt["dx_encode_uri_component"], {a}, t_i32());
+    case GlobalFn::DecodeUriComponent: return w_.call(rt["dx_decode_uri_component"], {a}, t_i32());
+    default: return w_.call(rt["dx_parse_int"], {a, args.size() > 1 ? expr(f, args[1]) : w_.f64(0)}, t_f64());
+  }
+}
+
 Ex CodeGen::call(Fn& f, NodeId n) {
   const Node& x = node(f.module, n);
   NodeId callee = x.kid(0);
@@ -381,20 +397,8 @@ Ex CodeGen::call(Fn& f, NodeId n) {
   }
   if (cn.kind == NodeKind::Member) return member_call(f, n);
   SymId s = p_.ref_of(f.module, callee);
-  if (s == kNoId && find_global_function(std::string(cn.text)) != GlobalFn::None) {
-    TypeId at = type_of(f, args[0]);
-    Ex a = expr(f, args[0]);
-    switch (find_global_function(std::string(cn.text))) {
-      case GlobalFn::IsNaN: return number_predicate(f, "isNaN", a);
-      case GlobalFn::IsFinite: return number_predicate(f, "isFinite", a);
-      case GlobalFn::String: return to_str(f, a, at);
-      case GlobalFn::Number: return to_number(f, a, at);
-      case GlobalFn::ParseFloat: return w_.call(rt["dx_parse_float"], {a}, t_f64());
-      case GlobalFn::EncodeUriComponent: return w_.call(rt["dx_encode_uri_component"], {a}, t_i32());
-      case GlobalFn::DecodeUriComponent: return w_.call(rt["dx_decode_uri_component"], {a}, t_i32());
-      default: return w_.call(rt["dx_parse_int"], {a, args.size() > 1 ? expr(f, args[1]) : w_.f64(0)}, t_f64());
-    }
-  }
+  if (s == kNoId && find_global_function(std::string(cn.text)) != GlobalFn::None)
+    return global_call(f, find_global_function(std::string(cn.text)), args);
   if (s == kNoId) return internal_error(n, f.module, "unresolved call");
   const Symbol& sym = p_.symbols[s];
   switch (sym.kind) {
@@ -459,8 +463,7 @@ Ex CodeGen::member_call_on(Fn& f, NodeId n) {
     return array_from(f, n, args);
   if (on.kind == NodeKind::Identifier && on.text == "Number" && (method == "parseFloat" || method == "parseInt") &&
       p_.ref_of(f.module, cn.kid(0)) == kNoId)
-    return method == "parseFloat" ? w_.call(rt["dx_parse_float"], {expr(f, args[0])}, t_f64())
-                                  : w_.call(rt["dx_parse_int"], {expr(f, args[0]), args.size() > 1 ? expr(f, args[1]) : w_.f64(0)}, t_f64());
+    return global_call(f, method == "parseFloat" ? GlobalFn::ParseFloat : GlobalFn::ParseInt, args);
   if (on.kind == NodeKind::Identifier && on.text == "String" && (method == "fromCharCode" || method == "fromCodePoint") &&
       p_.ref_of(f.module, cn.kid(0)) == kNoId) {
     Ex s = args.empty() ? str_const("") : nullptr;
