@@ -109,6 +109,7 @@ class CodeGen {
   Ex prologue(Fn& f, FuncId fid);              // allocates the env record and moves captured params in
   // The names of an object or array pattern, from the value in local `src` (codegen_stmt.cpp).
   Ex bind_pattern(Fn& f, NodeId pattern, uint32_t src);
+  Ex destructure(Fn& f, NodeId pattern, Ex value);  // value into a local, then bind_pattern
   // codegen_call.cpp
   Ex call(Fn& f, NodeId n);
   Ex global_call(Fn& f, GlobalFn g, const std::vector<NodeId>& args);

@@ -22,9 +22,7 @@ Ex CodeGen::stmt(Fn& f, NodeId n) {
       for (NodeId dk : x.kids) {
         const Node& d = node(f.module, dk);
         if (node(f.module, d.kid(0)).kind != NodeKind::Identifier) {  // const { a, b } = record
-          uint32_t src = f.add_var(wtype(type_of(f, d.kid(0))));
-          xs.push_back(w_.set(src, expr(f, d.kid(2))));
-          xs.push_back(bind_pattern(f, d.kid(0), src));
+          xs.push_back(destructure(f, d.kid(0), expr(f, d.kid(2))));
           continue;
         }
         SymId s = p_.ref_of(f.module, d.kid(0));
@@ -119,8 +117,7 @@ Ex CodeGen::loop(Fn& f, NodeId n, const std::string& user_label) {
       if (node(f.module, target).kind == NodeKind::Identifier) {
         bind = w_.set(local_of(f, p_.ref_of(f.module, target)), element);
       } else {  // for (const { id, name } of items)
-        uint32_t e = f.add_var(wtype(et));
-        bind = w_.seq({w_.set(e, element), bind_pattern(f, target, e)}, t_none());
+        bind = destructure(f, target, element);
       }
       iter = {w_.br(brk, w_.geu32(w_.get(i, t_i32()), w_.ld32(w_.get(arr, t_i32()), 8))), bind,
               w_.named(cont, {stmt(f, x.kid(2))}, t_none()), w_.set(i, w_.add32(w_.get(i, t_i32()), w_.i32(1)))};
@@ -178,9 +175,7 @@ Ex CodeGen::block_decl(Fn& f, NodeId n) {
       continue;
     }
     if (target.kind == NodeKind::ObjectPattern || target.kind == NodeKind::ArrayPattern) {  // const { a, b } = record
-      uint32_t src = f.add_var(wtype(type_of(f, d.kid(0))));
-      xs.push_back(w_.set(src, expr(f, d.kid(2))));
-      xs.push_back(bind_pattern(f, d.kid(0), src));
+      xs.push_back(destructure(f, d.kid(0), expr(f, d.kid(2))));
       continue;
     }
     SymId s = p_.ref_of(f.module, d.kid(0));
@@ -282,6 +277,12 @@ void CodeGen::gen_error_new() {
                        store_typed(r(), r(), sh.find("name")->offset, w_.get(0, t_i32()), T.string(), true),
                        store_typed(r(), r(), sh.find("message")->offset, w_.get(1, t_i32()), T.string(), true), r()},
                       t_i32()));
+}
+
+// `value` (of the pattern's type) into a local, taken apart into the pattern's names.
+Ex CodeGen::destructure(Fn& f, NodeId pattern, Ex value) {
+  uint32_t src = f.add_var(wtype(type_of(f, pattern)));
+  return w_.seq({w_.set(src, value), bind_pattern(f, pattern, src)}, t_none());
 }
 
 // A binding pattern (analyze/stmt.cpp: bind_pattern; each pattern node typed with the value it takes apart):
