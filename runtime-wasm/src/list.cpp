@@ -72,9 +72,10 @@ void set_item(Ref row, const Items& items, uint32_t j) {
   }
 }
 
-Ref make_row(Ref inst, uint32_t row_block, const Items& items, uint32_t j) {
+Ref make_row(Ref inst, uint32_t row_block, const Items& items, uint32_t j, uint32_t index_offset) {
   Ref row = instance_new(app_block(row_block).shape, row_block, inst);
   set_item(row, items, j);
+  if (index_offset) stf64(row + index_offset, double(j));
   dxgen_block_create(row);
   return row;
 }
@@ -215,8 +216,10 @@ void list_index(Ref inst, uint32_t state_offset, Ref items_arr, uint32_t row_blo
 }
 
 void list_reconcile(Ref inst, uint32_t state_offset, Ref items_arr, Ref keys_arr, uint32_t row_block, uint32_t parent,
-                    uint32_t anchor, uint32_t mask) {
+                    uint32_t anchor, uint32_t mask, uint32_t index_offset) {
   Ref state = list_state(inst, state_offset, row_block);
+  if (index_offset && (index_offset < kInstPrefix || shape_size(app_block(row_block).shape) < index_offset + 8))
+    fatal("dx_for: the row block has no index field there");
   // Rows are nested when they go inside a node of `inst` (the parent, or the anchor's parent, is one of its);
   // decided once: a row's own `before` is often a sibling row's node.
   bool nested = node_owner(parent) == inst || (anchor && node_owner(anchor) == inst);
@@ -253,7 +256,7 @@ void list_reconcile(Ref inst, uint32_t state_offset, Ref items_arr, Ref keys_arr
   if (i == oe) {  // only insertions
     uint32_t before = node_from(rows, ne, n, anchor);
     for (uint32_t j = i; j < ne; ++j) {
-      Ref row = make_row(inst, row_block, items, j);
+      Ref row = make_row(inst, row_block, items, j, index_offset);
       st32(rows + 4 * j, row);
       instance_mount_as(row, parent, before, nested);
     }
@@ -292,7 +295,7 @@ void list_reconcile(Ref inst, uint32_t state_offset, Ref items_arr, Ref keys_arr
     for (uint32_t j = ne; j-- > i;) {
       Ref row;
       if (ld32(sources + 4 * (j - i)) == kNoIndex) {
-        row = make_row(inst, row_block, items, j);
+        row = make_row(inst, row_block, items, j, index_offset);
         st32(rows + 4 * j, row);
         instance_mount_as(row, parent, before, nested);
       } else {
@@ -309,13 +312,18 @@ void list_reconcile(Ref inst, uint32_t state_offset, Ref items_arr, Ref keys_arr
   st32(state + kStateKind, keys.kind);
   if (keyed || old_keys) write_ref(state, state + kStateKeys, keys_arr);
   // Keyed by a key function: a kept row whose item was replaced (same key, another item) takes the new item
-  // and is updated with kItemChangedBit, so exactly what reads the item is recomputed.
+  // and is updated with kItemChangedBit, so exactly what reads the item is recomputed. So is a kept row
+  // whose index moved, in a list whose rows read it.
   for (uint32_t k = 0; k < kept_count; ++k) {
     uint32_t j = ld32(kept + 4 * k);
     Ref row = ld32(rows + 4 * j);
     uint32_t bits = mask;
     if (keyed && !same_key(items.kind, row_item(row), items.at(j))) {
       set_item(row, items, j);
+      bits |= kItemChangedBit;
+    }
+    if (index_offset && ldf64(row + index_offset) != double(j)) {
+      stf64(row + index_offset, double(j));
       bits |= kItemChangedBit;
     }
     if (bits) dxgen_block_update(row, bits);
@@ -332,6 +340,6 @@ void dx_index(uint32_t inst, uint32_t state_offset, uint32_t items, uint32_t row
 
 DX_EXPORT("dx_for")
 void dx_for(uint32_t inst, uint32_t state_offset, uint32_t items, uint32_t keys, uint32_t row_block, uint32_t parent_node,
-            uint32_t anchor_node, uint32_t mask) {
-  dx::rt::list_reconcile(inst, state_offset, items, keys, row_block, parent_node, anchor_node, mask);
+            uint32_t anchor_node, uint32_t mask, uint32_t index_offset) {
+  dx::rt::list_reconcile(inst, state_offset, items, keys, row_block, parent_node, anchor_node, mask, index_offset);
 }

@@ -17,9 +17,11 @@ namespace dx::rt {
 
 // `keys`: 0 to match rows by item identity, else an array (number or string) parallel to `items` from the
 // list's key function; rows are then matched by key and a kept row whose item changed is updated with
-// kItemChangedBit.
+// kItemChangedBit. `index_offset`: 0, or where each row keeps its index (an f64 field of the row block, for
+// rows written `(item, i) => …`): new rows get theirs before creation, and a kept row whose index changed
+// gets the new one and an update with kItemChangedBit.
 void list_reconcile(Ref inst, uint32_t state_offset, Ref items, Ref keys, uint32_t row_block, uint32_t parent_node,
-                    uint32_t anchor_node, uint32_t mask);
+                    uint32_t anchor_node, uint32_t mask, uint32_t index_offset);
 // `dx_index` (<Index>): rows matched by position. The first min(old, new) rows are kept in place: one whose
 // item differs (=== semantics; strings by content) takes the new item and is updated with mask |
 // kItemChangedBit, the others with mask when it is non-zero. Rows past the new length are destroyed (one CLEAR

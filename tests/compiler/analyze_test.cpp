@@ -100,7 +100,7 @@ TEST_CASE("each analyze diagnostic is reported with its code", "[analyze][diagno
       {"DX0234", page("const f = (n: number) => { const { a } = n; return a; };")},       // not a record
       {"DX0234", page("const f = (p: { a: number } | null) => { const { a } = p; return a; };")},  // check it first
       {"DX0233", page("const f = (p: { a: number }) => { const { b } = p; return b; };")},
-      {"DX0235", page("const f = (p: { a: number }) => { const { ...r } = p; return r; };")},
+      {"DX0235", page("const f = (p: { a: number }) => { const { ...r, a } = p; return r; };")},  // rest comes last
       {"DX0234", page("const f = (s: string) => { const [c] = s; return c; };")},         // arrays only
       {"DX0234", page("const f = (p: { a?: number }) => { const { a = 'x' } = p; return a; };")},
       {"DX0230", page("const f = ({ a }) => a;")},
@@ -108,6 +108,8 @@ TEST_CASE("each analyze diagnostic is reported with its code", "[analyze][diagno
       {"DX0260", page("const f = (xs: Item[]) => xs.find((x) => x.id > 1).label;")},  // without ! it may be undefined
       {"DX0236", page("const f = () => { let x = null; };")},
       {"DX0260", page("const f = (s: string | null): number => s.length;")},
+      {"DX0260", page("const f = (x: Item | null) => (x?.label).length;")},  // parentheses end the optional chain
+      {"DX0260", page("const f = (xs: Item[] | null) => xs?.find((x) => x.id > 1).label;")},  // find may give undefined
       {"DX0237", page("const [a, setA] = createSignal([]);")},
       {"DX0238", page("const t: Item = { id: 1 };")},
       {"DX0239", "function Child(props: { n: number }) { return <i/>; }\n" + page("", "<Child m={1} />")},
@@ -133,7 +135,7 @@ TEST_CASE("each analyze diagnostic is reported with its code", "[analyze][diagno
       {"DX0254", page("", "<button onClick={1}>x</button>")},
       {"DX0255", page("", "<Show>x</Show>")},
       {"DX0256", page("", "<ul><For each={1}>{(x) => <li/>}</For></ul>")},
-      {"DX0257", page("const [a, setA] = createSignal<number[]>([]);", "<ul><For each={a()}>{(x, i) => <li/>}</For></ul>")},
+      {"DX0257", page("const [a, setA] = createSignal<number[]>([]);", "<ul><For each={a()}>{(x, i, all) => <li/>}</For></ul>")},
       {"DX0258", "function Child() { return <i/>; }\n" + page("", "<Child>text</Child>")},
       {"DX0261", "const a = [b()];\nfunction b() { return a.length; }\n" + page("")},
       {"DX0263", page("const f = (n: number) => { throw n; };")},

@@ -41,6 +41,25 @@ test('control flow: Index, Switch/Match, Portal, Dynamic', async () => {
   await page.click('#idx-grow');
   assert.deepEqual(await rows.allTextContents(), ['0:n0']);
 
+  // <For> rows with an index accessor: i() follows the row as rows come, go and move; the nodes move with them.
+  const fori = page.locator('#fori > li');
+  assert.deepEqual(await fori.allTextContents(), ['0.p', '1.q', '2.r', '3.s']);
+  await fori.evaluateAll((lis) => lis.forEach((li) => { li.__mark = li.textContent.split('.')[1]; }));
+  const foriMarks = () => fori.evaluateAll((lis) => lis.map((li) => li.__mark ?? ''));
+  const classes = () => fori.evaluateAll((lis) => lis.map((li) => li.className));
+  await page.click('#fori-pre');
+  assert.deepEqual(await fori.allTextContents(), ['0.n1', '1.p', '2.q', '3.r', '4.s']);
+  assert.deepEqual(await foriMarks(), ['', 'p', 'q', 'r', 's'], 'the kept rows are the same nodes');
+  assert.deepEqual(await classes(), ['even', 'odd', 'even', 'odd', 'even']);
+  await page.click('#fori-rev');
+  assert.deepEqual(await fori.allTextContents(), ['0.s', '1.r', '2.q', '3.p', '4.n1']);
+  assert.deepEqual(await foriMarks(), ['s', 'r', 'q', 'p', '']);
+  await fori.nth(1).click();  // its handler reads i() as it is now: 1
+  assert.deepEqual(await fori.allTextContents(), ['0.s', '1.q', '2.p', '3.n1']);
+  await fori.nth(3).click();
+  assert.deepEqual(await fori.allTextContents(), ['0.s', '1.q', '2.p']);
+  assert.deepEqual(await classes(), ['even', 'odd', 'even']);
+
   // <Switch>/<Match>: the first true Match renders; switching destroys the old branch (its effect stops).
   const runner = () => page.locator('#switch').innerHTML();
   assert.match(await runner(), /^<p class="runner">A at 0<\/p>/);

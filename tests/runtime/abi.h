@@ -30,7 +30,7 @@ void dx_mount(uint32_t inst, uint32_t parent_node, uint32_t before_node);
 void dx_destroy(uint32_t inst);
 void dx_invalidate(uint32_t inst, uint32_t mask);
 void dx_for(uint32_t inst, uint32_t state_offset, uint32_t items, uint32_t keys, uint32_t row_block, uint32_t parent_node,
-            uint32_t anchor_node, uint32_t mask);
+            uint32_t anchor_node, uint32_t mask, uint32_t index_offset);
 uint32_t dx_start(uint32_t page);
 uint32_t dx_input(uint32_t bytes);
 uint32_t dx_dispatch(uint32_t handler, uint32_t node, uint32_t value_len, uint32_t key_len, uint32_t checked);

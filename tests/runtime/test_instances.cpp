@@ -137,7 +137,7 @@ TEST_CASE("destroy: the page and everything it owns, rows inside its nodes send 
     add_child(page);
     uint32_t a = dx_new_array(0, 0);
     for (int i = 0; i < 5; ++i) dx_array_push_f64(a, i);
-    dx_for(page, kPgList, a, 0, kBlkRow, rt::ld32(page + kPgIds + 4 * kPnUl), 0, 0);
+    dx_for(page, kPgList, a, 0, kBlkRow, rt::ld32(page + kPgIds + 4 * kPnUl), 0, 0, 0);
   };
   h.start();
   CHECK(h.dom.at(h.page_node(kPnUl)).children.size() == 5);
@@ -236,7 +236,7 @@ TEST_CASE("destroy: rows of a list at a slot anchor inside the owner send no REM
     uint32_t a = dx_new_array(0, 0);
     for (int i = 0; i < 4; ++i) dx_array_push_f64(a, i);
     // parent 0, anchor = a slot node inside <main>, as dxc emits a list among other children
-    dx_for(page, kPgList, a, 0, kBlkRow, 0, rt::ld32(page + kPgIds + 4 * kPnText), 0);
+    dx_for(page, kPgList, a, 0, kBlkRow, 0, rt::ld32(page + kPgIds + 4 * kPnText), 0, 0);
   };
   h.start();
   uint32_t main = h.page_node(kPnMain);
@@ -246,7 +246,7 @@ TEST_CASE("destroy: rows of a list at a slot anchor inside the owner send no REM
   h.handler[kHClick] = [](Ref page, Ref) {
     uint32_t a = dx_new_array(0, 0);
     for (int i : {3, 1, 2, 0}) dx_array_push_f64(a, i);
-    dx_for(page, kPgList, a, 0, kBlkRow, 0, rt::ld32(page + kPgIds + 4 * kPnText), 0);
+    dx_for(page, kPgList, a, 0, kBlkRow, 0, rt::ld32(page + kPgIds + 4 * kPnText), 0, 0);
   };
   h.dom.reset_counts();
   h.dispatch(kHClick, main);

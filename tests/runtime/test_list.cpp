@@ -49,7 +49,7 @@ struct ListApp {
     h.start();
   }
   void render(Ref inst, uint32_t mask) {
-    dx_for(inst, kPgList, rt::ld32(inst + kPgArr), 0, row_block, rt::ld32(inst + kPgIds + 4 * kPnUl), 0, mask);
+    dx_for(inst, kPgList, rt::ld32(inst + kPgArr), 0, row_block, rt::ld32(inst + kPgIds + 4 * kPnUl), 0, mask, 0);
   }
   Batch set(const std::vector<double>& items) {
     next = items;
@@ -230,7 +230,7 @@ TEST_CASE("dx_for: string items are keyed by content, records by identity", "[li
   };
   h.create[kBlkPage] = [&](Ref inst) { dx_clone(inst, kTplPage, kPgIds); };
   h.update[kBlkPage] = [&](Ref inst, uint32_t) {
-    dx_for(inst, kPgList, rt::ld32(inst + kPgArr), 0, rows_block, rt::ld32(inst + kPgIds + 4 * kPnUl), 0, 0);
+    dx_for(inst, kPgList, rt::ld32(inst + kPgArr), 0, rows_block, rt::ld32(inst + kPgIds + 4 * kPnUl), 0, 0, 0);
   };
   h.handler[kHClick] = [&](Ref page, Ref) {
     uint32_t a = dx_new_array(2, 0);
@@ -289,7 +289,7 @@ TEST_CASE("dx_for: an anchored list moves and leaves with its owner", "[list]") 
   auto render_child = [&](Ref child) {
     uint32_t a = dx_new_array(0, 0);
     for (double v : items) dx_array_push_f64(a, v);
-    dx_for(child, kChList, a, 0, kBlkRow, 0, rt::ld32(child + kChIds + 4), 0);  // before the child's anchor
+    dx_for(child, kChList, a, 0, kBlkRow, 0, rt::ld32(child + kChIds + 4), 0, 0);  // before the child's anchor
   };
   h.create[kBlkChild] = [&](Ref child) {
     dx_clone(child, kTplChild, kChIds);

@@ -273,7 +273,7 @@ TEST_CASE("memory: a closure over an instance destroyed in the same batch is rel
   auto render = [](Ref page, std::initializer_list<double> items) {
     uint32_t a = dx_new_array(0, 0);
     for (double v : items) dx_array_push_f64(a, v);
-    dx_for(page, kPgList, a, 0, kBlkRow, rt::ld32(page + kPgIds + 4 * kPnUl), 0, 0);
+    dx_for(page, kPgList, a, 0, kBlkRow, rt::ld32(page + kPgIds + 4 * kPnUl), 0, 0, 0);
   };
   in_batch(h, [&](Ref page) {
     render(page, {1, 2, 3});

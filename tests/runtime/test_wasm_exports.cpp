@@ -138,7 +138,7 @@ TEST_CASE("runtime.wasm exports the ABI and imports only dxgen_* and the page's 
       {"dx_listen", {"ii", ""}}, {"dx_text", {"ii", ""}}, {"dx_attr", {"iii", ""}}, {"dx_attr_remove", {"ii", ""}},
       {"dx_prop_str", {"iii", ""}}, {"dx_prop_bool", {"iii", ""}}, {"dx_class", {"ii", ""}},
       {"dx_class_toggle", {"iii", ""}}, {"dx_mount", {"iii", ""}}, {"dx_destroy", {"i", ""}},
-      {"dx_invalidate", {"ii", ""}}, {"dx_for", {"iiiiiiii", ""}}, {"dx_index", {"iiiiiii", ""}}, {"dx_portal", {"ii", ""}},
+      {"dx_invalidate", {"ii", ""}}, {"dx_for", {"iiiiiiiii", ""}}, {"dx_index", {"iiiiiii", ""}}, {"dx_portal", {"ii", ""}},
       {"dx_new_globals", {"i", "i"}}, {"dx_globals", {"", "i"}}, {"dx_math_random", {"", "F"}}, {"dx_date_now", {"", "F"}},
       {"dx_performance_now", {"", "F"}}, {"dx_throw", {"ii", ""}},
       {"dx_inspect", {"ii", "i"}}, {"dx_inspect_num", {"F", "i"}}, {"dx_console", {"ii", ""}},

@@ -168,8 +168,12 @@ class Checker {
   std::vector<NodeId> element_kids(NodeId n);  // an element's children without empty {} and blank text
   BlockId branch_block(Ctx& c, const std::string& suffix, std::vector<NodeId> kids);
   Ctx row_ctx(Ctx& c, BlockId rid, NodeId decl, Symbol item);
+  void declare_row_field(Ctx& rc, BlockId rid, NodeId decl, Symbol sym);
   void check_handler(Ctx& c, NodeId attr_value, const std::string& event);
 
+  TypeId check_chain(Ctx& c, NodeId n, TypeId expected);  // chain.cpp: a member access, call or indexing
+  TypeId check_subscript(Ctx& c, NodeId n);                // chain.cpp: xs[i], xs?.[i]
+  void chain_link(NodeId n);  // `n` is a `?.` on a nullable object: it short-circuits its whole chain
   Diagnostic& error(NodeId n, const std::string& code, const std::string& msg);
   const Node& node(NodeId n) const { return p_.modules[mod_]->ast[n]; }
   Module& module() { return *p_.modules[mod_]; }
@@ -194,6 +198,10 @@ class Checker {
   std::set<SymId> globals_in_progress_;
   std::set<BlockId> rendered_children_;  // components that render {props.children}
   std::set<NodeId> discarded_;           // expressions whose value a statement discards (x.pop();)
+  // Optional chains (chain.cpp): the member accesses, calls and indexings that are the object of another
+  // (not the outermost of their chain), and per chain being checked, how many of its `?.` may short-circuit.
+  std::set<std::pair<ModuleId, NodeId>> chain_inner_;
+  std::vector<uint32_t> chain_shorts_;
   std::deque<Scope> scopes_;  // stable storage for scopes
   Scope* new_scope(Scope* parent) { scopes_.push_back(Scope{{}, parent}); return &scopes_.back(); }
   // Which module a module-level symbol's declaration lives in (imports resolve to the target module's symbol).

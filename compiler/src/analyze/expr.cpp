@@ -69,18 +69,7 @@ TypeId Checker::check_expr(Ctx& c, NodeId n, TypeId expected) {
       if (auto nw = c.narrow.find("s" + std::to_string(sid)); nw != c.narrow.end() && t != T.error()) t = nw->second;
       break;
     }
-    case NodeKind::Call: t = check_call(c, n, expected); break;
-    case NodeKind::Member: t = check_member(c, n); break;
-    case NodeKind::Index: {
-      if (x.flags & kOptional) { error(n, "DX0236", "optional indexing (x?.[i]) is not supported yet: check x first"); break; }
-      TypeId ot = check_expr(c, x.kid(0));
-      TypeId it = check_expr(c, x.kid(1), T.number());
-      if (T.kind(ot) == TypeKind::Error || T.kind(it) == TypeKind::Error || !require_non_null(x.kid(0), ot)) break;
-      if (T.kind(ot) != TypeKind::Array) { error(n, "DX0235", "indexing a '" + T.name(ot) + "' is not supported yet (arrays only)"); break; }
-      if (it != T.number()) { error(x.kid(1), "DX0234", "an array index must be a number"); break; }
-      t = T.info(ot).elem;
-      break;
-    }
+    case NodeKind::Call: case NodeKind::Member: case NodeKind::Index: t = check_chain(c, n, expected); break;
     case NodeKind::Unary: {
       std::string op(x.text);
       TypeId o = check_expr(c, x.kid(0));
@@ -299,13 +288,8 @@ TypeId Checker::check_call(Ctx& c, NodeId n, TypeId expected) {
     if (T.kind(ft) != TypeKind::Function) { error(callee, "DX0222", "this is not a function ('" + T.name(ft) + "')"); return T.error(); }
     set_type(callee, ft);
     if (!check_args(c, n, args, T.info(ft).params)) return T.error();
-    TypeId ret = T.info(ft).ret;
-    if (!T.nullable(ft) || ret == T.void_()) return ret;
-    if (!T.can_be_nullable(ret)) {
-      error(n, "DX0236", "an optional call of a function returning '" + T.name(ret) + "' is not supported yet: check the function first");
-      return T.error();
-    }
-    return T.with_nullable(ret, T.nullable(ret) | kOrUndefined);  // undefined when there is no function
+    if (T.nullable(ft)) chain_link(n);  // undefined when there is no function (chain.cpp)
+    return T.info(ft).ret;
   }
   const bool min_max = cn.kind == NodeKind::Member && (cn.text == "min" || cn.text == "max") &&
                        node(cn.kid(0)).kind == NodeKind::Identifier && node(cn.kid(0)).text == "Math" && lookup(c.scope, "Math") == kNoId;
@@ -442,8 +426,7 @@ TypeId Checker::check_member(Ctx& c, NodeId n) {
         return nw->second;
       }
   }
-  uint8_t through_null = 0;  // x?.f on a nullable x: the result may be undefined
-  if (optional && T.can_be_nullable(ot) && T.nullable(ot)) { through_null = kOrUndefined; ot = T.non_null(ot); }
+  if (optional && T.can_be_nullable(ot) && T.nullable(ot)) { chain_link(n); ot = T.non_null(ot); }  // x?.f (chain.cpp)
   else if (T.kind(ot) != TypeKind::Error && !require_non_null(x.kid(0), ot)) { set_type(n, t); return t; }
   switch (T.kind(ot)) {
     case TypeKind::Error: break;
@@ -476,14 +459,6 @@ TypeId Checker::check_member(Ctx& c, NodeId n) {
     default:
       error(n, "DX0233", "property '" + name + "' does not exist on type '" + T.name(ot) + "'");
       break;
-  }
-  if (through_null && T.kind(t) != TypeKind::Error) {
-    if (!T.can_be_nullable(t)) {
-      error(n, "DX0236", "x?." + name + " would be a '" + T.name(t) + " | undefined', which is not supported: check x first");
-      t = T.error();
-    } else {
-      t = T.with_nullable(t, T.nullable(t) | through_null);
-    }
   }
   set_type(n, t);
   return t;

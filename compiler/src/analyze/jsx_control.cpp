@@ -72,10 +72,15 @@ void Checker::check_for(Ctx& c, NodeId n) {
   if (fn == kNoNode) { error(n, "DX0257", "<For> needs a child function: {(item) => <li>…</li>}"); return; }
   const Node& f = node(fn);
   const Node& ps = node(f.kid(0));
-  if (ps.kids.size() != 1 || node(ps.kids[0]).text.empty()) {
-    error(f.kid(0), "DX0257", ps.kids.size() > 1 ? "the index parameter of <For> rows is not supported yet (<Index> rows have one)"
-                              : ps.kids.size() == 1 ? "a <For> row takes the item by name, (item) => …, and reads item.field (a replaced item updates the row)"
-                                                    : "a <For> row takes one named parameter, the item");
+  auto plain = [&](NodeId pk) { return !node(pk).text.empty() && node(pk).kid(1) == kNoNode && !(node(pk).flags & (kRest | kOptional)); };
+  if (ps.kids.empty() || ps.kids.size() > 2 || !plain(ps.kids[0])) {
+    error(f.kid(0), "DX0257", ps.kids.size() > 2 ? "a <For> row takes the item and optionally its index accessor: (item, i) => …"
+                              : !ps.kids.empty() ? "a <For> row takes the item by name, (item) => …, and reads item.field (a replaced item updates the row)"
+                                                 : "a <For> row takes one named parameter, the item");
+    return;
+  }
+  if (ps.kids.size() == 2 && !plain(ps.kids[1])) {
+    error(ps.kids[1], "DX0257", "a <For> row's index is an accessor taken by name: (item, i) => <li>{i()}</li>");
     return;
   }
   TypeId elem = T.info(at).elem;
@@ -106,8 +111,28 @@ void Checker::check_for(Ctx& c, NodeId n) {
   item.type = elem;
   if (key != kNoNode) item.bit = kItemChangedBit;  // a row's item may be replaced by one with the same key
   Ctx rc = row_ctx(c, rid, ps.kids[0], item);
+  if (ps.kids.size() == 2) {  // (item, i) => …: i() is the row's position, which moves as rows come and go
+    Symbol idx;
+    idx.kind = SymKind::Signal;  // read as i(); no setter
+    idx.type = T.number();
+    idx.bit = kItemChangedBit;   // dx_for updates a row whose index changed with this bit (runtime-wasm/src/list.cpp)
+    idx.offset = p_.blocks[rid].index_offset = p_.blocks[rid].alloc_field(8);
+    declare_row_field(rc, rid, ps.kids[1], idx);
+  }
   module().inline_fns[fn] = true;
   check_block_body(rc, rid, f.kid(1), f.flags & kExprBody);
+}
+
+// A row's second parameter, the index (`decl` names it): stored in the row instance at `sym.offset`.
+void Checker::declare_row_field(Ctx& rc, BlockId rid, NodeId decl, Symbol sym) {
+  sym.name = std::string(node(decl).text);
+  sym.module = mod_;
+  sym.decl = decl;
+  sym.block = rid;
+  SymId id = p_.add_symbol(sym);
+  p_.blocks[rid].fields.push_back(id);
+  rc.scope->names[sym.name] = id;
+  module().ref[decl] = id;
 }
 
 // A list row's item (`item`: its kind, type and change bit; declared by `decl`, at instance offset 24) and the
@@ -239,7 +264,7 @@ void Checker::check_index(Ctx& c, NodeId n) {
   row.func = fn;
   row.positional = true;
   BlockId rid = p_.add_block(row);
-  uint32_t index_offset = p_.blocks[rid].alloc_field(8);  // 32: the runtime writes the row's index here
+  uint32_t index_offset = p_.blocks[rid].index_offset = p_.blocks[rid].alloc_field(8);  // 32: the runtime writes the row's index here
   module().blocks[n] = rid;
   module().control[n] = Builtin::Index;
   Symbol item;
@@ -247,19 +272,12 @@ void Checker::check_index(Ctx& c, NodeId n) {
   item.type = T.info(at).elem;
   item.bit = kItemChangedBit;
   Ctx rc = row_ctx(c, rid, ps.kids[0], item);
-  if (ps.kids.size() == 2) {
+  if (ps.kids.size() == 2) {  // a plain number: a positional row's index never changes
     Symbol idx;
     idx.kind = SymKind::Field;
-    idx.name = std::string(node(ps.kids[1]).text);
-    idx.module = mod_;
-    idx.decl = ps.kids[1];
     idx.type = T.number();
-    idx.block = rid;
     idx.offset = index_offset;
-    SymId xid = p_.add_symbol(idx);
-    p_.blocks[rid].fields.push_back(xid);
-    rc.scope->names[idx.name] = xid;
-    module().ref[ps.kids[1]] = xid;
+    declare_row_field(rc, rid, ps.kids[1], idx);
   }
   module().inline_fns[fn] = true;
   check_block_body(rc, rid, f.kid(1), f.flags & kExprBody);

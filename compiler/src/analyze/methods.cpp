@@ -239,16 +239,10 @@ TypeId Checker::check_member_call(Ctx& c, NodeId n, TypeId expected) {
   TypeKind ok = on_props ? TypeKind::Record : T.kind(ot);
   if (ok == TypeKind::Error) return ot;
   if ((cn.flags & kOptional) && !on_props && T.can_be_nullable(ot) && T.nullable(ot)) {
-    // x?.m(args): the call on x without null and undefined (codegen evaluates x once, member_call), its
-    // result undefined when x is null or undefined.
-    ot = T.non_null(ot);
-    TypeId r = check_method_on(c, n, expected, ot, on_props);
-    if (r == T.error() || r == T.void_()) return r;
-    if (!T.can_be_nullable(r)) {
-      error(n, "DX0236", "x?.m() of a method returning '" + T.name(r) + "' is not supported yet: check x first");
-      return T.error();
-    }
-    return T.with_nullable(r, T.nullable(r) | kOrUndefined);
+    // x?.m(args): the call on x without null and undefined (codegen evaluates x once, member_call); the
+    // chain is undefined when x is null or undefined (chain.cpp).
+    chain_link(n);
+    return check_method_on(c, n, expected, T.non_null(ot), on_props);
   }
   if (!on_props && ok != TypeKind::Record && !require_non_null(cn.kid(0), ot)) return T.error();
   return check_method_on(c, n, expected, ot, on_props);

@@ -11,6 +11,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "analyze/types.h"
@@ -103,6 +104,7 @@ struct BlockInfo {
   std::vector<SymId> fields;    // block-level variables stored in the instance
   SymId item = kNoId;           // list row: the item (instance offset 24); an <Index> row's is a Signal (read `item()`)
   bool positional = false;      // an <Index> row: matched by position, its index a number at offset 32
+  uint32_t index_offset = 0;    // a row with an index parameter: where the runtime keeps the row's index (else 0)
   // A <Dynamic> case (a branch): renders `dynamic_el` as the component `dynamic_comp`, or as the HTML
   // element `dynamic_tag`, with the element's other attributes as props / attributes.
   NodeId dynamic_el = kNoNode;
@@ -159,6 +161,9 @@ struct Module {
   // A `null` / `undefined` literal used as a number or boolean (`let x: number | null = null`): that type,
   // whose representation of null/undefined codegen emits (types.h Nullable).
   std::unordered_map<NodeId, TypeId> nullish_as;
+  // Optional chains (analyze/chain.cpp): each `?.` whose object may be null or undefined, and the outermost
+  // node of each chain holding one, where a short-circuit lands with undefined (emit/codegen_expr.cpp).
+  std::unordered_set<NodeId> chain_links, chain_roots;
   std::unordered_map<NodeId, uint32_t> dynamic_leaves;  // a leaf of a <Dynamic component> expression → case (1-based; 0 = nothing)
   std::map<NodeId, ModuleId> import_targets;       // Import node → the project module it names
 };

@@ -55,11 +55,24 @@ bool Checker::bind_pattern(Ctx& c, NodeId pn, TypeId t, bool is_mutable, bool as
     }
     const Shape& sh = T.shape_info(T.info(t).shape);
     bool ok = true;
-    for (NodeId k : x.kids) {
+    for (size_t i = 0; i < x.kids.size(); ++i) {
+      NodeId k = x.kids[i];
       const Node& kn = node(k);
+      if (kn.kind == NodeKind::Spread) {  // `...rest`: a new record of the fields not named before it
+        if (i + 1 != x.kids.size()) { error(k, "DX0235", "a rest element must come last"); ok = false; continue; }
+        std::vector<std::pair<std::string, TypeId>> rest;
+        for (const Field& fd : sh.fields) {
+          bool named = false;
+          for (NodeId o : x.kids) named |= node(o).kind == NodeKind::PatternProp && node(o).text == fd.name;
+          if (!named) rest.push_back({fd.name, fd.type});
+        }
+        TypeId rt = T.record(T.shape("", rest));
+        set_type(k, rt);
+        ok &= bind_pattern(c, kn.kid(0), rt, is_mutable, as_fields);
+        continue;
+      }
       if (kn.kind != NodeKind::PatternProp) {
-        error(k, "DX0235", kn.kind == NodeKind::Spread ? "`...rest` in an object pattern is not supported yet: name the fields"
-                                                       : "computed keys in patterns are not supported");
+        error(k, "DX0235", "computed keys in patterns are not supported");
         ok = false;
         continue;
       }

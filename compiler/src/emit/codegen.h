@@ -27,6 +27,10 @@ struct Fn {
   std::map<SymId, uint32_t> locals;
   // Expressions already evaluated into a local (x?.m(): the object, once): expr() reads the local.
   std::map<NodeId, uint32_t> bound;
+  // The optional chains being compiled, innermost last: the label a null or undefined object of a `?.`
+  // breaks to with undefined, and the chain's type (analyze/chain.cpp).
+  struct ChainExit { std::string label; TypeId type; };
+  std::vector<ChainExit> chain_exits;
   uint32_t event_local = kNoId;  // handlers: the event record
   struct InlineRet { std::string label; uint32_t result; WType type; TypeId ret; size_t finallies = 0; };
   std::vector<InlineRet> inline_rets;  // inline callbacks with block bodies: `return` breaks out
@@ -90,6 +94,11 @@ class CodeGen {
   // codegen_nullable.cpp: null/undefined of every kind (types.h Nullable)
   Ex nullish_const(TypeId t, bool is_null);
   Ex is_nullish(Ex v, TypeId t);
+  // A `?.` on a nullable object (analyze/chain.cpp): the object into a new local, and out of the chain with
+  // undefined when it is null or undefined; `local` is set to the local.
+  Ex chain_check(Fn& f, NodeId object, TypeId ot, uint32_t* local);
+  Ex copy_fields(Fn& f, Ex from, TypeId from_t, TypeId to);               // codegen_expr.cpp
+  Ex store_fields(Fn& f, uint32_t rec, TypeId to, uint32_t src, TypeId from_t);
   Ex is_null(Ex v, TypeId t, bool want_null);  // want_null false: is undefined
   Ex expr_as(Fn& f, NodeId n, TypeId want);
   Ex unless_nullish(Fn& f, Ex v, TypeId t, const std::function<Ex(Ex)>& nonnull, const std::function<Ex(bool)>& nullish);
@@ -168,6 +177,7 @@ class CodeGen {
   StaticData& data_;
   Diagnostics& d_;
   uint32_t label_counter_ = 0;
+  NodeId chain_root_ = kNoNode;  // expr(): the optional chain root whose block is being built
   std::map<FuncId, uint32_t> table_slots_;
 };
 

@@ -229,13 +229,15 @@ Ex CodeGen::binding_value(Fn& f, const BindingIR& x, BlockId b, bool initial) {
       Ex mask = initial ? w_.i32(0)
                         : w_.select(w_.and_(w_.get(f.mask_local, t_i32()), w_.u32(x.child_deps)),
                                     w_.get(f.mask_local, t_i32()), w_.i32(0), t_i32());
+      Ex index = w_.u32(p_.blocks[x.child].index_offset);  // (item, i) => …: where the row keeps i(), else 0
       if (x.key == kNoNode)  // rows matched by item identity
-        return w_.call(rt["dx_for"], {inst(), w_.u32(x.field), value(), w_.i32(0), w_.u32(x.child), parent, anchor, mask}, t_none());
+        return w_.call(rt["dx_for"], {inst(), w_.u32(x.field), value(), w_.i32(0), w_.u32(x.child), parent, anchor, mask, index}, t_none());
       uint32_t items = f.add_var(t_i32());
       TypeId key_t = p_.types.info(type_of(f, x.key)).ret;
       Ex keys = array_loop(f, kNoNode, "map", w_.get(items, t_i32()), vt, x.key, key_t);
       return w_.seq({w_.set(items, value()),
-                     w_.call(rt["dx_for"], {inst(), w_.u32(x.field), w_.get(items, t_i32()), keys, w_.u32(x.child), parent, anchor, mask}, t_none())},
+                     w_.call(rt["dx_for"], {inst(), w_.u32(x.field), w_.get(items, t_i32()), keys, w_.u32(x.child), parent, anchor, mask, index},
+                             t_none())},
                     t_none());
     }
     case BindKind::Index: {  // a list matched by position (dx_index)

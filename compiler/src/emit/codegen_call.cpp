@@ -21,23 +21,44 @@ Ex missing_arg(const W& w, const Types& T, TypeId t) {
 
 // The key order of records of shape `s` as JS creates them: the order in which the program's object literals
 // of that shape write their keys (a literal that starts by spreading a record of the same shape keeps that
-// order). Empty when literals disagree, spread another shape first or use integer-like keys (which JS orders
-// first): console.log and JSON.stringify of such records are refused (DX0265).
+// order), and the order of the records `...rest` patterns take apart, less the keys they name. Empty when
+// these disagree, spread another shape first or use integer-like keys (which JS orders first): console.log
+// and JSON.stringify of such records are refused (DX0265).
 std::vector<std::string> literal_order(const Program& p, ShapeId s) {
   const Types& T = p.types;
   std::vector<std::string> order;
   bool found = false;
+  auto shape_of = [&](ModuleId m, NodeId n) {
+    TypeId t = p.type_of(m, n);
+    return t && T.kind(t) == TypeKind::Record ? T.info(t).shape : kNoId;
+  };
   for (const auto& mod : p.modules)
     for (NodeId n = 0; n < mod->ast.nodes.size(); ++n) {
       const Node& x = mod->ast[n];
-      TypeId t = p.type_of(ModuleId(&mod - &p.modules[0]), n);
+      ModuleId m = ModuleId(&mod - &p.modules[0]);
+      if (x.kind == NodeKind::ObjectPattern && !x.kids.empty() && mod->ast[x.kids.back()].kind == NodeKind::Spread &&
+          shape_of(m, x.kids.back()) == s) {
+        ShapeId from = shape_of(m, n);
+        if (from == s) continue;  // `{ ...copy }`: the same keys in the same order
+        std::vector<std::string> keys;
+        for (const std::string& key : literal_order(p, from)) {
+          bool named = false;
+          for (NodeId k : x.kids) named |= mod->ast[k].kind == NodeKind::PatternProp && mod->ast[k].text == key;
+          if (!named) keys.push_back(key);
+        }
+        if (keys.size() != T.shape_info(s).fields.size() || (found && keys != order)) return {};
+        order = keys;
+        found = true;
+        continue;
+      }
+      TypeId t = p.type_of(m, n);
       if (x.kind != NodeKind::ObjectLit || T.kind(t) != TypeKind::Record || T.info(t).shape != s) continue;
       std::vector<std::string> keys;
       bool keeps = false;
       for (NodeId k : x.kids) {
         const Node& kn = mod->ast[k];
         if (kn.kind == NodeKind::Spread) {
-          TypeId st = p.type_of(ModuleId(&mod - &p.modules[0]), kn.kid(0));
+          TypeId st = p.type_of(m, kn.kid(0));
           if (!keys.empty() || T.kind(st) != TypeKind::Record || T.info(st).shape != s) return {};
           keeps = true;
           continue;
@@ -386,14 +407,14 @@ Ex CodeGen::call(Fn& f, NodeId n) {
   NodeId callee = x.kid(0);
   const Node& cn = node(f.module, callee);
   std::vector<NodeId> args = call_args(x);
-  if (x.flags & kOptional) {  // f?.(args): nothing (undefined) when the function value is null or undefined
+  if (x.flags & kOptional) {  // f?.(args): out of the chain (undefined) when the function value is null or undefined
     auto& T = p_.types;
-    TypeId ft = type_of(f, callee), rt_t = type_of(f, n);
-    if (!T.nullable(ft)) return closure_call(f, expr(f, callee), args, ft);
-    uint32_t fn = f.add_var(t_i32());
-    Ex missing = wtype(rt_t) == t_none() ? w_.nop() : nullish_const(rt_t, false);
-    return w_.if_(is_nullish(w_.tee(fn, expr(f, callee), t_i32()), ft), missing,
-                  closure_call(f, w_.get(fn, t_i32()), args, T.non_null(ft)));
+    TypeId ft = type_of(f, callee);
+    if (!p_.modules[f.module]->chain_links.count(n)) return closure_call(f, expr(f, callee), args, ft);
+    uint32_t fn;
+    Ex check = chain_check(f, callee, ft, &fn);
+    Ex call = closure_call(f, w_.get(fn, t_i32()), args, T.non_null(ft));
+    return w_.seq({check, call});
   }
   if (cn.kind == NodeKind::Member) return member_call(f, n);
   SymId s = p_.ref_of(f.module, callee);
@@ -439,15 +460,14 @@ bool CodeGen::is_location(Fn& f, NodeId n) {
 Ex CodeGen::member_call(Fn& f, NodeId n) {
   const Node& cn = node(f.module, node(f.module, n).kid(0));
   TypeId ot = type_of(f, cn.kid(0));
-  if (!(cn.flags & kOptional) || !p_.types.nullable(ot)) return member_call_on(f, n);
-  // x?.m(args): the object once, into a local the call then reads; undefined when it is null or undefined.
-  uint32_t obj = f.add_var(wtype(ot));
-  Ex value = w_.tee(obj, expr(f, cn.kid(0)), wtype(ot));
+  if (!p_.modules[f.module]->chain_links.count(n)) return member_call_on(f, n);
+  // x?.m(args): the object once, into a local the call then reads; out of the chain when it is null or undefined.
+  uint32_t obj;
+  Ex check = chain_check(f, cn.kid(0), ot, &obj);
   f.bound[cn.kid(0)] = obj;
   Ex call = member_call_on(f, n);
   f.bound.erase(cn.kid(0));
-  TypeId rt_t = type_of(f, n);
-  return w_.if_(is_nullish(value, ot), wtype(rt_t) == t_none() ? w_.nop() : nullish_const(rt_t, false), call);
+  return w_.seq({check, call});
 }
 
 Ex CodeGen::member_call_on(Fn& f, NodeId n) {

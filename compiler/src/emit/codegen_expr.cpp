@@ -230,6 +230,15 @@ Ex CodeGen::expr(Fn& f, NodeId n) {
   auto& T = p_.types;
   TypeId t = type_of(f, n);
   if (auto b = f.bound.find(n); b != f.bound.end()) return w_.get(b->second, wtype(t));
+  if (chain_root_ != n && p_.modules[f.module]->chain_roots.count(n)) {  // an optional chain: `?.`s land here
+    std::string lbl = label("chain");
+    f.chain_exits.push_back({lbl, t});
+    chain_root_ = n;
+    Ex body = expr(f, n);
+    f.chain_exits.pop_back();
+    return w_.named(lbl, {body}, wtype(t));
+  }
+  chain_root_ = kNoNode;
   switch (x.kind) {
     case NodeKind::NumberLit: return w_.f64(x.number);
     case NodeKind::StringLit: return str_const(std::string(x.text));
@@ -259,19 +268,21 @@ Ex CodeGen::expr(Fn& f, NodeId n) {
         return internal_error(n, f.module, "unknown prop");
       }
       TypeId ot = type_of(f, on);
-      Ex o = expr(f, on);
-      if ((x.flags & kOptional) && T.nullable(ot)) {  // o?.f: undefined (0) when o is null or undefined
-        uint32_t tmp = f.add_var(t_i32());
-        const Field* fl = T.kind(ot) == TypeKind::Record ? T.shape_info(T.info(ot).shape).find(std::string(x.text)) : nullptr;
-        Ex load = fl ? load_typed(w_.get(tmp, t_i32()), fl->offset, fl->type) : w_.u32_to_f64(w_.ld32(w_.get(tmp, t_i32()), 8));
-        if (!fl) return internal_error(n, f.module, "?. on a non-record");
-        return w_.if_(w_.bin(BinaryenGtUInt32(), w_.tee(tmp, o, t_i32()), w_.i32(1)), load, nullish_const(fl->type, false));
+      Ex check = nullptr;
+      Ex o;
+      if (p_.modules[f.module]->chain_links.count(n)) {  // o?.f: out of the chain when o is null or undefined
+        uint32_t tmp;
+        check = chain_check(f, on, ot, &tmp);
+        o = w_.get(tmp, t_i32());
+      } else {
+        o = expr(f, on);
       }
+      auto after = [&](Ex v) { return check ? w_.seq({check, v}, wtype(t)) : v; };
       switch (T.kind(ot)) {
-        case TypeKind::Array: case TypeKind::String: return w_.u32_to_f64(w_.ld32(o, 8));
+        case TypeKind::Array: case TypeKind::String: return after(w_.u32_to_f64(w_.ld32(o, 8)));
         case TypeKind::Record: {
           const Field* fl = T.shape_info(T.info(ot).shape).find(std::string(x.text));
-          return load_typed(o, fl->offset, fl->type);
+          return after(load_typed(o, fl->offset, fl->type));
         }
         case TypeKind::Event:
           if (x.text == "key") return w_.ld32(o, 4);
@@ -293,9 +304,16 @@ Ex CodeGen::expr(Fn& f, NodeId n) {
                     wt);
     }
     case NodeKind::Index: {
-      TypeId et = T.info(type_of(f, x.kid(0))).elem;
+      TypeId ot = type_of(f, x.kid(0)), et = T.info(ot).elem;
+      Ex check = w_.nop();
+      uint32_t obj = kNoId;
+      if (p_.modules[f.module]->chain_links.count(n)) {  // xs?.[i]: out of the chain when xs is null or undefined
+        check = chain_check(f, x.kid(0), ot, &obj);
+        f.bound[x.kid(0)] = obj;
+      }
       ElementRef e = element(f, n, et);
-      return w_.seq({e.setup, load_typed(e.addr, 0, et)}, wtype(et));
+      if (obj != kNoId) f.bound.erase(x.kid(0));
+      return w_.seq({check, e.setup, load_typed(e.addr, 0, et)}, wtype(et));
     }
     case NodeKind::Unary: {
       std::string op(x.text);
@@ -512,6 +530,30 @@ Ex CodeGen::array_lit(Fn& f, NodeId n) {
   return w_.seq(xs, t_i32());
 }
 
+// A new record of type `to` holding the fields of `from` (a record of type `from_t`) that `to` has.
+Ex CodeGen::copy_fields(Fn& f, Ex from, TypeId from_t, TypeId to) {
+  auto& T = p_.types;
+  uint32_t rec = f.add_var(t_i32()), src = f.add_var(t_i32());
+  std::vector<Ex> xs{w_.set(src, from), w_.set(rec, w_.call(rt["dx_new_record"], {w_.u32(T.info(to).shape)}, t_i32()))};
+  xs.push_back(store_fields(f, rec, to, src, from_t));
+  xs.push_back(w_.get(rec, t_i32()));
+  return w_.seq(xs, t_i32());
+}
+
+// Stores into the record in local `rec` (of type `to`) every field the record in local `src` (of type
+// `from_t`) shares with it.
+Ex CodeGen::store_fields(Fn& f, uint32_t rec, TypeId to, uint32_t src, TypeId from_t) {
+  auto& T = p_.types;
+  const Shape& shape = T.shape_info(T.info(to).shape);
+  std::vector<Ex> xs;
+  for (const Field& sf : T.shape_info(T.info(from_t).shape).fields) {
+    const Field* df = shape.find(sf.name);
+    if (!df || T.non_null(df->type) != T.non_null(sf.type)) continue;  // same representation (types.h)
+    xs.push_back(store_typed(w_.get(rec, t_i32()), w_.get(rec, t_i32()), df->offset, load_typed(w_.get(src, t_i32()), sf.offset, sf.type), sf.type, true));
+  }
+  return xs.empty() ? w_.nop() : w_.seq(xs, t_none());
+}
+
 Ex CodeGen::object_lit(Fn& f, NodeId n) {
   const Node& x = node(f.module, n);
   auto& T = p_.types;
@@ -522,14 +564,9 @@ Ex CodeGen::object_lit(Fn& f, NodeId n) {
   for (NodeId k : x.kids) {
     const Node& kn = node(f.module, k);
     if (kn.kind == NodeKind::Spread) {
-      TypeId st = type_of(f, kn.kid(0));
       uint32_t src = f.add_var(t_i32());
       xs.push_back(w_.set(src, expr(f, kn.kid(0))));
-      for (const Field& sf : T.shape_info(T.info(st).shape).fields) {
-        const Field* df = shape.find(sf.name);
-        if (!df || T.non_null(df->type) != T.non_null(sf.type)) continue;  // same representation (types.h)
-        xs.push_back(store_typed(w_.get(rec, t_i32()), w_.get(rec, t_i32()), df->offset, load_typed(w_.get(src, t_i32()), sf.offset, sf.type), sf.type, true));
-      }
+      xs.push_back(store_fields(f, rec, t, src, type_of(f, kn.kid(0))));
     } else {
       const Field* df = shape.find(std::string(kn.text));
       xs.push_back(store_typed(w_.get(rec, t_i32()), w_.get(rec, t_i32()), df->offset, expr_as(f, kn.kid(0), df->type), df->type, true));

@@ -29,6 +29,14 @@ Ex CodeGen::is_nullish(Ex v, TypeId t) {
   }
 }
 
+Ex CodeGen::chain_check(Fn& f, NodeId object, TypeId ot, uint32_t* local) {
+  WType wt = wtype(ot);
+  *local = f.add_var(wt);
+  const Fn::ChainExit& exit = f.chain_exits.back();  // expr() pushed it at the chain's root
+  Ex undefined = wtype(exit.type) == t_none() ? nullptr : nullish_const(exit.type, false);
+  return w_.if_(is_nullish(w_.tee(*local, expr(f, object), wt), ot), w_.br(exit.label, nullptr, undefined));
+}
+
 Ex CodeGen::is_null(Ex v, TypeId t, bool want_null) {
   if (p_.types.kind(t) == TypeKind::Number)
     return w_.bin(BinaryenEqInt64(), w_.un(BinaryenReinterpretFloat64(), v), i64c(w_, want_null ? kNullNumberBits : kMissingNumberBits));

@@ -311,6 +311,10 @@ Ex CodeGen::bind_pattern(Fn& f, NodeId pn, uint32_t src) {
     const Shape& sh = T.shape_info(T.info(t).shape);
     for (NodeId k : x.kids) {
       const Node& kn = node(f.module, k);
+      if (kn.kind == NodeKind::Spread) {  // `...rest`: a new record of the other fields (analyze gave its shape)
+        part(kn.kid(0), copy_fields(f, w_.get(src, t_i32()), t, type_of(f, k)), type_of(f, k));
+        continue;
+      }
       const Field* fd = sh.find(std::string(kn.text));
       if (!fd) return internal_error(k, f.module, "pattern field not in the record");
       Ex value = load_typed(w_.get(src, t_i32()), fd->offset, fd->type);

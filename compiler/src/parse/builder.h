@@ -118,6 +118,11 @@ class Builder {
   NodeId other(TSNode n) { return add(NodeKind::Other, n, kind(n)); }
   NodeId other_type(TSNode n) { return add(NodeKind::OtherType, n, kind(n)); }
   void set_text2(NodeId id, std::string_view t) { ast_[id].text2 = t; }
+  void mark_parenthesized(NodeId id) {  // only where it matters: the links of an optional chain
+    if (id == kNoNode) return;
+    NodeKind k = ast_[id].kind;
+    if (k == NodeKind::Member || k == NodeKind::Call || k == NodeKind::Index) ast_[id].flags |= kParen;
+  }
 
   // Depth guard, first thing in every recursive entry: `DepthGuard g(*this, n); if (g.too_deep) return …;`
   // Past kMaxDepth it reports DX0104 once per file.

@@ -142,7 +142,10 @@ using ExprFn = NodeId (*)(Builder&, TSNode);
 
 NodeId parenthesized(Builder& b, TSNode n) {
   for (TSNode c : Builder::named_children(n)) {
-    if (!Builder::is(c, "type_annotation")) return b.expr(c);
+    if (Builder::is(c, "type_annotation")) continue;
+    NodeId x = b.expr(c);
+    b.mark_parenthesized(x);  // `(a?.b).c` is not one optional chain
+    return x;
   }
   return b.other(n);
 }

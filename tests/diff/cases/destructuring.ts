@@ -59,3 +59,16 @@ export function closures(): string {
   const { score } = maybe;
   return num(total) + num(add(1)) + maybeNum(score);
 }
+interface Rec { c: boolean; a: number; d?: number; b: string }
+export function objectRest(): string {
+  const item: Item = { id: 7, name: "r", tags: ["a", "b"], at: { x: 1, y: 2 }, note: "nn" };
+  const { id, tags, ...rest } = item;
+  const { ...all } = item.at;
+  all.x = 10;  // a copy: item.at is unchanged
+  const recs: Rec[] = [{ c: true, a: 1, d: 4, b: "x" }, { c: false, a: 2, d: undefined, b: "y" }];
+  const json = recs.map(({ a, ...others }) => JSON.stringify(others) + a);
+  const { c, ...cut } = recs[0];
+  const { b, ...cut2 } = cut;
+  return num(id) + strs(tags) + str(rest.name) + num(rest.at.y) + str(rest.note ?? "-") + maybeNum(rest.score) + num(all.x) + num(item.at.x) +
+    strs(json) + str(JSON.stringify(cut)) + str(JSON.stringify(cut2)) + bool(c) + str(b);
+}

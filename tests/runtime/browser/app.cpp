@@ -18,7 +18,7 @@ void dx_listen(uint32_t node, uint32_t handler);
 void dx_text(uint32_t node, uint32_t s);
 void dx_invalidate(uint32_t inst, uint32_t mask);
 void dx_for(uint32_t inst, uint32_t state_offset, uint32_t items, uint32_t keys, uint32_t row_block, uint32_t parent_node,
-            uint32_t anchor_node, uint32_t mask);
+            uint32_t anchor_node, uint32_t mask, uint32_t index_offset);
 extern unsigned char __heap_base;
 }
 
@@ -130,7 +130,7 @@ void dxgen_block_update(uint32_t inst, uint32_t mask) {
   uint32_t dirty = ld<uint32_t>(inst + 16) | mask;
   if (dirty & 1) dx_text(id(inst, kCountText), dx_num_to_str(ld<double>(inst + kCount)));
   if (dirty & 2) dx_text(id(inst, kEcho), dx_str_concat(static_str(kHello), ld<uint32_t>(inst + kName)));
-  if (dirty & 4) dx_for(inst, kList, ld<uint32_t>(inst + kItems), 0, 1, id(inst, kUl), 0, 0);
+  if (dirty & 4) dx_for(inst, kList, ld<uint32_t>(inst + kItems), 0, 1, id(inst, kUl), 0, 0, 0);
 }
 
 void dxgen_handler(uint32_t handler, uint32_t inst, uint32_t event) {

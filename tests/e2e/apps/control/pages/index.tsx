@@ -1,6 +1,6 @@
 // The control-flow components in a browser (tests/e2e/control.test.mjs): <Index>, <Switch>/<Match>,
-// <Portal>, <Dynamic>, and a recursive component over a recursive record.
-import { createSignal, Index, Show, Switch, Match, Portal, Dynamic } from "dx";
+// <Portal>, <Dynamic>, a recursive component over a recursive record, and <For> rows with an index.
+import { createSignal, For, Index, Show, Switch, Match, Portal, Dynamic } from "dx";
 import Runner from "../components/Runner";
 import Red from "../components/Red";
 import Blue from "../components/Blue";
@@ -14,6 +14,8 @@ function grow(t: Tree, under: string, n: number): Tree {
 
 export default function Control() {
   const [items, setItems] = createSignal<string[]>(["a", "b", "c"]);
+  const [words, setWords] = createSignal<string[]>(["p", "q", "r", "s"]);
+  const [added, setAdded] = createSignal(0);
 
   const [mode, setMode] = createSignal(0);
   const [tick, setTick] = createSignal(0);
@@ -38,6 +40,15 @@ export default function Control() {
         <button id="idx-set" onClick={() => setItems(items().map((s, k) => (k === 1 ? s.toUpperCase() : s)))}>set</button>
         <button id="idx-grow" onClick={() => setItems([...items(), "n" + items().length])}>grow</button>
         <button id="idx-shrink" onClick={() => setItems(items().slice(0, items().length - 2))}>shrink</button>
+      </section>
+      <section>
+        <ul id="fori">
+          <For each={words()}>
+            {(w, i) => <li class={i() % 2 === 0 ? "even" : "odd"} onClick={() => setWords(words().filter((_, j) => j !== i()))}>{i()}.{w}</li>}
+          </For>
+        </ul>
+        <button id="fori-pre" onClick={() => { setAdded(added() + 1); setWords(["n" + added(), ...words()]); }}>prepend</button>
+        <button id="fori-rev" onClick={() => setWords([...words()].reverse())}>reverse</button>
       </section>
       <section>
         <div id="switch">

@@ -3,7 +3,7 @@ export default function Page() {
   const [items, setItems] = createSignal<string[]>([]);
   return (
     <ul>
-      <For each={items()}>{(item, i) => <li>{item}</li>}</For>
+      <For each={items()}>{(item, i, all) => <li>{item}</li>}</For>
     </ul>
   );
 }

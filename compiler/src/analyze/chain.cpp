@@ -1,0 +1,61 @@
+// Optional chains: `a?.b.c`, `a?.m().n`, `f?.(x).y`, `xs?.[i].name`. When the object of a `?.` is null or
+// undefined, the whole chain — every member access, call and indexing that the `?.` is (transitively) the
+// object of, up to a parenthesis — is undefined, and nothing after the `?.` is evaluated. The links are typed
+// as if their object was there (a link's own `?.` strips null and undefined from its object); the chain's
+// outermost node (its root) gets `| undefined`. Codegen (emit/codegen_expr.cpp) wraps a root in a block
+// every short-circuiting `?.` below it breaks out of.
+#include "analyze/checker.h"
+
+namespace dxc::analyze {
+
+namespace {
+bool is_link(const Node& x) { return x.kind == NodeKind::Member || x.kind == NodeKind::Call || x.kind == NodeKind::Index; }
+}  // namespace
+
+TypeId Checker::check_chain(Ctx& c, NodeId n, TypeId expected) {
+  auto& T = p_.types;
+  const Node& x = node(n);
+  const bool root = !chain_inner_.count({mod_, n});
+  if (root) {
+    for (NodeId k = x.kid(0); k != kNoNode && is_link(node(k)) && !(node(k).flags & kParen); k = node(k).kid(0))
+      chain_inner_.insert({mod_, k});
+    chain_shorts_.push_back(0);
+  }
+  TypeId t = x.kind == NodeKind::Call ? check_call(c, n, expected) : x.kind == NodeKind::Member ? check_member(c, n) : check_subscript(c, n);
+  if (!root) return t;
+  uint32_t shorts = chain_shorts_.back();
+  chain_shorts_.pop_back();
+  if (shorts == 0 || T.kind(t) == TypeKind::Error) return t;
+  module().chain_roots.insert(n);
+  if (t == T.void_()) return t;
+  if (!T.can_be_nullable(t)) {
+    error(n, "DX0236", "this optional chain would be a '" + T.name(t) + " | undefined', which is not supported yet: check the object first");
+    return T.error();
+  }
+  return T.with_nullable(t, T.nullable(t) | kOrUndefined);
+}
+
+void Checker::chain_link(NodeId n) {
+  module().chain_links.insert(n);
+  if (!chain_shorts_.empty()) ++chain_shorts_.back();
+}
+
+// xs[i], xs?.[i]
+TypeId Checker::check_subscript(Ctx& c, NodeId n) {
+  auto& T = p_.types;
+  const Node& x = node(n);
+  TypeId ot = check_expr(c, x.kid(0));
+  TypeId it = check_expr(c, x.kid(1), T.number());
+  if (T.kind(ot) == TypeKind::Error || T.kind(it) == TypeKind::Error) return T.error();
+  if ((x.flags & kOptional) && T.can_be_nullable(ot) && T.nullable(ot)) {
+    chain_link(n);
+    ot = T.non_null(ot);
+  } else if (!require_non_null(x.kid(0), ot)) {
+    return T.error();
+  }
+  if (T.kind(ot) != TypeKind::Array) { error(n, "DX0235", "indexing a '" + T.name(ot) + "' is not supported yet (arrays only)"); return T.error(); }
+  if (it != T.number()) { error(x.kid(1), "DX0234", "an array index must be a number"); return T.error(); }
+  return T.info(ot).elem;
+}
+
+}  // namespace dxc::analyze
