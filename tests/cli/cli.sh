@@ -23,7 +23,7 @@ check "unknown option" 2 "" -- "$dxc" build --frobnicate x
 check "bad --dump" 2 "" -- "$dxc" build x --dump nonsense
 check "missing project" 1 "DX0001" -- "$dxc" build "$tmp/nope"
 check "explain" 0 "^error\[DX0250\]: JSX in a place" -- "$dxc" explain DX0250
-check "explain alternative" 0 "<Show when=" -- "$dxc" explain dx0250
+check "explain alternative" 0 "<Show>/<For>" -- "$dxc" explain dx0250
 check "explain list" 0 "^DX0220  analyze" -- "$dxc" explain
 check "explain unknown" 2 "no diagnostic code DX9999" -- "$dxc" explain DX9999
 

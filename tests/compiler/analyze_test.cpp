@@ -128,7 +128,7 @@ TEST_CASE("each analyze diagnostic is reported with its code", "[analyze][diagno
       {"DX0234", page("const f = () => Number.isInteger(\"1\");")},
       {"DX0222", page("const f = () => Number.isFinite(1, 2);")},
       {"DX0235", page("const f = () => { try { } catch ({ message }) { } };")},
-      {"DX0250", page("const [a, setA] = createSignal(0);", "<div>{a() > 0 && <p/>}</div>")},
+      {"DX0250", page("const [a, setA] = createSignal(0);", "<div>{a() && <p/>}</div>")},
       {"DX0251", page("const [a, setA] = createSignal<number[]>([]);", "<div>{a()}</div>")},
       {"DX0252", page("const o = \"x\";", "<div {...o}></div>")},
       {"DX0253", page("", "<div ref={1}></div>")},

@@ -60,6 +60,39 @@ test('control flow: Index, Switch/Match, Portal, Dynamic', async () => {
   assert.deepEqual(await fori.allTextContents(), ['0.s', '1.q', '2.p']);
   assert.deepEqual(await classes(), ['even', 'odd', 'even']);
 
+  // The same written as JSX expressions: ternaries (nested, with a null branch), &&, .map with an index, style objects.
+  const html = (sel) => page.locator(sel).innerHTML();
+  assert.equal(await html('#who'), '<i>anonymous</i><!---->');
+  assert.equal(await html('#lvl'), '<span>zero</span><!---->');
+  assert.equal(await html('#hello'), '<!---->');
+  await page.click('#login');
+  assert.equal(await html('#who'), '<b>signed in</b><!---->');
+  assert.equal(await html('#hello'), '<em>hello</em><!---->');
+  await page.click('#level');
+  assert.equal(await text('#lvl'), 'one');
+  await page.click('#level');
+  assert.equal(await html('#lvl'), '<!----><!---->', 'the null branch renders nothing (two anchors: the nested ternary)');
+  await page.click('#level');
+  assert.equal(await text('#lvl'), 'zero');
+  await page.click('#login');
+  assert.equal(await html('#who'), '<i>anonymous</i><!---->');
+  const notes = page.locator('#notes > li');
+  assert.deepEqual(await notes.allTextContents(), ['0:x*', '1:y']);
+  await notes.nth(0).evaluate((li) => { li.__mark = 1; });
+  await page.click('#note-pre');
+  assert.deepEqual(await notes.allTextContents(), ['0:n2*', '1:x', '2:y'], 'the index follows the moved rows');
+  assert.equal(await notes.nth(1).evaluate((li) => li.__mark), 1, 'a kept row is the same node');
+  const badges = page.locator('#badges > .badge');
+  assert.equal(await badges.nth(0).getAttribute('style'), 'color: gray;');
+  const visible = (k) => badges.nth(k).evaluate((el) => el.innerHTML.replace(/<!---->/g, ''));
+  assert.equal(await visible(0), 'plain');
+  assert.equal(await visible(1), 'hot<i class="note">N2</i>+');
+  await page.click('#level');
+  assert.equal(await badges.nth(1).getAttribute('style'), 'color: red; font-weight: 700;');
+  assert.equal(await badges.nth(1).locator('b.flame').count(), 1);
+  await page.click('#level');
+  await page.click('#level');
+
   // <Switch>/<Match>: the first true Match renders; switching destroys the old branch (its effect stops).
   const runner = () => page.locator('#switch').innerHTML();
   assert.match(await runner(), /^<p class="runner">A at 0<\/p>/);

@@ -148,6 +148,10 @@ class Checker {
   // jsx.cpp
   void check_block_body(Ctx& c, BlockId b, NodeId body, bool expr_body);
   void check_jsx_child(Ctx& c, NodeId n);
+  // jsx_expr.cpp: a JSX child expression that is control flow written as JS — `cond && <JSX>`, `c ? <A/> :
+  // <B/>` (or null), `xs.map((x, i) => <JSX>)` — checked as the <Show>/<For> it stands for; false if it is none.
+  bool check_jsx_value(Ctx& c, NodeId e);
+  bool is_jsx_value(NodeId e);  // does `e` yield JSX (an element, or one of those forms)?
   void check_jsx_element(Ctx& c, NodeId n);
   void check_html_element(Ctx& c, NodeId n);
   void check_component_use(Ctx& c, NodeId n, SymId comp);
@@ -156,6 +160,7 @@ class Checker {
   // jsx_control.cpp: the control-flow builtins; false when `b` is not one (the caller reports it)
   bool check_control(Ctx& c, NodeId n, Builtin b);
   void check_for(Ctx& c, NodeId n);
+  void keyed_row(Ctx& c, NodeId at, NodeId fn, TypeId elem, bool replaceable, SymKind index_kind);
   void check_index(Ctx& c, NodeId n);
   void check_show(Ctx& c, NodeId n);
   void check_suspense(Ctx& c, NodeId n);

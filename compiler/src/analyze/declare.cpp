@@ -157,6 +157,7 @@ void analyze(Program& p, Diagnostics& d) {
         const Node& sp = mod.ast[k];
         std::string local(sp.text), imported(sp.text2.empty() ? sp.text : sp.text2);
         if (spec == "dx") {
+          if (imported == "JSX") continue;  // the JSX namespace's types (JSX.Element) are known by name
           const DxExport* found = nullptr;
           for (const DxExport& e : kDxExports) if (imported == e.name) found = &e;
           if (!found) { d.error("DX0203", sp.span, "\"dx\" has no export named '" + imported + "'"); continue; }

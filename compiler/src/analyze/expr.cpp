@@ -101,7 +101,7 @@ TypeId Checker::check_expr(Ctx& c, NodeId n, TypeId expected) {
     case NodeKind::Conditional: {
       check_expr(c, x.kid(0));
       if (is_jsx(node(x.kid(1))) || is_jsx(node(x.kid(2)))) {
-        error(n, "DX0250", "JSX in a ternary is not supported yet: use <Show when={…} fallback={…}>");
+        error(n, "DX0250", "a JSX ternary is a child of an element ({c ? <a/> : <b/>}), not a value");
         break;
       }
       Ctx tc = c, fc = c;

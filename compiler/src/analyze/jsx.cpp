@@ -425,10 +425,7 @@ void Checker::check_jsx_child(Ctx& c, NodeId n) {
           break;
         }
       }
-      if (e.kind == NodeKind::Binary && (e.text == "&&" || e.text == "||") && is_jsx(node(e.kid(1)))) {
-        error(x.kid(0), "DX0250", "conditional JSX with && is not supported yet: use <Show when={…}>");
-        break;
-      }
+      if (check_jsx_value(c, x.kid(0))) break;  // cond && <p/>, c ? <a/> : <b/>, xs.map((x) => <li/>) (jsx_expr.cpp)
       TypeId t = check_expr(c, x.kid(0));
       TypeKind k = T.kind(t);
       if (k != TypeKind::String && k != TypeKind::Number && k != TypeKind::Boolean && k != TypeKind::Error)
@@ -437,7 +434,9 @@ void Checker::check_jsx_child(Ctx& c, NodeId n) {
     }
     case NodeKind::JsxElement: check_jsx_element(c, n); break;
     case NodeKind::JsxFragment: for (NodeId k : x.kids) check_jsx_child(c, k); break;
-    default: error(n, "DX0250", "unexpected JSX child"); break;
+    default:
+      if (!check_jsx_value(c, n)) error(n, "DX0250", "unexpected JSX child");  // a branch of a JSX ternary
+      break;
   }
 }
 
@@ -488,6 +487,19 @@ void Checker::check_html_element(Ctx& c, NodeId n) {
         const Node& kn = node(k);
         if (kn.kind != NodeKind::Prop || kn.kid(0) == kNoNode || (kn.flags & kMethod)) { error(k, "DX0253", "classList entries are `name: condition`"); continue; }
         check_expr(c, kn.kid(0));
+      }
+      continue;
+    }
+    if (name == "style" && vn.kind == NodeKind::ObjectLit) {  // style={{ color: c(), "font-size": "12px" }}
+      for (NodeId k : vn.kids) {
+        const Node& kn = node(k);
+        if (kn.kind != NodeKind::Prop || kn.kid(0) == kNoNode || (kn.flags & kMethod)) {
+          error(k, "DX0253", "style entries are `property: value`: style={{ color: \"red\", \"font-size\": size() }}");
+          continue;
+        }
+        TypeId t = check_expr(c, kn.kid(0));
+        if (T.kind(t) != TypeKind::String && T.kind(t) != TypeKind::Number && T.kind(t) != TypeKind::Error)
+          error(kn.kid(0), "DX0251", "a style value is a string or a number, not '" + T.name(t) + "'");
       }
       continue;
     }

@@ -97,6 +97,16 @@ void Checker::check_for(Ctx& c, NodeId n) {
     }
     module().for_keys[n] = key;
   }
+  keyed_row(c, n, fn, elem, key != kNoNode, SymKind::Signal);
+}
+
+// The row block of a keyed list (`at`: the <For> element, or a `.map` call in JSX) rendered by the row
+// function `fn`, over items of type `elem`: its item (replaced in place when `replaceable`: a key function
+// matches rows) and, if `fn` takes one, its index — an accessor i() (`index_kind` Signal: <For>) or a plain
+// number i (Field: `.map`) — which dx_for keeps up to date as rows move and updates with kItemChangedBit.
+void Checker::keyed_row(Ctx& c, NodeId at, NodeId fn, TypeId elem, bool replaceable, SymKind index_kind) {
+  const Node& f = node(fn);
+  const Node& ps = node(f.kid(0));
   BlockInfo row;
   row.kind = dx::schema::kBlockRow;
   row.name = p_.blocks[c.block].name + "/row";
@@ -105,16 +115,16 @@ void Checker::check_for(Ctx& c, NodeId n) {
   row.component = p_.blocks[c.block].component;
   row.func = fn;
   BlockId rid = p_.add_block(row);
-  module().blocks[n] = rid;
+  module().blocks[at] = rid;
   Symbol item;
   item.kind = SymKind::Field;
   item.type = elem;
-  if (key != kNoNode) item.bit = kItemChangedBit;  // a row's item may be replaced by one with the same key
+  if (replaceable) item.bit = kItemChangedBit;  // a row's item may be replaced by one with the same key
   Ctx rc = row_ctx(c, rid, ps.kids[0], item);
-  if (ps.kids.size() == 2) {  // (item, i) => …: i() is the row's position, which moves as rows come and go
+  if (ps.kids.size() == 2) {  // (item, i) => …: the row's position, which moves as rows come and go
     Symbol idx;
-    idx.kind = SymKind::Signal;  // read as i(); no setter
-    idx.type = T.number();
+    idx.kind = index_kind;
+    idx.type = p_.types.number();
     idx.bit = kItemChangedBit;   // dx_for updates a row whose index changed with this bit (runtime-wasm/src/list.cpp)
     idx.offset = p_.blocks[rid].index_offset = p_.blocks[rid].alloc_field(8);
     declare_row_field(rc, rid, ps.kids[1], idx);
@@ -170,6 +180,7 @@ BlockId Checker::branch_block(Ctx& c, const std::string& suffix, std::vector<Nod
   bc.env_block = id;
   bc.block = id;
   bc.scope = c.scope;
+  bc.narrow = c.narrow;  // `{user && <p>{user.name}</p>}` (jsx_expr.cpp): the branch renders only while it holds
   for (NodeId k : kids) check_jsx_child(bc, k);
   return id;
 }

@@ -153,6 +153,9 @@ struct Module {
   std::unordered_map<NodeId, bool> children_slots; // {props.children} JsxExpr → where the children render
   std::unordered_map<NodeId, bool> inline_fns;     // Arrow node compiled inline (array method callbacks)
   std::unordered_map<NodeId, NodeId> for_keys;     // <For> element → its key={(item) => …} function
+  // JSX control flow written as an expression (analyze/jsx_expr.cpp), keyed like the elements in `blocks`:
+  // `cond && <p/>` and `c ? <a/> : <b/>` → the condition (a <Show>), `xs.map((x) => <li/>)` → xs (a <For>).
+  std::unordered_map<NodeId, NodeId> control_exprs;
   // Control-flow elements other than <For>/<Show> (analyze/jsx_control.cpp), by element node:
   std::unordered_map<NodeId, Builtin> control;     // Index / Switch / Portal / Dynamic / Suspense
   std::unordered_map<NodeId, std::vector<std::pair<NodeId, BlockId>>> matches;  // <Switch> → (when, branch) per <Match>

@@ -98,6 +98,7 @@ class CodeGen {
   // undefined when it is null or undefined; `local` is set to the local.
   Ex chain_check(Fn& f, NodeId object, TypeId ot, uint32_t* local);
   Ex copy_fields(Fn& f, Ex from, TypeId from_t, TypeId to);               // codegen_expr.cpp
+  Ex style_text(Fn& f, NodeId obj);                                       // codegen_blocks.cpp
   Ex store_fields(Fn& f, uint32_t rec, TypeId to, uint32_t src, TypeId from_t);
   Ex is_null(Ex v, TypeId t, bool want_null);  // want_null false: is undefined
   Ex expr_as(Fn& f, NodeId n, TypeId want);

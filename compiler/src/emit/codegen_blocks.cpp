@@ -150,6 +150,29 @@ Ex CodeGen::dynamic_case(Fn& f, NodeId e) {
   return w_.u32(it == leaves.end() ? 0 : it->second);
 }
 
+// style={{ color: c(), "font-size": size }}: the declarations as the browser's cssText writes them,
+// "color: red; font-size: 12px;"; a null or undefined value leaves its property out, as Solid does.
+Ex CodeGen::style_text(Fn& f, NodeId obj) {
+  auto& T = p_.types;
+  uint32_t acc = f.add_var(t_i32());
+  auto cat = [&](Ex a, Ex b) { return w_.call(rt["dx_str_concat"], {a, b}, t_i32()); };
+  std::vector<Ex> xs{w_.set(acc, str_const(""))};
+  for (NodeId k : node(f.module, obj).kids) {
+    const Node& kn = node(f.module, k);
+    TypeId vt = type_of(f, kn.kid(0));
+    auto add = [&](Ex text) {  // acc = (acc ? acc + " " : "") + "name: " + text + ";"
+      Ex sep = w_.if_(w_.ld32(w_.get(acc, t_i32()), 8), cat(w_.get(acc, t_i32()), str_const(" ")), w_.get(acc, t_i32()));
+      return w_.set(acc, cat(cat(sep, str_const(std::string(kn.text) + ": ")), cat(text, str_const(";"))));
+    };
+    if (!T.nullable(vt)) { xs.push_back(add(to_str(f, expr(f, kn.kid(0)), vt))); continue; }
+    WType wt = wtype(vt);
+    uint32_t v = f.add_var(wt);
+    xs.push_back(w_.if_(w_.eqz(is_nullish(w_.tee(v, expr(f, kn.kid(0)), wt), vt)), add(to_str(f, w_.get(v, wt), T.non_null(vt)))));
+  }
+  xs.push_back(w_.get(acc, t_i32()));
+  return w_.seq(xs, t_i32());
+}
+
 // A nullable string for the DOM: "" for null and undefined.
 Ex CodeGen::or_empty(Fn& f, Ex v, TypeId t) {
   if (!p_.types.is_ref(t))
@@ -204,6 +227,8 @@ Ex CodeGen::binding_value(Fn& f, const BindingIR& x, BlockId b, bool initial) {
       return op("dx_text", {nid}, acc, false);
     }
     case BindKind::Attr:
+      if (node(p_.blocks[b].module, x.expr).kind == NodeKind::ObjectLit)  // style={{ … }}
+        return op("dx_attr", {nid, name()}, style_text(f, x.expr), false);
       if (T.nullable(vt) && !T.is_ref(vt))
         return unless_nullish(f, value(), vt, [&](Ex v) { return w_.call(rt["dx_attr"], {nid, name(), to_str(f, v, T.non_null(vt))}, t_none()); },
                               [&](bool) { return w_.call(rt["dx_attr_remove"], {node_id(f, b, x.node), name()}, t_none()); });

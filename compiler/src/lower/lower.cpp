@@ -164,7 +164,7 @@ class BlockLowerer {
     if (n.kind == NodeKind::JsxText) return true;
     if (n.kind == NodeKind::JsxExpr && n.kid(0) != kNoNode) {
       const Node& e = node(n.kid(0));
-      return e.kind != NodeKind::JsxElement && e.kind != NodeKind::JsxFragment;
+      return e.kind != NodeKind::JsxElement && e.kind != NodeKind::JsxFragment && !p_.modules[m_]->blocks.count(n.kid(0));
     }
     return false;
   }
@@ -251,6 +251,8 @@ class BlockLowerer {
     b.child = child;
     b.field = owner.alloc_field(4);
     auto attr = [&](const char* name) {
+      // `cond && <p/>`, `c ? <a/> : <b/>`, `xs.map(…)` (analyze/jsx_expr.cpp): the condition or the array
+      if (auto e = p_.modules[m_]->control_exprs.find(el); e != p_.modules[m_]->control_exprs.end()) return e->second;
       for (NodeId a : node(n.kid(0)).kids)
         if (node(a).kind == NodeKind::JsxAttr && node(a).text == name) return node(a).kid(0);
       return kNoNode;

@@ -3,7 +3,7 @@ export default function Page() {
   const [count, setCount] = createSignal(0);
   return (
     <div>
-      {count() > 0 && <p>{count()} items</p>}
+      {count() && <p>{count()} items</p>}
     </div>
   );
 }

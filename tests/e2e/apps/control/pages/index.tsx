@@ -1,10 +1,12 @@
 // The control-flow components in a browser (tests/e2e/control.test.mjs): <Index>, <Switch>/<Match>,
-// <Portal>, <Dynamic>, a recursive component over a recursive record, and <For> rows with an index.
+// <Portal>, <Dynamic>, a recursive component over a recursive record, <For> rows with an index, and the same
+// control flow written as JSX expressions (&&, ternaries, .map).
 import { createSignal, For, Index, Show, Switch, Match, Portal, Dynamic } from "dx";
 import Runner from "../components/Runner";
 import Red from "../components/Red";
 import Blue from "../components/Blue";
 import TreeView, { Tree } from "../components/TreeView";
+import Badge from "../components/Badge";
 
 // `t` again, with a new kid `under + "." + n` under the node named `under`.
 function grow(t: Tree, under: string, n: number): Tree {
@@ -16,6 +18,9 @@ export default function Control() {
   const [items, setItems] = createSignal<string[]>(["a", "b", "c"]);
   const [words, setWords] = createSignal<string[]>(["p", "q", "r", "s"]);
   const [added, setAdded] = createSignal(0);
+  const [user, setUser] = createSignal<{ name: string } | null>(null);
+  const [level, setLevel] = createSignal(0);
+  const [notes, setNotes] = createSignal<string[]>(["x", "y"]);
 
   const [mode, setMode] = createSignal(0);
   const [tick, setTick] = createSignal(0);
@@ -49,6 +54,19 @@ export default function Control() {
         </ul>
         <button id="fori-pre" onClick={() => { setAdded(added() + 1); setWords(["n" + added(), ...words()]); }}>prepend</button>
         <button id="fori-rev" onClick={() => setWords([...words()].reverse())}>reverse</button>
+      </section>
+      <section id="expr">
+        <p id="who">{user() ? <b>signed in</b> : <i>anonymous</i>}</p>
+        <p id="lvl">{level() === 0 ? <span>zero</span> : level() === 1 ? <span>one</span> : null}</p>
+        <p id="hello">{user() !== null && <em>hello</em>}</p>
+        <ol id="notes">{notes().map((n, i) => <li title={n}>{i}:{n}{i === 0 ? <b>*</b> : null}</li>)}</ol>
+        <div id="badges">
+          <Badge label="plain" hot={false} />
+          <Badge label="hot" note={notes()[0]} hot={level() > 0}>+</Badge>
+        </div>
+        <button id="login" onClick={() => setUser(user() ? null : { name: "ann" })}>login</button>
+        <button id="level" onClick={() => setLevel((level() + 1) % 3)}>level</button>
+        <button id="note-pre" onClick={() => setNotes(["n" + notes().length, ...notes()])}>note</button>
       </section>
       <section>
         <div id="switch">
