@@ -18,6 +18,7 @@
   let nodes = [null]; // node id → DOM node; 0 is null, 1 the mount element
   let templates = []; // template id → [DocumentFragment, paths]
   let mounts = [];
+  let timers = new Map(); // timer id → the browser's timer (TIMER)
   const listening = {};
   const win = {}; // window event type → the nodes whose instances listen (LISTEN flag 16)
   let focus = null;
@@ -123,10 +124,24 @@
         case 16: console[["log", "warn", "error"][u32[p + 1]]](s[u32[p + 2]]); p += 3; break; // CONSOLE level text
         case 17: mounts.push(nodes[u32[p + 1]] = (n = s[u32[p + 2]]) ? document.getElementById(n) : document.body); p += 3; break; // MOUNT node id
         case 18: focus = nodes[u32[p + 1]]; p += 2; break; // FOCUS node (after the batch, once node is in the document)
+        case 19: timer(u32[p + 1], u32[p + 2], u32[p + 3]); p += 4; break; // TIMER id delay repeat
+        case 20: clearTimeout(timers.get(n = u32[p + 1])), timers.delete(n); p += 2; break; // TIMER_CLEAR id
         default: throw new Error(`dx: bad op ${u32[p]} at word ${p}`);
       }
     }
     if (focus) focus.focus(), focus = null;
+  }
+
+  // setTimeout / setInterval of app code (TIMER): when it fires, dx_timer_fire(id) runs its closure in a batch.
+  // (clearTimeout clears either kind: they share one id space.)
+  function timer(id, delay, repeat) {
+    const i = ex, run = () => {
+      if (i !== ex) return; // a timer of a page that was navigated away from
+      if (!repeat) timers.delete(id);
+      stats.dispatches++;
+      apply(call(() => ex.dx_timer_fire(id)));
+    };
+    timers.set(id, repeat ? setInterval(run, delay) : setTimeout(run, delay));
   }
 
   // On the document, not the mount element, so events inside a <Portal> (MOUNT) reach their handlers too.
@@ -360,6 +375,7 @@
         // The old page: its <Portal> content leaves, its tables are emptied (its nodes' __dx leave with them).
         nodes.forEach((m, i) => i > 1 && m && mounts.includes(m.parentNode) && !mounts.includes(m) && m.remove());
         nodes = [null], templates = [], mounts = [], focus = null;
+        timers.forEach((t) => clearTimeout(t)), timers = new Map(); // (clearTimeout clears intervals too)
         for (const t in win) win[t].clear();
         document.getElementById("dx-state")?.remove();
         activate(d);

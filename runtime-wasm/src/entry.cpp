@@ -14,6 +14,7 @@
 #include "suspense.h"
 #include "str.h"
 #include "throw.h"
+#include "timers.h"
 
 namespace dx::rt {
 
@@ -67,6 +68,7 @@ void runtime_reset() {
   throw_reset();
   params_reset();
   suspense_reset();
+  timers_reset();
   g_initialized = g_started = g_in_batch = false;
   g_page = g_input = 0;
   g_input_cap = 0;
@@ -134,6 +136,7 @@ DX_EXPORT("dx_start") uint32_t dx_start(uint32_t page) {
 DX_EXPORT("dx_templates") uint32_t dx_templates() {
   batch_begin();
   if (app_is_open()) emit_templates();
+  timers_resume();  // the server's render set them (an onMount's setInterval): the browser runs them now
   return batch_end();
 }
 

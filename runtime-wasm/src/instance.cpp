@@ -8,6 +8,7 @@
 #include "nodes.h"
 #include "ops.h"
 #include "suspense.h"
+#include "timers.h"
 
 namespace dx::rt {
 
@@ -124,6 +125,7 @@ void instance_destroy(Ref inst, bool removed) {
   inst_set_flags(inst, flags | kFlagDead);
   --g_live;
   if (suspense_listing()) suspense_forget(inst);
+  timers_drop_owner(inst);
   uint32_t shape = obj_data(inst);
   if ((flags & kFlagCloned) && !removed) {
     Ref ids = ids_of(inst);

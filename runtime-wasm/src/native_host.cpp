@@ -46,6 +46,10 @@ double call_fn_i32(uint32_t fn, uint32_t env, uint32_t a, uint32_t b) {
   if (!native::hooks.call_i32) fatal("native: hook call_i32 is not set");
   return native::hooks.call_i32(fn, env, a, b);
 }
+void call_fn_void(uint32_t fn, uint32_t env) {
+  if (!native::hooks.call_void) fatal("native: hook call_void is not set");
+  native::hooks.call_void(fn, env);
+}
 
 }  // namespace dx::rt
 

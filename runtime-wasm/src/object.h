@@ -12,6 +12,7 @@ namespace dx::rt {
 enum Kind : uint32_t {
   kString = 1, kArray = 2, kRecord = 3, kClosure = 4, kInstance = 5,
   kListState = 6,  // runtime-private: the state dx_for keeps in an owned field
+  kTimerTable = 7, // runtime-private: the timers (timers.cpp), owned by the runtime
 };
 
 inline constexpr uint32_t kStatic = 0xFFFFFFFFu;

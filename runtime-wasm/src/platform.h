@@ -60,6 +60,7 @@ struct Hooks {
   // The function table: what call_indirect of table index `fn` would run (comparators of dx_array_sort).
   double (*call_f64)(uint32_t fn, uint32_t env, double a, double b) = nullptr;
   double (*call_i32)(uint32_t fn, uint32_t env, uint32_t a, uint32_t b) = nullptr;
+  void (*call_void)(uint32_t fn, uint32_t env) = nullptr;  // a timer's closure (env) → nothing
 };
 extern Hooks hooks;
 
@@ -86,9 +87,11 @@ inline double call_fn_f64(uint32_t fn, uint32_t env, double a, double b) {
 inline double call_fn_i32(uint32_t fn, uint32_t env, uint32_t a, uint32_t b) {
   return reinterpret_cast<double (*)(uint32_t, uint32_t, uint32_t)>(uintptr_t(fn))(env, a, b);
 }
+inline void call_fn_void(uint32_t fn, uint32_t env) { reinterpret_cast<void (*)(uint32_t)>(uintptr_t(fn))(env); }
 #else
 double call_fn_f64(uint32_t fn, uint32_t env, double a, double b);
 double call_fn_i32(uint32_t fn, uint32_t env, uint32_t a, uint32_t b);
+void call_fn_void(uint32_t fn, uint32_t env);
 #endif
 
 // Loads and stores at a linear-memory address (objects are 8-aligned; memcpy keeps UBSan quiet natively

@@ -1,7 +1,7 @@
 // tests/e2e/apps/control: <Index> updates rows in place and grows/shrinks at the end; <Switch>/<Match> switches
 // branches and disposes the old branch's effects; <Portal> renders outside the app root and leaves with its
 // owner; <Dynamic> switches between two components and a tag name, passing props through; a recursive
-// component renders a recursive record (a tree view).
+// component renders a recursive record (a tree view); timers.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -156,6 +156,25 @@ test('control flow: Index, Switch/Match, Portal, Dynamic', async () => {
   await page.click('#kind');
   assert.equal(await dyn(), '<b class="red">red xyyy</b>');
 
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('timers: an interval set while the server rendered runs in the browser; clearInterval; gone with its component', async () => {
+  const { page, errors } = await open(browser, server.url);
+  const ticks = () => page.locator('#timers .ticks').textContent().then(Number);
+  await page.waitForFunction(() => Number(document.querySelector('#timers .ticks')?.textContent) >= 3);
+  await page.waitForFunction(() => document.querySelector('#timers .late')?.textContent === 'done');
+  await page.click('#timers .stop');
+  const stopped = await ticks();
+  await page.waitForTimeout(120);  // six periods: a live interval would have moved
+  assert.equal(await ticks(), stopped, 'clearInterval stopped it');
+  await page.click('#ticking');  // the component goes, and with it any timer it set
+  assert.equal(await page.locator('#timers .ticker').count(), 0);
+  await page.click('#ticking');  // a new one starts from 0
+  await page.waitForFunction(() => Number(document.querySelector('#timers .ticks')?.textContent) >= 2);
+  await page.click('#ticking');  // removed while its interval runs: the interval is cleared with it
+  await page.waitForTimeout(100);
   assert.deepEqual(errors, []);
   await page.close();
 });

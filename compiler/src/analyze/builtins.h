@@ -81,7 +81,10 @@ inline const LibMethod* find_number_method(const std::string& name) {
 }
 
 // Global functions: Number(x), String(x), parseInt(s, radix?), parseFloat(s), isNaN(n), isFinite(n).
-enum class GlobalFn : uint8_t { None, Number, String, ParseInt, ParseFloat, IsNaN, IsFinite, EncodeUriComponent, DecodeUriComponent };
+enum class GlobalFn : uint8_t {
+  None, Number, String, ParseInt, ParseFloat, IsNaN, IsFinite, EncodeUriComponent, DecodeUriComponent,
+  SetTimeout, SetInterval, ClearTimeout, ClearInterval,  // runtime-wasm/src/timers.cpp
+};
 inline GlobalFn find_global_function(const std::string& name) {
   if (name == "Number") return GlobalFn::Number;
   if (name == "String") return GlobalFn::String;
@@ -91,6 +94,10 @@ inline GlobalFn find_global_function(const std::string& name) {
   if (name == "isFinite") return GlobalFn::IsFinite;
   if (name == "encodeURIComponent") return GlobalFn::EncodeUriComponent;  // runtime-wasm/src/uri.cpp
   if (name == "decodeURIComponent") return GlobalFn::DecodeUriComponent;
+  if (name == "setTimeout") return GlobalFn::SetTimeout;
+  if (name == "setInterval") return GlobalFn::SetInterval;
+  if (name == "clearTimeout") return GlobalFn::ClearTimeout;
+  if (name == "clearInterval") return GlobalFn::ClearInterval;
   return GlobalFn::None;
 }
 

@@ -255,6 +255,25 @@ TypeId Checker::check_global_call(Ctx& c, NodeId n, GlobalFn g, const std::strin
     if (at != T.number() && at != T.error()) error(args[0], "DX0234", name + "() takes a number here, not '" + T.name(at) + "'");
     return T.boolean();
   }
+  if (g == GlobalFn::SetTimeout || g == GlobalFn::SetInterval) {  // (fn, delay?) → the timer's id
+    if (args.empty() || args.size() > 2) { error(n, "DX0222", name + " takes a function and a delay in ms"); return T.error(); }
+    TypeId ft = check_expr(c, args[0], T.function({}, T.void_()));
+    if (T.kind(ft) != TypeKind::Error && (T.kind(ft) != TypeKind::Function || T.nullable(ft) || !T.info(ft).params.empty() ||
+                                          T.info(ft).ret != T.void_()))
+      error(args[0], "DX0234", name + " takes a function of no arguments that returns nothing: " + name + "(() => { … }, ms)");
+    if (args.size() == 2) {
+      TypeId dt = check_expr(c, args[1], T.number());
+      if (dt != T.number() && dt != T.error()) error(args[1], "DX0234", "the delay is a number of milliseconds");
+    }
+    return T.number();
+  }
+  if (g == GlobalFn::ClearTimeout || g == GlobalFn::ClearInterval) {  // (id): an id from setTimeout / setInterval
+    if (args.size() != 1) { error(n, "DX0222", name + " takes a timer id"); return T.error(); }
+    TypeId it = check_expr(c, args[0], T.number());
+    if (T.kind(it) != TypeKind::Number && T.kind(it) != TypeKind::Error)
+      error(args[0], "DX0234", name + " takes the number " + (g == GlobalFn::ClearTimeout ? "setTimeout" : "setInterval") + " returned");
+    return T.void_();
+  }
   size_t max_args = g == GlobalFn::ParseInt ? 2 : 1;
   if (args.empty() || args.size() > max_args) {
     error(n, "DX0222", name + (max_args == 2 ? " takes one or two arguments" : " takes one argument"));

@@ -398,6 +398,11 @@ Ex CodeGen::global_call(Fn& f, GlobalFn g, const std::vector<NodeId>& args) {
     case GlobalFn::ParseFloat: return w_.call(rt["dx_parse_float"], {a}, t_f64());
     case GlobalFn::EncodeUriComponent: return w_.call(rt["dx_encode_uri_component"], {a}, t_i32());
     case GlobalFn::DecodeUriComponent: return w_.call(rt["dx_decode_uri_component"], {a}, t_i32());
+    case GlobalFn::SetTimeout: case GlobalFn::SetInterval: {  // owned by the block instance whose code sets it
+      Ex owner = f.env_block != kNoId ? env_of(f, f.env_block, args[0]) : w_.i32(0);
+      return w_.call(rt["dx_timer_set"], {a, args.size() > 1 ? expr(f, args[1]) : w_.f64(0), w_.i32(g == GlobalFn::SetInterval), owner}, t_f64());
+    }
+    case GlobalFn::ClearTimeout: case GlobalFn::ClearInterval: return w_.call(rt["dx_timer_clear"], {a}, t_none());
     default: return w_.call(rt["dx_parse_int"], {a, args.size() > 1 ? expr(f, args[1]) : w_.f64(0)}, t_f64());
   }
 }

@@ -185,6 +185,7 @@ bool emit(Program& p, LoweredProgram& lp, const EmitOptions& opts, EmitResult& o
     // dx-server streams a page with <Suspense> through these (runtime-wasm/src/suspense.cpp); other apps lose them.
     if (cg.rt.used.count("dx_suspense_open"))
       for (const char* host : kSuspenseExports) keep |= name == host;
+    keep |= name == "dx_timer_fire" && cg.rt.used.count("dx_timer_set");  // dx.js runs the app's timers through it
     if (!keep) BinaryenRemoveExport(m, name.c_str());
   }
   split.lap("validate");

@@ -595,6 +595,8 @@ bool HtmlDoc::apply(const uint8_t* mem, uint32_t size, uint32_t batch, std::stri
       case kOpFocus:  // autofocus: the page focuses it; the HTML keeps the autofocus attribute
         if (!live(a[0])) return fail("FOCUS: bad node");
         break;
+      case kOpTimer: case kOpTimerClear:  // timers run in the browser: the snapshot keeps them (dx_templates resumes them)
+        break;
       case kOpMount: {  // a <Portal> target outside the mount element: a detached element here (portals())
         if (a[0] < 2 || a[0] >= kMaxIds || !str(a[1], &s1)) return fail("MOUNT: bad operands");
         uint32_t n = new_node(kElement);

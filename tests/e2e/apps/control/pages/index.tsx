@@ -7,6 +7,7 @@ import Red from "../components/Red";
 import Blue from "../components/Blue";
 import TreeView, { Tree } from "../components/TreeView";
 import Badge from "../components/Badge";
+import Ticker from "../components/Ticker";
 
 // `t` again, with a new kid `under + "." + n` under the node named `under`.
 function grow(t: Tree, under: string, n: number): Tree {
@@ -21,6 +22,7 @@ export default function Control() {
   const [user, setUser] = createSignal<{ name: string } | null>(null);
   const [level, setLevel] = createSignal(0);
   const [notes, setNotes] = createSignal<string[]>(["x", "y"]);
+  const [ticking, setTicking] = createSignal(true);
 
   const [mode, setMode] = createSignal(0);
   const [tick, setTick] = createSignal(0);
@@ -67,6 +69,10 @@ export default function Control() {
         <button id="login" onClick={() => setUser(user() ? null : { name: "ann" })}>login</button>
         <button id="level" onClick={() => setLevel((level() + 1) % 3)}>level</button>
         <button id="note-pre" onClick={() => setNotes(["n" + notes().length, ...notes()])}>note</button>
+      </section>
+      <section id="timers">
+        {ticking() && <Ticker every={20} />}
+        <button id="ticking" onClick={() => setTicking(!ticking())}>ticking</button>
       </section>
       <section>
         <div id="switch">
