@@ -12,9 +12,11 @@ namespace dx::rt {
 
 namespace {
 
-// The table: an owned object (kTimerTable), then g_cap entries. Entry: +0 u32 id (0: free), +4 Ref closure (counted), +8 Ref owner instance (0: none), +12 u32 repeat,
-// +16 f64 delay (ms, as the op sends it).
+// The table: an owned object (kTimerTable), then g_cap entries. Entry: +0 u32 id (0: free), +4 Ref closure
+// (counted), +8 Ref owner instance (0: none), +12 u32 kind (kTimeout, kInterval, kCleanup), +16 f64 delay
+// (ms, as the op sends it).
 constexpr uint32_t kEntry = 24;
+enum EntryKind : uint32_t { kTimeout = 0, kInterval = 1, kCleanup = 2 };
 constexpr uint32_t kHeader = 8;
 Ref g_table = 0;
 uint32_t g_cap = 0;
@@ -66,7 +68,7 @@ double timer_set(Ref closure, double delay, bool repeat, Ref owner) {
   st32(e, id);
   write_ref(g_table, e + 4, closure);
   st32(e + 8, owner);
-  st32(e + 12, repeat ? 1 : 0);
+  st32(e + 12, repeat ? kInterval : kTimeout);
   stf64(e + 16, delay);
   emit(schema::kOpTimer, id, delay_ms(delay), repeat ? 1 : 0);
   return double(id);
@@ -74,7 +76,7 @@ double timer_set(Ref closure, double delay, bool repeat, Ref owner) {
 
 void timer_clear(double id) {
   if (!(id >= 1 && id < 4294967296.0) || double(uint32_t(id)) != id) return;
-  if (Ref e = find(uint32_t(id))) {
+  if (Ref e = find(uint32_t(id)); e && ld32(e + 12) != kCleanup) {
     emit(schema::kOpTimerClear, ld32(e));
     drop(e);
   }
@@ -82,23 +84,42 @@ void timer_clear(double id) {
 
 void timer_fire(uint32_t id) {
   Ref e = find(id);
-  if (!e) return;  // cleared, or its owner is gone: dx.js may still have had it queued
+  if (!e || ld32(e + 12) == kCleanup) return;  // cleared, or its owner is gone: dx.js may still have had it queued
   Ref closure = ld32(e + 4);
-  if (!ld32(e + 12)) drop(e);  // a setTimeout runs once (its closure lives until the batch ends)
+  if (ld32(e + 12) == kTimeout) drop(e);  // a setTimeout runs once (its closure lives until the batch ends)
   call_fn_void(ld32(closure + 8), ld32(closure + 12));
+}
+
+void cleanup_add(Ref closure, Ref owner) {
+  if (!owner) return;
+  Ref e = free_entry();
+  st32(e, g_next_id++);
+  write_ref(g_table, e + 4, closure);
+  st32(e + 8, owner);
+  st32(e + 12, kCleanup);
 }
 
 void timers_drop_owner(Ref inst) {
   for (uint32_t i = 0; i < g_cap; ++i)
-    if (ld32(entry(i)) && ld32(entry(i) + 8) == inst) {
+    if (ld32(entry(i)) && ld32(entry(i) + 8) == inst && ld32(entry(i) + 12) != kCleanup) {
       emit(schema::kOpTimerClear, ld32(entry(i)));
       drop(entry(i));
     }
+  for (;;) {  // the cleanups, the last registered first; one may register another (it runs too)
+    Ref last = 0;
+    for (uint32_t i = 0; i < g_cap; ++i)
+      if (ld32(entry(i)) && ld32(entry(i) + 8) == inst && (!last || ld32(entry(i)) > ld32(last))) last = entry(i);
+    if (!last) return;
+    Ref closure = ld32(last + 4);
+    drop(last);  // (the table may grow while the closure runs: `last` is not read again)
+    call_fn_void(ld32(closure + 8), ld32(closure + 12));
+  }
 }
 
 void timers_resume() {
   for (uint32_t i = 0; i < g_cap; ++i)
-    if (uint32_t id = ld32(entry(i))) emit(schema::kOpTimer, id, delay_ms(ldf64(entry(i) + 16)), ld32(entry(i) + 12));
+    if (uint32_t id = ld32(entry(i)); id && ld32(entry(i) + 12) != kCleanup)
+      emit(schema::kOpTimer, id, delay_ms(ldf64(entry(i) + 16)), ld32(entry(i) + 12));
 }
 
 void timers_reset() {
@@ -115,6 +136,7 @@ DX_EXPORT("dx_timer_set") double dx_timer_set(uint32_t closure, double delay, ui
   return timer_set(closure, delay, repeat != 0, owner);
 }
 DX_EXPORT("dx_timer_clear") void dx_timer_clear(double id) { timer_clear(id); }
+DX_EXPORT("dx_on_cleanup") void dx_on_cleanup(uint32_t closure, uint32_t owner) { cleanup_add(closure, owner); }
 
 // dx.js: a timer fired. Its closure runs in a batch of its own, as an event handler does.
 DX_EXPORT("dx_timer_fire") uint32_t dx_timer_fire(uint32_t id) {

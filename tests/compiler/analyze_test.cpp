@@ -111,6 +111,8 @@ TEST_CASE("each analyze diagnostic is reported with its code", "[analyze][diagno
       {"DX0260", page("const f = (x: Item | null) => (x?.label).length;")},  // parentheses end the optional chain
       {"DX0234", page("const f = () => setTimeout((n: number) => {}, 5);")},  // a timer's function takes nothing
       {"DX0234", page("const f = () => clearInterval('x');")},
+      {"DX0211", "import { createEffect, onCleanup } from \"dx\";\nexport default function Page() {\n"
+                 "  createEffect(() => { onCleanup(() => {}); });\n  return <p>x</p>;\n}\n"},  // before each re-run: not yet
       {"DX0260", page("const f = (xs: Item[] | null) => xs?.find((x) => x.id > 1).label;")},  // find may give undefined
       {"DX0237", page("const [a, setA] = createSignal([]);")},
       {"DX0238", page("const t: Item = { id: 1 };")},

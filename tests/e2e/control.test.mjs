@@ -160,7 +160,7 @@ test('control flow: Index, Switch/Match, Portal, Dynamic', async () => {
   await page.close();
 });
 
-test('timers: an interval set while the server rendered runs in the browser; clearInterval; gone with its component', async () => {
+test('timers: an interval set while the server rendered runs in the browser; clearInterval; gone with its component; onCleanup', async () => {
   const { page, errors } = await open(browser, server.url);
   const ticks = () => page.locator('#timers .ticks').textContent().then(Number);
   await page.waitForFunction(() => Number(document.querySelector('#timers .ticks')?.textContent) >= 3);
@@ -169,12 +169,15 @@ test('timers: an interval set while the server rendered runs in the browser; cle
   const stopped = await ticks();
   await page.waitForTimeout(120);  // six periods: a live interval would have moved
   assert.equal(await ticks(), stopped, 'clearInterval stopped it');
-  await page.click('#ticking');  // the component goes, and with it any timer it set
+  assert.equal(await page.locator('#gone').textContent(), '0');
+  await page.click('#ticking');  // the component goes, and with it any timer it set; its onCleanup runs
   assert.equal(await page.locator('#timers .ticker').count(), 0);
+  assert.equal(await page.locator('#gone').textContent(), '1');
   await page.click('#ticking');  // a new one starts from 0
   await page.waitForFunction(() => Number(document.querySelector('#timers .ticks')?.textContent) >= 2);
   await page.click('#ticking');  // removed while its interval runs: the interval is cleared with it
   await page.waitForTimeout(100);
+  assert.equal(await page.locator('#gone').textContent(), '2');
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -17,6 +17,7 @@ double dx_timer_set(uint32_t closure, double delay, uint32_t repeat, uint32_t ow
 void dx_timer_clear(double id);
 uint32_t dx_timer_fire(uint32_t id);
 uint32_t dx_templates();
+void dx_on_cleanup(uint32_t closure, uint32_t owner);
 }
 
 namespace rt = dx::rt;
@@ -93,5 +94,31 @@ TEST_CASE("timers: set, fire, clear, resume, and the owner's destruction", "[tim
   decode_batch(dx_timer_fire(uint32_t(ids.back())));
   CHECK(g_fired.size() == 8);
   CHECK(ops_of(decode_batch(dx_templates()), sc::kOpTimer).empty());
+  rt::native::hooks.call_void = nullptr;
+}
+
+TEST_CASE("onCleanup: closures run when their owner is destroyed, the last registered first, once", "[timers]") {
+  Harness h;
+  h.start();
+  g_fired.clear();
+  rt::native::hooks.call_void = record;
+  h.handler[kHClick] = [&](Ref, Ref) {
+    dx_on_cleanup(rt::closure_new(31, h.page()), h.page());
+    dx_on_cleanup(rt::closure_new(32, h.page()), h.page());
+    dx_on_cleanup(rt::closure_new(33, 0), 0);  // no owner: never runs
+    dx_timer_set(rt::closure_new(34, 0), 5, 1, h.page());
+  };
+  h.dispatch(kHClick, h.page_node(kPnMain));
+  CHECK(ops_of(decode_batch(dx_templates()), sc::kOpTimer).size() == 1);  // cleanups are not timers
+  decode_batch(dx_timer_fire(1));  // a cleanup's entry is not a timer either
+  CHECK(g_fired.empty());
+  h.handler[kHClick] = [&](Ref, Ref) { rt::timers_drop_owner(h.page()); };
+  Batch b = h.dispatch(kHClick, h.page_node(kPnMain));
+  CHECK(ops_of(b, sc::kOpTimerClear).size() == 1);
+  REQUIRE(g_fired.size() == 2);
+  CHECK(g_fired[0].first == 32);
+  CHECK(g_fired[1].first == 31);
+  h.dispatch(kHClick, h.page_node(kPnMain));
+  CHECK(g_fired.size() == 2);
   rt::native::hooks.call_void = nullptr;
 }

@@ -167,7 +167,7 @@ TEST_CASE("runtime.wasm exports the ABI and imports only dxgen_* and the page's 
       // Exports dx.js uses
       {"dx_start", {"i", "i"}}, {"dx_templates", {"", "i"}}, {"dx_input", {"i", "i"}}, {"dx_params", {"i", ""}}, {"dx_scratch_ranges", {"", "i"}}, {"dx_dispatch", {"iiiii", "i"}},
       {"dx_suspense_open", {"iiiiii", "i"}}, {"dx_suspense_hold", {"i", ""}}, {"dx_suspense_table", {"", "i"}},
-      {"dx_timer_set", {"iFii", "F"}}, {"dx_timer_clear", {"F", ""}}, {"dx_timer_fire", {"i", "i"}},
+      {"dx_timer_set", {"iFii", "F"}}, {"dx_timer_clear", {"F", ""}}, {"dx_timer_fire", {"i", "i"}}, {"dx_on_cleanup", {"ii", ""}},
       {"dx_suspense_release", {"i", "i"}}, {"dx_throw_named", {"iii", ""}}, {"dx_caught", {"", ""}},
       // Host set-up
       {"__wasm_call_ctors", {"", ""}},

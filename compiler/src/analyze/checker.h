@@ -27,6 +27,7 @@ struct Ctx {
   TypeId ret = 0;             // declared or inferred return type (0 = infer from the first return)
   bool in_block_body = false; // top level of a component or row body (createSignal allowed)
   bool inline_cb = false;     // inside an inline callback (return yields the callback's value)
+  bool in_effect = false;     // inside a createEffect (onCleanup there would run before each re-run: refused)
   int loops = 0;              // enclosing loops in this function (continue needs one)
   int switches = 0;           // enclosing switch statements (break needs a loop or a switch)
   std::vector<std::pair<std::string, bool>> labels;  // enclosing labels; true when the label names a loop

@@ -392,6 +392,19 @@ TypeId Checker::check_call(Ctx& c, NodeId n, TypeId expected) {
         set_type(callee, r);
         return r;
       }
+      if (s.builtin == Builtin::OnCleanup) {  // onCleanup(fn): fn runs when this block's instance is destroyed
+        if (c.in_effect) {
+          error(n, "DX0211", "onCleanup inside createEffect is not supported yet: call it in the component body or its onMount");
+          return T.error();
+        }
+        if (args.size() != 1) { error(n, "DX0222", "write `onCleanup(() => { … })`"); return T.error(); }
+        TypeId ft = check_expr(c, args[0], T.function({}, T.void_()));
+        if (T.kind(ft) != TypeKind::Error && (T.kind(ft) != TypeKind::Function || T.nullable(ft) || !T.info(ft).params.empty() ||
+                                              T.info(ft).ret != T.void_()))
+          error(args[0], "DX0234", "onCleanup takes a function of no arguments that returns nothing");
+        set_type(callee, T.void_());
+        return T.void_();
+      }
       if (s.builtin == Builtin::CreateSignal || s.builtin == Builtin::CreateMemo || s.builtin == Builtin::CreateSelector)
         error(n, "DX0211", "'" + name + "' must initialize a `const` at the top level of a component body");
       else if (s.builtin == Builtin::CreateEffect || s.builtin == Builtin::OnMount)

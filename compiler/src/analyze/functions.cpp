@@ -72,6 +72,7 @@ FuncId Checker::check_closure(Ctx& c, NodeId fn_node, TypeId expected, FuncRole 
   fc.fn = id;
   fc.env_block = p_.funcs[id].env_block;
   fc.scope = new_scope(c.scope);
+  fc.in_effect = c.in_effect;
   const Node& ps = node(fnn.kid(0));
   const TypeInfo* want = T.kind(expected) == TypeKind::Function ? &T.info(expected) : nullptr;
   std::vector<TypeId> params;

@@ -386,6 +386,7 @@ void Checker::check_block_body(Ctx& c, BlockId b, NodeId body, bool expr_body) {
         } else {
           Ctx ec = c;
           ec.in_block_body = false;
+          ec.in_effect = bi == Builtin::CreateEffect;
           FuncId f = check_closure(ec, args[0], 0, FuncRole::Local);
           p_.blocks[b].effects.push_back({f, bi == Builtin::CreateEffect});
         }

@@ -46,7 +46,8 @@ enum class SymKind : uint8_t {
 };
 
 enum class Builtin : uint8_t {
-  None, CreateSignal, CreateMemo, CreateEffect, OnMount, For, Show, CreateSelector, Batch, Index, Switch, Match, Portal, Dynamic, UseParams, Suspense
+  None, CreateSignal, CreateMemo, CreateEffect, OnMount, For, Show, CreateSelector, Batch, Index, Switch, Match, Portal, Dynamic, UseParams, Suspense,
+  OnCleanup
 };
 
 struct Symbol {

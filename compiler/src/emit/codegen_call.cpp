@@ -437,6 +437,8 @@ Ex CodeGen::call(Fn& f, NodeId n) {
     }
     case SymKind::Builtin:
       if (sym.builtin == Builtin::Batch) return inline_callback(f, args[0], {}, type_of(f, x.kid(0)));
+      if (sym.builtin == Builtin::OnCleanup)  // runs when the current block's instance is destroyed (timers.cpp)
+        return w_.call(rt["dx_on_cleanup"], {expr(f, args[0]), f.env_block != kNoId ? env_of(f, f.env_block, n) : w_.i32(0)}, t_none());
       if (sym.builtin == Builtin::UseParams)  // a new record of the route params (runtime-wasm/src/params.cpp)
         return w_.call(rt["dx_params_record"], {w_.u32(p_.types.info(type_of(f, n)).shape)}, t_i32());
       return internal_error(n, f.module, "cannot call '" + sym.name + "'");

@@ -23,6 +23,7 @@ export default function Control() {
   const [level, setLevel] = createSignal(0);
   const [notes, setNotes] = createSignal<string[]>(["x", "y"]);
   const [ticking, setTicking] = createSignal(true);
+  const [gone, setGone] = createSignal(0);
 
   const [mode, setMode] = createSignal(0);
   const [tick, setTick] = createSignal(0);
@@ -71,8 +72,9 @@ export default function Control() {
         <button id="note-pre" onClick={() => setNotes(["n" + notes().length, ...notes()])}>note</button>
       </section>
       <section id="timers">
-        {ticking() && <Ticker every={20} />}
+        {ticking() && <Ticker every={20} onGone={() => setGone(gone() + 1)} />}
         <button id="ticking" onClick={() => setTicking(!ticking())}>ticking</button>
+        <span id="gone">{gone()}</span>
       </section>
       <section>
         <div id="switch">
