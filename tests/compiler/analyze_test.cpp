@@ -120,6 +120,10 @@ TEST_CASE("each analyze diagnostic is reported with its code", "[analyze][diagno
       {"DX0240", page("const f = async () => 1;")},
       {"DX0241", page("const f = () => { for (const x of [1, 2]) { const g = () => x; } };")},
       {"DX0242", "class A {}\n" + page("")},
+      {"DX0242", "enum E { A = 1, B = \"b\" }\n" + page("")},  // numbers and strings mixed
+      {"DX0242", "enum E { A = 1 + 2 }\n" + page("")},           // a computed member
+      {"DX0233", "enum E { A }\n" + page("const x = E.B;")},
+      {"DX0220", "enum E { A }\n" + page("const x = E[0];")},       // no reverse mapping
       {"DX0243", page("const [a, setA] = createSignal<number[]>([]);\nconst double = (x: number) => x * 2;\nconst f = () => a().map(double);")},
       {"DX0244", page("const [a, setA] = createSignal<number[]>([]);\nconst f = () => a().map((x, i, arr) => x);")},
       {"DX0246", page("const f = (o: Item) => { for (const k in o) {} };")},

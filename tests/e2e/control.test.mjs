@@ -65,8 +65,13 @@ test('control flow: Index, Switch/Match, Portal, Dynamic', async () => {
   assert.equal(await html('#who'), '<i>anonymous</i><!---->');
   assert.equal(await html('#lvl'), '<span>zero</span><!---->');
   assert.equal(await html('#hello'), '<!---->');
+  assert.equal(await text('#acc'), 'nobody');
+  assert.equal(await text('#tone'), '0');
+  assert.equal(await page.getAttribute('#tone', 'class'), 'sad');
+  assert.deepEqual(await page.locator('#empty > li').allTextContents(), ['no long notes']);
   await page.click('#login');
   assert.equal(await html('#who'), '<b>signed in</b><!---->');
+  assert.equal(await text('#acc'), 'ann', '<Show>\'s function child reads the value through its accessor');
   assert.equal(await html('#hello'), '<em>hello</em><!---->');
   await page.click('#level');
   assert.equal(await text('#lvl'), 'one');
@@ -82,6 +87,10 @@ test('control flow: Index, Switch/Match, Portal, Dynamic', async () => {
   await page.click('#note-pre');
   assert.deepEqual(await notes.allTextContents(), ['0:n2*', '1:x', '2:y'], 'the index follows the moved rows');
   assert.equal(await notes.nth(1).evaluate((li) => li.__mark), 1, 'a kept row is the same node');
+  await page.click('#note-long');
+  assert.deepEqual(await page.locator('#empty > li').allTextContents(), ['a long one'], 'the fallback leaves when a row comes');
+  await page.click('#note-long');
+  assert.deepEqual(await page.locator('#empty > li').allTextContents(), ['a long one', 'a long one']);
   const badges = page.locator('#badges > .badge');
   assert.equal(await badges.nth(0).getAttribute('style'), 'color: gray;');
   const visible = (k) => badges.nth(k).evaluate((el) => el.innerHTML.replace(/<!---->/g, ''));
@@ -89,6 +98,8 @@ test('control flow: Index, Switch/Match, Portal, Dynamic', async () => {
   assert.equal(await visible(1), 'hot<i class="note">N2</i>+');
   await page.click('#level');
   assert.equal(await badges.nth(1).getAttribute('style'), 'color: red; font-weight: 700;');
+  assert.equal(await text('#tone'), '5');
+  assert.equal(await page.getAttribute('#tone', 'class'), 'happy');
   assert.equal(await badges.nth(1).locator('b.flame').count(), 1);
   await page.click('#level');
   await page.click('#level');

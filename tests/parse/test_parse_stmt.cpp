@@ -183,9 +183,17 @@ const Case k_declarations[] = {
 )"},
     {R"(export enum Color { Red, Green })",
      R"(enum "Color" [export] @1:8
+  prop "Red" @1:21
+  prop "Green" @1:26
 )"},
-    {R"(const enum E { A })",
+    {R"(const enum E { A, "b-c" = "x", D = -2 })",
      R"(enum "E" @1:1
+  prop "A" @1:16
+  prop "b-c" @1:19
+    string "x" @1:27
+  prop "D" @1:32
+    unary "-" @1:36
+      number "2" =2 @1:37
 )"},
 };
 

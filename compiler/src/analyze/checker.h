@@ -179,6 +179,10 @@ class Checker {
 
   TypeId check_chain(Ctx& c, NodeId n, TypeId expected);  // chain.cpp: a member access, call or indexing
   TypeId check_subscript(Ctx& c, NodeId n);                // chain.cpp: xs[i], xs?.[i]
+  // enums.cpp: an enum's members (computed once) and its type (number, or string); `E.member` as a value.
+  const std::vector<EnumValue>& enum_values(SymId e);
+  TypeId enum_type(SymId e);
+  TypeId check_enum_member(NodeId n, SymId e);
   void chain_link(NodeId n);  // `n` is a `?.` on a nullable object: it short-circuits its whole chain
   Diagnostic& error(NodeId n, const std::string& code, const std::string& msg);
   const Node& node(NodeId n) const { return p_.modules[mod_]->ast[n]; }
@@ -208,6 +212,7 @@ class Checker {
   // (not the outermost of their chain), and per chain being checked, how many of its `?.` may short-circuit.
   std::set<std::pair<ModuleId, NodeId>> chain_inner_;
   std::vector<uint32_t> chain_shorts_;
+  std::map<std::pair<ModuleId, NodeId>, std::vector<EnumValue>> enums_;  // enum declaration → its members
   std::deque<Scope> scopes_;  // stable storage for scopes
   Scope* new_scope(Scope* parent) { scopes_.push_back(Scope{{}, parent}); return &scopes_.back(); }
   // Which module a module-level symbol's declaration lives in (imports resolve to the target module's symbol).

@@ -322,7 +322,7 @@ void Checker::declare_module(ModuleId m) {
         add(s, n.text.empty() ? "default" : std::string(n.text), sym, exported, is_default);
         break;
       }
-      case NodeKind::Interface: case NodeKind::TypeAlias: {
+      case NodeKind::Interface: case NodeKind::TypeAlias: case NodeKind::Enum: {  // an enum is a type (enums.cpp)
         Symbol sym;
         sym.kind = SymKind::TypeName;
         add(s, std::string(n.text), sym, exported, false);
@@ -361,7 +361,6 @@ void Checker::declare_module(ModuleId m) {
         break;
       }
       case NodeKind::Class: error(s, "DX0242", "classes are not supported in dx client code; use functions, records and signals"); break;
-      case NodeKind::Enum: error(s, "DX0242", "enums are not supported yet; use string literal unions or constants"); break;
       default: error(s, "DX0205", "only imports, functions, constants, interfaces and type aliases may appear at module level"); break;
     }
   }
@@ -376,6 +375,10 @@ void Checker::check_globals(ModuleId m) {
   Module& mod = module();
   if (mod.ast.root != kNoNode)  // in declaration order (ensure_global checks what an initializer reads first)
     for (NodeId s : node(mod.ast.root).kids) {
+      if (node(s).kind == NodeKind::Enum) {  // its members, reported once even if nothing reads them (enums.cpp)
+        if (auto it = mod.scope.find(std::string(node(s).text)); it != mod.scope.end()) enum_values(it->second);
+        continue;
+      }
       if (node(s).kind != NodeKind::VarDecl) continue;
       for (NodeId dk : node(s).kids) {
         SymId sid = p_.ref_of(m, node(dk).kid(0));

@@ -64,7 +64,13 @@ TypeId Checker::check_expr(Ctx& c, NodeId n, TypeId expected) {
         case SymKind::Component: error(n, "DX0221", "'" + name + "' is a component: render it as <" + name + " />"); break;
         case SymKind::Builtin: error(n, "DX0210", "'" + name + "' cannot be used as a value"); break;
         case SymKind::Selector: error(n, "DX0210", "'" + name + "' is a selector: call it with a key, " + name + "(key)"); break;
-        case SymKind::TypeName: error(n, "DX0220", "'" + name + "' is a type, not a value"); break;
+        case SymKind::Accessor: error(n, "DX0210", "'" + name + "' is an accessor: read it as " + name + "()"); break;
+        case SymKind::TypeName:
+          if (p_.node(s.module, s.decl).kind == NodeKind::Enum)
+            error(n, "DX0220", "the enum '" + name + "' is read by member (" + name + ".X); its reverse mapping " + name + "[value] is not supported");
+          else
+            error(n, "DX0220", "'" + name + "' is a type, not a value");
+          break;
       }
       if (auto nw = c.narrow.find("s" + std::to_string(sid)); nw != c.narrow.end() && t != T.error()) t = nw->second;
       break;
@@ -329,7 +335,7 @@ TypeId Checker::check_call(Ctx& c, NodeId n, TypeId expected) {
   set_ref(callee, sid);
   Symbol& s = p_.symbols[sid];
   switch (s.kind) {
-    case SymKind::Signal: case SymKind::Memo:
+    case SymKind::Signal: case SymKind::Memo: case SymKind::Accessor:
       if (!args.empty()) error(n, "DX0222", "'" + name + "()' takes no arguments (set a signal with its setter)");
       set_type(callee, s.type);
       return s.type;
@@ -437,6 +443,8 @@ TypeId Checker::check_member(Ctx& c, NodeId n) {
   }
   if (on.kind == NodeKind::Identifier) {
     SymId sid = lookup(c.scope, std::string(on.text));
+    if (sid != kNoId && p_.symbols[sid].kind == SymKind::TypeName && p_.node(p_.symbols[sid].module, p_.symbols[sid].decl).kind == NodeKind::Enum)
+      return check_enum_member(n, sid);  // Color.Red (enums.cpp)
     if (sid != kNoId && p_.symbols[sid].kind == SymKind::Props) {
       set_ref(x.kid(0), sid);
       ot = p_.symbols[sid].type;

@@ -613,6 +613,7 @@ struct DepsWalker {
           const Symbol& sym = p.symbols[s];
           if (sym.kind == SymKind::Signal || sym.kind == SymKind::Memo || sym.kind == SymKind::Field) d |= sym.bit;
           if (sym.kind == SymKind::Selector) d |= p.symbols[sym.signal].bit;
+          if (sym.kind == SymKind::Accessor) d |= walk(sym.module, sym.init);  // <Show>'s (v) => …: v() is `when`
           if (sym.kind == SymKind::Function && p.funcs[sym.func].env_block != kNoId) d |= func(sym.func);
         }
         return d;

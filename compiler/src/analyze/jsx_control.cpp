@@ -46,12 +46,13 @@ std::vector<NodeId> Checker::element_kids(NodeId n) {
 void Checker::check_for(Ctx& c, NodeId n) {
   const Node& x = node(n);
   auto& T = p_.types;
-  NodeId each = kNoNode, key = kNoNode;
+  NodeId each = kNoNode, key = kNoNode, fallback = kNoNode;
   for (NodeId a : node(x.kid(0)).kids) {
     const Node& an = node(a);
     if (an.kind == NodeKind::JsxAttr && an.text == "each") each = an.kid(0);
     else if (an.kind == NodeKind::JsxAttr && an.text == "key") key = an.kid(0);
-    else error(a, "DX0255", "<For> takes each={array} and optionally key={(item) => item.id}");
+    else if (an.kind == NodeKind::JsxAttr && an.text == "fallback") fallback = an.kid(0);
+    else error(a, "DX0255", "<For> takes each={array}, optionally key={(item) => item.id} and fallback={<p>none</p>}");
   }
   if (each == kNoNode) { error(n, "DX0255", "<For> needs each={array}"); return; }
   TypeId at = check_expr(c, each);
@@ -98,6 +99,7 @@ void Checker::check_for(Ctx& c, NodeId n) {
     module().for_keys[n] = key;
   }
   keyed_row(c, n, fn, elem, key != kNoNode, SymKind::Signal);
+  check_fallback(c, n, fallback);  // shown while the list is empty (lower.cpp: a second anchor after the rows)
 }
 
 // The row block of a keyed list (`at`: the <For> element, or a `.map` call in JSX) rendered by the row
@@ -195,7 +197,37 @@ void Checker::check_show(Ctx& c, NodeId n) {
     else error(a, "DX0255", "<Show> takes when={…} and fallback={…}");
   }
   if (when == kNoNode) { error(n, "DX0255", "<Show> needs when={condition}"); return; }
-  check_expr(c, when);
+  TypeId wt = check_expr(c, when);
+  std::vector<NodeId> ek = element_kids(n);
+  NodeId fn = ek.size() == 1 && node(ek[0]).kind == NodeKind::JsxExpr ? node(ek[0]).kid(0) : kNoNode;
+  if (fn != kNoNode && (node(fn).kind == NodeKind::Arrow || node(fn).kind == NodeKind::FunctionExpr)) {
+    // {(v) => <JSX>}: the children as a function of the condition's value, an accessor v() (not null)
+    const Node& f = node(fn);
+    const Node& ps = node(f.kid(0));
+    bool plain = ps.kids.size() <= 1;
+    for (NodeId pk : ps.kids) plain &= !node(pk).text.empty() && node(pk).kid(1) == kNoNode && !(node(pk).flags & (kRest | kOptional));
+    if (!plain || !(f.flags & kExprBody) || !is_jsx(node(f.kid(1)))) {
+      error(fn, "DX0255", "<Show>'s function child takes the value's accessor and returns JSX: {(user) => <p>{user().name}</p>}");
+      return;
+    }
+    Ctx sc = c;
+    sc.scope = new_scope(c.scope);
+    if (!ps.kids.empty()) {
+      Symbol v;
+      v.kind = SymKind::Accessor;
+      v.name = std::string(node(ps.kids[0]).text);
+      v.module = mod_;
+      v.decl = ps.kids[0];
+      v.init = when;
+      v.type = p_.types.can_be_nullable(wt) ? p_.types.non_null(wt) : wt;
+      SymId vid = p_.add_symbol(v);
+      sc.scope->names[v.name] = vid;
+      module().ref[ps.kids[0]] = vid;
+    }
+    module().blocks[n] = branch_block(sc, "/show", {f.kid(1)});
+    check_fallback(c, n, fallback);
+    return;
+  }
   std::vector<NodeId> kids(x.kids.begin() + 1, x.kids.end());
   if (kids.empty()) { error(n, "DX0255", "<Show> needs children to show"); return; }
   module().blocks[n] = branch_block(c, "/show", kids);

@@ -138,6 +138,7 @@ TypeId Checker::resolve_named(SymId sid, NodeId at, const std::string& name) {
   auto key = std::make_pair(s.module, s.decl);
   if (auto it = resolved_.find(key); it != resolved_.end()) return it->second;
   const Node& d = p_.node(s.module, s.decl);  // the declaring module's (an import names another module's symbol)
+  if (d.kind == NodeKind::Enum) return resolved_[key] = enum_type(sid);
   // An interface, or an alias of an object type: a record named after it, which its own fields may name
   // (`children: Tree[]`, `next: Item | null`): the first use of the name while its fields are being
   // resolved declares its shape (Types::declare_shape), which the fields then define.

@@ -274,6 +274,8 @@ Ex CodeGen::binding_value(Fn& f, const BindingIR& x, BlockId b, bool initial) {
       return w_.call(rt["dx_index"], {inst(), w_.u32(x.field), value(), w_.u32(x.child), parent, anchor, mask}, t_none());
     }
     case BindKind::Show: {
+      if (x.child == kNoId)  // <For fallback> (lower.cpp): the fallback while the array is empty
+        return choose_branch(f, x, b, initial, {x.fallback}, [&] { return w_.eqz(w_.ld32(value(), 8)); });
       std::vector<BlockId> cases{x.child};
       if (x.fallback != kNoId) cases.push_back(x.fallback);
       return choose_branch(f, x, b, initial, cases, [&] {

@@ -430,6 +430,7 @@ Ex CodeGen::call(Fn& f, NodeId n) {
   switch (sym.kind) {
     case SymKind::Signal: return load_typed(env_of(f, sym.block, n), sym.offset, sym.type);
     case SymKind::Memo: return w_.call(memo_name(s), {env_of(f, sym.block, n)}, wtype(sym.type));
+    case SymKind::Accessor: return expr(f, sym.init);  // <Show when={x}>{(v) => …}: v() is x again
     case SymKind::Setter: return set_signal(f, s, args[0], n);
     case SymKind::Selector: {
       TypeId st = p_.symbols[sym.signal].type;

@@ -258,6 +258,8 @@ Ex CodeGen::expr(Fn& f, NodeId n) {
                     global_number(node(f.module, on).text, x.text, &v))
         return w_.f64(v);
       if (is_location(f, on)) return w_.call(rt["dx_location_hash"], {}, t_i32());  // analyze allows only .hash
+      if (auto e = p_.modules[f.module]->enum_reads.find(n); e != p_.modules[f.module]->enum_reads.end())
+        return e->second.is_string ? str_const(e->second.text) : w_.f64(e->second.number);  // Color.Red
       SymId os = node(f.module, on).kind == NodeKind::Identifier ? p_.ref_of(f.module, on) : kNoId;
       if (os != kNoId && p_.symbols[os].kind == SymKind::Props) {
         const BlockInfo& b = p_.blocks[p_.symbols[os].block];

@@ -265,6 +265,20 @@ class BlockLowerer {
         b.key = k->second;
         b.deps |= deps(b.key);
       }
+      if (auto fb = p_.modules[m_]->fallbacks.find(el); fb != p_.modules[m_]->fallbacks.end()) {
+        // <For fallback>: the rows at one anchor, then the fallback at a second one, shown while `each` is
+        // empty (a Show binding without a main branch: codegen_blocks.cpp)
+        BindingIR e;
+        e.kind = BindKind::Show;
+        e.fallback = fb->second;
+        e.expr = b.expr;
+        e.deps = b.deps;
+        e.field = owner.alloc_field(4);
+        e.field2 = owner.alloc_field(4);
+        anchored(std::move(b), parent_path, root_level, index);
+        anchored(std::move(e), parent_path, root_level, index);
+        return;
+      }
       if (only_child && parent_ref) {  // the list owns its parent element: rows are appended, no anchor
         b.has_anchor = false;
         bind(*parent_ref, std::move(b));

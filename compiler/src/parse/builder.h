@@ -70,6 +70,7 @@ class Builder {
   NodeId interface_decl(TSNode n, uint32_t flags);
   NodeId type_alias(TSNode n, uint32_t flags);
   NodeId class_like(TSNode n, NodeKind kind, uint32_t flags);
+  NodeId enum_decl(TSNode n, uint32_t flags);
   std::string_view type_param_names(TSNode type_parameters);
 
   // parse_expr.cpp

@@ -1,5 +1,5 @@
 // Declarations: functions and their parameters, binding patterns, var/let/const, imports and exports,
-// interfaces, type aliases, and the unsupported class/enum (kept by name).
+// interfaces, type aliases, enums, and the unsupported class (kept by name).
 #include "parse/builder.h"
 
 namespace dxc::parse {
@@ -195,7 +195,7 @@ NodeId Builder::export_stmt(TSNode n) {
     if (k == "lexical_declaration") return var_decl(decl, kExport | (is(field(decl, "kind"), "let") ? kLet : kConst));
     if (k == "variable_declaration") return var_decl(decl, kExport | kVar);
     if (k == "class_declaration" || k == "abstract_class_declaration") return class_like(decl, NodeKind::Class, flags);
-    if (k == "enum_declaration") return class_like(decl, NodeKind::Enum, flags);
+    if (k == "enum_declaration") return enum_decl(decl, flags);
     if (k == "interface_declaration") return interface_decl(decl, flags);
     if (k == "type_alias_declaration") return type_alias(decl, flags);
     return add(NodeKind::Other, n, k);  // export declare …, export namespace …, export import …
@@ -264,6 +264,20 @@ NodeId Builder::type_alias(TSNode n, uint32_t flags) {
   NodeId id = add(NodeKind::TypeAlias, n, src(field(n, "name")), flags, {value});
   set_text2(id, type_param_names(field(n, "type_parameters")));
   return id;
+}
+
+// enum E { A, B = 5, "c-d" = "x" }: a Prop per member (text: its name; kid 0: its initializer, if any).
+NodeId Builder::enum_decl(TSNode n, uint32_t flags) {
+  std::vector<NodeId> kids;
+  for (TSNode m : named_children(field(n, "body"))) {
+    bool assigned = is(m, "enum_assignment");
+    TSNode name = assigned ? field(m, "name") : m;
+    std::string_view key = is(name, "string") ? string_value(name) : src(name);
+    std::vector<NodeId> value;
+    if (assigned) value.push_back(expr(field(m, "value")));
+    kids.push_back(add(NodeKind::Prop, m, key, 0, std::move(value)));
+  }
+  return add(NodeKind::Enum, n, src(field(n, "name")), flags, std::move(kids));
 }
 
 NodeId Builder::class_like(TSNode n, NodeKind k, uint32_t flags) {

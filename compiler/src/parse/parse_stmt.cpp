@@ -146,7 +146,7 @@ NodeId variable_declaration(Builder& b, TSNode n) { return b.var_decl(n, kVar); 
 NodeId function_declaration(Builder& b, TSNode n) { return b.function(n, NodeKind::Function, 0); }
 NodeId generator_declaration(Builder& b, TSNode n) { return b.function(n, NodeKind::Function, kGenerator); }
 NodeId class_declaration(Builder& b, TSNode n) { return b.class_like(n, NodeKind::Class, 0); }
-NodeId enum_declaration(Builder& b, TSNode n) { return b.class_like(n, NodeKind::Enum, 0); }
+NodeId enum_declaration(Builder& b, TSNode n) { return b.enum_decl(n, 0); }
 NodeId interface_declaration(Builder& b, TSNode n) { return b.interface_decl(n, 0); }
 NodeId type_alias_declaration(Builder& b, TSNode n) { return b.type_alias(n, 0); }
 NodeId import_statement(Builder& b, TSNode n) { return b.import_stmt(n); }

@@ -15,6 +15,9 @@ function grow(t: Tree, under: string, n: number): Tree {
   return { name: t.name, kids: t.name === under ? [...kids, { name: under + "." + n, kids: [] }] : kids };
 }
 
+enum Tone { Calm, Loud = 5 }
+enum Mood { Happy = "happy", Sad = "sad" }
+
 export default function Control() {
   const [items, setItems] = createSignal<string[]>(["a", "b", "c"]);
   const [words, setWords] = createSignal<string[]>(["p", "q", "r", "s"]);
@@ -62,6 +65,9 @@ export default function Control() {
         <p id="who">{user() ? <b>signed in</b> : <i>anonymous</i>}</p>
         <p id="lvl">{level() === 0 ? <span>zero</span> : level() === 1 ? <span>one</span> : null}</p>
         <p id="hello">{user() !== null && <em>hello</em>}</p>
+        <p id="acc"><Show when={user()} fallback={<i>nobody</i>}>{(u) => <b>{u().name}</b>}</Show></p>
+        <ul id="empty"><For each={notes().filter((x) => x.length > 5)} fallback={<li class="none">no long notes</li>}>{(n) => <li>{n}</li>}</For></ul>
+        <p id="tone" class={level() > 0 ? Mood.Happy : Mood.Sad}>{level() > 0 ? Tone.Loud : Tone.Calm}</p>
         <ol id="notes">{notes().map((n, i) => <li title={n}>{i}:{n}{i === 0 ? <b>*</b> : null}</li>)}</ol>
         <div id="badges">
           <Badge label="plain" hot={false} />
@@ -70,6 +76,7 @@ export default function Control() {
         <button id="login" onClick={() => setUser(user() ? null : { name: "ann" })}>login</button>
         <button id="level" onClick={() => setLevel((level() + 1) % 3)}>level</button>
         <button id="note-pre" onClick={() => setNotes(["n" + notes().length, ...notes()])}>note</button>
+        <button id="note-long" onClick={() => setNotes([...notes(), "a long one"])}>long</button>
       </section>
       <section id="timers">
         {ticking() && <Ticker every={20} onGone={() => setGone(gone() + 1)} />}
