@@ -91,6 +91,7 @@ class Checker {
   TypeId check_array(Ctx& c, NodeId n, TypeId expected);
   // functions.cpp
   TypeId check_inline_callback(Ctx& c, NodeId arrow, std::vector<TypeId> params, TypeId expected_ret);
+  TypeId check_callback_value(Ctx& c, NodeId v, const std::vector<TypeId>& params);  // functions.cpp
   // Checks a function (closure, handler, block-local or module function). `existing` reuses a FuncInfo
   // declared earlier (hoisted functions); otherwise one is created.
   FuncId check_closure(Ctx& c, NodeId fn_node, TypeId expected, FuncRole role, FuncId existing = kNoId);

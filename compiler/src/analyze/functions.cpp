@@ -9,6 +9,7 @@ namespace dxc::analyze {
 TypeId Checker::check_inline_callback(Ctx& c, NodeId arrow, std::vector<TypeId> params, TypeId expected_ret) {
   const Node& a = node(arrow);
   auto& T = p_.types;
+  if (a.kind != NodeKind::Arrow && a.kind != NodeKind::FunctionExpr) return check_callback_value(c, arrow, params);
   module().inline_fns[arrow] = true;
   if (a.flags & kAsync) { error(arrow, "DX0240", "async callbacks are not supported in client code"); return T.error(); }
   Ctx ic = c;
@@ -45,6 +46,44 @@ TypeId Checker::check_inline_callback(Ctx& c, NodeId arrow, std::vector<TypeId> 
   }
   set_type(arrow, T.kind(r) == TypeKind::Error ? r : T.function(params, r));
   return r;
+}
+
+// A callback given as a function value — `xs.map(format)`, `items.filter(props.keep)`, `xs.map(String)` —
+// called as JS calls it: with as many of `params` (the element, its index, …) as the function declares (an
+// optional parameter gets the index too, as JS gives it; codegen: CodeGen::call_value).
+TypeId Checker::check_callback_value(Ctx& c, NodeId v, const std::vector<TypeId>& params) {
+  auto& T = p_.types;
+  const Node& x = node(v);
+  if (x.kind == NodeKind::Identifier && lookup(c.scope, std::string(x.text)) == kNoId &&
+      (x.text == "Number" || x.text == "String")) {  // xs.map(Number), xs.map(String)
+    TypeKind k = params.empty() ? TypeKind::Error : T.kind(params[0]);
+    if (k != TypeKind::Number && k != TypeKind::String && k != TypeKind::Boolean) {
+      error(v, "DX0234", std::string(x.text) + " as a callback takes numbers, strings or booleans here");
+      return T.error();
+    }
+    TypeId r = x.text == "Number" ? T.number() : T.string();
+    set_type(v, T.function({params[0]}, r));
+    return r;
+  }
+  TypeId ft = check_expr(c, v);
+  if (T.kind(ft) == TypeKind::Error) return ft;
+  if (T.kind(ft) != TypeKind::Function || T.nullable(ft)) {
+    error(v, "DX0243", "pass a function here: an arrow function ((x) => …) or a function's name");
+    return T.error();
+  }
+  const TypeInfo& fi = T.info(ft);
+  if (fi.params.size() > params.size()) {
+    error(v, "DX0244", "this callback is called with " + std::to_string(params.size()) + " argument(s); the function takes " +
+                           std::to_string(fi.params.size()));
+    return T.error();
+  }
+  for (size_t i = 0; i < fi.params.size(); ++i)
+    if (!assignable(params[i], fi.params[i])) {
+      error(v, "DX0234", "the callback's argument " + std::to_string(i + 1) + " is '" + T.name(params[i]) + "', the function takes '" +
+                             T.name(fi.params[i]) + "'");
+      return T.error();
+    }
+  return fi.ret;
 }
 
 FuncId Checker::check_closure(Ctx& c, NodeId fn_node, TypeId expected, FuncRole role, FuncId existing) {

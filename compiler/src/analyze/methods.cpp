@@ -269,11 +269,6 @@ TypeId Checker::check_method_on(Ctx& c, NodeId n, TypeId expected, TypeId ot, bo
     if (method == "toString" && args.empty()) method = "join";  // xs.toString() is xs.join()
     if (method == "filter" || method == "map") {
       if (args.size() != 1) { error(n, "DX0222", method + " takes one callback"); return T.error(); }
-      const Node& cb = node(args[0]);
-      if (cb.kind != NodeKind::Arrow && cb.kind != NodeKind::FunctionExpr) {
-        error(args[0], "DX0243", "pass an arrow function literal to " + method + " (e.g. " + method + "((x) => …))");
-        return T.error();
-      }
       TypeId want = method == "map" && T.kind(expected) == TypeKind::Array ? T.info(expected).elem : 0;
       TypeId r = check_inline_callback(c, args[0], {elem, T.number()}, want);
       if (r == T.error()) return r;
@@ -363,11 +358,6 @@ TypeId Checker::check_method_on(Ctx& c, NodeId n, TypeId expected, TypeId ot, bo
     if (method == "some" || method == "every" || method == "find" || method == "findIndex" || method == "forEach" ||
         method == "findLast" || method == "findLastIndex") {
       if (args.size() != 1) { error(n, "DX0222", method + " takes one callback"); return T.error(); }
-      const Node& cb = node(args[0]);
-      if (cb.kind != NodeKind::Arrow && cb.kind != NodeKind::FunctionExpr) {
-        error(args[0], "DX0243", "pass an arrow function literal to " + method + " (e.g. " + method + "((x) => …))");
-        return T.error();
-      }
       TypeId r = check_inline_callback(c, args[0], {elem, T.number()}, 0);
       if (r == T.error()) return r;
       if (method == "forEach") return T.void_();

@@ -128,6 +128,8 @@ class CodeGen {
   // `window.location` / `location` (unshadowed): the object of location.hash (analyze/window.cpp).
   bool is_location(Fn& f, NodeId n);
   Ex closure_call(Fn& f, Ex closure, const std::vector<NodeId>& args, TypeId ft);
+  Ex closure_call_values(Fn& f, Ex closure, const std::vector<Ex>& values, TypeId ft);
+  Ex call_value(Fn& f, NodeId v, const std::vector<std::pair<Ex, TypeId>>& args);
   Ex closure_value(Fn& f, FuncId fn);
   Ex set_signal(Fn& f, SymId setter, NodeId arg, NodeId at);
   Ex inline_callback(Fn& f, NodeId arrow, std::vector<std::pair<Ex, TypeId>> args, TypeId ret);

@@ -96,21 +96,45 @@ Ex CodeGen::closure_value(Fn& f, FuncId fn) {
 }
 
 Ex CodeGen::closure_call(Fn& f, Ex closure, const std::vector<NodeId>& args, TypeId ft) {
+  std::vector<Ex> values;
+  for (NodeId a : args) values.push_back(expr(f, a));
+  return closure_call_values(f, closure, values, ft);
+}
+
+// The closure `closure` of type `ft` called with `values` (missing trailing arguments: their defaults).
+Ex CodeGen::closure_call_values(Fn& f, Ex closure, const std::vector<Ex>& values, TypeId ft) {
   const TypeInfo& fi = p_.types.info(ft);
   uint32_t c = f.add_var(t_i32());
   std::vector<Ex> ops{w_.ld32(w_.get(c, t_i32()), 12)};
   std::vector<WType> ps{t_i32()};
-  for (size_t i = 0; i < args.size(); ++i) {
-    ops.push_back(expr(f, args[i]));
-    ps.push_back(wtype(fi.params[i]));
-  }
-  for (size_t i = args.size(); i < fi.params.size(); ++i) {
-    ops.push_back(missing_arg(w_, p_.types, fi.params[i]));
+  for (size_t i = 0; i < fi.params.size(); ++i) {
+    ops.push_back(i < values.size() ? values[i] : missing_arg(w_, p_.types, fi.params[i]));
     ps.push_back(wtype(fi.params[i]));
   }
   Ex ci = BinaryenCallIndirect(w_.m, table_name.c_str(), w_.ld32(w_.get(c, t_i32()), 8), ops.data(), BinaryenIndex(ops.size()),
                                t_tuple(ps), wtype(fi.ret));
   return w_.seq({w_.set(c, closure), ci}, wtype(fi.ret));
+}
+
+// A callback given as a function value (analyze: check_callback_value), called with the first of `args` it
+// takes: a module or block function directly, any other function value through its closure, Number and
+// String as their conversions.
+Ex CodeGen::call_value(Fn& f, NodeId v, const std::vector<std::pair<Ex, TypeId>>& args) {
+  const Node& x = node(f.module, v);
+  SymId s = x.kind == NodeKind::Identifier ? p_.ref_of(f.module, v) : kNoId;
+  if (x.kind == NodeKind::Identifier && s == kNoId && !args.empty())
+    return x.text == "Number" ? to_number(f, args[0].first, args[0].second) : to_str(f, args[0].first, args[0].second);
+  TypeId ft = type_of(f, v);
+  const TypeInfo& fi = p_.types.info(ft);
+  std::vector<Ex> values;
+  for (size_t i = 0; i < fi.params.size() && i < args.size(); ++i) values.push_back(args[i].first);
+  if (s != kNoId && p_.symbols[s].kind == SymKind::Function) {
+    const FuncInfo& fn = p_.funcs[p_.symbols[s].func];
+    std::vector<Ex> ops{fn.env_block == kNoId ? w_.i32(0) : env_of(f, fn.env_block, v)};
+    for (size_t i = 0; i < fi.params.size(); ++i) ops.push_back(i < values.size() ? values[i] : missing_arg(w_, p_.types, fi.params[i]));
+    return w_.call(fn_name(p_.symbols[s].func), ops, wtype(fi.ret));
+  }
+  return closure_call_values(f, expr(f, v), values, ft);
 }
 
 Ex CodeGen::set_signal(Fn& f, SymId setter, NodeId arg, NodeId at) {
@@ -133,6 +157,7 @@ Ex CodeGen::set_signal(Fn& f, SymId setter, NodeId arg, NodeId at) {
 // Compiles an arrow's body in place with its parameters bound to `args`; yields its value (or none).
 Ex CodeGen::inline_callback(Fn& f, NodeId arrow, std::vector<std::pair<Ex, TypeId>> args, TypeId ret) {
   const Node& a = node(f.module, arrow);
+  if (a.kind != NodeKind::Arrow && a.kind != NodeKind::FunctionExpr) return call_value(f, arrow, args);
   const Node& ps = node(f.module, a.kid(0));
   std::vector<Ex> xs;
   for (size_t i = 0; i < ps.kids.size() && i < args.size(); ++i) {
@@ -170,9 +195,10 @@ Ex CodeGen::array_loop(Fn& f, NodeId n, const std::string& method, Ex arr_ex, Ty
   std::vector<std::pair<Ex, TypeId>> args{{w_.get(elem, wtype(et)), et}, {w_.u32_to_f64(w_.get(i, t_i32())), T.number()}};
   Ex step;
   if (method == "filter") {
-    TypeId rt_ = node(f.module, cb).kind == NodeKind::Identifier ? et : T.info(p_.type_of(f.module, cb)).ret;
-    Ex keep = node(f.module, cb).kind == NodeKind::Identifier ? truthy(f, w_.get(elem, wtype(et)), et)  // filter(Boolean)
-                                                             : truthy(f, inline_callback(f, cb, args, rt_), rt_);
+    bool boolean = node(f.module, cb).kind == NodeKind::Identifier && node(f.module, cb).text == "Boolean" && p_.ref_of(f.module, cb) == kNoId;
+    TypeId rt_ = boolean ? et : T.info(p_.type_of(f.module, cb)).ret;
+    Ex keep = boolean ? truthy(f, w_.get(elem, wtype(et)), et)  // filter(Boolean)
+                      : truthy(f, inline_callback(f, cb, args, rt_), rt_);
     Ex push = T.wasm(et) == WasmType::F64 ? w_.call(rt["dx_array_push_f64"], {w_.get(out, t_i32()), w_.get(elem, wtype(et))}, t_none())
                                           : w_.call(rt["dx_array_push_i32"], {w_.get(out, t_i32()), w_.get(elem, wtype(et))}, t_none());
     step = w_.if_(keep, push);
