@@ -207,7 +207,8 @@
     ls_take: (p) => (views(), u8.set(held, p)),
     ls_set: (k, n, v, m) => localStorage.setItem(str(k, n), str(v, m)),
     ls_remove: (k, n) => localStorage.removeItem(str(k, n)),
-    hash: () => (held = enc.encode(location.hash)).length }) };
+    hash: () => (held = enc.encode(location.hash)).length,
+    locale_compare: (a, n, b, m) => str(a, n).localeCompare(str(b, m)) }) };
 
   async function instantiate() {
     try {

@@ -7,6 +7,7 @@
  * DX_APP_DX_IMPORTS is defined (by dxc) when the module imports from "dx": the instantiate call then takes
  * the import instance.
  */
+#include "dx_collate.h"
 #include <math.h>
 #include <pthread.h>
 #include <setjmp.h>
@@ -90,6 +91,14 @@ void Z_dxZ_ls_remove(struct Z_dx_instance_t* h, u32 k, u32 kn) { (void)h, (void)
 u32 Z_dxZ_hash(struct Z_dx_instance_t* h) {
   (void)h;
   return 0; /* location.hash: the server renders the URL without a fragment (browsers never send it) */
+}
+
+/* localeCompare: an approximation of the browser's collation (dx_collate.h); the strings are in the app's memory. */
+f64 Z_dxZ_locale_compare(struct Z_dx_instance_t* h, u32 a, u32 an, u32 b, u32 bn) {
+  struct dx_app* app = (struct dx_app*)((char*)h - offsetof(struct dx_app, host));
+  wasm_rt_memory_t* mem = Z_appZ_memory(&app->module);
+  if ((uint64_t)a + an > mem->size || (uint64_t)b + bn > mem->size) return 0;
+  return dx_collate(mem->data + a, an, mem->data + b, bn);
 }
 
 static pthread_once_t module_once = PTHREAD_ONCE_INIT;

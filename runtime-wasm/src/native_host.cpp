@@ -1,6 +1,7 @@
 // native_host.cpp — the native build's stand-in for the wasm host: emulated linear memory, the dxgen_*
 // functions (forwarded to hooks a test installs) and `fatal`. Compiled to nothing for wasm.
 #if !defined(__wasm__)
+#include "../native/dx_collate.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,6 +79,10 @@ double dxhost_seed() { return hooks.seed ? hooks.seed() : 1; }
 double dxhost_now() { return hooks.now ? hooks.now() : 0; }
 double dxhost_perf_now() { return hooks.perf_now ? hooks.perf_now() : 0; }
 int32_t dxhost_hash() { return hooks.hash ? hooks.hash() : 0; }
+double dxhost_locale_compare(uint32_t a, uint32_t a_len, uint32_t b, uint32_t b_len) {
+  if (hooks.locale_compare) return hooks.locale_compare(a, a_len, b, b_len);
+  return dx_collate(dx::rt::mem(a), a_len, dx::rt::mem(b), b_len);
+}
 int32_t dxhost_ls_get(uint32_t key, uint32_t key_len) { return hooks.ls_get ? hooks.ls_get(key, key_len) : -1; }
 void dxhost_ls_take(uint32_t dst) {
   if (hooks.ls_take) hooks.ls_take(dst);

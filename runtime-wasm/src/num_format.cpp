@@ -1,4 +1,4 @@
-// num_format.cpp — Number.prototype.toFixed and toPrecision (ECMA-262 §21.1.3.3, §21.1.3.5), exactly.
+// num_format.cpp — Number.prototype.toFixed, toPrecision and toString(radix) (ECMA-262 §21.1.3.3, §21.1.3.5, §21.1.3.6), exactly.
 //
 // Both pick the integer n nearest to the exact value of x scaled by a power of ten (the larger one on a tie)
 // and print its digits. x = f·2^e is exact as a big integer ratio, so n is computed with big integers:
@@ -12,6 +12,8 @@
 extern "C" uint32_t dx_num_to_str(double v);
 
 namespace dx::rt {
+
+double num_rem(double a, double b);  // num_rem.cpp: fmod, exactly
 
 namespace {
 
@@ -148,8 +150,78 @@ Ref num_to_precision(double x, double precision) {
   return ascii_str(out, w);
 }
 
+// Number.prototype.toString(radix) (ECMA-262 §21.1.3.6): radix 10 is String(x); another one prints x as V8
+// does (DoubleToRadixCString): the fraction digit by digit until the digits written pin x down (the rest is
+// less than half the gap to the next double), the last one rounded half to even with carries; the integer
+// part exactly, with zeros for the digits below a double's precision.
+Ref num_to_radix(double x, double radix_arg) {
+  double r = to_integer(radix_arg);
+  if (!(r >= 2 && r <= 36)) throw_error("RangeError", str_from_latin1("toString() radix must be between 2 and 36"), 0);
+  if (r == 10 || !finite(x) || x == 0) return dx_num_to_str(x);
+  const uint32_t radix = uint32_t(r);
+  const char* chars = "0123456789abcdefghijklmnopqrstuvwxyz";
+  constexpr int kSize = 2200;
+  char buf[kSize];
+  int int_at = kSize / 2, frac_at = int_at;
+  bool negative = x < 0;
+  double value = negative ? -x : x;
+  double integer = __builtin_floor(value), fraction = value - integer;
+  auto next_up = [](double v) {
+    uint64_t b;
+    __builtin_memcpy(&b, &v, 8);
+    ++b;
+    __builtin_memcpy(&v, &b, 8);
+    return v;
+  };
+  double delta = 0.5 * (next_up(value) - value);
+  if (delta < 5e-324) delta = 5e-324;
+  if (fraction >= delta) {
+    buf[frac_at++] = '.';
+    do {
+      fraction *= radix;
+      delta *= radix;
+      uint32_t digit = uint32_t(fraction);
+      buf[frac_at++] = chars[digit];
+      fraction -= digit;
+      if ((fraction > 0.5 || (fraction == 0.5 && (digit & 1))) && fraction + delta > 1) {
+        for (;;) {  // round up: carry through the digits written
+          --frac_at;
+          if (frac_at == kSize / 2) {  // past the point: into the integer part
+            integer += 1;
+            break;
+          }
+          char c = buf[frac_at];
+          uint32_t d = c > '9' ? uint32_t(c - 'a' + 10) : uint32_t(c - '0');
+          if (d + 1 < radix) {
+            buf[frac_at++] = chars[d + 1];
+            break;
+          }
+        }
+        break;
+      }
+    } while (fraction >= delta);
+  }
+  auto exponent = [](double v) {  // v = significand (53 bits) × 2^exponent
+    uint64_t b;
+    __builtin_memcpy(&b, &v, 8);
+    return int32_t((b >> 52) & 0x7FF) - 0x3FF - 52;
+  };
+  while (exponent(integer / radix) > 0) {
+    integer /= radix;
+    buf[--int_at] = '0';
+  }
+  do {
+    double rem = num_rem(integer, double(radix));
+    buf[--int_at] = chars[uint32_t(rem)];
+    integer = (integer - rem) / radix;
+  } while (integer > 0);
+  if (negative) buf[--int_at] = '-';
+  return ascii_str(buf + int_at, uint32_t(frac_at - int_at));
+}
+
 }  // namespace dx::rt
 
+DX_EXPORT("dx_num_to_radix") uint32_t dx_num_to_radix(double x, double radix) { return dx::rt::num_to_radix(x, radix); }
 DX_EXPORT("dx_num_to_fixed") uint32_t dx_num_to_fixed(double x, double digits) { return dx::rt::num_to_fixed(x, digits); }
 DX_EXPORT("dx_num_to_precision") uint32_t dx_num_to_precision(double x, double precision) {
   return dx::rt::num_to_precision(x, precision);

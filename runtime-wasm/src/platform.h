@@ -56,6 +56,8 @@ struct Hooks {
   void (*ls_set)(uint32_t key, uint32_t key_len, uint32_t value, uint32_t value_len) = nullptr;
   void (*ls_remove)(uint32_t key, uint32_t key_len) = nullptr;
   int32_t (*hash)() = nullptr;        // optional (default ""): location.hash, taken with ls_take
+  // optional (default: native/dx_collate.h, as the server renders): localeCompare
+  double (*locale_compare)(uint32_t a, uint32_t a_len, uint32_t b, uint32_t b_len) = nullptr;
   void (*fatal)(const char* what) = nullptr;  // default: print and abort (a test may throw instead)
   // The function table: what call_indirect of table index `fn` would run (comparators of dx_array_sort).
   double (*call_f64)(uint32_t fn, uint32_t env, double a, double b) = nullptr;
@@ -137,4 +139,6 @@ DX_HOST("ls_set") void dxhost_ls_set(uint32_t key, uint32_t key_len, uint32_t va
 DX_HOST("ls_remove") void dxhost_ls_remove(uint32_t key, uint32_t key_len);
 // location.hash (storage.cpp): its UTF-8 byte length; the bytes are kept until ls_take copies them.
 DX_HOST("hash") int32_t dxhost_hash();
+// String.prototype.localeCompare (storage.cpp): both strings as UTF-8; the page's own answer (-1, 0 or 1).
+DX_HOST("locale_compare") double dxhost_locale_compare(uint32_t a, uint32_t a_len, uint32_t b, uint32_t b_len);
 }

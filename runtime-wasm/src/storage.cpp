@@ -1,5 +1,5 @@
-// storage.cpp — localStorage.getItem / setItem / removeItem through the page's ls_* imports, and
-// location.hash through `hash` (platform.h,
+// storage.cpp — localStorage.getItem / setItem / removeItem through the page's ls_* imports,
+// location.hash through `hash`, String.prototype.localeCompare through `locale_compare` (platform.h,
 // ABI.md "Imports from the page"). Strings cross as UTF-8 in arena buffers (a lone surrogate becomes U+FFFD,
 // as at the op buffer).
 #include "arena.h"
@@ -45,4 +45,9 @@ DX_EXPORT("dx_storage_set") void dx_storage_set(uint32_t key, uint32_t value) {
 DX_EXPORT("dx_storage_remove") void dx_storage_remove(uint32_t key) {
   Utf8 k = utf8(key);
   dxhost_ls_remove(k.at, k.len);
+}
+// a.localeCompare(b): the page's collation (the server's: native/dx_collate.h).
+DX_EXPORT("dx_str_locale_compare") double dx_str_locale_compare(uint32_t a, uint32_t b) {
+  Utf8 x = utf8(a), y = utf8(b);
+  return dxhost_locale_compare(x.at, x.len, y.at, y.len);
 }

@@ -58,6 +58,11 @@ function textsOf(exports, logs) {
   return texts;
 }
 
+// String.prototype.localeCompare: the page's own, as dx.js gives it (strings as UTF-8 in the instance's memory).
+let memory;
+const utf8 = new TextDecoder();
+const locale_compare = (a, n, b, m) => utf8.decode(new Uint8Array(memory.buffer, a, n)).localeCompare(utf8.decode(new Uint8Array(memory.buffer, b, m)));
+
 test(`dxc-compiled wasm matches V8 (random seed ${seed})`, async () => {
   const work = mkdtempSync(path.join(os.tmpdir(), 'dx-diff-'));
   try {
@@ -84,7 +89,8 @@ test(`dxc-compiled wasm matches V8 (random seed ${seed})`, async () => {
     // --no-ssr: this test is about the wasm the browser runs; server rendering has its own (tests/e2e/ssr.test.mjs).
     const r = spawnSync(dxc, ['build', project, '-o', out, '-q', '--no-ssr'], { encoding: 'utf8', maxBuffer: 64 << 20 });
     assert.equal(r.status, 0, `dxc failed:\n${r.stderr}${r.stdout}`);
-    const { instance } = await WebAssembly.instantiate(readFileSync(path.join(out, "app.wasm")), { dx: Object.assign(Object.create(Math), { seed: () => 1, now: () => 0, perf_now: () => 0 }) });
+    const { instance } = await WebAssembly.instantiate(readFileSync(path.join(out, "app.wasm")), { dx: Object.assign(Object.create(Math), { seed: () => 1, now: () => 0, perf_now: () => 0, locale_compare }) });
+    memory = instance.exports.memory;
     instance.exports.__wasm_call_ctors?.();
     const gotLogs = [];
     const got = textsOf(instance.exports, gotLogs);

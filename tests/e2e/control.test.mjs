@@ -66,6 +66,7 @@ test('control flow: Index, Switch/Match, Portal, Dynamic', async () => {
   assert.equal(await html('#lvl'), '<span>zero</span><!---->');
   assert.equal(await html('#hello'), '<!---->');
   assert.equal(await text('#acc'), 'nobody');
+  assert.equal(await text('#sorted'), '_x apple Apple banana Cherry éclair', 'the server\'s localeCompare (dx_collate.h) agrees with ICU here');
   assert.equal(await text('#tone'), '0');
   assert.equal(await page.getAttribute('#tone', 'class'), 'sad');
   assert.deepEqual(await page.locator('#empty > li').allTextContents(), ['no long notes']);

@@ -130,7 +130,7 @@ TEST_CASE("runtime.wasm exports the ABI and imports only dxgen_* and the page's 
       {"dx_new_array", {"ii", "i"}}, {"dx_array_push_f64", {"iF", ""}}, {"dx_array_push_i32", {"ii", ""}},
       {"dx_array_concat", {"ii", "i"}}, {"dx_write_ref", {"iii", ""}}, {"dx_str_concat", {"ii", "i"}},
       {"dx_str_eq", {"ii", "i"}}, {"dx_str_cmp", {"ii", "i"}}, {"dx_num_rem", {"FF", "F"}}, {"dx_to_int32", {"F", "i"}},
-      {"dx_num_to_fixed", {"FF", "i"}}, {"dx_num_to_precision", {"FF", "i"}}, {"dx_throw_null", {"i", ""}}, {"dx_array_length_of", {"Fi", "i"}},
+      {"dx_num_to_fixed", {"FF", "i"}}, {"dx_num_to_precision", {"FF", "i"}}, {"dx_num_to_radix", {"FF", "i"}}, {"dx_throw_null", {"i", ""}}, {"dx_array_length_of", {"Fi", "i"}},
       {"dx_array_flat", {"ii", "i"}}, {"dx_str_at", {"iF", "i"}}, {"dx_str_from_char_code", {"F", "i"}},
       {"dx_str_code_point_at", {"iF", "F"}}, {"dx_str_from_code_point", {"F", "i"}},
       {"dx_encode_uri_component", {"i", "i"}}, {"dx_decode_uri_component", {"i", "i"}},
@@ -145,7 +145,7 @@ TEST_CASE("runtime.wasm exports the ABI and imports only dxgen_* and the page's 
       {"dx_json", {"ii", "i"}}, {"dx_json_num", {"F", "i"}},
       {"dx_json_parse", {"iii", "i"}}, {"dx_json_parse_num", {"iii", "F"}}, {"dx_location_hash", {"", "i"}}, {"dx_params_record", {"i", "i"}},
       {"dx_focus", {"i", ""}},
-      {"dx_storage_get", {"i", "i"}}, {"dx_storage_set", {"ii", ""}}, {"dx_storage_remove", {"i", ""}},
+      {"dx_storage_get", {"i", "i"}}, {"dx_storage_set", {"ii", ""}}, {"dx_storage_remove", {"i", ""}}, {"dx_str_locale_compare", {"ii", "F"}},
       // Strings (str_ops.cpp)
       {"dx_str_char_at", {"iF", "i"}}, {"dx_str_index", {"iF", "i"}}, {"dx_str_char_code_at", {"iF", "F"}}, {"dx_str_slice", {"iFF", "i"}},
       {"dx_str_substring", {"iFF", "i"}}, {"dx_str_index_of", {"iiF", "F"}}, {"dx_str_last_index_of", {"iiF", "F"}},
@@ -194,6 +194,7 @@ TEST_CASE("runtime.wasm exports the ABI and imports only dxgen_* and the page's 
       {"dx.seed", {"", "F"}}, {"dx.now", {"", "F"}}, {"dx.perf_now", {"", "F"}},
       {"dx.ls_get", {"ii", "i"}}, {"dx.ls_take", {"i", ""}}, {"dx.ls_set", {"iiii", ""}}, {"dx.ls_remove", {"ii", ""}},
       {"dx.hash", {"", "i"}},  // location.hash
+      {"dx.locale_compare", {"iiii", "F"}},  // String.prototype.localeCompare
   };
   CHECK(m.imports == dxgen);  // no libc or compiler-rt function slipped in as an import
 

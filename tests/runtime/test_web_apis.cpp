@@ -8,6 +8,9 @@
 #include <stdexcept>
 #include <string>
 
+#include <vector>
+
+#include "../../runtime-wasm/native/dx_collate.h"
 #include "abi.h"
 #include "harness.h"
 
@@ -104,4 +107,17 @@ TEST_CASE("location.hash crosses as UTF-8 through the host; FOCUS names the node
   h.handler[kHClick] = [&](Ref, Ref) { dx_focus(h.page_node(kPnMain)); };
   Batch b = h.dispatch(kHClick, h.page_node(kPnMain));  // the harness's DOM model checks the node is live
   REQUIRE(b.count(dx::schema::kOpFocus) == 1);
+}
+
+TEST_CASE("localeCompare without a browser (native/dx_collate.h) orders ASCII and Latin-1 words as ICU does", "[web]") {
+  // The order node (ICU) gives these words; the server's render uses this approximation.
+  std::vector<std::string> icu = {"", "_x", "-y", "10", "9", "a b", "a-b", "a1", "A1", "ab", "apple", "Apple", "banana",
+                                  "Banana", "cherry", "e", "\xC3\xA9", "ef", "x y", "x.y", "zebra", "Zebra"};
+  for (size_t i = 0; i < icu.size(); ++i)
+    for (size_t j = 0; j < icu.size(); ++j) {
+      auto bytes = [](const std::string& s) { return reinterpret_cast<const uint8_t*>(s.data()); };
+      double want = i < j ? -1 : i > j ? 1 : 0;
+      INFO(icu[i] << " vs " << icu[j]);
+      CHECK(dx_collate(bytes(icu[i]), uint32_t(icu[i].size()), bytes(icu[j]), uint32_t(icu[j].size())) == want);
+    }
 }

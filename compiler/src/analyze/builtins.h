@@ -34,6 +34,7 @@ inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 inline constexpr LibArg kNum0{LibType::Number, true, 0, nullptr};
 inline constexpr LibArg kNumInf{LibType::Number, true, kInf, nullptr};
 inline constexpr LibArg kNumReq{LibType::Number, false, 0, nullptr};
+inline constexpr LibArg kNum10{LibType::Number, true, 10, nullptr};
 inline constexpr LibArg kStrReq{LibType::String, false, 0, nullptr};
 
 inline constexpr LibMethod kStringMethods[] = {
@@ -42,6 +43,7 @@ inline constexpr LibMethod kStringMethods[] = {
     {"slice", "dx_str_slice", LibType::String, 2, {kNum0, kNumInf}},
     {"substring", "dx_str_substring", LibType::String, 2, {kNum0, kNumInf}},
     {"indexOf", "dx_str_index_of", LibType::Number, 2, {kStrReq, kNum0}},
+    {"localeCompare", "dx_str_locale_compare", LibType::Number, 1, {kStrReq}},  // the page's collation (storage.cpp)
     {"lastIndexOf", "dx_str_last_index_of", LibType::Number, 2, {kStrReq, {LibType::Number, true, kNaN, nullptr}}},
     {"includes", "dx_str_includes", LibType::Boolean, 2, {kStrReq, kNum0}},
     {"startsWith", "dx_str_starts_with", LibType::Boolean, 2, {kStrReq, kNum0}},
@@ -71,7 +73,7 @@ inline const LibMethod* find_string_method(const std::string& name) {
 inline constexpr LibMethod kNumberMethods[] = {
     {"toFixed", "dx_num_to_fixed", LibType::String, 1, {kNum0}},
     {"toPrecision", "dx_num_to_precision", LibType::String, 1, {kNumReq}},
-    {"toString", "dx_num_to_str", LibType::String, 0, {}},
+    {"toString", "dx_num_to_radix", LibType::String, 1, {kNum10}},  // toString(radix?): 10 is String(x)
 };
 
 inline const LibMethod* find_number_method(const std::string& name) {

@@ -399,10 +399,6 @@ TypeId Checker::check_method_on(Ctx& c, NodeId n, TypeId expected, TypeId ot, bo
   }
   if (ok == TypeKind::String || (ok == TypeKind::Number && T.non_null(ot) == T.number())) {
     bool number = ok == TypeKind::Number;
-    if (number && method == "toString" && !args.empty()) {
-      error(args[0], "DX0235", "toString(radix) is not supported yet; toString() and String(n) print base 10");
-      return T.error();
-    }
     if (!number && method == "codePointAt") {  // number | undefined
       if (args.size() != 1) { error(n, "DX0222", "codePointAt takes one argument, the index"); return T.error(); }
       TypeId at = check_expr(c, args[0], T.number());
@@ -422,8 +418,6 @@ TypeId Checker::check_method_on(Ctx& c, NodeId n, TypeId expected, TypeId ot, bo
     const LibMethod* lm = number ? find_number_method(method) : find_string_method(method);
     if (!lm) {
       std::string hint = number ? " (supported: toFixed, toPrecision, toString)"
-                         : method == "localeCompare" ? ": it orders by the browser's locale (ICU); for code-unit order write "
-                                                       "a < b ? -1 : a > b ? 1 : 0"
                          : method == "match" || method == "search" || method == "matchAll" ? ": regular expressions are not supported"
                          : method == "toLocaleUpperCase" || method == "toLocaleLowerCase" ? ": toUpperCase/toLowerCase are"
                          : "";

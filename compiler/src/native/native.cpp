@@ -91,7 +91,7 @@ bool build_server_module(const std::vector<uint8_t>& wasm, const std::string& ru
   };
   fs::path native_dir = fs::path(runtime_dir) / "native";
   std::error_code ec;
-  for (const char* f : {"dx_app_abi.h", "dx_app_glue.c", "dx_wasm_rt.c", "dx_rt_frame.h", "shadow/wasm-rt.h"})
+  for (const char* f : {"dx_app_abi.h", "dx_app_glue.c", "dx_wasm_rt.c", "dx_rt_frame.h", "dx_collate.h", "shadow/wasm-rt.h"})
     if (!fs::is_regular_file(native_dir / f, ec)) return fail((native_dir / f).string() + " is missing (is the dx build complete? set DX_RUNTIME_DIR)");
   fs::path work = fs::path(so_path).parent_path();
   fs::path wasm_path = work / "app.wasm", c_path = work / "app.c", h_path = work / "app.h", log = work / "log.txt";

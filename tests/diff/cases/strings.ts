@@ -47,3 +47,8 @@ export function parsing(): string {
 export function stringOf(): string {
   return str(String(1 / 3)) + str(String(true)) + str(String("s")) + str(String(-1e-7));
 }
+export function localeCompareOrder(): string {
+  const words = ["banana", "Apple", "apple", "cherry", "Banana", "10", "9", "a b", "ab", "", "éclair", "zebra", "Zebra", "_x", "-y"];
+  const sorted = [...words].sort((a, b) => a.localeCompare(b));
+  return sorted.join("|") + "|" + "a".localeCompare("b") + "a".localeCompare("a") + "b".localeCompare("a");
+}

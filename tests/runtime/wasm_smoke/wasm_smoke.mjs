@@ -10,7 +10,7 @@ const fail = (what) => { throw new Error(what); };
 const env = new Proxy({}, { get: (_, name) => () => fail(`unexpected import ${String(name)}`) });
 const { instance } = await WebAssembly.instantiate(bytes, {
   dxgen: new Proxy({}, { get: (_, name) => (name === "dxgen_heap_base" ? () => 0 : () => fail(`dxgen ${String(name)}`)) }),
-  dx: { seed: () => 1, now: () => 0, perf_now: () => 0, ls_get: () => -1, ls_take() {}, ls_set() {}, ls_remove() {}, hash: () => 0 },
+  dx: { seed: () => 1, now: () => 0, perf_now: () => 0, ls_get: () => -1, ls_take() {}, ls_set() {}, ls_remove() {}, hash: () => 0, locale_compare: () => 0 },
   env,
 });
 const x = instance.exports;

@@ -67,6 +67,7 @@ export default function Control() {
         <p id="hello">{user() !== null && <em>hello</em>}</p>
         <p id="acc"><Show when={user()} fallback={<i>nobody</i>}>{(u) => <b>{u().name}</b>}</Show></p>
         <ul id="empty"><For each={notes().filter((x) => x.length > 5)} fallback={<li class="none">no long notes</li>}>{(n) => <li>{n}</li>}</For></ul>
+        <p id="sorted">{["banana", "Apple", "apple", "Cherry", "éclair", "_x"].sort((a, b) => a.localeCompare(b)).join(" ")}</p>
         <p id="tone" class={level() > 0 ? Mood.Happy : Mood.Sad}>{level() > 0 ? Tone.Loud : Tone.Calm}</p>
         <ol id="notes">{notes().map((n, i) => <li title={n}>{i}:{n}{i === 0 ? <b>*</b> : null}</li>)}</ol>
         <div id="badges">
