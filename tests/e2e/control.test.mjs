@@ -66,6 +66,12 @@ test('control flow: Index, Switch/Match, Portal, Dynamic', async () => {
   assert.equal(await html('#lvl'), '<span>zero</span><!---->');
   assert.equal(await html('#hello'), '<!---->');
   assert.equal(await text('#acc'), 'nobody');
+  // Rows that take their item apart: ({ name, age }) => …
+  assert.deepEqual(await page.locator('#people > li').allTextContents(), ['ann: 31', 'bo: 4']);
+  assert.equal(await text('#names'), '0ann1bo');
+  await page.click('#person');
+  assert.deepEqual(await page.locator('#people > li').allTextContents(), ['zed: 9', 'ann: 31', 'bo: 4']);
+  assert.equal(await text('#names'), '0zed1ann2bo');
   assert.equal(await text('#sorted'), '_x apple Apple banana Cherry éclair', 'the server\'s localeCompare (dx_collate.h) agrees with ICU here');
   assert.equal(await text('#tone'), '0');
   assert.equal(await page.getAttribute('#tone', 'class'), 'sad');

@@ -176,6 +176,7 @@ class Checker {
   BlockId branch_block(Ctx& c, const std::string& suffix, std::vector<NodeId> kids);
   Ctx row_ctx(Ctx& c, BlockId rid, NodeId decl, Symbol item);
   void declare_row_field(Ctx& rc, BlockId rid, NodeId decl, Symbol sym);
+  bool row_pattern(NodeId param);
   void check_handler(Ctx& c, NodeId attr_value, const std::string& event);
 
   TypeId check_chain(Ctx& c, NodeId n, TypeId expected);  // chain.cpp: a member access, call or indexing

@@ -74,9 +74,9 @@ void Checker::check_for(Ctx& c, NodeId n) {
   const Node& f = node(fn);
   const Node& ps = node(f.kid(0));
   auto plain = [&](NodeId pk) { return !node(pk).text.empty() && node(pk).kid(1) == kNoNode && !(node(pk).flags & (kRest | kOptional)); };
-  if (ps.kids.empty() || ps.kids.size() > 2 || !plain(ps.kids[0])) {
+  if (ps.kids.empty() || ps.kids.size() > 2 || !(plain(ps.kids[0]) || (row_pattern(ps.kids[0]) && key == kNoNode))) {
     error(f.kid(0), "DX0257", ps.kids.size() > 2 ? "a <For> row takes the item and optionally its index accessor: (item, i) => …"
-                              : !ps.kids.empty() ? "a <For> row takes the item by name, (item) => …, and reads item.field (a replaced item updates the row)"
+                              : !ps.kids.empty() ? "a <For key> row takes the item by name, (item) => …, and reads item.field (a replaced item updates the row)"
                                                  : "a <For> row takes one named parameter, the item");
     return;
   }
@@ -123,6 +123,10 @@ void Checker::keyed_row(Ctx& c, NodeId at, NodeId fn, TypeId elem, bool replacea
   item.type = elem;
   if (replaceable) item.bit = kItemChangedBit;  // a row's item may be replaced by one with the same key
   Ctx rc = row_ctx(c, rid, ps.kids[0], item);
+  if (row_pattern(ps.kids[0])) {  // ({ id, label }) => …: fields of the row, set from its item at creation
+    p_.blocks[rid].item_pattern = node(ps.kids[0]).kid(2);
+    bind_pattern(rc, p_.blocks[rid].item_pattern, elem, false, true);
+  }
   if (ps.kids.size() == 2) {  // (item, i) => …: the row's position, which moves as rows come and go
     Symbol idx;
     idx.kind = index_kind;
@@ -149,8 +153,15 @@ void Checker::declare_row_field(Ctx& rc, BlockId rid, NodeId decl, Symbol sym) {
 
 // A list row's item (`item`: its kind, type and change bit; declared by `decl`, at instance offset 24) and the
 // context its row body is checked in: a block of its own whose scope sees the item.
+// A row parameter that takes its item apart, `({ id, label }) => …` (not with a key function: the item a row
+// holds never changes then, so the names, set once, stay true).
+bool Checker::row_pattern(NodeId param) {
+  const Node& p = node(param);
+  return p.text.empty() && p.kid(2) != kNoNode && p.kid(1) == kNoNode && !(p.flags & (kRest | kOptional));
+}
+
 Ctx Checker::row_ctx(Ctx& c, BlockId rid, NodeId decl, Symbol item) {
-  item.name = std::string(node(decl).text);
+  item.name = node(decl).text.empty() ? "#item" : std::string(node(decl).text);  // "#item": taken apart (row_pattern)
   item.module = mod_;
   item.decl = decl;
   item.block = rid;

@@ -105,6 +105,7 @@ struct BlockInfo {
   std::vector<NodeId> body;     // statements run once at creation (component / row bodies)
   std::vector<SymId> fields;    // block-level variables stored in the instance
   SymId item = kNoId;           // list row: the item (instance offset 24); an <Index> row's is a Signal (read `item()`)
+  NodeId item_pattern = kNoNode;  // a keyed row written `({ id, label }) => …`: the pattern its create runs on the item
   bool positional = false;      // an <Index> row: matched by position, its index a number at offset 32
   uint32_t index_offset = 0;    // a row with an index parameter: where the runtime keeps the row's index (else 0)
   // A <Dynamic> case (a branch): renders `dynamic_el` as the component `dynamic_comp`, or as the HTML

@@ -73,6 +73,7 @@ BuildResult build(const BuildOptions& opts, SourceManager& sm, Diagnostics& diag
   native::ServerModule server;
   bool with_server = opts.ssr && !opts.dev;
   if (with_server) {
+    package::precompress(er);  // app.wasm's and app.dxb's .br/.gz, on the core the C compiler leaves idle
     std::vector<std::string> page_files;
     for (const PageFile& pg : proj.pages) page_files.push_back(pg.dynamic() ? "" : pg.path);  // "": rendered per request
     native::build_and_prerender(er.wasm, opts.runtime_dir, opts.optimize >= 2 ? 2 : 0, page_files, server, diags);

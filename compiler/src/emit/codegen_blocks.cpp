@@ -374,6 +374,8 @@ void CodeGen::gen_block(BlockId b) {
     f.env_block = b;
     f.params = {t_i32()};
     std::vector<Ex> xs;
+    if (bi.item_pattern != kNoNode)  // ({ id, label }) => …: the row's item taken apart into its fields
+      xs.push_back(destructure(f, bi.item_pattern, load_typed(w_.get(0, t_i32()), 24, p_.symbols[bi.item].type)));
     for (NodeId s : bi.body)
       xs.push_back(node(bi.module, s).kind == NodeKind::VarDecl ? block_decl(f, s) : stmt(f, s));
     xs.push_back(w_.call(rt["dx_clone"], {w_.get(0, t_i32()), w_.u32(ir.tpl_id), w_.u32(ir.ids_offset)}, t_none()));

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <cstring>
 #include <filesystem>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <system_error>
@@ -106,6 +107,34 @@ std::vector<Compressed> compress_all(const std::vector<const std::vector<uint8_t
   for (std::thread& t : pool) t.join();
   for (size_t i = 0; i < inputs.size(); ++i)
     if (!q9[i].empty() && (out[i].br.empty() || q9[i].size() < out[i].br.size())) out[i].br = std::move(q9[i]);
+  return out;
+}
+
+// The background compression precompress() started: the bytes, and their copies once `worker` is joined.
+struct Precompressed {
+  std::vector<std::vector<uint8_t>> inputs;
+  std::vector<Compressed> out;
+  std::thread worker;
+  ~Precompressed() {
+    if (worker.joinable()) worker.join();
+  }
+};
+std::unique_ptr<Precompressed> g_pre;
+
+// compress_all, taking the copies of inputs precompress() already has.
+std::vector<Compressed> compress_with_precompressed(std::vector<const std::vector<uint8_t>*> inputs) {
+  std::unique_ptr<Precompressed> pre = std::move(g_pre);
+  if (pre && pre->worker.joinable()) pre->worker.join();
+  std::vector<std::pair<size_t, size_t>> taken;  // (input, precompressed)
+  for (size_t i = 0; pre && i < inputs.size(); ++i)
+    for (size_t j = 0; inputs[i] && j < pre->inputs.size(); ++j)
+      if (*inputs[i] == pre->inputs[j] && !pre->out[j].gz.empty()) {
+        taken.push_back({i, j});
+        inputs[i] = nullptr;
+        break;
+      }
+  std::vector<Compressed> out = compress_all(inputs);
+  for (auto [i, j] : taken) out[i] = std::move(pre->out[j]);
   return out;
 }
 
@@ -312,7 +341,7 @@ bool package(const Project& proj, const EmitResult& r, const std::string& runtim
   std::vector<const std::vector<uint8_t>*> to_compress;
   for (auto& [name, bytes] : files)  // _server/ is never served
     to_compress.push_back(!dev && compressible(name) && !bytes.empty() && name.rfind("_server/", 0) != 0 ? &bytes : nullptr);
-  std::vector<Compressed> compressed = compress_all(to_compress);
+  std::vector<Compressed> compressed = compress_with_precompressed(to_compress);
   for (size_t i = 0; i < files.size(); ++i) {
     const auto& [name, bytes] = files[i];
     fs::path dest = tmp / name;
@@ -375,6 +404,19 @@ std::string size_report(const std::vector<FileReport>& report) {
   snprintf(line, sizeof line, "  %-24s %10zu %10zu %10zu\n", "total", tb, tg, tr);
   s << line;
   return s.str();
+}
+
+void precompress(const EmitResult& r) {
+  g_pre.reset();  // (joins a previous one)
+  auto pre = std::make_unique<Precompressed>();
+  pre->inputs = {r.wasm, r.dxb};
+  Precompressed* p = pre.get();
+  try {
+    p->worker = std::thread([p] { p->out = compress_all({&p->inputs[0], &p->inputs[1]}); });
+  } catch (const std::system_error&) {
+    return;  // no thread: package() compresses them as usual
+  }
+  g_pre = std::move(pre);
 }
 
 }  // namespace dxc::package

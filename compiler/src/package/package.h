@@ -25,5 +25,9 @@ bool package(const Project& proj, const EmitResult& r, const std::string& runtim
              std::vector<FileReport>& report, Diagnostics& diags, bool dev = false,
              const native::ServerModule* server = nullptr);
 std::string size_report(const std::vector<FileReport>& report);
+// Starts computing the .gz/.br copies of `r`'s app.wasm and app.dxb on a background thread: the build calls it
+// before the native phase, whose C compiler leaves a core idle; package() then takes them instead of
+// compressing those files again. A later call (or the end of the program) first finishes the previous one.
+void precompress(const EmitResult& r);
 
 }  // namespace dxc::package

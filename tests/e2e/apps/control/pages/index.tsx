@@ -26,6 +26,7 @@ export default function Control() {
   const [level, setLevel] = createSignal(0);
   const [notes, setNotes] = createSignal<string[]>(["x", "y"]);
   const [ticking, setTicking] = createSignal(true);
+  const [people, setPeople] = createSignal<{ name: string; age: number }[]>([{ name: "ann", age: 31 }, { name: "bo", age: 4 }]);
   const [gone, setGone] = createSignal(0);
 
   const [mode, setMode] = createSignal(0);
@@ -67,6 +68,9 @@ export default function Control() {
         <p id="hello">{user() !== null && <em>hello</em>}</p>
         <p id="acc"><Show when={user()} fallback={<i>nobody</i>}>{(u) => <b>{u().name}</b>}</Show></p>
         <ul id="empty"><For each={notes().filter((x) => x.length > 5)} fallback={<li class="none">no long notes</li>}>{(n) => <li>{n}</li>}</For></ul>
+        <ul id="people"><For each={people()}>{({ name, age }) => <li>{name}: {age}</li>}</For></ul>
+        <p id="names">{people().map(({ name }, i) => <b>{i}{name}</b>)}</p>
+        <button id="person" onClick={() => setPeople([{ name: "zed", age: 9 }, ...people()])}>person</button>
         <p id="sorted">{["banana", "Apple", "apple", "Cherry", "éclair", "_x"].sort((a, b) => a.localeCompare(b)).join(" ")}</p>
         <p id="tone" class={level() > 0 ? Mood.Happy : Mood.Sad}>{level() > 0 ? Tone.Loud : Tone.Calm}</p>
         <ol id="notes">{notes().map((n, i) => <li title={n}>{i}:{n}{i === 0 ? <b>*</b> : null}</li>)}</ol>
