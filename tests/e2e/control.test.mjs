@@ -66,6 +66,8 @@ test('control flow: Index, Switch/Match, Portal, Dynamic', async () => {
   assert.equal(await html('#lvl'), '<span>zero</span><!---->');
   assert.equal(await html('#hello'), '<!---->');
   assert.equal(await text('#acc'), 'nobody');
+  assert.equal(await text('#pill'), 'lvl 0');
+  assert.equal(await page.getAttribute('#pill > span', 'class'), 'pill');
   // Rows that take their item apart: ({ name, age }) => …
   assert.deepEqual(await page.locator('#people > li').allTextContents(), ['ann: 31', 'bo: 4']);
   assert.equal(await text('#names'), '0ann1bo');
@@ -106,6 +108,8 @@ test('control flow: Index, Switch/Match, Portal, Dynamic', async () => {
   await page.click('#level');
   assert.equal(await badges.nth(1).getAttribute('style'), 'color: red; font-weight: 700;');
   assert.equal(await text('#tone'), '5');
+  assert.equal(await text('#pill'), 'lvl 1', 'a destructured prop stays reactive');
+  assert.equal(await page.getAttribute('#pill > span', 'class'), 'pill hot');
   assert.equal(await page.getAttribute('#tone', 'class'), 'happy');
   assert.equal(await badges.nth(1).locator('b.flame').count(), 1);
   await page.click('#level');

@@ -39,8 +39,9 @@ BlockId Checker::component_block(SymId comp) {
   if (ps.kids.size() > 1) error(fn.kid(0), "DX0213", "a component takes one parameter, its props");
   if (!ps.kids.empty()) {
     const Node& pn = node(ps.kids[0]);
-    if (pn.text.empty()) {
-      error(ps.kids[0], "DX0213", "destructuring props is not supported (it would lose reactivity): take `props` and read props.x");
+    bool pattern = pn.text.empty() && pn.kid(2) != kNoNode && node(pn.kid(2)).kind == NodeKind::ObjectPattern;
+    if (pn.text.empty() && !pattern) {
+      error(ps.kids[0], "DX0213", "a component's parameter is its props: `props`, or `{ title, count }` taken apart");
     } else if (pn.kid(0) == kNoNode) {
       error(ps.kids[0], "DX0230", "the props parameter needs a type annotation (an interface with the props)");
     } else {
@@ -48,7 +49,7 @@ BlockId Checker::component_block(SymId comp) {
       if (p_.types.kind(pt) == TypeKind::Record) {
         Symbol ps_sym;
         ps_sym.kind = SymKind::Props;
-        ps_sym.name = std::string(pn.text);
+        ps_sym.name = pattern ? "#props" : std::string(pn.text);
         ps_sym.module = mod_;
         ps_sym.decl = ps.kids[0];
         ps_sym.type = pt;
@@ -74,6 +75,7 @@ BlockId Checker::component_block(SymId comp) {
           bb.prop_offsets.push_back({f.name, bb.alloc_field(p_.types.wasm(f.type) == WasmType::F64 ? 8 : 4)});
         }
         bb.children_optional = true;  // `children` may always be omitted (the optional form is the usual one)
+        if (pattern) destructured_props(c, id, pn.kid(2), pt);
       } else if (pt != p_.types.error()) {
         error(pn.kid(0), "DX0213", "props must be an interface or object type");
       }
@@ -82,6 +84,45 @@ BlockId Checker::component_block(SymId comp) {
   check_block_body(c, id, fn.kid(1), fn.flags & kExprBody);
   mod_ = saved;
   return id;
+}
+
+// `function Card({ title, count: n }: CardProps)`: each name reads its prop, as `props.title` would — a field
+// of the component instance with the prop's offset and bit, so it stays reactive (Solid's destructuring would
+// read the prop once). Defaults, nesting, `...rest`, `children` and a page's `params` are refused.
+void Checker::destructured_props(Ctx& c, BlockId comp, NodeId pattern, TypeId pt) {
+  const BlockInfo& bb = p_.blocks[comp];
+  const Shape& sh = p_.types.shape_info(p_.types.info(pt).shape);
+  for (NodeId k : node(pattern).kids) {
+    const Node& kn = node(k);
+    if (kn.kind != NodeKind::PatternProp || node(kn.kid(0)).kind != NodeKind::Identifier) {
+      error(k, "DX0213", "props are taken apart into plain names: `{ title, count: n }`");
+      continue;
+    }
+    if (kn.kid(1) != kNoNode)  // reported; the name is still declared (as the prop), so its uses say nothing more
+      error(k, "DX0213", "a default for a prop is written where it is read: `props." + std::string(kn.text) + " ?? …` (take `props`)");
+    std::string field(kn.text);
+    const Field* fd = sh.find(field);
+    if (!fd) { error(k, "DX0233", "property '" + field + "' does not exist on type '" + p_.types.name(pt) + "'"); continue; }
+    uint32_t offset = 0, bit = 0;
+    for (auto& [nm, off] : bb.prop_offsets) if (nm == field) offset = off;
+    for (auto& [nm, b] : bb.prop_bits) if (nm == field) bit = b;
+    if (!offset) {
+      error(k, "DX0213", "`" + field + "` cannot be taken apart here: read props." + field + " (take `props`)");
+      continue;
+    }
+    Symbol f;
+    f.kind = SymKind::Field;
+    f.name = std::string(node(kn.kid(0)).text);
+    f.module = mod_;
+    f.decl = kn.kid(0);
+    f.type = fd->type;
+    f.block = comp;
+    f.offset = offset;
+    f.bit = bit;
+    SymId id = p_.add_symbol(f);
+    c.scope->names[f.name] = id;
+    module().ref[kn.kid(0)] = id;
+  }
 }
 
 // The record type `t` of a page's `props.params` or of `useParams<T>()` (at node `at`): string fields only, each

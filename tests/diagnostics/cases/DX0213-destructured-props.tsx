@@ -1,9 +1,9 @@
 interface Props {
-  name: string;
+  name?: string;
 }
 
-function Greeting({ name }: Props) {
-  return <p>Hello</p>;
+function Greeting({ name = "you" }: Props) {
+  return <p>Hello {name}</p>;
 }
 
 export default function Page() {

@@ -8,6 +8,7 @@ import Blue from "../components/Blue";
 import TreeView, { Tree } from "../components/TreeView";
 import Badge from "../components/Badge";
 import Ticker from "../components/Ticker";
+import Pill from "../components/Pill";
 
 // `t` again, with a new kid `under + "." + n` under the node named `under`.
 function grow(t: Tree, under: string, n: number): Tree {
@@ -71,6 +72,7 @@ export default function Control() {
         <ul id="people"><For each={people()}>{({ name, age }) => <li>{name}: {age}</li>}</For></ul>
         <p id="names">{people().map(({ name }, i) => <b>{i}{name}</b>)}</p>
         <button id="person" onClick={() => setPeople([{ name: "zed", age: 9 }, ...people()])}>person</button>
+        <p id="pill"><Pill text={`lvl ${level()}`} hot={level() > 0} /></p>
         <p id="sorted">{["banana", "Apple", "apple", "Cherry", "éclair", "_x"].sort((a, b) => a.localeCompare(b)).join(" ")}</p>
         <p id="tone" class={level() > 0 ? Mood.Happy : Mood.Sad}>{level() > 0 ? Tone.Loud : Tone.Calm}</p>
         <ol id="notes">{notes().map((n, i) => <li title={n}>{i}:{n}{i === 0 ? <b>*</b> : null}</li>)}</ol>
