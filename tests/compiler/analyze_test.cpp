@@ -80,7 +80,7 @@ TEST_CASE("each analyze diagnostic is reported with its code", "[analyze][diagno
       {"DX0207", page("const a = 1;\nconst a = 2;")},
       {"DX0210", page("const [a, setA] = createSignal(0);\nconst b = a;")},
       {"DX0211", page("const f = () => createSignal(0);")},
-      {"DX0213", "export default function Page({ x = 1 }: { x?: number }) { return <p/>; }\n"},  // default: props.x ?? 1
+      {"DX0213", "export default function Page({ x: { y } }: { x: { y: number } }) { return <p/>; }\n"},  // nested
       {"DX0213", "export default function Page([x]: number[]) { return <p/>; }\n"},
       {"DX0214", page("const [a, setA] = createSignal(0);\nconst f = () => { a = 2; };")},
       {"DX0215", page("const a = 1;\nconst f = () => { a = 2; };")},

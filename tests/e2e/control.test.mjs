@@ -68,6 +68,10 @@ test('control flow: Index, Switch/Match, Portal, Dynamic', async () => {
   assert.equal(await text('#acc'), 'nobody');
   assert.equal(await text('#pill'), 'lvl 0');
   assert.equal(await page.getAttribute('#pill > span', 'class'), 'pill');
+  assert.equal(await page.getAttribute('#pill > span', 'data-size'), '3', 'the default while the prop is undefined');
+  assert.equal(await page.getAttribute('#pill > span', 'data-tag'), 'b');
+  assert.equal(await page.getAttribute('#pill2 > span', 'data-size'), '7');
+  assert.equal(await page.getAttribute('#pill2 > span', 'data-tag'), 'i');
   // Rows that take their item apart: ({ name, age }) => …
   assert.deepEqual(await page.locator('#people > li').allTextContents(), ['ann: 31', 'bo: 4']);
   assert.equal(await text('#names'), '0ann1bo');
@@ -110,6 +114,7 @@ test('control flow: Index, Switch/Match, Portal, Dynamic', async () => {
   assert.equal(await text('#tone'), '5');
   assert.equal(await text('#pill'), 'lvl 1', 'a destructured prop stays reactive');
   assert.equal(await page.getAttribute('#pill > span', 'class'), 'pill hot');
+  assert.equal(await page.getAttribute('#pill2 > span', 'data-size'), '3', 'undefined again: the default');
   assert.equal(await page.getAttribute('#tone', 'class'), 'happy');
   assert.equal(await badges.nth(1).locator('b.flame').count(), 1);
   await page.click('#level');

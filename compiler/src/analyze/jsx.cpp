@@ -88,7 +88,8 @@ BlockId Checker::component_block(SymId comp) {
 
 // `function Card({ title, count: n }: CardProps)`: each name reads its prop, as `props.title` would — a field
 // of the component instance with the prop's offset and bit, so it stays reactive (Solid's destructuring would
-// read the prop once). Defaults, nesting, `...rest`, `children` and a page's `params` are refused.
+// read the prop once); `{ size = 10 }` reads the default where the prop is undefined. Nesting, `...rest`,
+// `children` and a page's `params` are refused.
 void Checker::destructured_props(Ctx& c, BlockId comp, NodeId pattern, TypeId pt) {
   const BlockInfo& bb = p_.blocks[comp];
   const Shape& sh = p_.types.shape_info(p_.types.info(pt).shape);
@@ -98,8 +99,6 @@ void Checker::destructured_props(Ctx& c, BlockId comp, NodeId pattern, TypeId pt
       error(k, "DX0213", "props are taken apart into plain names: `{ title, count: n }`");
       continue;
     }
-    if (kn.kid(1) != kNoNode)  // reported; the name is still declared (as the prop), so its uses say nothing more
-      error(k, "DX0213", "a default for a prop is written where it is read: `props." + std::string(kn.text) + " ?? …` (take `props`)");
     std::string field(kn.text);
     const Field* fd = sh.find(field);
     if (!fd) { error(k, "DX0233", "property '" + field + "' does not exist on type '" + p_.types.name(pt) + "'"); continue; }
@@ -116,6 +115,15 @@ void Checker::destructured_props(Ctx& c, BlockId comp, NodeId pattern, TypeId pt
     f.module = mod_;
     f.decl = kn.kid(0);
     f.type = fd->type;
+    if (kn.kid(1) != kNoNode) {  // `{ size = 10 }`: the default when the prop is undefined, at each read (codegen)
+      auto& T = p_.types;
+      TypeId want = T.can_be_nullable(fd->type) ? T.with_nullable(fd->type, T.nullable(fd->type) & ~kOrUndefined) : fd->type;
+      TypeId dt = check_expr(c, kn.kid(1), want);
+      if (!assignable(dt, want) && T.kind(dt) != TypeKind::Error)
+        error(kn.kid(1), "DX0234", "the default is '" + T.name(dt) + "', the prop '" + T.name(want) + "'");
+      f.type = want;
+      f.init = kn.kid(1);
+    }
     f.block = comp;
     f.offset = offset;
     f.bit = bit;
@@ -654,6 +662,7 @@ struct DepsWalker {
           const Symbol& sym = p.symbols[s];
           if (sym.kind == SymKind::Signal || sym.kind == SymKind::Memo || sym.kind == SymKind::Field) d |= sym.bit;
           if (sym.kind == SymKind::Selector) d |= p.symbols[sym.signal].bit;
+          if (sym.kind == SymKind::Field && sym.init != kNoNode) d |= walk(sym.module, sym.init);  // a prop's default
           if (sym.kind == SymKind::Accessor) d |= walk(sym.module, sym.init);  // <Show>'s (v) => …: v() is `when`
           if (sym.kind == SymKind::Function && p.funcs[sym.func].env_block != kNoId) d |= func(sym.func);
         }

@@ -65,7 +65,8 @@ struct Symbol {
   BlockId owner_block = kNoId;  // Local owned by a block's create/update code
   SymId signal = kNoId;   // Setter; Selector: its source (a Signal or Memo)
   NodeId init = kNoNode;  // Const: the literal; Memo: the compute expression; Global: the initializer;
-                          // a `const` local bound to a function literal: that literal
+                          // a `const` local bound to a function literal: that literal; Field: a
+                          // destructured prop's default (`{ size = 10 }`)
   bool is_mutable = false;
   Builtin builtin = Builtin::None;
   bool per_iteration = false;  // Local declared in a loop body or an inline callback (a new binding each time)

@@ -217,6 +217,12 @@ Ex CodeGen::read_symbol(Fn& f, NodeId at, SymId s) {
       if (sym.captured) return load_typed(frame_of(f, sym.owner, at), sym.offset, sym.type);
       return w_.get(local_of(f, s), wtype(sym.type));
     case SymKind::Field: case SymKind::Signal:
+      if (sym.kind == SymKind::Field && sym.init != kNoNode) {  // a prop taken apart with a default: { size = 10 }
+        WType wt = wtype(sym.type);
+        uint32_t v = f.add_var(wt);
+        return w_.if_(is_null(w_.tee(v, load_typed(env_of(f, sym.block, at), sym.offset, sym.type), wt), sym.type, false),
+                      expr_as(f, sym.init, sym.type), w_.get(v, wt));
+      }
       return load_typed(env_of(f, sym.block, at), sym.offset, sym.type);
     case SymKind::Global: return load_typed(globals(), sym.offset, sym.type);
     case SymKind::Memo: return w_.call(memo_name(s), {env_of(f, sym.block, at)}, wtype(sym.type));

@@ -1,11 +1,11 @@
 interface Props {
-  name?: string;
+  user: { name: string };
 }
 
-function Greeting({ name = "you" }: Props) {
+function Greeting({ user: { name } }: Props) {
   return <p>Hello {name}</p>;
 }
 
 export default function Page() {
-  return <Greeting name="Ada" />;
+  return <Greeting user={{ name: "Ada" }} />;
 }

@@ -73,6 +73,7 @@ export default function Control() {
         <p id="names">{people().map(({ name }, i) => <b>{i}{name}</b>)}</p>
         <button id="person" onClick={() => setPeople([{ name: "zed", age: 9 }, ...people()])}>person</button>
         <p id="pill"><Pill text={`lvl ${level()}`} hot={level() > 0} /></p>
+        <p id="pill2"><Pill text="x" hot={false} size={level() > 0 ? undefined : 7} tag="i" /></p>
         <p id="sorted">{["banana", "Apple", "apple", "Cherry", "éclair", "_x"].sort((a, b) => a.localeCompare(b)).join(" ")}</p>
         <p id="tone" class={level() > 0 ? Mood.Happy : Mood.Sad}>{level() > 0 ? Tone.Loud : Tone.Calm}</p>
         <ol id="notes">{notes().map((n, i) => <li title={n}>{i}:{n}{i === 0 ? <b>*</b> : null}</li>)}</ol>
