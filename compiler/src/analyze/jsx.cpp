@@ -97,6 +97,7 @@ void Checker::destructured_props(Ctx& c, BlockId comp, NodeId pattern, TypeId pt
     const Node& kn = node(k);
     if (kn.kind != NodeKind::PatternProp || node(kn.kid(0)).kind != NodeKind::Identifier) {
       error(k, "DX0213", "props are taken apart into plain names: `{ title, count: n }`");
+      if (kn.kind == NodeKind::PatternProp) bind_pattern(c, kn.kid(0), p_.types.error(), false, true);  // its names: no more errors
       continue;
     }
     std::string field(kn.text);
