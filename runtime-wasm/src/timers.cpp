@@ -54,6 +54,16 @@ Ref free_entry() {
 // take them, and the browser clamps what is left.
 uint32_t delay_ms(double d) { return d >= 1 ? (d < 2147483647.0 ? uint32_t(d) : 2147483647u) : 0; }
 
+// A new entry with the next id; returns it.
+Ref add(Ref closure, Ref owner, uint32_t kind) {
+  Ref e = free_entry();
+  st32(e, g_next_id++);
+  write_ref(g_table, e + 4, closure);
+  st32(e + 8, owner);
+  st32(e + 12, kind);
+  return e;
+}
+
 void drop(Ref e) {  // the entry is free; its closure is released when the batch ends
   st32(e, 0);
   st32(e + 8, 0);
@@ -63,15 +73,10 @@ void drop(Ref e) {  // the entry is free; its closure is released when the batch
 }  // namespace
 
 double timer_set(Ref closure, double delay, bool repeat, Ref owner) {
-  Ref e = free_entry();
-  uint32_t id = g_next_id++;
-  st32(e, id);
-  write_ref(g_table, e + 4, closure);
-  st32(e + 8, owner);
-  st32(e + 12, repeat ? kInterval : kTimeout);
+  Ref e = add(closure, owner, repeat ? kInterval : kTimeout);
   stf64(e + 16, delay);
-  emit(schema::kOpTimer, id, delay_ms(delay), repeat ? 1 : 0);
-  return double(id);
+  emit(schema::kOpTimer, ld32(e), delay_ms(delay), repeat ? 1 : 0);
+  return double(ld32(e));
 }
 
 void timer_clear(double id) {
@@ -91,12 +96,7 @@ void timer_fire(uint32_t id) {
 }
 
 void cleanup_add(Ref closure, Ref owner) {
-  if (!owner) return;
-  Ref e = free_entry();
-  st32(e, g_next_id++);
-  write_ref(g_table, e + 4, closure);
-  st32(e + 8, owner);
-  st32(e + 12, kCleanup);
+  if (owner) add(closure, owner, kCleanup);
 }
 
 void timers_drop_owner(Ref inst) {

@@ -92,6 +92,9 @@ class Checker {
   // functions.cpp
   TypeId check_inline_callback(Ctx& c, NodeId arrow, std::vector<TypeId> params, TypeId expected_ret);
   TypeId check_callback_value(Ctx& c, NodeId v, const std::vector<TypeId>& params);  // functions.cpp
+  // functions.cpp: `v`, which must be a function of no arguments that returns nothing (timers, onCleanup);
+  // otherwise an error names `what`, then `example`.
+  void check_void_callback(Ctx& c, NodeId v, const std::string& what, const std::string& example = "");
   // Checks a function (closure, handler, block-local or module function). `existing` reuses a FuncInfo
   // declared earlier (hoisted functions); otherwise one is created.
   FuncId check_closure(Ctx& c, NodeId fn_node, TypeId expected, FuncRole role, FuncId existing = kNoId);
@@ -177,6 +180,7 @@ class Checker {
   BlockId branch_block(Ctx& c, const std::string& suffix, std::vector<NodeId> kids);
   Ctx row_ctx(Ctx& c, BlockId rid, NodeId decl, Symbol item);
   void declare_row_field(Ctx& rc, BlockId rid, NodeId decl, Symbol sym);
+  bool plain_param(NodeId param);
   bool row_pattern(NodeId param);
   void check_handler(Ctx& c, NodeId attr_value, const std::string& event);
 
@@ -184,6 +188,7 @@ class Checker {
   TypeId check_subscript(Ctx& c, NodeId n);                // chain.cpp: xs[i], xs?.[i]
   // enums.cpp: an enum's members (computed once) and its type (number, or string); `E.member` as a value.
   const std::vector<EnumValue>& enum_values(SymId e);
+  bool is_enum(SymId s) const;
   TypeId enum_type(SymId e);
   TypeId check_enum_member(NodeId n, SymId e);
   void chain_link(NodeId n);  // `n` is a `?.` on a nullable object: it short-circuits its whole chain

@@ -48,6 +48,11 @@ const std::vector<EnumValue>& Checker::enum_values(SymId e) {
   return out;
 }
 
+bool Checker::is_enum(SymId s) const {
+  const Symbol& sym = p_.symbols[s];
+  return sym.kind == SymKind::TypeName && p_.node(sym.module, sym.decl).kind == NodeKind::Enum;
+}
+
 TypeId Checker::enum_type(SymId e) {
   const std::vector<EnumValue>& vs = enum_values(e);
   return !vs.empty() && vs[0].is_string ? p_.types.string() : p_.types.number();

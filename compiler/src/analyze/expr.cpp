@@ -66,7 +66,7 @@ TypeId Checker::check_expr(Ctx& c, NodeId n, TypeId expected) {
         case SymKind::Selector: error(n, "DX0210", "'" + name + "' is a selector: call it with a key, " + name + "(key)"); break;
         case SymKind::Accessor: error(n, "DX0210", "'" + name + "' is an accessor: read it as " + name + "()"); break;
         case SymKind::TypeName:
-          if (p_.node(s.module, s.decl).kind == NodeKind::Enum)
+          if (is_enum(sid))
             error(n, "DX0220", "the enum '" + name + "' is read by member (" + name + ".X); its reverse mapping " + name + "[value] is not supported");
           else
             error(n, "DX0220", "'" + name + "' is a type, not a value");
@@ -263,10 +263,7 @@ TypeId Checker::check_global_call(Ctx& c, NodeId n, GlobalFn g, const std::strin
   }
   if (g == GlobalFn::SetTimeout || g == GlobalFn::SetInterval) {  // (fn, delay?) → the timer's id
     if (args.empty() || args.size() > 2) { error(n, "DX0222", name + " takes a function and a delay in ms"); return T.error(); }
-    TypeId ft = check_expr(c, args[0], T.function({}, T.void_()));
-    if (T.kind(ft) != TypeKind::Error && (T.kind(ft) != TypeKind::Function || T.nullable(ft) || !T.info(ft).params.empty() ||
-                                          T.info(ft).ret != T.void_()))
-      error(args[0], "DX0234", name + " takes a function of no arguments that returns nothing: " + name + "(() => { … }, ms)");
+    check_void_callback(c, args[0], name, ": " + name + "(() => { … }, ms)");
     if (args.size() == 2) {
       TypeId dt = check_expr(c, args[1], T.number());
       if (dt != T.number() && dt != T.error()) error(args[1], "DX0234", "the delay is a number of milliseconds");
@@ -404,10 +401,7 @@ TypeId Checker::check_call(Ctx& c, NodeId n, TypeId expected) {
           return T.error();
         }
         if (args.size() != 1) { error(n, "DX0222", "write `onCleanup(() => { … })`"); return T.error(); }
-        TypeId ft = check_expr(c, args[0], T.function({}, T.void_()));
-        if (T.kind(ft) != TypeKind::Error && (T.kind(ft) != TypeKind::Function || T.nullable(ft) || !T.info(ft).params.empty() ||
-                                              T.info(ft).ret != T.void_()))
-          error(args[0], "DX0234", "onCleanup takes a function of no arguments that returns nothing");
+        check_void_callback(c, args[0], "onCleanup");
         set_type(callee, T.void_());
         return T.void_();
       }
@@ -443,7 +437,7 @@ TypeId Checker::check_member(Ctx& c, NodeId n) {
   }
   if (on.kind == NodeKind::Identifier) {
     SymId sid = lookup(c.scope, std::string(on.text));
-    if (sid != kNoId && p_.symbols[sid].kind == SymKind::TypeName && p_.node(p_.symbols[sid].module, p_.symbols[sid].decl).kind == NodeKind::Enum)
+    if (sid != kNoId && is_enum(sid))
       return check_enum_member(n, sid);  // Color.Red (enums.cpp)
     if (sid != kNoId && p_.symbols[sid].kind == SymKind::Props) {
       set_ref(x.kid(0), sid);

@@ -86,6 +86,14 @@ TypeId Checker::check_callback_value(Ctx& c, NodeId v, const std::vector<TypeId>
   return fi.ret;
 }
 
+void Checker::check_void_callback(Ctx& c, NodeId v, const std::string& what, const std::string& example) {
+  auto& T = p_.types;
+  TypeId ft = check_expr(c, v, T.function({}, T.void_()));
+  if (T.kind(ft) != TypeKind::Error && (T.kind(ft) != TypeKind::Function || T.nullable(ft) || !T.info(ft).params.empty() ||
+                                        T.info(ft).ret != T.void_()))
+    error(v, "DX0234", what + " takes a function of no arguments that returns nothing" + example);
+}
+
 FuncId Checker::check_closure(Ctx& c, NodeId fn_node, TypeId expected, FuncRole role, FuncId existing) {
   auto& T = p_.types;
   const Node& fnn = node(fn_node);

@@ -73,14 +73,13 @@ void Checker::check_for(Ctx& c, NodeId n) {
   if (fn == kNoNode) { error(n, "DX0257", "<For> needs a child function: {(item) => <li>…</li>}"); return; }
   const Node& f = node(fn);
   const Node& ps = node(f.kid(0));
-  auto plain = [&](NodeId pk) { return !node(pk).text.empty() && node(pk).kid(1) == kNoNode && !(node(pk).flags & (kRest | kOptional)); };
-  if (ps.kids.empty() || ps.kids.size() > 2 || !(plain(ps.kids[0]) || (row_pattern(ps.kids[0]) && key == kNoNode))) {
+  if (ps.kids.empty() || ps.kids.size() > 2 || !(plain_param(ps.kids[0]) || (row_pattern(ps.kids[0]) && key == kNoNode))) {
     error(f.kid(0), "DX0257", ps.kids.size() > 2 ? "a <For> row takes the item and optionally its index accessor: (item, i) => …"
                               : !ps.kids.empty() ? "a <For key> row takes the item by name, (item) => …, and reads item.field (a replaced item updates the row)"
                                                  : "a <For> row takes one named parameter, the item");
     return;
   }
-  if (ps.kids.size() == 2 && !plain(ps.kids[1])) {
+  if (ps.kids.size() == 2 && !plain_param(ps.kids[1])) {
     error(ps.kids[1], "DX0257", "a <For> row's index is an accessor taken by name: (item, i) => <li>{i()}</li>");
     return;
   }
@@ -153,6 +152,12 @@ void Checker::declare_row_field(Ctx& rc, BlockId rid, NodeId decl, Symbol sym) {
 
 // A list row's item (`item`: its kind, type and change bit; declared by `decl`, at instance offset 24) and the
 // context its row body is checked in: a block of its own whose scope sees the item.
+// A parameter that is a plain name: no pattern, default, rest or `?` (the rows of lists, <Show>'s accessor).
+bool Checker::plain_param(NodeId param) {
+  const Node& p = node(param);
+  return !p.text.empty() && p.kid(1) == kNoNode && !(p.flags & (kRest | kOptional));
+}
+
 // A row parameter that takes its item apart, `({ id, label }) => …` (not with a key function: the item a row
 // holds never changes then, so the names, set once, stay true).
 bool Checker::row_pattern(NodeId param) {
@@ -216,7 +221,7 @@ void Checker::check_show(Ctx& c, NodeId n) {
     const Node& f = node(fn);
     const Node& ps = node(f.kid(0));
     bool plain = ps.kids.size() <= 1;
-    for (NodeId pk : ps.kids) plain &= !node(pk).text.empty() && node(pk).kid(1) == kNoNode && !(node(pk).flags & (kRest | kOptional));
+    for (NodeId pk : ps.kids) plain &= plain_param(pk);
     if (!plain || !(f.flags & kExprBody) || !is_jsx(node(f.kid(1)))) {
       error(fn, "DX0255", "<Show>'s function child takes the value's accessor and returns JSX: {(user) => <p>{user().name}</p>}");
       return;
@@ -304,7 +309,7 @@ void Checker::check_index(Ctx& c, NodeId n) {
   const Node& f = node(fn);
   const Node& ps = node(f.kid(0));
   bool named = !ps.kids.empty() && ps.kids.size() <= 2;
-  for (NodeId pk : ps.kids) named &= !node(pk).text.empty() && node(pk).kid(1) == kNoNode && !(node(pk).flags & (kRest | kOptional));
+  for (NodeId pk : ps.kids) named &= plain_param(pk);
   if (!named) {
     error(f.kid(0), "DX0271", "an <Index> row takes the item accessor and optionally the index, as plain names").help = help;
     return;

@@ -82,9 +82,7 @@ bool Checker::check_jsx_value(Ctx& c, NodeId e) {
   }
   const Node& ps = node(node(fn).kid(0));
   bool named = !ps.kids.empty() && ps.kids.size() <= 2;
-  for (NodeId pk : ps.kids)
-    named &= (!node(pk).text.empty() || (pk == ps.kids[0] && row_pattern(pk))) && node(pk).kid(1) == kNoNode &&
-             !(node(pk).flags & (kRest | kOptional));
+  for (NodeId pk : ps.kids) named &= plain_param(pk) || (pk == ps.kids[0] && row_pattern(pk));
   if (!named) {
     error(node(fn).kid(0), "DX0257", "a .map rendering JSX takes the item and optionally its index, as plain names: xs.map((x, i) => <li>{x}</li>)");
     return true;

@@ -74,8 +74,11 @@ class CodeGen {
   friend struct LoopGen;
   // codegen_expr.cpp
   Ex expr(Fn& f, NodeId n);
+  Ex expr_node(Fn& f, NodeId n);
   Ex read_symbol(Fn& f, NodeId at, SymId s);
   Ex env_of(Fn& f, BlockId target, NodeId at);
+  // The instance of the block whose code `f` is (0 for module-level code): what owns a timer or an onCleanup.
+  Ex current_instance(Fn& f, NodeId at) { return f.env_block != kNoId ? env_of(f, f.env_block, at) : w_.i32(0); }
   Ex load_typed(Ex ptr, uint32_t off, TypeId t);
   // The module-globals record (its address is kept in linear memory by the runtime, so it survives a
   // snapshot; -O2 inlines the call to a load).
@@ -130,6 +133,7 @@ class CodeGen {
   Ex closure_call(Fn& f, Ex closure, const std::vector<NodeId>& args, TypeId ft);
   Ex closure_call_values(Fn& f, Ex closure, const std::vector<Ex>& values, TypeId ft);
   Ex call_value(Fn& f, NodeId v, const std::vector<std::pair<Ex, TypeId>>& args);
+  Ex direct_call(Fn& f, FuncId fn, const std::vector<Ex>& values, NodeId at);
   Ex closure_value(Fn& f, FuncId fn);
   Ex set_signal(Fn& f, SymId setter, NodeId arg, NodeId at);
   Ex inline_callback(Fn& f, NodeId arrow, std::vector<std::pair<Ex, TypeId>> args, TypeId ret);
@@ -180,7 +184,6 @@ class CodeGen {
   StaticData& data_;
   Diagnostics& d_;
   uint32_t label_counter_ = 0;
-  NodeId chain_root_ = kNoNode;  // expr(): the optional chain root whose block is being built
   std::map<FuncId, uint32_t> table_slots_;
 };
 

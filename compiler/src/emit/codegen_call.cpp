@@ -125,16 +125,19 @@ Ex CodeGen::call_value(Fn& f, NodeId v, const std::vector<std::pair<Ex, TypeId>>
   if (x.kind == NodeKind::Identifier && s == kNoId && !args.empty())
     return x.text == "Number" ? to_number(f, args[0].first, args[0].second) : to_str(f, args[0].first, args[0].second);
   TypeId ft = type_of(f, v);
-  const TypeInfo& fi = p_.types.info(ft);
   std::vector<Ex> values;
-  for (size_t i = 0; i < fi.params.size() && i < args.size(); ++i) values.push_back(args[i].first);
-  if (s != kNoId && p_.symbols[s].kind == SymKind::Function) {
-    const FuncInfo& fn = p_.funcs[p_.symbols[s].func];
-    std::vector<Ex> ops{fn.env_block == kNoId ? w_.i32(0) : env_of(f, fn.env_block, v)};
-    for (size_t i = 0; i < fi.params.size(); ++i) ops.push_back(i < values.size() ? values[i] : missing_arg(w_, p_.types, fi.params[i]));
-    return w_.call(fn_name(p_.symbols[s].func), ops, wtype(fi.ret));
-  }
+  for (size_t i = 0; i < p_.types.info(ft).params.size() && i < args.size(); ++i) values.push_back(args[i].first);
+  if (s != kNoId && p_.symbols[s].kind == SymKind::Function) return direct_call(f, p_.symbols[s].func, values, v);
   return closure_call_values(f, expr(f, v), values, ft);
+}
+
+// A module or block function called directly with `values` (missing trailing arguments: their defaults).
+Ex CodeGen::direct_call(Fn& f, FuncId fn, const std::vector<Ex>& values, NodeId at) {
+  const FuncInfo& fi = p_.funcs[fn];
+  const TypeInfo& ti = p_.types.info(fi.type);
+  std::vector<Ex> ops{fi.env_block == kNoId ? w_.i32(0) : env_of(f, fi.env_block, at)};
+  for (size_t i = 0; i < ti.params.size(); ++i) ops.push_back(i < values.size() ? values[i] : missing_arg(w_, p_.types, ti.params[i]));
+  return w_.call(fn_name(fn), ops, wtype(ti.ret));
 }
 
 Ex CodeGen::set_signal(Fn& f, SymId setter, NodeId arg, NodeId at) {
@@ -425,8 +428,8 @@ Ex CodeGen::global_call(Fn& f, GlobalFn g, const std::vector<NodeId>& args) {
     case GlobalFn::EncodeUriComponent: return w_.call(rt["dx_encode_uri_component"], {a}, t_i32());
     case GlobalFn::DecodeUriComponent: return w_.call(rt["dx_decode_uri_component"], {a}, t_i32());
     case GlobalFn::SetTimeout: case GlobalFn::SetInterval: {  // owned by the block instance whose code sets it
-      Ex owner = f.env_block != kNoId ? env_of(f, f.env_block, args[0]) : w_.i32(0);
-      return w_.call(rt["dx_timer_set"], {a, args.size() > 1 ? expr(f, args[1]) : w_.f64(0), w_.i32(g == GlobalFn::SetInterval), owner}, t_f64());
+      return w_.call(rt["dx_timer_set"], {a, args.size() > 1 ? expr(f, args[1]) : w_.f64(0), w_.i32(g == GlobalFn::SetInterval),
+                                          current_instance(f, args[0])}, t_f64());
     }
     case GlobalFn::ClearTimeout: case GlobalFn::ClearInterval: return w_.call(rt["dx_timer_clear"], {a}, t_none());
     default: return w_.call(rt["dx_parse_int"], {a, args.size() > 1 ? expr(f, args[1]) : w_.f64(0)}, t_f64());
@@ -465,17 +468,14 @@ Ex CodeGen::call(Fn& f, NodeId n) {
     case SymKind::Builtin:
       if (sym.builtin == Builtin::Batch) return inline_callback(f, args[0], {}, type_of(f, x.kid(0)));
       if (sym.builtin == Builtin::OnCleanup)  // runs when the current block's instance is destroyed (timers.cpp)
-        return w_.call(rt["dx_on_cleanup"], {expr(f, args[0]), f.env_block != kNoId ? env_of(f, f.env_block, n) : w_.i32(0)}, t_none());
+        return w_.call(rt["dx_on_cleanup"], {expr(f, args[0]), current_instance(f, n)}, t_none());
       if (sym.builtin == Builtin::UseParams)  // a new record of the route params (runtime-wasm/src/params.cpp)
         return w_.call(rt["dx_params_record"], {w_.u32(p_.types.info(type_of(f, n)).shape)}, t_i32());
       return internal_error(n, f.module, "cannot call '" + sym.name + "'");
     case SymKind::Function: {
-      const FuncInfo& fi = p_.funcs[sym.func];
-      std::vector<Ex> ops{fi.env_block == kNoId ? w_.i32(0) : env_of(f, fi.env_block, n)};
-      for (NodeId a : args) ops.push_back(expr(f, a));
-      const std::vector<TypeId>& params = p_.types.info(fi.type).params;
-      for (size_t i = args.size(); i < params.size(); ++i) ops.push_back(missing_arg(w_, p_.types, params[i]));
-      return w_.call(fn_name(sym.func), ops, wtype(p_.types.info(fi.type).ret));
+      std::vector<Ex> values;
+      for (NodeId a : args) values.push_back(expr(f, a));
+      return direct_call(f, sym.func, values, n);
     }
     case SymKind::Local: case SymKind::Field: case SymKind::Global:
       return closure_call(f, read_symbol(f, callee, s), args, sym.type);

@@ -232,19 +232,21 @@ Ex CodeGen::read_symbol(Fn& f, NodeId at, SymId s) {
 }
 
 Ex CodeGen::expr(Fn& f, NodeId n) {
+  TypeId t = type_of(f, n);
+  if (auto b = f.bound.find(n); b != f.bound.end()) return w_.get(b->second, wtype(t));
+  if (!p_.modules[f.module]->chain_roots.count(n)) return expr_node(f, n);
+  std::string lbl = label("chain");  // an optional chain: its `?.`s break out to here (chain_check)
+  f.chain_exits.push_back({lbl, t});
+  Ex body = expr_node(f, n);
+  f.chain_exits.pop_back();
+  return w_.named(lbl, {body}, wtype(t));
+}
+
+// The value of expression `n` itself (expr() has looked at locals it is bound to and at optional chains).
+Ex CodeGen::expr_node(Fn& f, NodeId n) {
   const Node& x = node(f.module, n);
   auto& T = p_.types;
   TypeId t = type_of(f, n);
-  if (auto b = f.bound.find(n); b != f.bound.end()) return w_.get(b->second, wtype(t));
-  if (chain_root_ != n && p_.modules[f.module]->chain_roots.count(n)) {  // an optional chain: `?.`s land here
-    std::string lbl = label("chain");
-    f.chain_exits.push_back({lbl, t});
-    chain_root_ = n;
-    Ex body = expr(f, n);
-    f.chain_exits.pop_back();
-    return w_.named(lbl, {body}, wtype(t));
-  }
-  chain_root_ = kNoNode;
   switch (x.kind) {
     case NodeKind::NumberLit: return w_.f64(x.number);
     case NodeKind::StringLit: return str_const(std::string(x.text));
