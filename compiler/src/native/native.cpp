@@ -6,13 +6,16 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <string_view>
+#include <thread>
 
 #include "common/files.h"
+#include "native/split.h"
 #include "dx/ssr/app_module.h"
 
 extern char** environ;
@@ -22,8 +25,8 @@ namespace fs = std::filesystem;
 namespace dxc::native {
 namespace {
 
-// Runs argv (PATH lookup) with stdout and stderr captured; returns the exit status (-1: could not start).
-int run(const std::vector<std::string>& argv, const fs::path& log, std::string* output) {
+// Starts argv (PATH lookup) with stdout and stderr going to `log`; 0 with *error set when it cannot start.
+pid_t spawn(const std::vector<std::string>& argv, const fs::path& log, std::string* error) {
   std::vector<char*> args;
   for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
@@ -34,16 +37,70 @@ int run(const std::vector<std::string>& argv, const fs::path& log, std::string* 
   pid_t pid = 0;
   int rc = posix_spawnp(&pid, args[0], &fa, nullptr, args.data(), environ);
   posix_spawn_file_actions_destroy(&fa);
-  if (rc != 0) {
-    *output = "cannot run " + argv[0] + ": " + std::strerror(rc);
-    return -1;
-  }
+  if (rc == 0) return pid;
+  *error = "cannot run " + argv[0] + ": " + std::strerror(rc);
+  return 0;
+}
+
+// What a job wrote, its first 4000 bytes.
+std::string log_text(const fs::path& log) {
+  std::string text = read_text(log);
+  if (text.size() > 4000) text = text.substr(0, 4000) + "\n…";
+  return text;
+}
+
+// Runs argv; its exit status (-1: could not start), with its output in *output.
+int run(const std::vector<std::string>& argv, const fs::path& log, std::string* output) {
+  pid_t pid = spawn(argv, log, output);
+  if (!pid) return -1;
   int status = 0;
   while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
-  *output = read_text(log);
-  if (output->size() > 4000) *output = output->substr(0, 4000) + "\n…";
+  *output = log_text(log);
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+struct Job {
+  std::vector<std::string> argv;
+  fs::path log;
+};
+
+// Runs the jobs, `width` at a time, in order. 0 when all succeed; else the first failure's exit status (-1: could
+// not start) with its output in *output, the jobs already running waited for and no more started.
+int run_all(const std::vector<Job>& jobs, size_t width, std::string* output) {
+  std::vector<std::pair<pid_t, size_t>> running;
+  int failed = 0;
+  size_t next = 0;
+  while (next < jobs.size() || !running.empty()) {
+    while (!failed && next < jobs.size() && running.size() < width) {
+      std::string err;
+      pid_t pid = spawn(jobs[next].argv, jobs[next].log, &err);
+      if (!pid) {
+        failed = -1;
+        *output = err;
+        break;
+      }
+      running.push_back({pid, next++});
+    }
+    if (running.empty()) break;
+    // (each of ours by pid, never waitpid(-1): the process may have other children)
+    bool reaped = false;
+    for (size_t i = 0; i < running.size() && !reaped; i++) {
+      int status = 0;
+      pid_t got = waitpid(running[i].first, &status, WNOHANG);
+      if (got == 0 || (got < 0 && errno == EINTR)) continue;
+      reaped = true;
+      const Job& job = jobs[running[i].second];
+      running.erase(running.begin() + std::ptrdiff_t(i));
+      int rc = got < 0 ? -1 : WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+      if (rc != 0 && !failed) {
+        failed = rc;
+        *output = log_text(job.log);
+      }
+    }
+    if (!reaped) usleep(2000);
+  }
+  return failed;
 }
 
 // An executable named `name` on PATH.
@@ -67,6 +124,17 @@ std::string c_compiler() {
   for (const char* c : {"clang-19", "clang"})
     if (on_path(c)) return c;
   return "cc";
+}
+
+// How many C compiler processes run at once, and so how many units app.c is cut into: $DXC_JOBS (1–64), else
+// one per core (at most 8).
+size_t compile_jobs() {
+  if (const char* env = std::getenv("DXC_JOBS"); env && *env) {
+    char* end = nullptr;
+    long n = std::strtol(env, &end, 10);
+    if (*end == 0 && n >= 1 && n <= 64) return size_t(n);
+  }
+  return std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 8);
 }
 
 struct ScratchDir {
@@ -109,17 +177,42 @@ bool build_server_module(const std::vector<uint8_t>& wasm, const std::string& ru
   // samples/jsfb's 30 KB of wasm) only for apps up to 128 KB of wasm, -O1 up to 512 KB, and a big app
   // (hundreds of components) at -O0, which keeps the phase to seconds (its rendering is slower).
   int o = optimize <= 0 || wasm.size() > (512u << 10) ? 0 : optimize == 1 || wasm.size() > (128u << 10) ? 1 : 2;
-  std::vector<std::string> cmd = {cc, "-shared", "-fPIC", "-fvisibility=hidden", "-O" + std::to_string(o), "-w",
-                                  // explicit bounds checks, and the call depth counted in the instance's dx_app
-                                  // (runtime-wasm/native/shadow/wasm-rt.h, found before the system's)
-                                  "-DWASM_RT_MEMCHECK_SIGNAL_HANDLER=0", "-DWASM_RT_USE_STACK_DEPTH_COUNT=1",
-                                  "-I" + work.string(), "-I" + (native_dir / "shadow").string(), "-I" + native_dir.string()};
-  if (dx_imports) cmd.push_back("-DDX_APP_DX_IMPORTS=1");
+  std::vector<std::string> flags = {"-fPIC", "-fvisibility=hidden", "-O" + std::to_string(o), "-w",
+                                    // explicit bounds checks, and the call depth counted in the instance's dx_app
+                                    // (runtime-wasm/native/shadow/wasm-rt.h, found before the system's)
+                                    "-DWASM_RT_MEMCHECK_SIGNAL_HANDLER=0", "-DWASM_RT_USE_STACK_DEPTH_COUNT=1",
+                                    "-I" + work.string(), "-I" + (native_dir / "shadow").string(), "-I" + native_dir.string()};
+  if (dx_imports) flags.push_back("-DDX_APP_DX_IMPORTS=1");
   // An app with <Suspense> exports what dx-server streams it with (dx_app_glue.c).
-  if (header.find("Z_appZ_dx_suspense_hold") != std::string::npos) cmd.push_back("-DDX_APP_SUSPENSE=1");
-  cmd.insert(cmd.end(), {c_path.string(), (native_dir / "dx_app_glue.c").string(), (native_dir / "dx_wasm_rt.c").string(),
-                         "-o", so_path, "-Wl,--no-undefined", "-lm", "-lpthread"});
-  rc = run(cmd, log, &out);
+  if (header.find("Z_appZ_dx_suspense_hold") != std::string::npos) flags.push_back("-DDX_APP_SUSPENSE=1");
+
+  // The module's C cut into one unit per core (split.h), compiled side by side with the glue and the wasm2c
+  // runtime, then linked.
+  size_t width = compile_jobs();
+  std::vector<std::string> units = split_translation_unit(read_text(c_path), width);
+  std::vector<fs::path> sources;
+  for (size_t i = 0; i < units.size(); i++) {
+    fs::path unit = i == 0 ? c_path : work / ("app_" + std::to_string(i) + ".c");
+    if (units.size() > 1 && !write_text(unit, units[i])) return fail("cannot write " + unit.string());
+    sources.push_back(unit);
+  }
+  sources.push_back(native_dir / "dx_app_glue.c");
+  sources.push_back(native_dir / "dx_wasm_rt.c");
+  std::vector<Job> jobs;
+  std::vector<std::string> link = {cc, "-shared", "-o", so_path};
+  for (size_t i = 0; i < sources.size(); i++) {
+    std::string obj = (work / ("unit_" + std::to_string(i) + ".o")).string();
+    Job job{{cc, "-c"}, work / ("log_" + std::to_string(i) + ".txt")};
+    job.argv.insert(job.argv.end(), flags.begin(), flags.end());
+    job.argv.insert(job.argv.end(), {sources[i].string(), "-o", obj});
+    jobs.push_back(std::move(job));
+    link.push_back(obj);
+  }
+  rc = run_all(jobs, width, &out);
+  if (rc == 0) {
+    link.insert(link.end(), {"-Wl,--no-undefined", "-lm", "-lpthread"});
+    rc = run(link, log, &out);
+  }
   if (rc != 0) return fail(cc + " failed (exit code " + std::to_string(rc) + ")" + (out.empty() ? std::string() : ":\n" + out));
   return true;
 }
