@@ -86,6 +86,20 @@ struct Memory {
     return at < stop ? at + first_nonzero(now.data() + at, stop - at) : stop;
   }
 
+  // The first offset in [at, stop) where the fresh memory is not 0, or stop (the memory above the page
+  // allocator's top, megabytes of it, is spent: the zero blocks' index skips it without reading it).
+  size_t fresh_nonzero(size_t at, size_t stop) const {
+    while (at < stop) {
+      size_t block = at / FreshMemory::kBlock, end = std::min((block + 1) * FreshMemory::kBlock, stop);
+      if (!fresh || !fresh->zero_block(block)) {
+        size_t d = at + first_nonzero(initial.data() + at, end - at);
+        if (d < end) return d;
+      }
+      at = end;
+    }
+    return stop;
+  }
+
   // The first offset at or after `at` that the snapshot must carry, or now.size(). `at` never decreases
   // from one call to the next.
   size_t next_change(size_t at) {
@@ -99,7 +113,7 @@ struct Memory {
       } else {  // read as 0 here: a change wherever the fresh memory is not 0
         size_t stop = spent[cursor].second, limit = std::min(stop, initial.size());
         if (at < limit) {
-          size_t d = at + first_nonzero(initial.data() + at, limit - at);
+          size_t d = fresh_nonzero(at, limit);
           if (d < limit) return d;
         }
         at = stop;
