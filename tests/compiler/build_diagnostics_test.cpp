@@ -2,6 +2,7 @@
 // DX0405 are internal errors no input should reach; robustness_test asserts no input in its corpus does.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -155,5 +156,43 @@ TEST_CASE("DX0501/DX0502/DX0503: package problems, DX0410: no server module", "[
     dxc::Diagnostics d;
     CHECK_FALSE(build_dir(p.dir, d, "", rt.dir.string()).ok);
     CHECK(has(d, "DX0502"));
+  }
+}
+
+TEST_CASE("syntax errors in many imported files, parsed side by side, are reported in import order", "[diagnostics][parse]") {
+  std::map<std::string, std::string> files;
+  std::string page;
+  for (int i = 0; i < 12; i++) {
+    std::string name = "C" + std::to_string(i);
+    page += "import " + name + " from \"../components/" + name + "\";\n";
+    // Every other one has two syntax errors; the rest are fine.
+    files["components/" + name + ".tsx"] = i % 2 ? "export default function " + name + "() { return <p>ok</p>; }\n"
+                                                 : "export default function " + name + "() { let = ; return <p>{1 +}</p>; }\n";
+  }
+  files["pages/index.tsx"] = page + "export default function A() { return <main><C0 /><C1 /></main>; }\n";
+  dxt::TempProject p(files);
+  dxc::BuildOptions o;
+  o.project = p.dir.string();
+  o.runtime_dir = dxc::find_runtime_dir(nullptr);
+  o.optimize = 0;
+  for (int run = 0; run < 3; run++) {  // the same report each time, whichever thread parses which file
+    dxc::SourceManager sm;
+    dxc::Diagnostics d;
+    std::ostringstream dump;
+    CHECK_FALSE(dxc::build(o, sm, d, dump).ok);
+    std::vector<std::string> where;
+    for (const dxc::Diagnostic& x : d.all()) {
+      CHECK(x.code == "DX0101");
+      where.push_back(sm.path(x.span.file) + ":" + std::to_string(x.span.start));
+    }
+    REQUIRE(where.size() >= 6);
+    std::vector<std::string> sorted = where;
+    std::stable_sort(sorted.begin(), sorted.end(), [](const std::string& a, const std::string& b) {
+      auto num = [](const std::string& s) { return std::stoi(s.substr(s.find("/C") + 2)); };
+      return num(a) < num(b);
+    });
+    CHECK(where == sorted);
+    CHECK(where.front().rfind("components/C0.tsx:", 0) == 0);
+    CHECK(where.back().rfind("components/C10.tsx:", 0) == 0);
   }
 }

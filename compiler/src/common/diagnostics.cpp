@@ -221,6 +221,13 @@ Diagnostic& Diagnostics::warning(std::string code, Span span, std::string messag
   return diags_.back();
 }
 
+void Diagnostics::append(Diagnostics&& other) {
+  for (Diagnostic& d : other.diags_) diags_.push_back(std::move(d));
+  errors_ += other.errors_;
+  other.diags_.clear();
+  other.errors_ = 0;
+}
+
 std::string render_diagnostic(const SourceManager& sm, const Diagnostic& d, bool color) {
   Style s{color};
   const char* sev = s(severity_color(d.severity));

@@ -63,6 +63,8 @@ class Diagnostics {
   Diagnostic& error(std::string code, Span span, std::string message);
   Diagnostic& error_at_path(std::string code, std::string path, std::string message);
   Diagnostic& warning(std::string code, Span span, std::string message);
+  // Moves `other`'s diagnostics after these (a phase's workers each collect their own, merged in order).
+  void append(Diagnostics&& other);
   bool has_errors() const { return errors_ > 0; }
   size_t error_count() const { return errors_; }
   const std::vector<Diagnostic>& all() const { return diags_; }
