@@ -92,6 +92,51 @@ std::string attribute_escape(std::string_view s) {
   return out;
 }
 
+// `raw` decoded as URLSearchParams decodes a query's names and values (the WHATWG URL standard's
+// application/x-www-form-urlencoded parser): '+' is a space, a %XX escape a byte and any other '%' itself, and
+// the bytes read as UTF-8 with each invalid sequence replaced by U+FFFD, as a TextDecoder does.
+std::string form_decode(std::string_view raw) {
+  std::string bytes;
+  for (size_t i = 0; i < raw.size(); ++i) {
+    int hi = raw[i] == '%' && i + 2 < raw.size() ? hex_value(raw[i + 1]) : -1;
+    int lo = hi >= 0 ? hex_value(raw[i + 2]) : -1;
+    if (lo >= 0) bytes.push_back(char(hi * 16 + lo)), i += 2;
+    else bytes.push_back(raw[i] == '+' ? ' ' : raw[i]);
+  }
+  std::string out;
+  const auto* p = reinterpret_cast<const uint8_t*>(bytes.data());
+  for (size_t i = 0, n = bytes.size(); i < n;) {
+    uint8_t b = p[i];
+    size_t len = b < 0x80 ? 1 : b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
+    size_t ok = len ? 1 : 0;  // how many bytes of the sequence are valid so far
+    for (; ok < len && i + ok < n; ++ok) {  // the second byte's range depends on the first (no overlongs, surrogates)
+      uint8_t lo = 0x80, hi = 0xBF, c = p[i + ok];
+      if (ok == 1) lo = b == 0xE0 ? 0xA0 : b == 0xF0 ? 0x90 : 0x80, hi = b == 0xED ? 0x9F : b == 0xF4 ? 0x8F : 0xBF;
+      if (c < lo || c > hi) break;
+    }
+    if (len && ok == len) out.append(bytes, i, len), i += len;
+    else out += "\xEF\xBF\xBD", i += ok ? ok : 1;  // U+FFFD for the maximal invalid subpart
+  }
+  return out;
+}
+
+// The query of request-target `target` appended to `params` as "?name" params, in order.
+void append_query_params(std::string_view target, Params* params) {
+  size_t q = target.find('?');
+  if (q == std::string_view::npos) return;
+  std::string_view query = target.substr(q + 1);
+  query = query.substr(0, query.find('#'));
+  while (!query.empty()) {
+    size_t amp = query.find('&');
+    std::string_view pair = query.substr(0, amp);
+    query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
+    if (pair.empty()) continue;
+    size_t eq = pair.find('=');
+    params->emplace_back("?" + form_decode(pair.substr(0, eq)),
+                         eq == std::string_view::npos ? std::string() : form_decode(pair.substr(eq + 1)));
+  }
+}
+
 // {"name":"value",...} in path order, ready for an attribute value.
 std::string params_attribute(const Params& params) {
   nlohmann::ordered_json j = nlohmann::ordered_json::object();
@@ -230,8 +275,18 @@ bool PageRenderer::load_routes(const std::string& dxr, const StaticSite& site, c
            " at offset 40";
     return false;
   }
-  for (uint32_t i = 0; i < routes; ++i)
-    if (i != not_found_ && routes_.route(i).param_count > 0) ++dynamic_routes_;
+  per_request_.assign(routes, false);
+  for (uint32_t i = 0; i < routes; ++i) {
+    if (i == not_found_) continue;
+    dx::schema::DxrRoute route = routes_.route(i);
+    dx::schema::DxrView::Str pattern = routes_.pattern(route);
+    std::string file;
+    if (route.param_count == 0 && percent_decode({reinterpret_cast<const char*>(pattern.data), pattern.size}, &file))
+      per_request_[i] = !site.file_bytes(file + (file == "/" ? "index.html" : "/index.html"));
+    else
+      per_request_[i] = true;
+    dynamic_routes_ += per_request_[i];
+  }
   if (!dynamic_routes_ && not_found_ == dx::schema::kDxrNone) return true;
 
   const std::string so_name = "_server/app.so", shell_name = "_server/shell.html";
@@ -249,7 +304,8 @@ bool PageRenderer::load_routes(const std::string& dxr, const StaticSite& site, c
     if (dynamic_routes_)
       warnings->push_back(shown(have_so ? shell_name : so_name) + ": missing (a build with --no-ssr?): " +
                           std::to_string(dynamic_routes_) +
-                          (dynamic_routes_ == 1 ? " route with params answers 404" : " routes with params answer 404"));
+                          (dynamic_routes_ == 1 ? " route rendered per request answers 404"
+                                                : " routes rendered per request answer 404"));
     return true;
   }
   std::string shell, so, why;
@@ -448,7 +504,8 @@ bool PageRenderer::respond(std::string_view target, bool gzip, std::string* head
                            std::unique_ptr<http1::ResponseStream>* stream) const {
   std::string_view path = raw_path(target);
   dx::schema::DxrMatch m;
-  if ((lib_ || client_only_) && dynamic_routes_ && routes_.lookup(path.data(), uint32_t(path.size()), &m) && m.param_count > 0) {
+  if ((lib_ || client_only_) && dynamic_routes_ && routes_.lookup(path.data(), uint32_t(path.size()), &m) &&
+      m.route < per_request_.size() && per_request_[m.route]) {
     dx::schema::DxrRoute route = routes_.route(m.route);
     Params params(m.param_count);
     for (uint32_t k = 0; k < m.param_count; ++k) {
@@ -459,6 +516,8 @@ bool PageRenderer::respond(std::string_view target, bool gzip, std::string* head
         return true;
       }
     }
+    const std::string params_attr = params_attribute(params);  // the route's: dx.js reads the query itself
+    append_query_params(target, &params);
     Rendered r;
     std::string threw;
     auto what = [&] {  // how reports name the request (made only for one)
@@ -471,8 +530,8 @@ bool PageRenderer::respond(std::string_view target, bool gzip, std::string* head
       auto sr = std::make_unique<dx::ssr::StreamRender>(lib_);
       ok = sr->start(m.route, &params, true, &threw);
       if (ok && sr->pending()) {
-        *stream = std::make_unique<Stream>(std::move(sr), shell_, up_prefix(path), std::to_string(m.route),
-                                           params_attribute(params), what(), hold_ms, gzip);
+        *stream = std::make_unique<Stream>(std::move(sr), shell_, up_prefix(path), std::to_string(m.route), params_attr,
+                                           what(), hold_ms, gzip);
         return true;
       }
       dx::ssr::Resumable whole;  // nothing held: this render is the page
@@ -487,7 +546,7 @@ bool PageRenderer::respond(std::string_view target, bool gzip, std::string* head
       error_page(500, "Internal Server Error", head, body);
       return true;
     }
-    assemble(up_prefix(path), m.route, params_attribute(params), r, body);
+    assemble(up_prefix(path), m.route, params_attr, r, body);
     page_head(200, "OK", gzip, body, head);
     return true;
   }

@@ -240,12 +240,15 @@
     apply(batch);
   }
 
-  // A page's route params (data-params: a JSON object of strings) go to dx_params before dx_start, in the
-  // dx_input buffer: for each, the name then the value, each as a u32 LE UTF-8 length and the bytes (ABI.md).
+  // A page's route params (data-params: a JSON object of strings), then the URL's query parameters (named "?"
+  // and theirs, for useSearchParams) go to dx_params before dx_start, in the dx_input buffer: for each, the
+  // name then the value, each as a u32 LE UTF-8 length and the bytes (ABI.md).
   function params(json) {
-    if (!json || !ex.dx_params) return;
+    const query = typeof DX_NAV === "undefined" || DX_NAV ? [...new URLSearchParams(location.search)] : []; // (the one-page copy's page reads none)
+    const all = [...Object.entries(json ? JSON.parse(json) : {}), ...query.map(([k, v]) => ["?" + k, v])];
+    if (!all.length || !ex.dx_params) return;
     const b = []; // (u8.set keeps the low 8 bits of each length byte)
-    for (let x of Object.entries(JSON.parse(json)).flat()) b.push((x = enc.encode(x)).length, x.length >> 8, x.length >> 16, x.length >> 24, ...x);
+    for (let x of all.flat()) b.push((x = enc.encode(x)).length, x.length >> 8, x.length >> 16, x.length >> 24, ...x);
     const at = ex.dx_input(b.length);
     views();
     u8.set(b, at);
@@ -401,6 +404,20 @@
     addEventListener("click", (e) => { // on window: after the app's handlers, which may preventDefault
       const u = !e.defaultPrevented && !e.button && !(e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) && link(e);
       if (u) e.preventDefault(), go(u, u !== location.href);
+    });
+    // A GET form into the app (its action, or its submitter's formaction, under dx.js's folder; same window) is a
+    // navigation to that URL with the fields as its query, as the browser would make it; other forms are left
+    // to the browser. After the app's own submit handlers, which may preventDefault.
+    addEventListener("submit", (e) => {
+      const f = e.target, s = e.submitter, attr = (n) => (s && s.getAttribute("form" + n)) || f.getAttribute(n);
+      if (e.defaultPrevented || !(f instanceof HTMLFormElement) || (attr("method") || "get").toLowerCase() !== "get" ||
+          (attr("target") || "_self") !== "_self") return;
+      const u = new URL(attr("action") || "", document.baseURI); // (no action: the document's URL)
+      if (!u.href.startsWith(base)) return;
+      u.search = new URLSearchParams(new FormData(f, s)) + "";
+      u.hash = "";
+      e.preventDefault();
+      go(u.href, u.href !== location.href);
     });
     const soon = (e) => { // hover or focus: prefetch
       clearTimeout(hover);

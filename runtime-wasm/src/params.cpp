@@ -1,5 +1,7 @@
 // params.cpp — the page's route params (issue 6): `dx_params` keeps what the host found in the URL,
-// `dx_params_record` builds a record of them for `props.params` and `useParams<T>()` (ABI.md, "Route params").
+// `dx_params_record` builds a record of them for `props.params` and `useParams<T>()` (ABI.md, "Route params"),
+// `dx_search_record` one of the URL's query for `useSearchParams<T>()`: the host passes each query parameter
+// as a param whose name is "?" and its own ("?q" for `?q=dx`), decoded as a form's fields are.
 //
 // The host (dx.js from the page's data-params, the server from its routes.dxr match) writes the params into
 // the dx_input buffer — for each: u32 LE name length, the name (UTF-8), u32 LE value length, the value
@@ -54,7 +56,8 @@ void params_set(const uint8_t* bytes, uint32_t n) {
   g_params_len = n;
 }
 
-Ref params_record(uint32_t shape) {
+// The record of shape `shape` whose string fields take the param of their name (`search`: "?" + their name).
+Ref params_record(uint32_t shape, bool search) {
   Ref r = record_new(shape);
   const schema::DxbView& dxb = app_dxb();
   schema::DxbShape s = dxb.shape(shape);
@@ -66,7 +69,9 @@ Ref params_record(uint32_t shape) {
     for (uint32_t at = 0; g_params && at < g_params_len && !value;) {
       uint32_t nlen = ld32(g_params + at), vlen = ld32(g_params + at + 4 + nlen);
       const uint8_t* np = mem(g_params + at + 4);
-      if (nlen == name.size && same_bytes(np, name.data, nlen)) value = str_from_utf8(np + nlen + 4, vlen);
+      bool query = nlen > 0 && np[0] == '?';
+      if (query == search && nlen - query == name.size && same_bytes(np + query, name.data, name.size))
+        value = str_from_utf8(np + nlen + 4, vlen);
       at += 8 + nlen + vlen;
     }
     st32(r + f.offset, value ? value : str_from_utf8(nullptr, 0));
@@ -76,4 +81,5 @@ Ref params_record(uint32_t shape) {
 
 }  // namespace dx::rt
 
-DX_EXPORT("dx_params_record") uint32_t dx_params_record(uint32_t shape) { return dx::rt::params_record(shape); }
+DX_EXPORT("dx_params_record") uint32_t dx_params_record(uint32_t shape) { return dx::rt::params_record(shape, false); }
+DX_EXPORT("dx_search_record") uint32_t dx_search_record(uint32_t shape) { return dx::rt::params_record(shape, true); }

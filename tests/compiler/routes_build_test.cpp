@@ -87,6 +87,36 @@ TEST_CASE("param pages render with their params inside their layouts; static pag
   CHECK(dxt::read_text(dist / "manifest.json").find("\"params\": [\n        \"id\"\n      ]") != std::string::npos);
 }
 
+TEST_CASE("a page that reads the query, itself or through a component or layout, is rendered per request", "[routes][native]") {
+  std::map<std::string, std::string> files = kSite;
+  files["components/Query.tsx"] =
+      "import { useSearchParams } from \"dx\";\n"
+      "export default function Query() {\n"
+      "  const s = useSearchParams<{ q: string; \"sort by\": string }>();\n"
+      "  return <p>{s.q}|{s[\"sort by\"]}|{s.q.length}</p>;\n}\n";
+  files["pages/find.tsx"] = "import Query from \"../components/Query\";\nexport default function Find() { return <main><Query /></main>; }\n";
+  files["pages/about.tsx"] = "export default function About() { return <h1>about</h1>; }\n";
+  files["pages/shop/_layout.tsx"] =
+      "import Query from \"../../components/Query\";\n"
+      "export default function Shop(props: { children?: JSX.Element }) { return <div><Query />{props.children}</div>; }\n";
+  files["pages/shop/index.tsx"] = "export default function ShopHome() { return <h1>shop</h1>; }\n";
+  dxt::TempProject p(files);
+  dxc::Diagnostics d;
+  std::string rendered;
+  REQUIRE(dxt::build_project(p.dir, d, false, true, &rendered));
+  INFO(rendered);
+  fs::path dist = p.dir / "dist";
+  CHECK(fs::exists(dist / "about" / "index.html"));     // reads nothing: prerendered
+  CHECK_FALSE(fs::exists(dist / "find"));               // reads the query through a component
+  CHECK_FALSE(fs::exists(dist / "shop"));               // through its layout
+  CHECK(fs::exists(dist / "_server" / "shell.html"));
+  // The query's parameters are the params named "?" and theirs; route params and "?"-less names are not read.
+  uint32_t find = page_of(dist, "/find");
+  CHECK(render(dist, find, {{"?q", "a<b"}, {"?sort by", "price"}, {"q", "route"}, {"?q", "second"}}) ==
+        "<div class=\"site\"><nav>site</nav><main><p>a&lt;b|price|3</p><!----></main><!----><!----></div><!---->");
+  CHECK(render(dist, find, {}) == "<div class=\"site\"><nav>site</nav><main><p>||0</p><!----></main><!----><!----></div><!---->");
+}
+
 TEST_CASE("route, layout and params mistakes are reported at their files", "[routes]") {
   struct Case { std::map<std::string, std::string> files; std::string want; };
   const std::string home = "export default function Home() { return <h1>home</h1>; }\n";

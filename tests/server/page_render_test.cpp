@@ -1,6 +1,7 @@
 // page_render_test.cpp — pages rendered per request (dxs/page_render.h) over real sockets on 127.0.0.1.
 //
-// The app is tests/e2e/apps/pages built by the real dxc (once per run). Its pages are all static, so each
+// The app is tests/e2e/apps/pages built by the real dxc (once per run). Its pages are static but one (/search
+// reads the query, so dxc writes no HTML file for it), so each
 // test gives the dist a routes.dxr of its own (dx::schema::build_dxr): the first post's page becomes
 // "/x/:id", the portal page (never resumable) "/p/:a/:b", the long page the 404 page; plus a shell.html with
 // every placeholder. What the server renders for a page must be what dxc prerendered for it.
@@ -406,7 +407,7 @@ TEST_CASE("server: pages: without app.so and shell there are no dynamic routes, 
   CHECK(s.server->warnings().size() == 1);
   if (!s.server->warnings().empty())
     CHECK(s.server->warnings()[0] == (s.tmp.path() / "dist/_server/app.so").string() +
-                                         ": missing (a build with --no-ssr?): 2 routes with params answer 404");
+                                         ": missing (a build with --no-ssr?): 3 routes rendered per request answer 404");
   Client c(s.port());
   Response r = fetch(c, "/x/1");
   CHECK(r.status == 404);
@@ -449,8 +450,10 @@ TEST_CASE("server: pages: a dist whose routes cannot be served is refused", "[se
   CHECK(err.find("/proc/self/fd") == std::string::npos);
 }
 
-TEST_CASE("server: pages: dxc's own [param] page and 404 page, end to end", "[server][pages]") {
-  // An app with a pages/items/[id].tsx that reads its param and a pages/404.tsx, built by dxc as a user would.
+namespace {
+// An app with a pages/items/[id].tsx that reads its param, a pages/find.tsx that reads the query and a
+// pages/404.tsx, built by dxc as a user would (once per run).
+const TempDir& own_app() {
   static TempDir app;
   static bool built = false;
   if (!built) {
@@ -461,6 +464,12 @@ export default function Item() {
   return <main><h1>item {p.id}</h1></main>;
 }
 )");
+    write_file(app.path() / "pages/find.tsx", R"(import { useSearchParams } from "dx";
+export default function Find() {
+  const q = useSearchParams<{ q: string; empty: string; none: string; "a b": string }>();
+  return <main><p id="q">[{q.q}]</p><p id="e">[{q.empty}|{q.none}|{q["a b"]}]</p></main>;
+}
+)");
     write_file(app.path() / "pages/404.tsx", "export default function Missing() { return <p>nothing here</p>; }\n");
     std::string out, err;
     int rc = run({DXC_BINARY, "build", "-q", app.str()}, &out, &err, 300000);
@@ -468,10 +477,16 @@ export default function Item() {
     REQUIRE(rc == 0);
     built = true;
   }
+  return app;
+}
+}  // namespace
+
+TEST_CASE("server: pages: dxc's own [param] page and 404 page, end to end", "[server][pages]") {
+  const TempDir& app = own_app();
   REQUIRE(fs::is_regular_file(app.path() / "dist/_server/shell.html"));
   Running s(EACH_IO, 1, 10000, [](dxs::ServerOptions&, const fs::path& dist) {
     fs::remove_all(dist);
-    fs::copy(app.path() / "dist", dist, fs::copy_options::recursive);
+    fs::copy(own_app().path() / "dist", dist, fs::copy_options::recursive);
   });
   Pages p = pages_of(app.path() / "dist");
   Client c(s.port());
@@ -486,6 +501,39 @@ export default function Item() {
   CHECK(nf.body.find("<div id=\"dx-root\"><p>nothing here</p></div>") != std::string::npos);
   CHECK(nf.body.find("src=\"../dx.js\"") != std::string::npos);
   CHECK(fetch(c, "/").body.find("<h1>home</h1>") != std::string::npos);
+}
+
+TEST_CASE("server: pages: a page that reads the query is rendered per request with it, decoded as a form's", "[server][pages]") {
+  const TempDir& app = own_app();
+  REQUIRE_FALSE(fs::exists(app.path() / "dist/find/index.html"));  // dxc wrote no file: dx-server renders it
+  Running s(EACH_IO, 1, 10000, [](dxs::ServerOptions&, const fs::path& dist) {
+    fs::remove_all(dist);
+    fs::copy(own_app().path() / "dist", dist, fs::copy_options::recursive);
+  });
+  Client c(s.port());
+  auto body = [&](const std::string& target) {
+    Response r = fetch(c, target);
+    CHECK(r.status == 200);
+    size_t at = r.body.find("<main>"), end = r.body.find("</main>");
+    return at == std::string::npos || end == std::string::npos ? r.body : r.body.substr(at, end + 7 - at);
+  };
+  auto q = [](const std::string& text, const std::string& rest = "[||]") {
+    return "<main><p id=\"q\">[" + text + "]</p><p id=\"e\">" + rest + "</p></main>";
+  };
+  CHECK(body("/find") == q(""));
+  CHECK(body("/find/") == q(""));
+  // '+' is a space, %XX a byte; the first of a repeated name counts; a name without '=' is ""; HTML-escaped.
+  CHECK(body("/find?q=a+b%20c%2B&q=second") == q("a b c+"));
+  CHECK(body("/find?empty&q=%3Cb%3E%26&&none=&a+b=x%3Dy") == q("&lt;b&gt;&amp;", "[||x=y]"));
+  CHECK(body("/find?q=caf%C3%A9") == q("caf\xC3\xA9"));
+  // As URLSearchParams: bytes that are not UTF-8 are U+FFFD, one per maximal invalid sequence. (A '%' without
+  // two hex digits never gets here: the HTTP layer answers such a request-target 400.)
+  CHECK(body("/find?q=%E9t%C3%A9%F0%9F%98") == q("\xEF\xBF\xBDt\xC3\xA9\xEF\xBF\xBD"));
+  // data-params keeps the route's params only: dx.js reads the query from the URL itself.
+  Response r = fetch(c, "/find?q=x");
+  CHECK(r.body.find("data-params=\"{}\"") != std::string::npos);
+  CHECK_FALSE(state_script(r.body).empty());
+  CHECK(fetch(c, "/items/7?q=x").body.find("<h1>item 7</h1>") != std::string::npos);
 }
 
 #ifdef DX_SERVER_BINARY

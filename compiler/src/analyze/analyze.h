@@ -15,6 +15,9 @@ namespace analyze {
 void parse_project(const Project& project, Program& program, Diagnostics& diags);
 // Phase 3: checks the parsed modules and fills the program's side tables.
 void analyze(Program& program, Diagnostics& diags);
+// Whether module `m` or a module it imports (transitively) calls useSearchParams: a page that does is
+// rendered per request, with the URL's query (PageFile::dynamic).
+bool reads_query(const Program& program, ModuleId m);
 std::string dump(const Program& program);  // --dump=analyze
 
 // Reactive dependencies of an expression: the union of the mask bits it reads (signals, memos, props),

@@ -162,7 +162,7 @@ class Checker {
   void check_component_use(Ctx& c, NodeId n, SymId comp);
   void check_component_props(Ctx& c, NodeId n, BlockId component, bool dynamic);
   void destructured_props(Ctx& c, BlockId comp, NodeId pattern, TypeId pt);
-  ShapeId params_shape(NodeId at, TypeId t, const std::vector<std::string>* route);
+  ShapeId params_shape(NodeId at, TypeId t, const std::vector<std::string>* route, bool search = false);
   // jsx_control.cpp: the control-flow builtins; false when `b` is not one (the caller reports it)
   bool check_control(Ctx& c, NodeId n, Builtin b);
   void check_for(Ctx& c, NodeId n);

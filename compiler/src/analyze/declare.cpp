@@ -28,7 +28,7 @@ constexpr DxExport kDxExports[] = {
     {"Index", Builtin::Index, true}, {"Switch", Builtin::Switch, true}, {"Match", Builtin::Match, true},
     {"Portal", Builtin::Portal, true}, {"Suspense", Builtin::Suspense, true}, {"ErrorBoundary", Builtin::None, false},
     {"Dynamic", Builtin::Dynamic, true}, {"KeepAlive", Builtin::None, false}, {"Island", Builtin::None, false},
-    {"useParams", Builtin::UseParams, true},
+    {"useParams", Builtin::UseParams, true}, {"useSearchParams", Builtin::UseSearchParams, true},
 };
 
 bool returns_jsx(const Ast& ast, NodeId body) {
@@ -171,6 +171,20 @@ void parse_project(const Project& proj, Program& p, Diagnostics& d) {
     for (const std::string& l : pg.layouts)
       if (std::find(p.layout_modules.begin(), p.layout_modules.end(), loaded.at(l)) == p.layout_modules.end())
         p.layout_modules.push_back(loaded.at(l));
+}
+
+bool reads_query(const Program& p, ModuleId m) {
+  std::vector<bool> seen(p.modules.size());
+  std::vector<ModuleId> todo = {m};
+  while (!todo.empty()) {
+    ModuleId at = todo.back();
+    todo.pop_back();
+    if (at >= seen.size() || seen[at]) continue;
+    seen[at] = true;
+    if (p.modules[at]->uses_search_params) return true;
+    for (const auto& [node, target] : p.modules[at]->import_targets) todo.push_back(target);
+  }
+  return false;
 }
 
 void analyze(Program& p, Diagnostics& d) {

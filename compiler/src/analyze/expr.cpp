@@ -180,6 +180,7 @@ TypeId Checker::check_expr(Ctx& c, NodeId n, TypeId expected) {
 // record. Locals of block code (not a function) and per-iteration bindings cannot be captured yet.
 bool Checker::capture(Ctx& c, NodeId at, SymId sid) {
   Symbol& s = p_.symbols[sid];
+  if (s.type == p_.types.error()) return false;  // a refused declaration: reported already, nothing to capture
   bool enclosing = false;
   for (FuncId f = c.fn; f != kNoId && !enclosing; f = p_.funcs[f].outer) enclosing = p_.funcs[f].outer == s.owner && s.owner != kNoId;
   if (!enclosing) {
@@ -373,16 +374,21 @@ TypeId Checker::check_call(Ctx& c, NodeId n, TypeId expected) {
       return T.info(ft).ret;
     }
     case SymKind::Builtin:
-      if (s.builtin == Builtin::UseParams) {  // useParams<{ slug: string }>(): the route params (params.cpp)
+      if (s.builtin == Builtin::UseParams || s.builtin == Builtin::UseSearchParams) {
+        // useParams<{ slug: string }>(): the route params; useSearchParams<{ q: string }>(): the URL's query
+        // (a GET form's fields), which makes the page one dx-server renders per request (params.cpp)
+        bool search = s.builtin == Builtin::UseSearchParams;
+        const std::string fn = search ? "useSearchParams" : "useParams", example = search ? "<{ q: string }>()" : "<{ slug: string }>()";
         set_ref(callee, sid);
-        if (!args.empty()) error(args[0], "DX0275", "useParams takes no arguments: useParams<{ slug: string }>()");
+        if (!args.empty()) error(args[0], "DX0275", fn + " takes no arguments: " + fn + example);
         const Node* ta = x.kid(1) != kNoNode ? &node(x.kid(1)) : nullptr;
         TypeId t = ta && ta->kids.size() == 1 ? resolve_type(mod_, ta->kids[0]) : 0;
         if (!t) {
-          error(n, "DX0275", "give useParams the params' type: useParams<{ slug: string }>()");
+          error(n, "DX0275", "give " + fn + " the params' type: " + fn + example);
           return T.error();
         }
-        if (params_shape(n, t, nullptr) == kNoId) return T.error();
+        if (params_shape(n, t, nullptr, search) == kNoId) return T.error();
+        if (search) p_.modules[mod_]->uses_search_params = true;
         set_type(callee, t);
         return t;
       }

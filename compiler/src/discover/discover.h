@@ -19,7 +19,9 @@ struct PageFile {
   std::vector<std::string> params;   // the route's param names in path order ("slug")
   std::vector<std::string> layouts;  // project-relative _layout.tsx files that wrap it, outermost first
   bool not_found = false;            // pages/404.tsx
-  bool dynamic() const { return !params.empty(); }  // rendered per request by dx-server (no HTML file)
+  bool search = false;               // it (or a component it imports) reads the query: useSearchParams
+  // Rendered per request by dx-server (no HTML file): a route with params, or a page that reads the query.
+  bool dynamic() const { return !params.empty() || (search && !not_found); }
   // The page's prerendered HTML file in dist/: "index.html", "about/index.html", "404.html"; "" if dynamic.
   std::string html_file() const;
 };

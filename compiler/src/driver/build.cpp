@@ -54,6 +54,7 @@ BuildResult build(const BuildOptions& opts, SourceManager& sm, Diagnostics& diag
   analyze::analyze(prog, diags);
   if (opts.dump == "analyze") dump_out << analyze::dump(prog);
   if (done("analyze")) return res;
+  for (size_t i = 0; i < proj.pages.size(); ++i) proj.pages[i].search = analyze::reads_query(prog, prog.page_modules[i]);
 
   LoweredProgram lp = lower::lower(prog, diags);
   if (opts.dump == "lower") dump_out << lower::dump(prog, lp);

@@ -119,6 +119,7 @@ class Builder {
   NodeId other(TSNode n) { return add(NodeKind::Other, n, kind(n)); }
   NodeId other_type(TSNode n) { return add(NodeKind::OtherType, n, kind(n)); }
   void set_text2(NodeId id, std::string_view t) { ast_[id].text2 = t; }
+  const Node& node(NodeId id) const { return ast_[id]; }
   void mark_parenthesized(NodeId id) {  // only where it matters: the links of an optional chain
     if (id == kNoNode) return;
     NodeKind k = ast_[id].kind;

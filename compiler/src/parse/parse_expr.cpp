@@ -253,11 +253,16 @@ NodeId subscript(Builder& b, TSNode n) {
   NodeId obj = b.expr(object);
   NodeId index = b.expr(Builder::field(n, "index"));
   uint32_t flags = ts_node_is_null(Builder::field(n, "optional_chain")) ? 0u : uint32_t(kOptional);
+  // x["name"], a string literal's name, is x.name (as in JS): a field whose name is no identifier, `q["a b"]`.
+  bool named = index != kNoNode && b.node(index).kind == NodeKind::StringLit;
+  auto make = [&](NodeId x, Span sp) {
+    return named ? b.add(NodeKind::Member, sp, b.node(index).text, flags, {x}) : b.add(NodeKind::Index, sp, {}, flags, {x, index});
+  };
   if (const TSNode* op = misparsed(b, obj, object)) {
     TSNode op_cst = *op;
-    return into_last_operand(b, obj, op_cst, n, [&](NodeId x, Span sp) { return b.add(NodeKind::Index, sp, {}, flags, {x, index}); });
+    return into_last_operand(b, obj, op_cst, n, make);
   }
-  return b.add(NodeKind::Index, n, {}, flags, {obj, index});
+  return make(obj, b.span(n));
 }
 
 NodeId unary(Builder& b, TSNode n) {

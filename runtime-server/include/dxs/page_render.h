@@ -4,7 +4,10 @@
 // What dxc writes for it (the contract; README-server.md "Per-request pages"):
 //   routes.dxr          the route trie (schemas/dxr.md). Route i IS the dxb ENTRY page i; the header's
 //                       not_found is the 404 page's index or ffffffff. A route with params is dynamic: no
-//                       HTML file exists for it. Routes without params are files the StaticSite serves.
+//                       HTML file exists for it. So is a route without params whose HTML file dxc did not
+//                       write (its page reads the URL's query, useSearchParams); the others are files the
+//                       StaticSite serves. A dynamic page gets the query's parameters as params named "?" and
+//                       theirs (form-decoded as URLSearchParams does: dx.js decodes the same on the client).
 //   _server/shell.html  the page document with placeholders, each optional and each may repeat:
 //                       {{dx:up}} "../" × (the '/' in the request path − 1), the way back to dist's root for
 //                       the page's relative URLs; {{dx:page}} the page index (decimal); {{dx:params}} the
@@ -98,7 +101,8 @@ class PageRenderer {
   std::string dxr_bytes_;
   dx::schema::DxrView routes_;
   uint32_t not_found_ = dx::schema::kDxrNone;
-  size_t dynamic_routes_ = 0;        // routes with params (rendered only when lib_ is set)
+  size_t dynamic_routes_ = 0;        // routes rendered per request (only when lib_ or client_only_ is set)
+  std::vector<bool> per_request_;    // by route: it has params, or dist has no HTML file for it (it reads the query)
   std::vector<Part> shell_;
   int so_fd_ = -1;                   // the anonymous copy of app.so, open while the library is loaded
   std::shared_ptr<dx::ssr::AppLibrary> lib_;  // null: nothing is rendered per request

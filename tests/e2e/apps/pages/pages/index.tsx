@@ -1,6 +1,7 @@
 import { createSignal } from "dx";
 import Nav from "../components/Nav";
 import Go from "../components/Go";
+import SearchForm from "../components/SearchForm";
 
 export default function Home() {
   const [clicks, setClicks] = createSignal(0);
@@ -12,6 +13,7 @@ export default function Home() {
       <button id="home-click" onClick={() => setClicks(clicks() + 1)}>
         home clicks: {clicks()}
       </button>
+      <SearchForm q="" />
     </main>
   );
 }
