@@ -5,11 +5,10 @@
 #include <fstream>
 #include <functional>
 #include <sstream>
-#include <system_error>
-#include <thread>
 
 #include "analyze/analyze.h"
 #include "analyze/checker.h"
+#include "common/parallel.h"
 #include "discover/discover.h"
 #include "parse/parse.h"
 
@@ -73,17 +72,7 @@ static void parse_pending(Program& p, ModuleId from, Diagnostics& d) {
       mod.ref.assign(mod.ast.nodes.size(), kNoId);
     }
   };
-  size_t threads = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), end - from);
-  std::vector<std::thread> pool;
-  for (size_t k = 1; k < threads; ++k) {
-    try {
-      pool.emplace_back(work);
-    } catch (const std::system_error&) {  // no thread to be had: this one does the rest
-      break;
-    }
-  }
-  work();
-  for (std::thread& t : pool) t.join();
+  on_every_core(end - from, work);
   for (Diagnostics& f : found) d.append(std::move(f));
 }
 

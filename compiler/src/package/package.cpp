@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "common/files.h"
+#include "common/parallel.h"
 #include "dx/ssr/snapshot.h"
 
 namespace fs = std::filesystem;
@@ -94,17 +95,7 @@ std::vector<Compressed> compress_all(const std::vector<const std::vector<uint8_t
       else out[job.file].br = brotli(in, job.kind);
     }
   };
-  size_t threads = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), jobs.size());
-  std::vector<std::thread> pool;
-  for (size_t k = 1; k < threads; ++k) {
-    try {
-      pool.emplace_back(work);
-    } catch (const std::system_error&) {  // no thread to be had: this one does the rest
-      break;
-    }
-  }
-  work();
-  for (std::thread& t : pool) t.join();
+  on_every_core(jobs.size(), work);
   for (size_t i = 0; i < inputs.size(); ++i)
     if (!q9[i].empty() && (out[i].br.empty() || q9[i].size() < out[i].br.size())) out[i].br = std::move(q9[i]);
   return out;
