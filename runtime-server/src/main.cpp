@@ -1,6 +1,6 @@
 // main.cpp — the dx-server command: `dx-server <dist> [--port N] [--host H] [--workers N] [--io auto|epoll|io_uring]
 // [--io-uring-ops native|poll] [--max-connections N] [--header-timeout-ms N] [--body-timeout-ms N]
-// [--max-body BYTES] [--idle-timeout-ms N] [--drain-timeout-ms N] [--hbtp-port N] [--hbtp-idle-timeout-ms N]
+// [--max-body BYTES] [--idle-timeout-ms N] [--drain-timeout-ms N] [--render-timeout-ms N] [--hbtp-port N] [--hbtp-idle-timeout-ms N]
 // [--max-message-bytes N] [--dev [--dev-error-file FILE]]`.
 //
 // Exit codes: 0 after SIGINT/SIGTERM (listeners closed, in-flight responses finished within
@@ -61,6 +61,9 @@ int main(int argc, char** argv) {
   app.add_option("--idle-timeout-ms", options.idle_timeout_ms, "idle keep-alive connection: then close")
       ->check(CLI::Range(10, 3600000))->capture_default_str();
   app.add_option("--drain-timeout-ms", options.drain_timeout_ms, "SIGTERM: time to finish in-flight responses")
+      ->check(CLI::Range(0, 3600000))->capture_default_str();
+  app.add_option("--render-timeout-ms", options.render_timeout_ms,
+                 "one page rendered per request (the app's code): past it the render stops, 500 (0: no limit)")
       ->check(CLI::Range(0, 3600000))->capture_default_str();
   int hbtp_port = -1;
   app.add_option("--hbtp-port", hbtp_port, "also serve raw HBTP over TCP on this port (0: the kernel picks; default: off)")

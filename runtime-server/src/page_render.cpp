@@ -232,12 +232,13 @@ PageRenderer::~PageRenderer() {
 }
 
 bool PageRenderer::load(const StaticSite& site, const std::string& dist, std::shared_ptr<const PageRenderer>* out,
-                        std::vector<std::string>* warnings, std::string* err) {
+                        std::vector<std::string>* warnings, std::string* err, uint32_t render_timeout_ms) {
   out->reset();
   const std::string* dxr = site.file_bytes("/routes.dxr");
   const std::string* not_found_html = site.file_bytes("/404.html");
   if (!dxr && !not_found_html) return true;
   std::shared_ptr<PageRenderer> r(new PageRenderer);
+  r->render_timeout_ms_ = render_timeout_ms;
   if (not_found_html) {
     r->not_found_html_ = *not_found_html;
     r->has_not_found_html_ = true;
@@ -314,6 +315,7 @@ bool PageRenderer::load_routes(const std::string& dxr, const StaticSite& site, c
   parse_shell(shell);
   lib_ = open_library(so, (root / so_name).string(), shown(so_name), &so_fd_, err);
   if (!lib_) return false;
+  lib_->set_time_limit_ms(render_timeout_ms_);
   if (not_found_ != dx::schema::kDxrNone) {
     std::string threw;
     not_found_rendered_ = render(not_found_, {}, &not_found_page_, &threw);

@@ -97,12 +97,12 @@ bool open_listeners(const ServerOptions& o, uint16_t port_wanted, std::vector<in
 constexpr int kReloadAckMs = 5000;
 
 // Loads and validates a dist/ completely, its per-request pages included; null with `err` on any problem.
-std::shared_ptr<const StaticSite> load_site(const std::string& dist, std::string* err) {
+std::shared_ptr<const StaticSite> load_site(const std::string& dist, uint32_t render_timeout_ms, std::string* err) {
   auto site = std::make_shared<StaticSite>();
   if (!site->load(dist, err)) return nullptr;
   if (!validate_dist(*site, dist, err)) return nullptr;
   std::shared_ptr<const PageRenderer> pages;
-  if (!PageRenderer::load(*site, dist, &pages, &site->warnings(), err)) return nullptr;
+  if (!PageRenderer::load(*site, dist, &pages, &site->warnings(), err, render_timeout_ms)) return nullptr;
   site->set_pages(std::move(pages));
   return site;
 }
@@ -133,7 +133,7 @@ std::unique_ptr<Server> Server::create(const ServerOptions& options, std::string
   auto s = std::make_unique<Impl>();
   s->options = options;
   if (s->options.workers == 0) s->options.workers = unsigned(std::max<size_t>(1, allowed_cpus().size()));
-  s->site = load_site(options.dist, err);
+  s->site = load_site(options.dist, options.render_timeout_ms, err);
   if (!s->site) return nullptr;
   s->canned = http1::CannedResponses::build();
   s->stop_fd = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
@@ -212,7 +212,7 @@ unsigned Server::worker_count() const { return unsigned(impl_->workers.size()); 
 const std::vector<std::string>& Server::warnings() const { return impl_->site->warnings(); }
 
 bool Server::reload(std::string* err) {
-  std::shared_ptr<const StaticSite> next = load_site(impl_->options.dist, err);
+  std::shared_ptr<const StaticSite> next = load_site(impl_->options.dist, impl_->options.render_timeout_ms, err);
   if (!next) return false;  // the old dist stays in service
   uint64_t gen = ++impl_->reload_gen;
   bool running = !impl_->threads.empty();

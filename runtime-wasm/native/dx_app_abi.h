@@ -21,7 +21,10 @@
 extern "C" {
 #endif
 
-#define DX_APP_ABI_VERSION 3u
+#define DX_APP_ABI_VERSION 4u
+
+/* The trap code of a call that ran past the instance's deadline (dx_app_set_deadline). */
+#define DX_APP_TRAP_DEADLINE 100
 
 typedef struct dx_app dx_app;
 
@@ -58,6 +61,11 @@ int dx_app_dispatch(dx_app* app, uint32_t handler, uint32_t node, const char* va
 const uint8_t* dx_app_memory(const dx_app* app, uint32_t* size);
 /* A trap code's name ("unreachable", "out of bounds", …). */
 const char* dx_app_trap_name(int code);
+/* A deadline for the calls into `app` from now on: a call still running at `monotonic_ns` (CLOCK_MONOTONIC)
+ * traps with DX_APP_TRAP_DEADLINE. dxc's native phase puts a check on every backward branch of a wasm
+ * loop and in every function's prologue (DX_LOOP_TICK, wasm-rt.h: the clock is read once per 2^16 of
+ * them), so code that loops or recurses cannot run on unchecked. 0 (the default): none. */
+void dx_app_set_deadline(dx_app* app, uint64_t monotonic_ns);
 
 #ifdef __cplusplus
 }

@@ -30,16 +30,31 @@ struct Z_dx_instance_t {
   double perf_origin_ms;
 };
 
-/* `depth` sits right before `module`: the generated code's call-depth counter (see DX_RT_DEPTH below). */
+/* `depth` and `ticks` sit right before `module`: the generated code's call-depth counter and loop countdown. */
 struct dx_app {
   uint32_t depth;
-  uint32_t pad_;
+  uint32_t ticks;  /* backward branches left before the next deadline check (DX_LOOP_TICK) */
   Z_app_instance_t module;
   struct Z_dx_instance_t host;
   int started;
+  uint64_t deadline_ns; /* CLOCK_MONOTONIC; 0: none */
 };
-/* wasm-rt.h (this directory) makes the generated code count its call depth in ((uint32_t*)instance)[-2]. */
+/* wasm-rt.h (this directory) makes the generated code count its call depth in ((uint32_t*)instance)[-2] and
+ * its loop iterations down in ((uint32_t*)instance)[-1]. */
 _Static_assert(offsetof(struct dx_app, module) == 2 * sizeof(uint32_t), "the call depth must sit right before the module");
+_Static_assert(offsetof(struct dx_app, ticks) == sizeof(uint32_t), "the loop countdown must sit right before the module");
+#define DX_TICKS (1u << 16)
+
+/* DX_LOOP_TICK's slow path: a new countdown, and a trap when the instance's deadline has passed. */
+void dx_rt_loop_check(void* instance) {
+  struct dx_app* app = (struct dx_app*)((char*)instance - offsetof(struct dx_app, module));
+  app->ticks = DX_TICKS;
+  if (!app->deadline_ns) return;
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  if ((uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec >= app->deadline_ns)
+    wasm_rt_trap((wasm_rt_trap_t)DX_APP_TRAP_DEADLINE);
+}
 
 static double clock_ms(clockid_t which) {
   struct timespec ts;
@@ -134,6 +149,7 @@ DX_EXPORT dx_app* dx_app_new(void) {
   clock_gettime(CLOCK_REALTIME, &ts);
   app->host.seed_state = (uint64_t)ts.tv_nsec * 0x2545F4914F6CDD1Dull ^ (uint64_t)ts.tv_sec ^ (uint64_t)(uintptr_t)app;
   app->host.perf_origin_ms = clock_ms(CLOCK_MONOTONIC);
+  app->ticks = DX_TICKS;
   volatile int trap = 0;
 #ifdef DX_APP_DX_IMPORTS
   DX_GUARDED(Z_app_instantiate(&app->module, &app->host); Z_appZ___wasm_call_ctors(&app->module));
@@ -241,4 +257,12 @@ DX_EXPORT const uint8_t* dx_app_memory(const dx_app* app, uint32_t* size) {
   return mem->data;
 }
 
-DX_EXPORT const char* dx_app_trap_name(int code) { return wasm_rt_strerror((wasm_rt_trap_t)code); }
+DX_EXPORT const char* dx_app_trap_name(int code) {
+  if (code == DX_APP_TRAP_DEADLINE) return "it ran past its time limit (a loop that does not end?)";
+  return wasm_rt_strerror((wasm_rt_trap_t)code);
+}
+
+DX_EXPORT void dx_app_set_deadline(dx_app* app, uint64_t monotonic_ns) {
+  app->deadline_ns = monotonic_ns;
+  app->ticks = 1; /* the next backward branch checks: a deadline already past stops a loop at once */
+}

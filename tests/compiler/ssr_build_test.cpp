@@ -3,6 +3,7 @@
 // usable on several threads at once (runtime-wasm/native/, runtime-server/ssr/).
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -101,6 +102,28 @@ export default function A() {
   CHECK(b.rendered.find("DX0411") != std::string::npos);
   CHECK(b.rendered.find("too many: 3") != std::string::npos);
   CHECK(b.rendered.find("pages/index.tsx:3:") != std::string::npos);
+  CHECK_FALSE(fs::exists(b.dist()));
+}
+
+TEST_CASE("an entry page that never finishes rendering fails the build at the time limit (DX0411)", "[ssr][native]") {
+  const char* old = std::getenv("DXC_PRERENDER_TIMEOUT_MS");
+  std::string saved = old ? old : "";
+  setenv("DXC_PRERENDER_TIMEOUT_MS", "300", 1);
+  dxt::BuiltProject b(dxt::Files{{"pages/index.tsx", R"(import { createSignal } from "dx";
+export default function A() {
+  const [start, setStart] = createSignal(1);
+  let n = start();
+  while (n > 0) n = n + 1;
+  return <p>{n}</p>;
+}
+)"}});
+  if (old) setenv("DXC_PRERENDER_TIMEOUT_MS", saved.c_str(), 1);
+  else unsetenv("DXC_PRERENDER_TIMEOUT_MS");
+  INFO(b.rendered);
+  CHECK_FALSE(b.ok);
+  CHECK(b.rendered.find("DX0411") != std::string::npos);
+  CHECK(b.rendered.find("ran past its time limit") != std::string::npos);
+  CHECK(b.rendered.find("300 ms") != std::string::npos);
   CHECK_FALSE(fs::exists(b.dist()));
 }
 

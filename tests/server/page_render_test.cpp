@@ -470,6 +470,18 @@ export default function Find() {
   return <main><p id="q">[{q.q}]</p><p id="e">[{q.empty}|{q.none}|{q["a b"]}]</p></main>;
 }
 )");
+    write_file(app.path() / "pages/spin/[how].tsx", R"(import { useParams } from "dx";
+function spin(n: number): number {
+  let x = 0;
+  while (n > 0) x = (x * 31 + n) % 1000003;
+  return x;
+}
+function fib(n: number): number { return n < 2 ? n : fib(n - 1) + fib(n - 2); }
+export default function Spin() {
+  const p = useParams<{ how: string }>();
+  return <p>{p.how === "loop" ? spin(1) : p.how === "recursion" ? fib(80) : fib(10)}</p>;
+}
+)");
     write_file(app.path() / "pages/404.tsx", "export default function Missing() { return <p>nothing here</p>; }\n");
     std::string out, err;
     int rc = run({DXC_BINARY, "build", "-q", app.str()}, &out, &err, 300000);
@@ -501,6 +513,23 @@ TEST_CASE("server: pages: dxc's own [param] page and 404 page, end to end", "[se
   CHECK(nf.body.find("<div id=\"dx-root\"><p>nothing here</p></div>") != std::string::npos);
   CHECK(nf.body.find("src=\"../dx.js\"") != std::string::npos);
   CHECK(fetch(c, "/").body.find("<h1>home</h1>") != std::string::npos);
+}
+
+TEST_CASE("server: pages: a render that runs past --render-timeout-ms stops with 500; the worker goes on", "[server][pages]") {
+  const TempDir& app = own_app();
+  REQUIRE(fs::is_directory(app.path() / "dist"));
+  Running s(EACH_IO, 1, 10000, [](dxs::ServerOptions& o, const fs::path& dist) {
+    o.render_timeout_ms = 200;
+    fs::remove_all(dist);
+    fs::copy(own_app().path() / "dist", dist, fs::copy_options::recursive);
+  });
+  Client c(s.port());
+  // A loop that never ends, and a recursion that would take years: each stops at the limit (without one the
+  // response would never come and the client's read would give up).
+  for (const char* how : {"/spin/loop", "/spin/recursion"}) CHECK(fetch(c, how).status == 500);
+  Response ok = fetch(c, "/spin/fine");  // the same worker, the same connection
+  CHECK(ok.status == 200);
+  CHECK(ok.body.find("<p>55</p>") != std::string::npos);
 }
 
 TEST_CASE("server: pages: a page that reads the query is rendered per request with it, decoded as a form's", "[server][pages]") {

@@ -73,3 +73,8 @@ int dx_app_suspense_release(dx_app* app, uint32_t id, uint32_t* batch) {
   *batch = 0;
   return 0;
 }
+
+void dx_app_set_deadline(dx_app* app, uint64_t monotonic_ns) {
+  (void)app;
+  (void)monotonic_ns;
+}

@@ -126,16 +126,23 @@ std::string c_compiler() {
   return "cc";
 }
 
+// The environment variable `name` as a whole number in [lo, hi]; `otherwise` when unset or not one.
+long env_number(const char* name, long lo, long hi, long otherwise) {
+  const char* env = std::getenv(name);
+  if (!env || !*env) return otherwise;
+  char* end = nullptr;
+  long n = std::strtol(env, &end, 10);
+  return *end == 0 && n >= lo && n <= hi ? n : otherwise;
+}
+
 // How many C compiler processes run at once, and so how many units app.c is cut into: $DXC_JOBS (1–64), else
 // one per core (at most 8).
 size_t compile_jobs() {
-  if (const char* env = std::getenv("DXC_JOBS"); env && *env) {
-    char* end = nullptr;
-    long n = std::strtol(env, &end, 10);
-    if (*end == 0 && n >= 1 && n <= 64) return size_t(n);
-  }
-  return std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 8);
+  return size_t(env_number("DXC_JOBS", 1, 64, long(std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 8))));
 }
+
+// How long prerendering one page may take: $DXC_PRERENDER_TIMEOUT_MS (1–3600000), else 10 s.
+uint32_t prerender_time_limit_ms() { return uint32_t(env_number("DXC_PRERENDER_TIMEOUT_MS", 1, 3600000, 10000)); }
 
 struct ScratchDir {
   fs::path path;
@@ -189,11 +196,11 @@ bool build_server_module(const std::vector<uint8_t>& wasm, const std::string& ru
   // The module's C cut into one unit per core (split.h), compiled side by side with the glue and the wasm2c
   // runtime, then linked.
   size_t width = compile_jobs();
-  std::vector<std::string> units = split_translation_unit(read_text(c_path), width);
+  std::vector<std::string> units = split_translation_unit(add_deadline_checks(read_text(c_path)), width);
   std::vector<fs::path> sources;
   for (size_t i = 0; i < units.size(); i++) {
     fs::path unit = i == 0 ? c_path : work / ("app_" + std::to_string(i) + ".c");
-    if (units.size() > 1 && !write_text(unit, units[i])) return fail("cannot write " + unit.string());
+    if (!write_text(unit, units[i])) return fail("cannot write " + unit.string());
     sources.push_back(unit);
   }
   sources.push_back(native_dir / "dx_app_glue.c");
@@ -225,6 +232,7 @@ bool prerender_pages(const std::string& so_path, const std::vector<std::string>&
     diags.error_at_path("DX0410", "", "the server module does not load: " + err);
     return false;
   }
+  lib->set_time_limit_ms(prerender_time_limit_ms());  // a page that never finishes fails the build
   for (uint32_t i = 0; i < page_files.size(); i++) {
     dx::ssr::Resumable r;
     if (page_files[i].empty()) {  // a page with route params: dx-server renders it per request

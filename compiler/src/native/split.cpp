@@ -36,6 +36,35 @@ struct Function {
 
 }  // namespace
 
+std::string add_deadline_checks(const std::string& c) {
+  size_t decl_end = c.find("\nstatic void init_globals(");
+  if (decl_end == std::string::npos || c.find("#define FUNC_PROLOGUE") == std::string::npos) return c;
+  decl_end++;
+  std::string out;
+  out.reserve(c.size() + c.size() / 16);
+  out.append(c, 0, decl_end);
+  // (last in the prelude, which split_translation_unit gives every unit)
+  out += "#undef FUNC_PROLOGUE\n"
+         "#define FUNC_PROLOGUE \\\n"
+         "  if (++wasm_rt_call_stack_depth > WASM_RT_MAX_CALL_STACK_DEPTH) TRAP(EXHAUSTION); \\\n"
+         "  DX_LOOP_TICK()\n";
+  const std::string_view go = "goto w2c_L";
+  size_t at = decl_end;
+  for (size_t hit; (hit = c.find(go, at)) != std::string::npos;) {
+    size_t end = hit + go.size();
+    while (end < c.size() && std::isdigit(static_cast<unsigned char>(c[end]))) end++;
+    if (end == hit + go.size() || end >= c.size() || c[end] != ';') {  // not a label of a loop: as it is
+      out.append(c, at, end - at);
+      at = end;
+      continue;
+    }
+    out.append(c, at, hit - at).append("{DX_LOOP_TICK(); ").append(c, hit, end + 1 - hit).append("}");
+    at = end + 1;
+  }
+  out.append(c, at, c.size() - at);
+  return out;
+}
+
 std::vector<std::string> split_translation_unit(const std::string& c, size_t parts) {
   std::vector<std::string> one = {c};
   if (parts < 2) return one;

@@ -14,6 +14,12 @@
 
 namespace dxc::native {
 
+// `c` with a deadline check (DX_LOOP_TICK, runtime-wasm/native/shadow/wasm-rt.h) on every branch back to a
+// loop's start (wasm2c writes `goto w2c_L<n>;`) and in every function's prologue, so a call that runs past its
+// deadline (dx_app_set_deadline) traps wherever it loops or recurses. `c` itself when it is not laid out as
+// wasm2c 1.0.32 lays it out.
+std::string add_deadline_checks(const std::string& c);
+
 // `c` cut into at most `parts` units, the first of which holds everything but the definitions the others take,
 // balanced by bytes. One unit, `c` itself, when parts < 2 or `c` is not laid out as wasm2c 1.0.32 lays it out.
 std::vector<std::string> split_translation_unit(const std::string& c, size_t parts);

@@ -55,8 +55,9 @@ class PageRenderer {
   // _server/ files are read from disk). True with `*out` null when there is nothing to render per request,
   // true with `*out` set, or false with `err` naming the file ("dist/_server/app.so: ..."). Problems that
   // leave the rest servable (dynamic routes without app.so, a 404 page that throws) go to `warnings`.
+  // `render_timeout_ms`: how long one render may run (AppLibrary::set_time_limit_ms; 0: no limit).
   static bool load(const StaticSite& site, const std::string& dist, std::shared_ptr<const PageRenderer>* out,
-                   std::vector<std::string>* warnings, std::string* err);
+                   std::vector<std::string>* warnings, std::string* err, uint32_t render_timeout_ms = 0);
 
   // A GET or HEAD whose path the StaticSite does not have. `target`: the request-target as received (already
   // accepted by http1::normalize_target); the route is looked up on its raw path. Fills `head` (status line
@@ -102,7 +103,8 @@ class PageRenderer {
   dx::schema::DxrView routes_;
   uint32_t not_found_ = dx::schema::kDxrNone;
   size_t dynamic_routes_ = 0;        // routes rendered per request (only when lib_ or client_only_ is set)
-  std::vector<bool> per_request_;    // by route: it has params, or dist has no HTML file for it (it reads the query)
+  std::vector<bool> per_request_;
+  uint32_t render_timeout_ms_ = 0;   // one render's time limit (0: none)    // by route: it has params, or dist has no HTML file for it (it reads the query)
   std::vector<Part> shell_;
   int so_fd_ = -1;                   // the anonymous copy of app.so, open while the library is loaded
   std::shared_ptr<dx::ssr::AppLibrary> lib_;  // null: nothing is rendered per request

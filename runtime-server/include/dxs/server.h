@@ -37,6 +37,7 @@ struct ServerOptions {
   bool test_hooks = false;          // --test-hooks: GET /_dx/test/stream (a chunked streaming response), ?dx-hold=MS
                                     // on a page with params (its <Suspense> boundaries streamed)
   int drain_timeout_ms = 10000;     // stop(): how long in-flight responses may take before a hard close
+  uint32_t render_timeout_ms = 2000;  // one page render (the app's code, per request): then 500; 0: no limit
   size_t max_connections = 10000;   // per worker; beyond it a new connection gets 503 and is closed
   IoBackend io = IoBackend::kAuto;  // event backend of every worker (kAuto: io_uring when it starts)
   bool io_native = true;            // io_uring: its own accept and recv (reactor.h); false: readiness only

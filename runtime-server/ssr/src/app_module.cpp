@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <ctime>
 
 #include "dx/ssr/snapshot.h"
 #include "dx_app_abi.h"
@@ -31,6 +32,7 @@ struct AppLibrary::Api {
   decltype(&dx_app_suspense_hold) suspense_hold;
   decltype(&dx_app_suspense_table) suspense_table;
   decltype(&dx_app_suspense_release) suspense_release;
+  decltype(&dx_app_set_deadline) set_deadline;
 };
 
 std::shared_ptr<AppLibrary> AppLibrary::open(const std::string& path, std::string* err) {
@@ -71,6 +73,7 @@ std::shared_ptr<AppLibrary> AppLibrary::open(const std::string& path, std::strin
   sym(a.suspense_hold, "dx_app_suspense_hold");
   sym(a.suspense_table, "dx_app_suspense_table");
   sym(a.suspense_release, "dx_app_suspense_release");
+  sym(a.set_deadline, "dx_app_set_deadline");
   if (missing) return nullptr;
   a.set_host(target_slot);
   return lib;
@@ -106,9 +109,22 @@ AppInstance::~AppInstance() {
 
 const uint8_t* AppInstance::memory(uint32_t* size) const { return lib_->api().memory(app_, size); }
 
+void AppInstance::arm() {
+  uint32_t ms = lib_->time_limit_ms();
+  if (!ms) return;
+  timespec ts{};
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  lib_->api().set_deadline(app_, uint64_t(ts.tv_sec) * 1000000000u + uint64_t(ts.tv_nsec) + uint64_t(ms) * 1000000u);
+}
+
 bool AppInstance::finish(int trap, uint32_t batch, HtmlDoc& doc, std::string* err) {
   const AppLibrary::Api& api = lib_->api();
   uint32_t size = 0;
+  if (lib_->time_limit_ms()) api.set_deadline(app_, 0);  // (the report below must not run out of time too)
+  if (trap == DX_APP_TRAP_DEADLINE) {
+    *err = std::string(api.trap_name(trap)) + ": the limit is " + std::to_string(lib_->time_limit_ms()) + " ms";
+    return false;
+  }
   if (trap) {
     // As dx.js does after a trap: handler 0xFFFFFFFF runs nothing and returns the batch reporting it.
     std::string what = api.trap_name(trap);
@@ -150,6 +166,7 @@ bool AppInstance::start(HtmlDoc& doc, std::string* err, uint32_t page, const Par
   }
   uint32_t batch = 0;
   int trap = 0;
+  arm();
   if (params && !params->empty()) {
     std::vector<uint8_t> bytes = encode_params(*params);
     trap = lib_->api().params(app_, bytes.data(), uint32_t(bytes.size()));
@@ -165,6 +182,7 @@ bool AppInstance::dispatch(HtmlDoc& doc, std::string* err, uint32_t handler, uin
     return false;
   }
   uint32_t batch = 0;
+  arm();
   int trap = lib_->api().dispatch(app_, handler, node, nullptr, 0, nullptr, 0, 0, &batch);
   last_batch_ = batch;
   return finish(trap, batch, doc, err);
@@ -183,6 +201,7 @@ bool AppInstance::suspense_release(HtmlDoc& doc, std::string* err, uint32_t id) 
     return false;
   }
   uint32_t batch = 0;
+  arm();
   int trap = lib_->api().suspense_release(app_, id, &batch);
   last_batch_ = batch;
   return finish(trap, batch, doc, err);

@@ -14,6 +14,15 @@
 #include <stdint.h>
 #undef wasm_rt_call_stack_depth
 #define wasm_rt_call_stack_depth (((uint32_t*)(void*)instance)[-2])
+/* dxc's native phase puts DX_LOOP_TICK() before every branch back to a wasm loop's start (`goto w2c_L…`) and
+ * in every function's prologue (native/split.cpp, add_deadline_checks):
+ * it counts the instance's countdown, the u32 right before the instance struct, and each 2^16th time asks
+ * dx_rt_loop_check (dx_app_glue.c) whether the call has run past its deadline (dx_app_set_deadline). */
+void dx_rt_loop_check(void* instance);
+#define DX_LOOP_TICK()                                                                    \
+  do {                                                                                    \
+    if (__builtin_expect(--((uint32_t*)(void*)instance)[-1] == 0, 0)) dx_rt_loop_check(instance); \
+  } while (0)
 /* A throw unwinds (longjmp) past the calls between it and the catching try without running their
  * epilogues, so the try puts the depth back to what it was when it began. */
 #undef wasm_rt_try

@@ -9,6 +9,7 @@
 // would show it; the instance stays usable.
 #pragma once
 #include <cstdint>
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -36,6 +37,11 @@ class AppLibrary {
   const std::vector<uint8_t>& initial_memory();
   // The same, prepared for encode_snapshot (dx/ssr/snapshot.h), made with it. Null when initial_memory() is empty.
   const FreshMemory* fresh_memory();
+  // How long one call into an instance (a render, an event) may run, in milliseconds: past it the call
+  // traps and fails with "it ran past its time limit" (dx_app_set_deadline). 0 (the default): no limit.
+  // Set before instances run (dx-server: --render-timeout-ms; dxc's prerender: 10 s).
+  void set_time_limit_ms(uint32_t ms) { time_limit_ms_ = ms; }
+  uint32_t time_limit_ms() const { return time_limit_ms_; }
 
  private:
   AppLibrary() = default;
@@ -44,6 +50,7 @@ class AppLibrary {
   std::once_flag initial_once_;
   std::vector<uint8_t> initial_;
   std::unique_ptr<FreshMemory> fresh_;
+  std::atomic<uint32_t> time_limit_ms_{0};
 };
 
 // Route params (name, value), in path order, values percent-decoded: what props.params and useParams() see.
@@ -80,6 +87,7 @@ class AppInstance {
 
  private:
   bool finish(int trap, uint32_t batch, HtmlDoc& doc, std::string* err);
+  void arm();  // the library's time limit from now, for the next call (none: no deadline)
   std::shared_ptr<AppLibrary> lib_;
   dx_app* app_ = nullptr;
   uint32_t last_batch_ = 0;
