@@ -162,6 +162,7 @@ class Checker {
   void check_component_use(Ctx& c, NodeId n, SymId comp);
   void check_component_props(Ctx& c, NodeId n, BlockId component, bool dynamic);
   void destructured_props(Ctx& c, BlockId comp, NodeId pattern, TypeId pt);
+  std::string wider_record_help(TypeId from, TypeId to) const;
   ShapeId params_shape(NodeId at, TypeId t, const std::vector<std::string>* route, bool search = false);
   // jsx_control.cpp: the control-flow builtins; false when `b` is not one (the caller reports it)
   bool check_control(Ctx& c, NodeId n, Builtin b);

@@ -237,7 +237,8 @@ bool Checker::check_args(Ctx& c, NodeId call, const std::vector<NodeId>& args, c
   for (size_t i = 0; i < args.size(); ++i) {
     TypeId a = check_expr(c, args[i], params[i]);
     if (!assignable(a, params[i])) {
-      error(args[i], "DX0234", "argument of type '" + T.name(a) + "' is not assignable to '" + T.name(params[i]) + "'");
+      error(args[i], "DX0234", "argument of type '" + T.name(a) + "' is not assignable to '" + T.name(params[i]) + "'").help =
+          wider_record_help(a, params[i]);
       ok = false;
     }
   }

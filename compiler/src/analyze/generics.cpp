@@ -300,7 +300,8 @@ TypeId Checker::check_generic_call(Ctx& c, NodeId call, SymId generic) {
   }
   for (size_t i = 0; i < args.size(); ++i)
     if (!assignable(arg_types[i], params[i])) {
-      error(args[i], "DX0234", "argument of type '" + T.name(arg_types[i]) + "' is not assignable to '" + T.name(params[i]) + "'");
+      error(args[i], "DX0234", "argument of type '" + T.name(arg_types[i]) + "' is not assignable to '" + T.name(params[i]) + "'").help =
+          wider_record_help(arg_types[i], params[i]);
       return T.error();
     }
   set_type(callee, ft);

@@ -172,13 +172,39 @@ TypeId Checker::resolve_named(SymId sid, NodeId at, const std::string& name) {
   return t;
 }
 
-// The fields of an interface or object type `n` (its kids are the members; `where` names it in messages).
-// False when a member is refused (reported).
+// The fields of an interface or object type `n` (its kids are the members, then an interface's `extends`
+// bases; `where` names it in messages). A base's fields come first; a member may redeclare one with the same
+// type. False when a member or base is refused (reported).
 bool Checker::resolve_fields(ModuleId m, NodeId n, const char* where, std::vector<std::pair<std::string, TypeId>>* fields) {
   auto& T = p_.types;
   bool ok = true;
+  auto add = [&](NodeId at, const std::string& name, TypeId t, const std::string& from) {
+    for (auto& [have, type] : *fields) {
+      if (have != name) continue;
+      if (type != t) {
+        error(at, "DX0232", "property '" + name + "' is '" + T.name(t) + "' here and '" + T.name(type) + "' in " + from +
+                                ": an interface may redeclare a base's property only with the same type");
+        ok = false;
+      }
+      return;
+    }
+    fields->push_back({name, t});
+  };
+  for (NodeId k : node(n).kids) {  // `interface X extends A, B`: A's fields, then B's
+    const Node& base = node(k);
+    if (base.kind != NodeKind::TypeRef) continue;
+    TypeId bt = resolve_type(m, k);
+    if (bt == T.error()) { ok = false; continue; }
+    if (T.kind(bt) != TypeKind::Record || T.nullable(bt)) {
+      error(k, "DX0232", "an interface extends interfaces and object types, not '" + T.name(bt) + "'");
+      ok = false;
+      continue;
+    }
+    for (const Field& f : T.shape_info(T.info(bt).shape).fields) add(k, f.name, f.type, "'" + T.name(bt) + "'");
+  }
   for (NodeId k : node(n).kids) {
     const Node& ps = node(k);
+    if (ps.kind == NodeKind::TypeRef) continue;  // a base, above
     if (ps.kind != NodeKind::PropSig) {
       error(k, "DX0232", std::string("only plain properties are supported in ") + where);
       ok = false;
@@ -195,9 +221,25 @@ bool Checker::resolve_fields(ModuleId m, NodeId n, const char* where, std::vecto
       if (!T.can_be_nullable(t)) { error(k, "DX0232", "an optional '" + T.name(t) + "' property is not supported"); ok = false; continue; }
       t = T.with_nullable(t, T.nullable(t) | kOrUndefined);
     }
-    fields->push_back({std::string(ps.text), t});
+    add(k, std::string(ps.text), t, "a base");
   }
   return ok;
+}
+
+// When a record of type `from` has every field of record type `to` (an interface that extends it, say): why
+// it still is not one, and what to write instead. "" otherwise.
+std::string Checker::wider_record_help(TypeId from, TypeId to) const {
+  auto& T = p_.types;
+  if (T.kind(from) != TypeKind::Record || T.kind(to) != TypeKind::Record) return "";
+  const std::vector<Field>& have = T.shape_info(T.info(from).shape).fields;
+  std::string fields;
+  for (const Field& f : T.shape_info(T.info(to).shape).fields) {
+    auto it = std::find_if(have.begin(), have.end(), [&](const Field& h) { return h.name == f.name && h.type == f.type; });
+    if (it == have.end()) return "";
+    fields += (fields.empty() ? "" : ", ") + f.name + ": x." + f.name;
+  }
+  return "each record type has its own layout in wasm memory, so a '" + T.name(from) + "' is not a '" + T.name(to) +
+         "' even with all of its fields: pass a new one, { " + fields + " }, or take a '" + T.name(from) + "'";
 }
 
 // `from` may be stored where `to` is expected: the same type, or a narrower nullability of the same
