@@ -53,6 +53,17 @@ TypeId Checker::check_subscript(Ctx& c, NodeId n) {
   } else if (!require_non_null(x.kid(0), ot)) {
     return T.error();
   }
+  if (T.kind(ot) == TypeKind::Record) {  // rec[key]: a record whose fields share one type (Record<'a' | 'b', V>)
+    const std::vector<Field>& fields = T.shape_info(T.info(ot).shape).fields;
+    bool one_type = !fields.empty() && std::all_of(fields.begin(), fields.end(), [&](const Field& f) { return f.type == fields[0].type; });
+    if (!one_type) {
+      error(n, "DX0235", "indexing a '" + T.name(ot) + "' by a computed key needs all of its fields to have one type "
+                         "(a Record<'a' | 'b', V>); write rec.field, or rec[\"field\"]");
+      return T.error();
+    }
+    if (it != T.string()) { error(x.kid(1), "DX0234", "a record's key is a string, not '" + T.name(it) + "'"); return T.error(); }
+    return fields[0].type;
+  }
   if (T.kind(ot) != TypeKind::Array) { error(n, "DX0235", "indexing a '" + T.name(ot) + "' is not supported yet (arrays only)"); return T.error(); }
   if (it != T.number()) { error(x.kid(1), "DX0234", "an array index must be a number"); return T.error(); }
   return T.info(ot).elem;

@@ -163,6 +163,8 @@ class Checker {
   void check_component_props(Ctx& c, NodeId n, BlockId component, bool dynamic);
   void destructured_props(Ctx& c, BlockId comp, NodeId pattern, TypeId pt);
   std::string wider_record_help(TypeId from, TypeId to) const;
+  bool literal_keys(ModuleId m, NodeId tn, std::vector<std::string>* keys, int depth = 0);
+  TypeId record_of_keys(ModuleId m, NodeId tn);
   ShapeId params_shape(NodeId at, TypeId t, const std::vector<std::string>* route, bool search = false);
   // jsx_control.cpp: the control-flow builtins; false when `b` is not one (the caller reports it)
   bool check_control(Ctx& c, NodeId n, Builtin b);
@@ -215,6 +217,7 @@ class Checker {
   // An instance's module (generics.cpp) → its type parameter names and the types they stand for there.
   std::map<ModuleId, std::map<std::string, TypeId>> type_bindings_;
   std::set<SymId> globals_in_progress_;
+  std::set<SymId> globals_done_;  // checked: their type is final (0, the error type, after a refused annotation)
   std::set<BlockId> rendered_children_;  // components that render {props.children}
   std::set<NodeId> discarded_;           // expressions whose value a statement discards (x.pop();)
   // Optional chains (chain.cpp): the member accesses, calls and indexings that are the object of another

@@ -41,7 +41,7 @@ TypeId Checker::check_expr(Ctx& c, NodeId n, TypeId expected) {
         case SymKind::Field: t = s.type; break;
         case SymKind::Global:
           ensure_global(sid);
-          if (!p_.symbols[sid].type)
+          if (!p_.symbols[sid].type && !globals_done_.count(sid))  // (done with the error type: reported already)
             error(n, "DX0261", "the type of '" + name + "' depends on itself (its initializer reads it): annotate its type");
           t = p_.symbols[sid].type ? p_.symbols[sid].type : T.error();
           break;
@@ -596,6 +596,10 @@ TypeId Checker::check_assign(Ctx& c, NodeId n) {
       }
     }
     tt = check_expr(c, x.kid(0));
+    if (target.kind == NodeKind::Index && T.kind(p_.type_of(mod_, target.kid(0))) == TypeKind::Record) {
+      error(n, "DX0235", "writing a record's field by a computed key is not supported yet: write rec.field = …, or build a new record");
+      return T.error();
+    }
     if (target.kind == NodeKind::Member) {
       TypeKind ok = T.kind(p_.type_of(mod_, target.kid(0)));
       if (ok != TypeKind::Record && ok != TypeKind::Error) { error(n, "DX0215", "only record fields can be assigned"); return T.error(); }

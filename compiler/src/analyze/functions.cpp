@@ -208,7 +208,7 @@ FuncId Checker::check_closure(Ctx& c, NodeId fn_node, TypeId expected, FuncRole 
 }
 
 void Checker::ensure_global(SymId g) {
-  if (p_.symbols[g].type || globals_in_progress_.count(g)) return;
+  if (p_.symbols[g].type || globals_in_progress_.count(g) || globals_done_.count(g)) return;
   auto& T = p_.types;
   globals_in_progress_.insert(g);
   ModuleId saved = mod_;
@@ -219,7 +219,7 @@ void Checker::ensure_global(SymId g) {
   TypeId ann = ann_node != kNoNode ? resolve_type(mod_, ann_node) : 0;
   p_.symbols[g].type = ann;  // an annotated global may be read by what its initializer calls
   TypeId it = check_expr(c, init, ann);
-  TypeId t = ann ? ann : it;
+  TypeId t = ann_node != kNoNode ? ann : it;  // (a refused annotation keeps the error type)
   if (ann && !assignable(it, ann)) error(init, "DX0234", "cannot initialize a '" + T.name(ann) + "' with a '" + T.name(it) + "'");
   if (T.kind(t) == TypeKind::Null || T.kind(t) == TypeKind::Undefined) {
     error(decl, "DX0236", "give this variable a type: e.g. `let x: string | null = null`");
@@ -232,6 +232,7 @@ void Checker::ensure_global(SymId g) {
   if (T.kind(t) != TypeKind::Error) p_.globals.push_back(g);
   mod_ = saved;
   globals_in_progress_.erase(g);
+  globals_done_.insert(g);
 }
 
 void Checker::ensure_checked(FuncId f) {

@@ -263,7 +263,7 @@ void Checker::check_block_var(Ctx& c, NodeId dk, bool is_const) {
     TypeId ann = d.kid(1) != kNoNode ? resolve_type(mod_, d.kid(1)) : 0;
     TypeId it = check_expr(c, init, ann);
     if (ann && !assignable(it, ann)) error(init, "DX0234", "cannot initialize a '" + T.name(ann) + "' with a '" + T.name(it) + "'");
-    bind_pattern(c, d.kid(0), ann ? ann : it, !is_const, true);
+    bind_pattern(c, d.kid(0), d.kid(1) != kNoNode ? ann : it, !is_const, true);
     return;
   }
   std::string name(target.text);
@@ -328,7 +328,7 @@ void Checker::check_block_var(Ctx& c, NodeId dk, bool is_const) {
   TypeId t = ann;
   if (init == kNoNode) { error(dk, "DX0236", "a variable needs an initial value"); return; }
   TypeId it = check_expr(c, init, ann);
-  if (!t) t = it;
+  if (d.kid(1) == kNoNode) t = it;
   else if (!assignable(it, t)) error(init, "DX0234", "cannot initialize a '" + T.name(t) + "' with a '" + T.name(it) + "'");
   if (T.kind(t) != TypeKind::Error && T.wasm(t) == WasmType::None) {
     error(dk, "DX0234", "a variable cannot hold '" + T.name(t) + "'");

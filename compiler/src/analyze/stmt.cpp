@@ -137,7 +137,7 @@ void Checker::check_var_decl(Ctx& c, NodeId n) {
         TypeId ann = d.kid(1) != kNoNode ? resolve_type(mod_, d.kid(1)) : 0;
         TypeId it = check_expr(c, d.kid(2), ann);
         if (ann && !assignable(it, ann)) error(d.kid(2), "DX0234", "cannot initialize a '" + T.name(ann) + "' with a '" + T.name(it) + "'");
-        bind_pattern(c, d.kid(0), ann ? ann : it, !(x.flags & kConst));
+        bind_pattern(c, d.kid(0), d.kid(1) != kNoNode ? ann : it, !(x.flags & kConst));  // (a refused annotation: the error type)
       }
       continue;
     }
@@ -145,7 +145,7 @@ void Checker::check_var_decl(Ctx& c, NodeId n) {
     TypeId t = ann;
     if (d.kid(2) != kNoNode) {
       TypeId it = check_expr(c, d.kid(2), ann);
-      if (!ann) t = it;
+      if (d.kid(1) == kNoNode) t = it;  // (a refused annotation keeps the error type: its uses report nothing more)
       else if (!assignable(it, ann)) error(d.kid(2), "DX0234", "cannot initialize a '" + T.name(ann) + "' with a '" + T.name(it) + "'");
     } else {
       error(dk, "DX0236", "a variable needs an initial value (undefined is not supported yet)");

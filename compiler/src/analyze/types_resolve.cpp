@@ -71,6 +71,8 @@ TypeId Checker::resolve_type(ModuleId m, NodeId tn) {
       } else if ((name == "Array" || name == "ReadonlyArray") && n.kids.size() == 1) {
         TypeId e = resolve_type(m, n.kid(0));
         result = e == T.error() ? e : T.array_of(e);
+      } else if (name == "Record" && n.kids.size() == 2 && lookup_module(m, name) == kNoId) {
+        result = record_of_keys(m, tn);
       } else if (name.size() > 5 && name.substr(name.size() - 5) == "Event" && n.kids.empty()) {
         result = T.event();  // MouseEvent, KeyboardEvent, InputEvent, … : what handlers read is typed by use
       } else if (!n.kids.empty()) {
@@ -224,6 +226,50 @@ bool Checker::resolve_fields(ModuleId m, NodeId n, const char* where, std::vecto
     add(k, std::string(ps.text), t, "a base");
   }
   return ok;
+}
+
+// The string literals a key type names: `"a" | "b"`, `"a"`, or a type alias of them (followed through
+// aliases). False when it is anything else.
+bool Checker::literal_keys(ModuleId m, NodeId tn, std::vector<std::string>* keys, int depth) {
+  const Node& n = p_.node(m, tn);
+  if (depth > 16) return false;
+  if (n.kind == NodeKind::LiteralType) {
+    const Node& lit = p_.node(m, n.kid(0));
+    if (lit.kind != NodeKind::StringLit) return false;
+    if (std::find(keys->begin(), keys->end(), lit.text) == keys->end()) keys->push_back(std::string(lit.text));
+    return true;
+  }
+  if (n.kind == NodeKind::UnionType) {
+    for (NodeId k : n.kids)
+      if (!literal_keys(m, k, keys, depth + 1)) return false;
+    return true;
+  }
+  if (n.kind == NodeKind::TypeRef && n.kids.empty()) {
+    SymId sid = lookup_module(m, std::string(n.text));
+    if (sid == kNoId || p_.symbols[sid].kind != SymKind::TypeName) return false;
+    const Symbol& s = p_.symbols[sid];
+    const Node& d = p_.node(s.module, s.decl);
+    return d.kind == NodeKind::TypeAlias && d.text2.empty() && literal_keys(s.module, d.kid(0), keys, depth + 1);
+  }
+  return false;
+}
+
+// Record<K, V> for K a union of string literals: a record with a field of type V per key (its fields all of
+// one type, so a computed key of type K reads it: analyze/chain.cpp, check_subscript).
+TypeId Checker::record_of_keys(ModuleId m, NodeId tn) {
+  auto& T = p_.types;
+  const Node& n = p_.node(m, tn);
+  std::vector<std::string> keys;
+  if (!literal_keys(m, n.kid(0), &keys)) {
+    error(n.kid(0), "DX0232", "Record<K, V> needs K to be string literals, 'a' | 'b' (or an alias of them): records "
+                              "have a fixed set of fields here (for other keys, use an array of { key, value } records)");
+    return T.error();
+  }
+  TypeId v = resolve_type(m, n.kid(1));
+  if (v == T.error()) return v;
+  std::vector<std::pair<std::string, TypeId>> fields;
+  for (const std::string& k : keys) fields.push_back({k, v});
+  return T.record(T.shape("", fields));
 }
 
 // When a record of type `from` has every field of record type `to` (an interface that extends it, say): why

@@ -314,6 +314,7 @@ Ex CodeGen::expr_node(Fn& f, NodeId n) {
                     wt);
     }
     case NodeKind::Index: {
+      if (T.kind(T.non_null(type_of(f, x.kid(0)))) == TypeKind::Record) return record_by_key(f, n);
       TypeId ot = type_of(f, x.kid(0)), et = T.info(ot).elem;
       Ex check = w_.nop();
       uint32_t obj = kNoId;
@@ -372,6 +373,30 @@ Ex CodeGen::template_lit(Fn& f, NodeId n) {
 
 // `array[index]`: evaluates both once, checks the index, and gives the element's address. JS yields undefined
 // outside the array; the subset has no undefined yet, so an index that is not an integer in [0, length) traps.
+// rec[key] for a record whose fields share one type: the field whose name equals the key (a missing key traps,
+// as an array index out of range does; TypeScript allows only the record's keys there).
+Ex CodeGen::record_by_key(Fn& f, NodeId n) {
+  auto& T = p_.types;
+  const Node& x = node(f.module, n);
+  TypeId ot = type_of(f, x.kid(0)), vt = type_of(f, n);
+  Ex check = w_.nop();
+  uint32_t obj = kNoId;
+  if (p_.modules[f.module]->chain_links.count(n)) {  // rec?.[key]
+    check = chain_check(f, x.kid(0), ot, &obj);
+    f.bound[x.kid(0)] = obj;
+    ot = T.non_null(ot);
+  }
+  uint32_t rec = f.add_var(t_i32()), key = f.add_var(t_i32());
+  Ex setup = w_.seq({check, w_.set(rec, expr(f, x.kid(0))), w_.set(key, expr(f, x.kid(1)))}, t_none());
+  if (obj != kNoId) f.bound.erase(x.kid(0));
+  Ex chain = w_.seq({w_.unreachable()}, wtype(vt));
+  const std::vector<Field>& fields = T.shape_info(T.info(ot).shape).fields;
+  for (auto it = fields.rbegin(); it != fields.rend(); ++it)
+    chain = w_.if_(w_.call(rt["dx_str_eq"], {w_.get(key, t_i32()), str_const(it->name)}, t_i32()),
+                   load_typed(w_.get(rec, t_i32()), it->offset, vt), chain);
+  return w_.seq({setup, chain}, wtype(vt));
+}
+
 CodeGen::ElementRef CodeGen::element(Fn& f, NodeId index_expr, TypeId elem) {
   const Node& x = node(f.module, index_expr);
   uint32_t arr = f.add_var(t_i32()), idx = f.add_var(t_f64());
