@@ -342,6 +342,44 @@ void Checker::check_loop(Ctx& c, NodeId n, const std::string& label) {
     }
     case NodeKind::ForOf: {
       const Node& decl = node(x.kid(0));
+      // for (const [i, x] of xs.entries()), xs.keys(), xs.values(): a loop over xs itself
+      const Node& of = node(x.kid(1));
+      char which = 0;
+      if (of.kind == NodeKind::Call && of.kids.size() == 2 && node(of.kid(0)).kind == NodeKind::Member) {
+        std::string_view m = node(of.kid(0)).text;
+        which = m == "entries" ? 'e' : m == "keys" ? 'k' : m == "values" ? 'v' : 0;
+      }
+      if (which) {
+        TypeId at = check_expr(lc, node(of.kid(0)).kid(0));
+        if (T.kind(at) == TypeKind::Error) break;
+        if (T.kind(at) != TypeKind::Array) which = 0;  // (a record's or a string's: reported below as before)
+        else {
+          if (!require_non_null(node(of.kid(0)).kid(0), at)) break;
+          const Node* target = decl.kind == NodeKind::VarDecl && decl.kids.size() == 1 ? &node(node(decl.kids[0]).kid(0)) : nullptr;
+          bool is_mutable = !(decl.flags & kConst);
+          if (which != 'e') {
+            if (!target || target->kind != NodeKind::Identifier) {
+              error(x.kid(0), "DX0235", "write `for (const x of xs." + std::string(which == 'k' ? "keys" : "values") + "())`");
+              break;
+            }
+            declare_local(lc, node(decl.kids[0]).kid(0), std::string(target->text), which == 'k' ? T.number() : T.info(at).elem, is_mutable);
+          } else {
+            bool ok = target && target->kind == NodeKind::ArrayPattern && target->kids.size() <= 2;
+            for (NodeId k : ok ? target->kids : std::vector<NodeId>{}) ok &= node(k).kind == NodeKind::Identifier || node(k).kind == NodeKind::Hole;
+            if (!ok) {
+              error(x.kid(0), "DX0235", "write `for (const [i, x] of xs.entries())` (names, no defaults or rest)");
+              break;
+            }
+            for (size_t k = 0; k < target->kids.size(); ++k)
+              if (node(target->kids[k]).kind == NodeKind::Identifier)
+                declare_local(lc, target->kids[k], std::string(node(target->kids[k]).text), k == 0 ? T.number() : T.info(at).elem, is_mutable);
+          }
+          module().for_iterators[n] = which;
+          set_type(x.kid(1), at);
+          check_stmt(lc, x.kid(2));
+          break;
+        }
+      }
       TypeId it = check_expr(lc, x.kid(1));
       if (T.kind(it) == TypeKind::Error) break;
       if (T.kind(it) != TypeKind::Array) { error(x.kid(1), "DX0235", "for…of over '" + T.name(it) + "' is not supported yet (arrays only)"); break; }

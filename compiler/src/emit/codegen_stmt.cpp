@@ -111,10 +111,22 @@ Ex CodeGen::loop(Fn& f, NodeId n, const std::string& user_label) {
       uint32_t arr = f.add_var(t_i32()), i = f.add_var(t_i32());
       NodeId target = node(f.module, node(f.module, x.kid(0)).kids[0]).kid(0);
       uint32_t size = T.wasm(et) == WasmType::F64 ? 8 : 4;
-      pre = {w_.set(arr, expr(f, x.kid(1))), w_.set(i, w_.i32(0))};
+      auto iterator = p_.modules[f.module]->for_iterators.find(n);  // xs.entries() / keys() / values(): over xs
+      NodeId of = iterator == p_.modules[f.module]->for_iterators.end() ? x.kid(1)
+                                                                       : node(f.module, node(f.module, x.kid(1)).kid(0)).kid(0);
+      pre = {w_.set(arr, expr(f, of)), w_.set(i, w_.i32(0))};
       Ex element = load_typed(w_.add32(w_.ld32(w_.get(arr, t_i32()), 16), w_.mul32(w_.get(i, t_i32()), w_.u32(size))), 0, et);
+      Ex index = w_.u32_to_f64(w_.get(i, t_i32()));
       Ex bind;
-      if (node(f.module, target).kind == NodeKind::Identifier) {
+      if (iterator != p_.modules[f.module]->for_iterators.end() && iterator->second != 'v') {
+        const Node& tn = node(f.module, target);
+        std::vector<Ex> binds;
+        if (iterator->second == 'k') binds.push_back(w_.set(local_of(f, p_.ref_of(f.module, target)), index));
+        for (size_t k = 0; iterator->second == 'e' && k < tn.kids.size(); ++k)
+          if (node(f.module, tn.kids[k]).kind == NodeKind::Identifier)
+            binds.push_back(w_.set(local_of(f, p_.ref_of(f.module, tn.kids[k])), k == 0 ? index : element));
+        bind = binds.empty() ? w_.nop() : w_.seq(binds, t_none());
+      } else if (node(f.module, target).kind == NodeKind::Identifier) {
         bind = w_.set(local_of(f, p_.ref_of(f.module, target)), element);
       } else {  // for (const { id, name } of items)
         bind = destructure(f, target, element);
