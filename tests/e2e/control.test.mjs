@@ -183,6 +183,14 @@ test('control flow: Index, Switch/Match, Portal, Dynamic', async () => {
   await page.click('#kind');
   assert.equal(await dyn(), '<b class="red">red xyyy</b>');
 
+  // `ok && run()` as a handler's body: runs on Enter only.
+  await page.focus('#enter-box');
+  await page.keyboard.press('a');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('b');
+  await page.keyboard.press('Enter');
+  assert.equal(await text('#entered'), '2');
+
   assert.deepEqual(errors, []);
   await page.close();
 });

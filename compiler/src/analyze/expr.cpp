@@ -524,6 +524,9 @@ TypeId Checker::check_binary(Ctx& c, NodeId n) {
     return T.error();
   };
   if (op == "&&" || op == "||") {
+    // `ok && run()` with a void right side, as a statement or a handler's body (`(e) => e.key === "Enter" &&
+    // submit()`): run() when the left side is truthy (falsy for ||), the whole a void expression.
+    if (b == T.void_() && a != T.void_()) return T.void_();
     // x || fallback: null and undefined never get past ||, so a non-nullable fallback makes it non-nullable.
     TypeId u = op == "||" && !T.nullable(b) ? unify(T.non_null(a), b) : unify(a, b);
     if (!u) return bad("needs operands of one type here; unions are not supported yet");

@@ -434,6 +434,10 @@ Ex CodeGen::binary(Fn& f, NodeId n) {
   }
   if (op == "&&" || op == "||") {
     TypeId t = type_of(f, n);
+    if (t == T.void_()) {  // ok && run(): a statement (analyze: a void right side)
+      Ex cond = truthy(f, expr(f, x.kid(0)), at);
+      return w_.if_(op == "&&" ? cond : w_.eqz(cond), expr(f, x.kid(1)), w_.nop());
+    }
     uint32_t tmp = f.add_var(wtype(t));
     Ex a = w_.tee(tmp, expr(f, x.kid(0)), wtype(t));
     Ex cond = truthy(f, a, at);

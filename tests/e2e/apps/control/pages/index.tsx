@@ -43,9 +43,14 @@ export default function Control() {
   const [tree, setTree] = createSignal<Tree>({ name: "r", kids: [{ name: "r.1", kids: [] }] });
   const [grown, setGrown] = createSignal(1);
   const [label, setLabel] = createSignal("x");
+  const [entered, setEntered] = createSignal(0);
 
   return (
     <main>
+      <section>
+        <input id="enter-box" onKeyDown={(e) => e.key === "Enter" && setEntered(entered() + 1)} />
+        <span id="entered">{entered()}</span>
+      </section>
       <section>
         <ul id="idx">
           <Index each={items()}>{(item, i) => <li>{i}:{item()}</li>}</Index>
