@@ -162,12 +162,17 @@ ShapeId Checker::params_shape(NodeId at, TypeId t, const std::vector<std::string
   return s;
 }
 
-// The names a refused declaration binds (a name, or the names of an array pattern), declared with the error
-// type all the same: their uses then report nothing more.
+// The names a refused declaration binds (a name, or the names of an array or object pattern, nested), declared
+// with the error type all the same: their uses then report nothing more.
 void Checker::declare_failed(Ctx& c, NodeId target) {
+  if (target == kNoNode) return;
   const Node& x = node(target);
-  if (x.kind == NodeKind::ArrayPattern) {
+  if (x.kind == NodeKind::ArrayPattern || x.kind == NodeKind::ObjectPattern) {
     for (NodeId k : x.kids) declare_failed(c, k);
+    return;
+  }
+  if (x.kind == NodeKind::PatternProp || x.kind == NodeKind::Spread) {  // `{ a: b = 1 }`, `...rest`
+    declare_failed(c, x.kid(0));
     return;
   }
   if (x.kind != NodeKind::Identifier) return;
@@ -252,6 +257,23 @@ void Checker::check_block_var(Ctx& c, NodeId dk, bool is_const) {
     c.scope->names[set.name] = tid;
     module().ref[target.kids[1]] = tid;
     return;
+  }
+  // `const { title, count: n } = props` in a component's body: as if the parameter took them apart (each name a
+  // read of its prop, reactive: destructured_props).
+  if (target.kind == NodeKind::ObjectPattern && in && in->kind == NodeKind::Identifier &&
+      p_.blocks[c.block].kind == dx::schema::kBlockComponent) {
+    SymId ps = lookup(c.scope, std::string(in->text));
+    if (ps != kNoId && p_.symbols[ps].kind == SymKind::Props && p_.symbols[ps].block == c.block) {
+      set_ref(init, ps);
+      if (!is_const) {
+        error(d.kid(0), "DX0213", "props are read-only: take them apart with `const`");
+        declare_failed(c, d.kid(0));
+        return;
+      }
+      if (d.kid(1) != kNoNode) resolve_type(mod_, d.kid(1));  // (the annotation is the props' type; nothing to check)
+      destructured_props(c, c.block, d.kid(0), p_.symbols[ps].type);
+      return;
+    }
   }
   if (target.kind != NodeKind::Identifier) {
     if (bi != Builtin::None || init == kNoNode || (target.kind != NodeKind::ObjectPattern && target.kind != NodeKind::ArrayPattern)) {

@@ -186,6 +186,10 @@ Ex CodeGen::block_decl(Fn& f, NodeId n) {
       xs.push_back(store_typed(w_.get(0, t_i32()), w_.get(0, t_i32()), sig.offset, expr(f, sig.init), sig.type, false));
       continue;
     }
+    if (target.kind == NodeKind::ObjectPattern && d.kid(2) != kNoNode && node(f.module, d.kid(2)).kind == NodeKind::Identifier) {
+      SymId from = p_.ref_of(f.module, d.kid(2));
+      if (from != kNoId && p_.symbols[from].kind == SymKind::Props) continue;  // const { a } = props: each name reads its prop
+    }
     if (target.kind == NodeKind::ObjectPattern || target.kind == NodeKind::ArrayPattern) {  // const { a, b } = record
       xs.push_back(destructure(f, d.kid(0), expr(f, d.kid(2))));
       continue;
