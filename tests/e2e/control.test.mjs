@@ -197,6 +197,14 @@ test('control flow: Index, Switch/Match, Portal, Dynamic', async () => {
   await page.keyboard.press('Enter');
   assert.equal(await text('#entered'), '2');
 
+  // untrack(() => …): what it reads is no dependency (of a memo, of a text binding).
+  const untracked = async () => [await text('#usum'), await text('#ub-untracked'), await text('#ub-now')].join('|');
+  assert.equal(await untracked(), '21|10|10');
+  await page.click('#ub');
+  assert.equal(await untracked(), '21|10|11', 'b changed: nothing that reads it untracked updates');
+  await page.click('#ua');
+  assert.equal(await untracked(), '24|10|11', 'a changed: the memo runs again and reads b as it is now');
+
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -23,7 +23,7 @@ constexpr DxExport kDxExports[] = {
     {"createSignal", Builtin::CreateSignal, true}, {"createMemo", Builtin::CreateMemo, true},
     {"For", Builtin::For, true}, {"Show", Builtin::Show, true},
     {"createEffect", Builtin::CreateEffect, true}, {"createSelector", Builtin::CreateSelector, true}, {"batch", Builtin::Batch, true},
-    {"untrack", Builtin::None, false}, {"onMount", Builtin::OnMount, true}, {"onCleanup", Builtin::OnCleanup, true},
+    {"untrack", Builtin::Untrack, true}, {"onMount", Builtin::OnMount, true}, {"onCleanup", Builtin::OnCleanup, true},
     {"Index", Builtin::Index, true}, {"Switch", Builtin::Switch, true}, {"Match", Builtin::Match, true},
     {"Portal", Builtin::Portal, true}, {"Suspense", Builtin::Suspense, true}, {"ErrorBoundary", Builtin::None, false},
     {"Dynamic", Builtin::Dynamic, true}, {"KeepAlive", Builtin::None, false}, {"Island", Builtin::None, false},

@@ -393,12 +393,15 @@ TypeId Checker::check_call(Ctx& c, NodeId n, TypeId expected) {
         set_type(callee, t);
         return t;
       }
-      if (s.builtin == Builtin::Batch) {  // batch(fn): updates already flush once per event, so fn just runs
+      if (s.builtin == Builtin::Batch || s.builtin == Builtin::Untrack) {
+        // batch(fn): updates already flush once per event, so fn just runs; untrack(fn): fn runs, and what it
+        // reads is no dependency of the memo, effect or binding around it (deps_of skips it)
+        const char* fn = s.builtin == Builtin::Batch ? "batch" : "untrack";
         if (args.size() != 1 || node(args[0]).kind != NodeKind::Arrow || !node(node(args[0]).kid(0)).kids.empty()) {
-          error(n, "DX0222", "write `batch(() => { … })`");
+          error(n, "DX0222", std::string("write `") + fn + "(() => …)`");
           return T.error();
         }
-        TypeId r = check_inline_callback(c, args[0], {}, 0);
+        TypeId r = check_inline_callback(c, args[0], {}, s.builtin == Builtin::Untrack ? expected : 0);
         set_type(callee, r);
         return r;
       }

@@ -48,7 +48,7 @@ enum class SymKind : uint8_t {
 
 enum class Builtin : uint8_t {
   None, CreateSignal, CreateMemo, CreateEffect, OnMount, For, Show, CreateSelector, Batch, Index, Switch, Match, Portal, Dynamic, UseParams, Suspense,
-  OnCleanup, UseSearchParams
+  OnCleanup, UseSearchParams, Untrack
 };
 
 struct Symbol {

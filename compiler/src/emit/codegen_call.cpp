@@ -466,7 +466,7 @@ Ex CodeGen::call(Fn& f, NodeId n) {
       return equal(f, read_symbol(f, n, sym.signal), expr(f, args[0]), st);
     }
     case SymKind::Builtin:
-      if (sym.builtin == Builtin::Batch) return inline_callback(f, args[0], {}, type_of(f, x.kid(0)));
+      if (sym.builtin == Builtin::Batch || sym.builtin == Builtin::Untrack) return inline_callback(f, args[0], {}, type_of(f, x.kid(0)));
       if (sym.builtin == Builtin::OnCleanup)  // runs when the current block's instance is destroyed (timers.cpp)
         return w_.call(rt["dx_on_cleanup"], {expr(f, args[0]), current_instance(f, n)}, t_none());
       if (sym.builtin == Builtin::UseParams)  // a new record of the route params (runtime-wasm/src/params.cpp)

@@ -1,4 +1,4 @@
-import { untrack } from "dx";
+import { ErrorBoundary } from "dx";
 
 export default function Page() {
   return <p>hi</p>;

@@ -1,7 +1,7 @@
 // The control-flow components in a browser (tests/e2e/control.test.mjs): <Index>, <Switch>/<Match>,
 // <Portal>, <Dynamic>, a recursive component over a recursive record, <For> rows with an index, and the same
 // control flow written as JSX expressions (&&, ternaries, .map).
-import { createSignal, For, Index, Show, Switch, Match, Portal, Dynamic } from "dx";
+import { createSignal, createMemo, untrack, For, Index, Show, Switch, Match, Portal, Dynamic } from "dx";
 import Runner from "../components/Runner";
 import Red from "../components/Red";
 import Blue from "../components/Blue";
@@ -45,12 +45,18 @@ export default function Control() {
   const [grown, setGrown] = createSignal(1);
   const [label, setLabel] = createSignal("x");
   const [entered, setEntered] = createSignal(0);
+  const [ua, setUa] = createSignal(1);
+  const [ub, setUb] = createSignal(10);
+  const usum = createMemo(() => ua() + untrack(() => ub() * 2));
 
   return (
     <main>
       <section>
         <input id="enter-box" onKeyDown={(e) => e.key === "Enter" && setEntered(entered() + 1)} />
         <span id="entered">{entered()}</span>
+        <button id="ua" onClick={() => setUa(ua() + 1)}>a</button>
+        <button id="ub" onClick={() => setUb(ub() + 1)}>b</button>
+        <span id="usum">{usum()}</span> <span id="ub-untracked">{untrack(() => ub())}</span> <span id="ub-now">{ub()}</span>
       </section>
       <section>
         <ul id="idx">
