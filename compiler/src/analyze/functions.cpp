@@ -129,7 +129,8 @@ FuncId Checker::check_closure(Ctx& c, NodeId fn_node, TypeId expected, FuncRole 
     bool has_default = pn.kid(1) != kNoNode, optional = pn.flags & kOptional;
     bool pattern = pn.text.empty() && pn.kid(2) != kNoNode;  // function f({ a, b }: Props)
     if ((pn.text.empty() && !pattern) || (pn.flags & kRest)) {
-      error(ps.kids[i], "DX0235", "rest parameters are not supported yet");
+      error(ps.kids[i], "DX0235", "rest parameters are not supported yet: take an array, `f(xs: number[])`, and pass `f([a, b])`");
+      if (!pn.text.empty()) declare_failed(fc, ps.kids[i]);  // its uses report nothing more
       ok = false;
       continue;
     }

@@ -175,7 +175,7 @@ void Checker::declare_failed(Ctx& c, NodeId target) {
     declare_failed(c, x.kid(0));
     return;
   }
-  if (x.kind != NodeKind::Identifier) return;
+  if (x.kind != NodeKind::Identifier && !(x.kind == NodeKind::Param && !x.text.empty())) return;  // (a parameter by its name)
   Symbol f;
   f.kind = SymKind::Local;
   f.name = std::string(x.text);
