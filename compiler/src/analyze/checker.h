@@ -163,6 +163,7 @@ class Checker {
   void check_component_props(Ctx& c, NodeId n, BlockId component, bool dynamic);
   void destructured_props(Ctx& c, BlockId comp, NodeId pattern, TypeId pt);
   std::string wider_record_help(TypeId from, TypeId to) const;
+  bool check_rest_call(Ctx& c, NodeId call, const std::vector<NodeId>& args, TypeId ft);
   bool literal_keys(ModuleId m, NodeId tn, std::vector<std::string>* keys, int depth = 0);
   TypeId record_of_keys(ModuleId m, NodeId tn);
   ShapeId params_shape(NodeId at, TypeId t, const std::vector<std::string>* route, bool search = false);

@@ -52,6 +52,11 @@ TypeId Checker::check_expr(Ctx& c, NodeId n, TypeId expected) {
             break;
           }
           ensure_checked(s.func);
+          if (p_.funcs[s.func].rest) {
+            error(n, "DX0276", "'" + name + "' has a rest parameter, so it can only be called: to pass it, wrap it in an "
+                               "arrow function, e.g. (xs: number[]) => " + name + "(...xs)");
+            break;
+          }
           t = p_.funcs[s.func].type ? p_.funcs[s.func].type : T.error();
           break;
         case SymKind::Signal: case SymKind::Memo:
@@ -227,6 +232,38 @@ TypeId Checker::node_kind_type(const Symbol& s) {
   }
 }
 
+// A call of a function whose last parameter is `...xs: T[]`: the arguments before it as usual (a spread there
+// is refused), the others as the elements of an array literal of T[] (`...ys` spreads an array into it).
+bool Checker::check_rest_call(Ctx& c, NodeId call, const std::vector<NodeId>& args, TypeId ft) {
+  auto& T = p_.types;
+  const std::vector<TypeId>& params = T.info(ft).params;
+  size_t own = params.size() - 1;
+  if (args.size() < own) {
+    error(call, "DX0222", "expected at least " + std::to_string(own) + " argument(s), got " + std::to_string(args.size()));
+    return false;
+  }
+  for (size_t i = 0; i < own; ++i)
+    if (node(args[i]).kind == NodeKind::Spread) {
+      error(args[i], "DX0235", "a spread passes the rest parameter's values only: put it after the first " + std::to_string(own) + " argument(s)");
+      return false;
+    }
+  bool ok = check_args(c, call, std::vector<NodeId>(args.begin(), args.begin() + long(own)),
+                       std::vector<TypeId>(params.begin(), params.end() - 1));
+  TypeId at = params.back(), et = T.info(at).elem;
+  for (size_t i = own; i < args.size(); ++i) {
+    const Node& a = node(args[i]);
+    bool spread = a.kind == NodeKind::Spread;
+    TypeId t = check_expr(c, spread ? a.kid(0) : args[i], spread ? at : et);
+    if (spread ? !assignable(t, at) : !assignable(t, et)) {
+      error(args[i], "DX0234", std::string(spread ? "spread of '" : "argument of type '") + T.name(t) + "' is not assignable to '" +
+                                   T.name(spread ? at : et) + "'");
+      ok = false;
+    }
+  }
+  module().rest_calls[call] = uint32_t(own);
+  return ok;
+}
+
 bool Checker::check_args(Ctx& c, NodeId call, const std::vector<NodeId>& args, const std::vector<TypeId>& params) {
   auto& T = p_.types;
   if (args.size() != params.size()) {
@@ -317,9 +354,15 @@ TypeId Checker::check_call(Ctx& c, NodeId n, TypeId expected) {
   }
   const bool min_max = cn.kind == NodeKind::Member && (cn.text == "min" || cn.text == "max") &&
                        node(cn.kid(0)).kind == NodeKind::Identifier && node(cn.kid(0)).text == "Math" && lookup(c.scope, "Math") == kNoId;
+  SymId named = cn.kind == NodeKind::Identifier ? lookup(c.scope, std::string(cn.text)) : kNoId;
+  bool to_rest = false;
+  if (named != kNoId && p_.symbols[named].kind == SymKind::Function && !is_generic(named) && p_.symbols[named].func != kNoId) {
+    ensure_checked(p_.symbols[named].func);
+    to_rest = p_.funcs[p_.symbols[named].func].rest;
+  }
   for (NodeId a : args)
-    if (node(a).kind == NodeKind::Spread && !min_max) {  // Math.max(...xs) is (methods.cpp)
-      error(a, "DX0235", "spread arguments are not supported yet (Math.min and Math.max take them)");
+    if (node(a).kind == NodeKind::Spread && !min_max && !to_rest) {  // Math.max(...xs) is (methods.cpp); f(...xs) into a rest
+      error(a, "DX0235", "spread arguments are not supported yet (Math.min and Math.max take them, and a function's rest parameter)");
       return T.error();
     }
   if (cn.kind == NodeKind::Member) return check_member_call(c, n, expected);
@@ -364,6 +407,7 @@ TypeId Checker::check_call(Ctx& c, NodeId n, TypeId expected) {
       ensure_checked(s.func);
       TypeId ft = called_type(s.func, n, name);
       if (!ft) return T.error();
+      if (p_.funcs[s.func].rest) return check_rest_call(c, n, args, ft) ? T.info(ft).ret : T.error();
       check_args(c, n, args, passed_params(p_, sid, args.size(), T.info(ft).params));
       return T.info(ft).ret;
     }

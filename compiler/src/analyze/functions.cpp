@@ -128,8 +128,25 @@ FuncId Checker::check_closure(Ctx& c, NodeId fn_node, TypeId expected, FuncRole 
     const Node& pn = node(ps.kids[i]);
     bool has_default = pn.kid(1) != kNoNode, optional = pn.flags & kOptional;
     bool pattern = pn.text.empty() && pn.kid(2) != kNoNode;  // function f({ a, b }: Props)
+    // `function f(a, ...xs: T[])`: the last parameter of a function declaration (called by name only)
+    bool rest = (pn.flags & kRest) && !pn.text.empty() && i + 1 == ps.kids.size() && fnn.kind == NodeKind::Function &&
+                role != FuncRole::Handler && pn.kid(1) == kNoNode && !(pn.flags & kOptional);
+    if (rest) {
+      TypeId pt = pn.kid(0) != kNoNode ? resolve_type(mod_, pn.kid(0)) : 0;
+      if (pt && T.kind(pt) == TypeKind::Array && !T.nullable(pt)) {
+        params.push_back(pt);
+        p_.funcs[id].params.push_back(declare_local(fc, ps.kids[i], std::string(pn.text), pt, true));
+        p_.funcs[id].rest = true;
+        continue;
+      }
+      if (pt != T.error()) error(ps.kids[i], "DX0230", "a rest parameter is an array: `...xs: number[]`");
+      declare_failed(fc, ps.kids[i]);
+      ok = false;
+      continue;
+    }
     if ((pn.text.empty() && !pattern) || (pn.flags & kRest)) {
-      error(ps.kids[i], "DX0235", "rest parameters are not supported yet: take an array, `f(xs: number[])`, and pass `f([a, b])`");
+      error(ps.kids[i], "DX0235", "rest parameters are supported on function declarations (`function f(...xs: number[])`): "
+                                  "here, take an array, `(xs: number[])`, and pass `[a, b]`");
       if (!pn.text.empty()) declare_failed(fc, ps.kids[i]);  // its uses report nothing more
       ok = false;
       continue;

@@ -82,6 +82,7 @@ struct FuncInfo {
   FuncRole role = FuncRole::Module;
   BlockId env_block = kNoId;   // the block whose instance is this function's environment (kNoId: none)
   std::vector<SymId> params;
+  bool rest = false;           // `function f(a, ...xs: T[])`: its last parameter takes the call's other arguments
   std::vector<SymId> locals;   // every Local owned by it (params excluded)
   TypeId type = 0;             // Function type
   uint32_t event_flags = 0;    // Handler: dx::schema HandlerFlags it needs
@@ -154,7 +155,10 @@ struct Module {
   bool uses_search_params = false;
   // for…of over `xs.entries()` / `xs.keys()` / `xs.values()` (analyze/stmt.cpp): the ForOf node → which
   // ('e', 'k', 'v'); the loop runs over xs itself, binding the index, the element or both.
-  std::unordered_map<NodeId, char> for_iterators;  // calls useSearchParams: a page importing it is rendered per request
+  std::unordered_map<NodeId, char> for_iterators;
+  // Calls of a function with a rest parameter (analyze/expr.cpp): the call → how many arguments its own
+  // parameters take; the others become the rest array (emit/codegen_call.cpp).
+  std::unordered_map<NodeId, uint32_t> rest_calls;  // calls useSearchParams: a page importing it is rendered per request
   std::string abs_path;
   FileId file = 0;
   Ast ast;

@@ -95,6 +95,7 @@ class CodeGen {
   Ex equal(Fn& f, Ex a, Ex b, TypeId t);
   Ex str_const(const std::string& s);
   Ex record_by_key(Fn& f, NodeId n);
+  Ex array_of(Fn& f, const std::vector<NodeId>& elems, TypeId t);
   // codegen_nullable.cpp: null/undefined of every kind (types.h Nullable)
   Ex nullish_const(TypeId t, bool is_null);
   Ex is_nullish(Ex v, TypeId t);

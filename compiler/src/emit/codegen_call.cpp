@@ -476,7 +476,12 @@ Ex CodeGen::call(Fn& f, NodeId n) {
       return internal_error(n, f.module, "cannot call '" + sym.name + "'");
     case SymKind::Function: {
       std::vector<Ex> values;
-      for (NodeId a : args) values.push_back(expr(f, a));
+      auto rest = p_.modules[f.module]->rest_calls.find(n);
+      size_t own = rest == p_.modules[f.module]->rest_calls.end() ? args.size() : rest->second;
+      for (size_t i = 0; i < own; ++i) values.push_back(expr(f, args[i]));
+      if (rest != p_.modules[f.module]->rest_calls.end())  // f(a, x, ...ys): [x, ...ys] for the rest
+        values.push_back(array_of(f, std::vector<NodeId>(args.begin() + long(own), args.end()),
+                                  p_.types.info(p_.funcs[sym.func].type).params.back()));
       return direct_call(f, sym.func, values, n);
     }
     case SymKind::Local: case SymKind::Field: case SymKind::Global:

@@ -549,14 +549,15 @@ Ex CodeGen::update_expr(Fn& f, NodeId n) {
   return w_.seq({write_target(f, x.kid(0), next, p_.types.number(), res), w_.get(prefix ? res : old, t_f64())}, t_f64());
 }
 
-Ex CodeGen::array_lit(Fn& f, NodeId n) {
-  const Node& x = node(f.module, n);
+Ex CodeGen::array_lit(Fn& f, NodeId n) { return array_of(f, node(f.module, n).kids, type_of(f, n)); }
+
+// A new array of type `t` holding the values of `elems` (`...xs` among them appends xs's elements).
+Ex CodeGen::array_of(Fn& f, const std::vector<NodeId>& elems, TypeId t) {
   auto& T = p_.types;
-  TypeId t = type_of(f, n);
   TypeId et = T.info(t).elem;
   uint32_t arr = f.add_var(t_i32());
   std::vector<Ex> xs{w_.set(arr, w_.call(rt["dx_new_array"], {w_.u32(T.elem_kind(et)), w_.i32(0)}, t_i32()))};
-  for (NodeId k : x.kids) {
+  for (NodeId k : elems) {
     const Node& kn = node(f.module, k);
     if (kn.kind == NodeKind::Spread)
       xs.push_back(w_.set(arr, w_.call(rt["dx_array_concat"], {w_.get(arr, t_i32()), expr(f, kn.kid(0))}, t_i32())));
