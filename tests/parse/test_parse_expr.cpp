@@ -376,10 +376,13 @@ const Case k_types[] = {
     ident "g" @1:5
     union-type @1:8
       other-type "index_type_query" @1:8
-      other-type "intersection_type" @1:19
+      intersection-type @1:19
+        type-ref "T" @1:19
+        type-ref "U" @1:23
       array-type @1:28
-        other-type "type_query" @1:29
-      other-type "readonly_type" @1:44
+        type-query "x" @1:29
+      array-type @1:53
+        predefined-type "string" @1:53
       other-type "template_literal_type" @1:65
       other-type "conditional_type" @1:76
       other-type "this_type" @1:99

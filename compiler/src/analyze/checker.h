@@ -165,6 +165,10 @@ class Checker {
   std::string wider_record_help(TypeId from, TypeId to) const;
   bool check_rest_call(Ctx& c, NodeId call, const std::vector<NodeId>& args, TypeId ft);
   bool literal_keys(ModuleId m, NodeId tn, std::vector<std::string>* keys, int depth = 0);
+  bool merge_field(std::vector<std::pair<std::string, TypeId>>* fields, NodeId at, const std::string& name, TypeId t,
+                   const std::string& from, const char* rule);
+  TypeId record_arg(NodeId at, TypeId t, const std::string& what);
+  TypeId utility_type(ModuleId m, NodeId tn, const std::string& name);
   TypeId record_of_keys(ModuleId m, NodeId tn);
   ShapeId params_shape(NodeId at, TypeId t, const std::vector<std::string>* route, bool search = false);
   // jsx_control.cpp: the control-flow builtins; false when `b` is not one (the caller reports it)

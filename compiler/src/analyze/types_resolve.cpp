@@ -59,6 +59,29 @@ TypeId Checker::resolve_type(ModuleId m, NodeId tn) {
       result = T.with_nullable(base, bits);
       break;
     }
+    case NodeKind::IntersectionType: {  // A & B of records: one record with the fields of both
+      std::vector<std::pair<std::string, TypeId>> fields;
+      bool ok = true;
+      for (NodeId k : n.kids) {
+        TypeId kt = record_arg(k, resolve_type(m, k), "'&'");
+        if (!kt) { ok = false; break; }
+        for (const Field& f : T.shape_info(T.info(kt).shape).fields)
+          ok &= merge_field(&fields, k, f.name, f.type, "another part", "the parts of an intersection must agree");
+      }
+      if (ok) result = T.record(T.shape("", fields));
+      break;
+    }
+    case NodeKind::TypeQuery: {  // typeof config: a module-level constant's type
+      std::string name(n.text);
+      SymId sid = lookup_module(m, name);
+      if (sid == kNoId || p_.symbols[sid].kind != SymKind::Global) {
+        error(tn, "DX0232", "typeof in a type names a module-level constant here ('" + name + "' is not one)");
+        break;
+      }
+      ensure_global(sid);
+      result = p_.symbols[sid].type;
+      break;
+    }
     case NodeKind::ArrayType: {
       TypeId e = resolve_type(m, n.kid(0));
       result = e == T.error() ? e : T.array_of(e);
@@ -73,6 +96,9 @@ TypeId Checker::resolve_type(ModuleId m, NodeId tn) {
         result = e == T.error() ? e : T.array_of(e);
       } else if (name == "Record" && n.kids.size() == 2 && lookup_module(m, name) == kNoId) {
         result = record_of_keys(m, tn);
+      } else if ((name == "Pick" || name == "Omit" || name == "Partial" || name == "Required" || name == "Readonly") &&
+                 !n.kids.empty() && lookup_module(m, name) == kNoId) {
+        result = utility_type(m, tn, name);
       } else if (name.size() > 5 && name.substr(name.size() - 5) == "Event" && n.kids.empty()) {
         result = T.event();  // MouseEvent, KeyboardEvent, InputEvent, … : what handlers read is typed by use
       } else if (!n.kids.empty()) {
@@ -181,16 +207,7 @@ bool Checker::resolve_fields(ModuleId m, NodeId n, const char* where, std::vecto
   auto& T = p_.types;
   bool ok = true;
   auto add = [&](NodeId at, const std::string& name, TypeId t, const std::string& from) {
-    for (auto& [have, type] : *fields) {
-      if (have != name) continue;
-      if (type != t) {
-        error(at, "DX0232", "property '" + name + "' is '" + T.name(t) + "' here and '" + T.name(type) + "' in " + from +
-                                ": an interface may redeclare a base's property only with the same type");
-        ok = false;
-      }
-      return;
-    }
-    fields->push_back({name, t});
+    ok &= merge_field(fields, at, name, t, from, "an interface may redeclare a base's property only with the same type");
   };
   for (NodeId k : node(n).kids) {  // `interface X extends A, B`: A's fields, then B's
     const Node& base = node(k);
@@ -226,6 +243,77 @@ bool Checker::resolve_fields(ModuleId m, NodeId n, const char* where, std::vecto
     add(k, std::string(ps.text), t, "a base");
   }
   return ok;
+}
+
+// Adds field `name` of type `t` to `fields`; one already there must have that type (else DX0232 at `at`,
+// `from` naming where the other came from, `rule` saying why). False after reporting.
+bool Checker::merge_field(std::vector<std::pair<std::string, TypeId>>* fields, NodeId at, const std::string& name, TypeId t,
+                          const std::string& from, const char* rule) {
+  auto& T = p_.types;
+  for (auto& [have, type] : *fields) {
+    if (have != name) continue;
+    if (type == t) return true;
+    error(at, "DX0232", "property '" + name + "' is '" + T.name(t) + "' here and '" + T.name(type) + "' in " + from + ": " + rule);
+    return false;
+  }
+  fields->push_back({name, t});
+  return true;
+}
+
+// The record type `t` resolved at `at`, or 0 after reporting that `what` needs one.
+TypeId Checker::record_arg(NodeId at, TypeId t, const std::string& what) {
+  auto& T = p_.types;
+  if (t == T.error()) return 0;
+  if (T.kind(t) != TypeKind::Record || T.nullable(t)) {
+    error(at, "DX0232", what + " takes an interface or object type, not '" + T.name(t) + "'");
+    return 0;
+  }
+  return t;
+}
+
+// Pick, Omit, Partial, Required and Readonly of a record (`name` with type arguments at `tn`): a new record type.
+TypeId Checker::utility_type(ModuleId m, NodeId tn, const std::string& name) {
+  auto& T = p_.types;
+  const Node& n = p_.node(m, tn);
+  size_t want = name == "Pick" || name == "Omit" ? 2 : 1;
+  if (n.kids.size() != want) {
+    error(tn, "DX0232", name + (want == 2 ? "<T, K> takes two type arguments" : "<T> takes one type argument"));
+    return T.error();
+  }
+  TypeId t = record_arg(n.kid(0), resolve_type(m, n.kid(0)), name + "<…>");
+  if (!t) return T.error();
+  if (name == "Readonly") return t;  // (nothing here writes through readonly-ness)
+  const Shape& sh = T.shape_info(T.info(t).shape);
+  std::vector<std::pair<std::string, TypeId>> fields;
+  if (want == 2) {
+    std::vector<std::string> keys;
+    if (!literal_keys(m, n.kid(1), &keys)) {
+      error(n.kid(1), "DX0232", name + "<T, K> needs K to be string literals, 'a' | 'b' (or an alias of them)");
+      return T.error();
+    }
+    for (const std::string& k : keys)
+      if (name == "Pick" && !sh.find(k)) {
+        error(n.kid(1), "DX0233", "property '" + k + "' does not exist on type '" + T.name(t) + "'");
+        return T.error();
+      }
+    for (const Field& f : sh.fields)
+      if ((std::find(keys.begin(), keys.end(), f.name) != keys.end()) == (name == "Pick")) fields.push_back({f.name, f.type});
+    return T.record(T.shape("", fields));
+  }
+  for (const Field& f : sh.fields) {
+    TypeId ft = f.type;
+    if (name == "Partial" && ft != T.jsx()) {
+      if (!T.can_be_nullable(ft)) {
+        error(tn, "DX0232", "Partial<…>: an optional '" + T.name(ft) + "' property ('" + f.name + "') is not supported");
+        return T.error();
+      }
+      ft = T.with_nullable(ft, T.nullable(ft) | kOrUndefined);
+    } else if (name == "Required" && T.can_be_nullable(ft)) {
+      ft = T.with_nullable(ft, T.nullable(ft) & ~kOrUndefined);
+    }
+    fields.push_back({f.name, ft});
+  }
+  return T.record(T.shape("", fields));
 }
 
 // The string literals a key type names: `"a" | "b"`, `"a"`, or a type alias of them (followed through

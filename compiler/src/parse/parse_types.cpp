@@ -57,10 +57,11 @@ namespace {
 // One function per CST type kind, so the recursion through type() keeps small stack frames.
 using TypeFn = NodeId (*)(Builder&, TSNode);
 
-void flatten_union(TSNode n, std::vector<TSNode>& out) {
+// `kind` is "union_type" or "intersection_type": the grammar nests `a | b | c` to the left; bounded by the type's depth.
+void flatten(TSNode n, std::string_view kind, std::vector<TSNode>& out) {
   for (TSNode c : Builder::named_children(n)) {
-    if (Builder::is(c, "union_type")) {
-      flatten_union(c, out);  // the grammar nests `a | b | c` to the left; bounded by the type's depth
+    if (Builder::is(c, kind)) {
+      flatten(c, kind, out);
     } else {
       out.push_back(c);
     }
@@ -90,15 +91,29 @@ NodeId array(Builder& b, TSNode n) {
   return b.add(NodeKind::ArrayType, n, {}, 0, {element});
 }
 
-NodeId union_type(Builder& b, TSNode n) {
+NodeId members_of(Builder& b, TSNode n, std::string_view kind, NodeKind node_kind) {
   std::vector<TSNode> members;
-  flatten_union(n, members);
+  flatten(n, kind, members);
   std::vector<NodeId> kids;
   for (TSNode m : members) {
     NodeId t = b.type(m);
     kids.push_back(t);
   }
-  return b.add(NodeKind::UnionType, n, {}, 0, std::move(kids));
+  return b.add(node_kind, n, {}, 0, std::move(kids));
+}
+NodeId union_type(Builder& b, TSNode n) { return members_of(b, n, "union_type", NodeKind::UnionType); }
+NodeId intersection_type(Builder& b, TSNode n) { return members_of(b, n, "intersection_type", NodeKind::IntersectionType); }
+
+// `readonly T[]`: T[] (nothing here writes through a type's readonly-ness).
+NodeId readonly_type(Builder& b, TSNode n) {
+  TSNode inner = Builder::first_named(n);
+  return ts_node_is_null(inner) ? b.other_type(n) : b.type(inner);
+}
+
+// `typeof name`: the type of a module-level constant (analyze/types_resolve.cpp).
+NodeId type_query(Builder& b, TSNode n) {
+  TSNode inner = Builder::first_named(n);
+  return !ts_node_is_null(inner) && Builder::is(inner, "identifier") ? b.add(NodeKind::TypeQuery, n, b.src(inner)) : b.other_type(n);
 }
 
 NodeId object(Builder& b, TSNode n) {
@@ -152,6 +167,9 @@ constexpr TypeEntry kTypes[] = {
     {"generic_type", generic},
     {"array_type", array},
     {"union_type", union_type},
+    {"intersection_type", intersection_type},
+    {"readonly_type", readonly_type},
+    {"type_query", type_query},
     {"literal_type", literal},
     {"object_type", object},
     {"function_type", function_type},
@@ -172,7 +190,7 @@ NodeId Builder::type(TSNode n) {
   for (const TypeEntry& e : kTypes) {
     if (e.kind == k) return e.fn(*this, n);
   }
-  // intersection, conditional, keyof, lookup, mapped, template-literal, typeof, this, infer, `as const`, …
+  // conditional, keyof, lookup, mapped, template-literal, this, infer, `as const`, …
   return other_type(n);
 }
 
