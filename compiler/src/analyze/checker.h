@@ -163,6 +163,7 @@ class Checker {
   void check_component_props(Ctx& c, NodeId n, BlockId component, bool dynamic);
   void destructured_props(Ctx& c, BlockId comp, NodeId pattern, TypeId pt);
   std::string wider_record_help(TypeId from, TypeId to) const;
+  TypeId check_init(Ctx& c, NodeId init, NodeId ann_node, TypeId ann);
   bool check_rest_call(Ctx& c, NodeId call, const std::vector<NodeId>& args, TypeId ft);
   bool literal_keys(ModuleId m, NodeId tn, std::vector<std::string>* keys, int depth = 0);
   bool merge_field(std::vector<std::pair<std::string, TypeId>>* fields, NodeId at, const std::string& name, TypeId t,

@@ -236,7 +236,7 @@ void Checker::ensure_global(SymId g) {
   NodeId ann_node = node(decl).kid(1);
   TypeId ann = ann_node != kNoNode ? resolve_type(mod_, ann_node) : 0;
   p_.symbols[g].type = ann;  // an annotated global may be read by what its initializer calls
-  TypeId it = check_expr(c, init, ann);
+  TypeId it = check_init(c, init, ann_node, ann);
   TypeId t = ann_node != kNoNode ? ann : it;  // (a refused annotation keeps the error type)
   if (ann && !assignable(it, ann)) error(init, "DX0234", "cannot initialize a '" + T.name(ann) + "' with a '" + T.name(it) + "'");
   if (T.kind(t) == TypeKind::Null || T.kind(t) == TypeKind::Undefined) {

@@ -283,7 +283,7 @@ void Checker::check_block_var(Ctx& c, NodeId dk, bool is_const) {
     }
     // const { a, b } = record: fields of the instance, set once when it is created (codegen_stmt.cpp: block_decl).
     TypeId ann = d.kid(1) != kNoNode ? resolve_type(mod_, d.kid(1)) : 0;
-    TypeId it = check_expr(c, init, ann);
+    TypeId it = check_init(c, init, d.kid(1), ann);
     if (ann && !assignable(it, ann)) error(init, "DX0234", "cannot initialize a '" + T.name(ann) + "' with a '" + T.name(it) + "'");
     bind_pattern(c, d.kid(0), d.kid(1) != kNoNode ? ann : it, !is_const, true);
     return;
@@ -349,7 +349,7 @@ void Checker::check_block_var(Ctx& c, NodeId dk, bool is_const) {
   TypeId ann = d.kid(1) != kNoNode ? resolve_type(mod_, d.kid(1)) : 0;
   TypeId t = ann;
   if (init == kNoNode) { error(dk, "DX0236", "a variable needs an initial value"); return; }
-  TypeId it = check_expr(c, init, ann);
+  TypeId it = check_init(c, init, d.kid(1), ann);
   if (d.kid(1) == kNoNode) t = it;
   else if (!assignable(it, t)) error(init, "DX0234", "cannot initialize a '" + T.name(t) + "' with a '" + T.name(it) + "'");
   if (T.kind(t) != TypeKind::Error && T.wasm(t) == WasmType::None) {

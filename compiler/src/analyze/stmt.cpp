@@ -118,6 +118,14 @@ bool Checker::bind_pattern(Ctx& c, NodeId pn, TypeId t, bool is_mutable, bool as
   return false;
 }
 
+// A declaration's initializer, checked against its annotation `ann` (resolved from `ann_node`, kNoNode when there
+// is none). After a refused annotation (reported) it is not checked: errors it would only have for lacking the
+// type (mixed array elements, an untyped empty array) would follow from the first one.
+TypeId Checker::check_init(Ctx& c, NodeId init, NodeId ann_node, TypeId ann) {
+  if (ann_node != kNoNode && ann == p_.types.error()) return ann;
+  return check_expr(c, init, ann);
+}
+
 void Checker::check_var_decl(Ctx& c, NodeId n) {
   const Node& x = node(n);
   auto& T = p_.types;
@@ -135,7 +143,7 @@ void Checker::check_var_decl(Ctx& c, NodeId n) {
         error(dk, "DX0236", "a destructuring declaration needs a value to take apart");
       } else {  // const { a, b } = record; const [x, y = 0, ...rest] = array
         TypeId ann = d.kid(1) != kNoNode ? resolve_type(mod_, d.kid(1)) : 0;
-        TypeId it = check_expr(c, d.kid(2), ann);
+        TypeId it = check_init(c, d.kid(2), d.kid(1), ann);
         if (ann && !assignable(it, ann)) error(d.kid(2), "DX0234", "cannot initialize a '" + T.name(ann) + "' with a '" + T.name(it) + "'");
         bind_pattern(c, d.kid(0), d.kid(1) != kNoNode ? ann : it, !(x.flags & kConst));  // (a refused annotation: the error type)
       }
@@ -144,7 +152,7 @@ void Checker::check_var_decl(Ctx& c, NodeId n) {
     TypeId ann = d.kid(1) != kNoNode ? resolve_type(mod_, d.kid(1)) : 0;
     TypeId t = ann;
     if (d.kid(2) != kNoNode) {
-      TypeId it = check_expr(c, d.kid(2), ann);
+      TypeId it = check_init(c, d.kid(2), d.kid(1), ann);
       if (d.kid(1) == kNoNode) t = it;  // (a refused annotation keeps the error type: its uses report nothing more)
       else if (!assignable(it, ann)) error(d.kid(2), "DX0234", "cannot initialize a '" + T.name(ann) + "' with a '" + T.name(it) + "'");
     } else {
