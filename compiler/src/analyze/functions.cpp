@@ -139,7 +139,8 @@ FuncId Checker::check_closure(Ctx& c, NodeId fn_node, TypeId expected, FuncRole 
         p_.funcs[id].rest = true;
         continue;
       }
-      if (pt != T.error()) error(ps.kids[i], "DX0230", "a rest parameter is an array: `...xs: number[]`");
+      if (pn.kid(0) == kNoNode || pt != T.error())  // (a refused annotation was reported)
+        error(ps.kids[i], "DX0230", "a rest parameter is an array: `...xs: number[]`");
       declare_failed(fc, ps.kids[i]);
       ok = false;
       continue;

@@ -94,8 +94,9 @@ TypeId Checker::resolve_type(ModuleId m, NodeId tn) {
       } else if ((name == "Array" || name == "ReadonlyArray") && n.kids.size() == 1) {
         TypeId e = resolve_type(m, n.kid(0));
         result = e == T.error() ? e : T.array_of(e);
-      } else if (name == "Record" && n.kids.size() == 2 && lookup_module(m, name) == kNoId) {
-        result = record_of_keys(m, tn);
+      } else if (name == "Record" && lookup_module(m, name) == kNoId) {
+        if (n.kids.size() == 2) result = record_of_keys(m, tn);
+        else error(tn, "DX0232", "Record<K, V> takes two type arguments");
       } else if ((name == "Pick" || name == "Omit" || name == "Partial" || name == "Required" || name == "Readonly") &&
                  !n.kids.empty() && lookup_module(m, name) == kNoId) {
         result = utility_type(m, tn, name);
