@@ -709,11 +709,10 @@ struct DepsWalker {
         return walk(m, x.kid(1));
       }
       case NodeKind::JsxElement: case NodeKind::JsxFragment: return 0;
-      case NodeKind::Call: {  // untrack(() => …): what it reads is no dependency
+      case NodeKind::Call: {  // untrack(() => …): what it reads is no dependency; other calls as any node
         SymId s = p.ref_of(m, x.kid(0));
         if (s != kNoId && p.symbols[s].kind == SymKind::Builtin && p.symbols[s].builtin == Builtin::Untrack) return 0;
-        for (NodeId k : x.kids) d |= walk(m, k);
-        return d;
+        [[fallthrough]];
       }
       default:
         for (NodeId k : x.kids) d |= walk(m, k);

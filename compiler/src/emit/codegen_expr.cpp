@@ -314,17 +314,23 @@ Ex CodeGen::expr_node(Fn& f, NodeId n) {
                     wt);
     }
     case NodeKind::Index: {
-      if (T.kind(T.non_null(type_of(f, x.kid(0)))) == TypeKind::Record) return record_by_key(f, n);
-      TypeId ot = type_of(f, x.kid(0)), et = T.info(ot).elem;
+      TypeId ot = type_of(f, x.kid(0));
       Ex check = w_.nop();
       uint32_t obj = kNoId;
       if (p_.modules[f.module]->chain_links.count(n)) {  // xs?.[i]: out of the chain when xs is null or undefined
         check = chain_check(f, x.kid(0), ot, &obj);
         f.bound[x.kid(0)] = obj;
       }
-      ElementRef e = element(f, n, et);
+      Ex read;
+      if (T.kind(T.non_null(ot)) == TypeKind::Record) {
+        read = record_by_key(f, n);
+      } else {
+        TypeId et = T.info(ot).elem;
+        ElementRef e = element(f, n, et);
+        read = w_.seq({e.setup, load_typed(e.addr, 0, et)}, wtype(et));
+      }
       if (obj != kNoId) f.bound.erase(x.kid(0));
-      return w_.seq({check, e.setup, load_typed(e.addr, 0, et)}, wtype(et));
+      return w_.seq({check, read}, wtype(type_of(f, n)));
     }
     case NodeKind::Unary: {
       std::string op(x.text);
@@ -378,17 +384,9 @@ Ex CodeGen::template_lit(Fn& f, NodeId n) {
 Ex CodeGen::record_by_key(Fn& f, NodeId n) {
   auto& T = p_.types;
   const Node& x = node(f.module, n);
-  TypeId ot = type_of(f, x.kid(0)), vt = type_of(f, n);
-  Ex check = w_.nop();
-  uint32_t obj = kNoId;
-  if (p_.modules[f.module]->chain_links.count(n)) {  // rec?.[key]
-    check = chain_check(f, x.kid(0), ot, &obj);
-    f.bound[x.kid(0)] = obj;
-    ot = T.non_null(ot);
-  }
+  TypeId ot = T.non_null(type_of(f, x.kid(0))), vt = type_of(f, n);
   uint32_t rec = f.add_var(t_i32()), key = f.add_var(t_i32());
-  Ex setup = w_.seq({check, w_.set(rec, expr(f, x.kid(0))), w_.set(key, expr(f, x.kid(1)))}, t_none());
-  if (obj != kNoId) f.bound.erase(x.kid(0));
+  Ex setup = w_.seq({w_.set(rec, expr(f, x.kid(0))), w_.set(key, expr(f, x.kid(1)))}, t_none());
   Ex chain = w_.seq({w_.unreachable()}, wtype(vt));
   const std::vector<Field>& fields = T.shape_info(T.info(ot).shape).fields;
   for (auto it = fields.rbegin(); it != fields.rend(); ++it)

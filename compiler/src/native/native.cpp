@@ -49,17 +49,6 @@ std::string log_text(const fs::path& log) {
   return text;
 }
 
-// Runs argv; its exit status (-1: could not start), with its output in *output.
-int run(const std::vector<std::string>& argv, const fs::path& log, std::string* output) {
-  pid_t pid = spawn(argv, log, output);
-  if (!pid) return -1;
-  int status = 0;
-  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
-  *output = log_text(log);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-}
-
 struct Job {
   std::vector<std::string> argv;
   fs::path log;
@@ -101,6 +90,11 @@ int run_all(const std::vector<Job>& jobs, size_t width, std::string* output) {
     if (!reaped) usleep(2000);
   }
   return failed;
+}
+
+// Runs argv; its exit status (-1: could not start), with what it wrote in *output when it failed.
+int run(const std::vector<std::string>& argv, const fs::path& log, std::string* output) {
+  return run_all({Job{argv, log}}, 1, output);
 }
 
 // An executable named `name` on PATH.

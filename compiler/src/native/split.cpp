@@ -29,6 +29,13 @@ bool is_function_decl(sv line) { return starts(line, "static ") && ends(line, ")
 // `static u32 func_types[22];`, `static u32 w2c_e0_0;`, `static bool s_module_initialized = false;`
 bool is_variable(sv line) { return starts(line, "static ") && ends(line, ";") && line.find('(') == sv::npos; }
 
+// Where the prelude ends: at init_globals, the first function wasm2c writes after the forward declarations
+// (the offset just past the newline before it); npos when `c` is not laid out as wasm2c 1.0.32 lays it out.
+size_t prelude_end(const std::string& c) {
+  size_t at = c.find("\nstatic void init_globals(");
+  return at == std::string::npos ? at : at + 1;
+}
+
 struct Function {
   size_t begin = 0, end = 0;  // byte range in the text, its closing "}\n" included
   bool movable = true;
@@ -37,9 +44,8 @@ struct Function {
 }  // namespace
 
 std::string add_deadline_checks(const std::string& c) {
-  size_t decl_end = c.find("\nstatic void init_globals(");
+  size_t decl_end = prelude_end(c);
   if (decl_end == std::string::npos || c.find("#define FUNC_PROLOGUE") == std::string::npos) return c;
-  decl_end++;
   std::string out;
   out.reserve(c.size() + c.size() / 16);
   out.append(c, 0, decl_end);
@@ -68,10 +74,8 @@ std::string add_deadline_checks(const std::string& c) {
 std::vector<std::string> split_translation_unit(const std::string& c, size_t parts) {
   std::vector<std::string> one = {c};
   if (parts < 2) return one;
-  // The prelude ends where the module's own state begins: init_globals, the first function wasm2c writes after it.
-  size_t decl_end = c.find("\nstatic void init_globals(");
+  size_t decl_end = prelude_end(c);  // the module's own state begins there
   if (decl_end == std::string::npos) return one;
-  decl_end++;
 
   std::string main_prelude, part_prelude;
   for (size_t at = 0; at < decl_end;) {

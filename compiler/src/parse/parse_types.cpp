@@ -72,6 +72,7 @@ NodeId annotation(Builder& b, TSNode n) { return b.type_annotation(n); }
 NodeId predefined(Builder& b, TSNode n) { return b.add(NodeKind::PredefinedType, n, b.src(n)); }
 NodeId type_ref(Builder& b, TSNode n) { return b.add(NodeKind::TypeRef, n, b.src(n)); }
 
+// `(T)`, and `readonly T[]` (T[]: nothing here writes through a type's readonly-ness): the inner type.
 NodeId parenthesized(Builder& b, TSNode n) {
   TSNode inner = Builder::first_named(n);
   return ts_node_is_null(inner) ? b.other_type(n) : b.type(inner);
@@ -103,12 +104,6 @@ NodeId members_of(Builder& b, TSNode n, std::string_view kind, NodeKind node_kin
 }
 NodeId union_type(Builder& b, TSNode n) { return members_of(b, n, "union_type", NodeKind::UnionType); }
 NodeId intersection_type(Builder& b, TSNode n) { return members_of(b, n, "intersection_type", NodeKind::IntersectionType); }
-
-// `readonly T[]`: T[] (nothing here writes through a type's readonly-ness).
-NodeId readonly_type(Builder& b, TSNode n) {
-  TSNode inner = Builder::first_named(n);
-  return ts_node_is_null(inner) ? b.other_type(n) : b.type(inner);
-}
 
 // `typeof name`: the type of a module-level constant (analyze/types_resolve.cpp).
 NodeId type_query(Builder& b, TSNode n) {
@@ -168,7 +163,7 @@ constexpr TypeEntry kTypes[] = {
     {"array_type", array},
     {"union_type", union_type},
     {"intersection_type", intersection_type},
-    {"readonly_type", readonly_type},
+    {"readonly_type", parenthesized},
     {"type_query", type_query},
     {"literal_type", literal},
     {"object_type", object},

@@ -27,3 +27,10 @@ export function countsPerKey(): string {
   for (const k of keys) total += next[k];
   return num(total) + str(JSON.stringify(next)) + str(JSON.stringify(LABELS));
 }
+
+function labelOf(labels: Record<Filter, string> | null, f: Filter): string {
+  return labels?.[f] ?? "none";
+}
+export function optionalRecordKey(): string {
+  return str(labelOf(LABELS, "done")) + str(labelOf(null, "all")) + num(labelOf(LABELS, "active").length);
+}
