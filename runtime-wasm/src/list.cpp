@@ -8,6 +8,7 @@
 #include "collect.h"
 #include "heap.h"
 #include "instance.h"
+#include "keys.h"
 #include "lis.h"
 #include "nodes.h"
 #include "objects.h"
@@ -27,34 +28,6 @@ struct Items {
   uint32_t kind;
   Ref at(uint32_t j) const { return array_data(arr) + elem_size(kind) * j; }  // the element's address
 };
-
-uint32_t hash_words(uint32_t lo, uint32_t hi) {
-  uint32_t h = lo * 0x9E3779B1u ^ (hi + 0x7F4A7C15u) * 0x85EBCA77u;
-  return h ^ (h >> 15);
-}
-
-uint32_t hash_at(uint32_t kind, Ref where) {
-  if (kind == kElemNumber) {
-    double v = ldf64(where);
-    if (v == 0) v = 0;                         // -0 and +0 are one key
-    if (v != v) return 0x7FF80000u;            // every NaN is one key
-    uint64_t b;
-    __builtin_memcpy(&b, &v, 8);
-    return hash_words(uint32_t(b), uint32_t(b >> 32));
-  }
-  if (kind == kElemString) return str_hash(ld32(where));
-  return hash_words(ld32(where), 0);
-}
-
-// Does the item stored at `a` equal the one at `b` (both of element kind `kind`)?
-bool same_key(uint32_t kind, Ref a, Ref b) {
-  if (kind == kElemNumber) {
-    double x = ldf64(a), y = ldf64(b);
-    return x == y || (x != x && y != y);       // SameValueZero
-  }
-  if (kind == kElemString) return str_eq(ld32(a), ld32(b));
-  return ld32(a) == ld32(b);
-}
 
 // Where a row keeps its item (+24), in the layout of an array element of the same kind.
 Ref row_item(Ref row) { return row + kInstItem; }

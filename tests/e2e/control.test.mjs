@@ -260,3 +260,29 @@ test('a <Portal> on the first render: no resumption state, the client renders it
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a Map and a Set made while the server rendered are resumed, read and changed in place', async () => {
+  const { page, errors } = await open(browser, server.url);
+  const text = (sel) => page.locator(sel).textContent();
+  assert.equal(await text('#tag-counts'), '0:red=1');
+  assert.equal(await text('#tag-picked'), 'red');
+  assert.equal(await page.getAttribute('#pick-red', 'class'), 'on');
+  await page.click('#bump-green');
+  await page.click('#bump-red');
+  await page.click('#bump-green');
+  assert.equal(await text('#tag-counts'), '3:red=2,green=2');
+  await page.click('#drop-red');
+  await page.click('#bump-blue');
+  await page.click('#bump-red');
+  assert.equal(await text('#tag-counts'), '6:green=2,blue=1,red=1', 'a deleted key comes back at the end');
+  await page.click('#pick-red');
+  await page.click('#pick-blue');
+  await page.click('#pick-green');
+  assert.equal(await text('#tag-picked'), 'blue,green');
+  assert.equal(await page.getAttribute('#pick-red', 'class'), '');
+  assert.equal(await page.getAttribute('#pick-blue', 'class'), 'on');
+  for (let i = 0; i < 40; i++) await page.click(i % 2 ? '#drop-blue' : '#bump-blue');  // churn: holes squeezed out
+  assert.equal(await text('#tag-counts'), '46:green=2,red=1');
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -40,8 +40,10 @@ std::vector<uint8_t> build_dxb() {
       // record (14…17)
       {17, 1, 8}, {17, 4, 16}, {17, 6, 20}, {17, 5, 24},
       // child (18…21)
-      {17, 3, 32}, {17, 3, 36}, {17, 3, 40}, {17, 8, 44}};
-  static const sc::DxbShape shapes[] = {{11, 80, 0, 11}, {12, 48, 11, 3}, {15, 32, 14, 4}, {14, 48, 18, 4}};
+      {17, 3, 32}, {17, 3, 36}, {17, 3, 40}, {17, 8, 44},
+      // map (22…24): a Map's index, keys and values (runtime-wasm/src/collections.cpp)
+      {17, 5, 8}, {17, 5, 12}, {17, 5, 16}};
+  static const sc::DxbShape shapes[] = {{11, 80, 0, 11}, {12, 48, 11, 3}, {15, 32, 14, 4}, {14, 48, 18, 4}, {15, 24, 22, 3}};
   static const sc::DxbAnchor anchors[] = {{1, 64}, {1, 44}};
   static const sc::DxbBlock blocks[] = {
       {11, 1, 0, 0, sc::kNone, 0, 1}, {12, 2, 1, 1, 0, 0, 0}, {13, 2, 2, 1, 0, 0, 0}, {14, 1, 3, 3, 0, 1, 1}};
@@ -54,8 +56,8 @@ std::vector<uint8_t> build_dxb() {
   c.blocks = blocks; c.block_count = 4;
   c.anchors = anchors; c.anchor_count = 2;
   c.handlers = handlers; c.handler_count = 3;
-  c.shapes = shapes; c.shape_count = 4;
-  c.fields = fields; c.field_count = 22;
+  c.shapes = shapes; c.shape_count = 5;
+  c.fields = fields; c.field_count = 25;
   c.pages = pages; c.page_count = 1;
   sc::Writer count;
   sc::write_dxb(count, c);
@@ -396,5 +398,10 @@ Ref Harness::static_str(const std::string& s) {
 
 Ref Harness::page() const { return rt::page_instance(); }
 uint32_t Harness::page_node(uint32_t k) const { return rt::ld32(page() + kPgIds + 4 * k); }
+
+void Harness::click_main(int n) {
+  uint32_t node = page_node(kPnMain);
+  for (int i = 0; i < n; ++i) dx_dispatch(kHClick, node, 0, 0, 0);
+}
 
 }  // namespace dxt

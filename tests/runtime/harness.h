@@ -22,7 +22,7 @@ using Ref = uint32_t;
 // --- the test app (see harness.cpp for the full dxb) --------------------------------------------------
 enum Tpl : uint32_t { kTplPage = 0, kTplRow = 1, kTplRow2 = 2, kTplChild = 3 };
 enum Block : uint32_t { kBlkPage = 0, kBlkRow = 1, kBlkRow2 = 2, kBlkChild = 3 };
-enum Shape : uint32_t { kShpPage = 0, kShpRow = 1, kShpRec = 2, kShpChild = 3 };
+enum Shape : uint32_t { kShpPage = 0, kShpRow = 1, kShpRec = 2, kShpChild = 3, kShpMap = 4 };  // map: +8 +12 +16 arrays
 enum Handler : uint32_t { kHClick = 0, kHInput = 1, kHKey = 2 };
 // Page (template `<main><ul></ul><p> </p></main><!---->`): node ids main, anchor, ul, p's text at 32…44;
 // list state 48 (owned, rows inside the ul), string 52, array 56, record 60, child component 64 (owned, at
@@ -103,6 +103,8 @@ class Harness {
 
   Ref page() const;
   uint32_t page_node(uint32_t k) const;  // the page's k-th node id (PageNode)
+  // `n` clicks on the page's main node straight through dx_dispatch (no batch decoding: long memory runs).
+  void click_main(int n);
 
   DomModel dom;
   Batch last;

@@ -245,13 +245,9 @@ TEST_CASE("memory: 100,000 batches that allocate and drop stop growing the heap"
     else dx_array_push_i32(arr, s);  // a heap array growing across batches
     dx_text(rt::ld32(page + kPgIds + 4 * kPnText), s);
   };
-  uint32_t node = h.page_node(kPnMain);
-  auto run = [&](int n) {
-    for (int i = 0; i < n; ++i) dx_dispatch(kHClick, node, 0, 0, 0);
-  };
-  run(1000);
+  h.click_main(1000);
   uint32_t top = rt::pages_top(), live = rt::heap_live_bytes();
-  run(99000);
+  h.click_main(99000);
   CHECK(counter == 100000);
   CHECK(rt::pages_top() == top);
   CHECK(rt::heap_live_bytes() <= live + 1024);

@@ -171,6 +171,18 @@ class Checker {
   TypeId record_arg(NodeId at, TypeId t, const std::string& what);
   TypeId utility_type(ModuleId m, NodeId tn, const std::string& name);
   TypeId record_of_keys(ModuleId m, NodeId tn);
+  // collections.cpp: Map and Set
+  TypeId collection_type(ModuleId m, NodeId tn, const std::string& name);
+  bool collection_key_ok(NodeId at, TypeId k, const char* what);
+  bool collection_value_ok(NodeId at, TypeId v);
+  TypeId check_new_collection(Ctx& c, NodeId n, bool is_map, TypeId expected);
+  TypeId check_collection_method(Ctx& c, NodeId n, TypeId expected, TypeId ot);
+  // An array, a Set or a collection's keys()/values() whose elements are used at once (spread, Array.from,
+  // new Set): the array type they make (Module::coll_arrays marks the conversions for codegen).
+  TypeId check_iterable(Ctx& c, NodeId n, TypeId want_array, const char* where);
+  // for (… of c.keys() / c.values() / c.entries()) (`which` 'k', 'v', 'e') or of c itself ('E' a Map, 'V' a
+  // Set): declares the loop's names and checks the body; Module::for_iterators keeps `which` for codegen.
+  void check_for_of_collection(Ctx& lc, NodeId loop, TypeId ct, char which);
   ShapeId params_shape(NodeId at, TypeId t, const std::vector<std::string>* route, bool search = false);
   // jsx_control.cpp: the control-flow builtins; false when `b` is not one (the caller reports it)
   bool check_control(Ctx& c, NodeId n, Builtin b);

@@ -158,8 +158,11 @@ TypeId Checker::check_expr(Ctx& c, NodeId n, TypeId expected) {
     case NodeKind::New: {  // name the class, and what to write instead
       const Node& cls = node(x.kid(0));
       std::string name = cls.kind == NodeKind::Identifier ? std::string(cls.text) : "";
-      std::string hint = name == "Map" || name == "Set" || name == "WeakMap" || name == "WeakSet"
-                             ? ": keep an array of records (find, filter, some) or a record with known fields"
+      if ((name == "Map" || name == "Set") && lookup(c.scope, name) == kNoId) {  // collections.cpp
+        t = check_new_collection(c, n, name == "Map", expected);
+        break;
+      }
+      std::string hint = name == "WeakMap" || name == "WeakSet" ? ": use a Map or a Set"
                          : name == "Date" ? ": Date.now() gives the time in milliseconds"
                          : name == "Array" ? ": write new Array(n).fill(value), Array.from({ length: n }, (_, i) => …) or [a, b]"
                          : name == "Error" ? ": throw new Error(message) is supported as a throw statement"
@@ -522,6 +525,10 @@ TypeId Checker::check_member(Ctx& c, NodeId n) {
       if (name == "length") t = T.number();
       else error(n, "DX0235", "property '" + name + "' of '" + T.name(ot) + "' is not supported yet");
       break;
+    case TypeKind::Map: case TypeKind::Set:
+      if (name == "size") t = T.number();
+      else error(n, "DX0233", "property '" + name + "' does not exist on type '" + T.name(ot) + "' (it has size, and methods)");
+      break;
     case TypeKind::Record: {
       const Field* f = T.shape_info(T.info(ot).shape).find(name);
       if (!f) error(n, "DX0233", "property '" + name + "' does not exist on type '" + T.name(ot) + "'");
@@ -647,7 +654,7 @@ TypeId Checker::check_assign(Ctx& c, NodeId n) {
     }
     tt = check_expr(c, x.kid(0));
     if (target.kind == NodeKind::Index && T.kind(p_.type_of(mod_, target.kid(0))) == TypeKind::Record) {
-      error(n, "DX0235", "writing a record's field by a computed key is not supported yet: write rec.field = …, or build a new record");
+      error(n, "DX0235", "writing a record's field by a computed key is not supported yet: write rec.field = …, build a new record, or keep a Map<string, V>");
       return T.error();
     }
     if (target.kind == NodeKind::Member) {

@@ -18,11 +18,9 @@ TypeId Checker::check_array(Ctx& c, NodeId n, TypeId expected) {
     const Node& kn = node(k);
     TypeId et;
     if (kn.kind == NodeKind::Spread) {
-      TypeId st = check_expr(c, kn.kid(0), elem ? T.array_of(elem) : 0);
+      TypeId st = check_iterable(c, kn.kid(0), elem ? T.array_of(elem) : 0, "spreading");  // an array or a Set's elements
       set_type(k, st);
       if (T.kind(st) == TypeKind::Error) { ok = false; continue; }
-      if (T.kind(st) != TypeKind::Array) { error(k, "DX0234", "only arrays can be spread into an array"); ok = false; continue; }
-      if (!require_non_null(kn.kid(0), st)) { ok = false; continue; }
       et = T.info(st).elem;
     } else if (kn.kind == NodeKind::Hole) {
       error(k, "DX0235", "holes in array literals are not supported");

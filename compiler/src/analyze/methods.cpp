@@ -103,12 +103,8 @@ TypeId Checker::check_member_call(Ctx& c, NodeId n, TypeId expected) {
       set_type(args[0], T.number());
       return T.array_of(r);
     }
-    TypeId at = check_expr(c, args[0]);
+    TypeId at = check_iterable(c, args[0], 0, "Array.from");  // an array, a Set, map.keys(), …
     if (T.kind(at) == TypeKind::Error) return at;
-    if (T.kind(at) != TypeKind::Array || !require_non_null(args[0], at)) {
-      error(args[0], "DX0235", "Array.from takes an array or { length: n } here, not '" + T.name(at) + "'");
-      return T.error();
-    }
     if (args.size() == 1) return at;
     TypeId want = T.kind(expected) == TypeKind::Array ? T.info(expected).elem : 0;
     TypeId r = check_inline_callback(c, args[1], {T.info(at).elem, T.number()}, want);
@@ -253,6 +249,7 @@ TypeId Checker::check_method_on(Ctx& c, NodeId n, TypeId expected, TypeId ot, bo
   auto& T = p_.types;
   auto [callee, args, method] = call_parts(n);
   TypeKind ok = on_props ? TypeKind::Record : T.kind(ot);
+  if (ok == TypeKind::Map || ok == TypeKind::Set) return check_collection_method(c, n, expected, ot);  // collections.cpp
   if (ok == TypeKind::Array) {
     TypeId elem = T.info(ot).elem;
     if (method == "push") {

@@ -156,6 +156,10 @@ struct Module {
   // for…of over `xs.entries()` / `xs.keys()` / `xs.values()` (analyze/stmt.cpp): the ForOf node → which
   // ('e', 'k', 'v'); the loop runs over xs itself, binding the index, the element or both.
   std::unordered_map<NodeId, char> for_iterators;
+  // Expressions whose value codegen turns into a new array of a collection's live entries (analyze/
+  // collections.cpp, check_iterable): 'k' / 'v' on a `c.keys()` / `c.values()` call (the array of c's keys /
+  // a Map's values), 'K' on an expression that is a Set itself (its elements).
+  std::unordered_map<NodeId, char> coll_arrays;
   // Calls of a function with a rest parameter (analyze/expr.cpp): the call → how many arguments its own
   // parameters take; the others become the rest array (emit/codegen_call.cpp).
   std::unordered_map<NodeId, uint32_t> rest_calls;

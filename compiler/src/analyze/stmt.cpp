@@ -360,6 +360,10 @@ void Checker::check_loop(Ctx& c, NodeId n, const std::string& label) {
       if (which) {
         TypeId at = check_expr(lc, node(of.kid(0)).kid(0));
         if (T.kind(at) == TypeKind::Error) break;
+        if (T.kind(at) == TypeKind::Map || T.kind(at) == TypeKind::Set) {  // collections.cpp
+          if (require_non_null(node(of.kid(0)).kid(0), at)) check_for_of_collection(lc, n, T.non_null(at), which);
+          break;
+        }
         if (T.kind(at) != TypeKind::Array) which = 0;  // (a record's or a string's: reported below as before)
         else {
           if (!require_non_null(node(of.kid(0)).kid(0), at)) break;
@@ -390,7 +394,11 @@ void Checker::check_loop(Ctx& c, NodeId n, const std::string& label) {
       }
       TypeId it = check_expr(lc, x.kid(1));
       if (T.kind(it) == TypeKind::Error) break;
-      if (T.kind(it) != TypeKind::Array) { error(x.kid(1), "DX0235", "for…of over '" + T.name(it) + "' is not supported yet (arrays only)"); break; }
+      if (T.kind(it) == TypeKind::Map || T.kind(it) == TypeKind::Set) {  // over a Map: its entries; a Set: its elements
+        if (require_non_null(x.kid(1), it)) check_for_of_collection(lc, n, T.non_null(it), T.kind(it) == TypeKind::Map ? 'E' : 'V');
+        break;
+      }
+      if (T.kind(it) != TypeKind::Array) { error(x.kid(1), "DX0235", "for…of over '" + T.name(it) + "' is not supported yet (arrays, Maps and Sets)"); break; }
       if (!require_non_null(x.kid(1), it)) break;
       const Node* target = decl.kind == NodeKind::VarDecl && decl.kids.size() == 1 ? &node(node(decl.kids[0]).kid(0)) : nullptr;
       if (!target || (target->kind != NodeKind::Identifier && target->kind != NodeKind::ObjectPattern &&

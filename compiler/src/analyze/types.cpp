@@ -43,6 +43,23 @@ TypeId Types::function(std::vector<TypeId> params, TypeId ret) {
   return add(t);
 }
 
+TypeId Types::map_of(TypeId key, TypeId value) {
+  TypeInfo t;
+  t.kind = TypeKind::Map;
+  t.elem = key;
+  t.ret = value;
+  t.shape = shape("", {{"h", array_of(boolean())}, {"k", array_of(key)}, {"v", array_of(value)}});
+  return add(t);
+}
+
+TypeId Types::set_of(TypeId elem) {
+  TypeInfo t;
+  t.kind = TypeKind::Set;
+  t.elem = elem;
+  t.shape = shape("", {{"h", array_of(boolean())}, {"k", array_of(elem)}});
+  return add(t);
+}
+
 TypeId Types::with_nullable(TypeId t, uint8_t bits) {
   if (!can_be_nullable(t) || types_[t].nullable == bits) return t;
   TypeInfo n = types_[t];
@@ -114,7 +131,8 @@ void Types::lay_out(Shape& s, const std::vector<std::pair<std::string, TypeId>>&
 
 bool Types::is_ref(TypeId t) const {
   switch (kind(t)) {
-    case TypeKind::String: case TypeKind::Array: case TypeKind::Record: case TypeKind::Function: return true;
+    case TypeKind::String: case TypeKind::Array: case TypeKind::Record: case TypeKind::Function:
+    case TypeKind::Map: case TypeKind::Set: return true;
     default: return false;
   }
 }
@@ -138,7 +156,7 @@ uint32_t Types::field_code(TypeId t) const {
     case TypeKind::Boolean: return kFieldBool;
     case TypeKind::String: return kFieldString;
     case TypeKind::Array: return kFieldArray;
-    case TypeKind::Record: return kFieldRecord;
+    case TypeKind::Record: case TypeKind::Map: case TypeKind::Set: return kFieldRecord;
     case TypeKind::Function: return kFieldClosure;
     default: return kFieldU32;
   }
@@ -149,7 +167,7 @@ uint32_t Types::elem_kind(TypeId elem) const {
     case TypeKind::Number: return 0;
     case TypeKind::String: return 2;
     case TypeKind::Array: return 3;
-    case TypeKind::Record: return 4;
+    case TypeKind::Record: case TypeKind::Map: case TypeKind::Set: return 4;
     case TypeKind::Function: return 5;
     default: return 1;
   }
@@ -186,6 +204,8 @@ std::string Types::name(TypeId t) const {
       return (e.nullable || e.kind == TypeKind::Function ? "(" + en + ")" : en) + "[]";
     }
     case TypeKind::Record: return shapes_[i.shape].name;
+    case TypeKind::Map: return "Map<" + name(i.elem) + ", " + name(i.ret) + ">";
+    case TypeKind::Set: return "Set<" + name(i.elem) + ">";
     case TypeKind::Function: {
       std::string s = "(";
       for (size_t k = 0; k < i.params.size(); ++k) s += (k ? ", " : "") + name(i.params[k]);

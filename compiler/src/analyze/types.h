@@ -24,6 +24,8 @@ enum class TypeKind : uint8_t {
   Event,      // a DOM event passed to a handler
   EventTarget,// e.currentTarget / e.target
   Jsx,        // a JSX element value
+  Map,        // elem: the key, ret: the value, shape: its runtime layout (map_of)
+  Set,        // elem: the element, shape: its runtime layout (set_of)
 };
 
 struct Field {
@@ -77,6 +79,10 @@ class Types {
 
   TypeId array_of(TypeId elem);
   TypeId function(std::vector<TypeId> params, TypeId ret);
+  // Map<K, V> and Set<T>: at run time a record of the hash index, the keys and a Map's values, each an array
+  // (runtime-wasm/src/collections.cpp; its offsets are the field names' order, h k v).
+  TypeId map_of(TypeId key, TypeId value);
+  TypeId set_of(TypeId elem);
   // Interns the shape with these fields (order-insensitive); `name` is kept for the first interning.
   ShapeId shape(std::string name, std::vector<std::pair<std::string, TypeId>> fields);
   // A recursive interface (`interface Tree { kids: Tree[] }`): its shape is declared first, so its fields can

@@ -94,6 +94,8 @@ TypeId Checker::resolve_type(ModuleId m, NodeId tn) {
       } else if ((name == "Array" || name == "ReadonlyArray") && n.kids.size() == 1) {
         TypeId e = resolve_type(m, n.kid(0));
         result = e == T.error() ? e : T.array_of(e);
+      } else if ((name == "Map" || name == "ReadonlyMap" || name == "Set" || name == "ReadonlySet") && lookup_module(m, name) == kNoId) {
+        result = collection_type(m, tn, name);
       } else if (name == "Record" && lookup_module(m, name) == kNoId) {
         if (n.kids.size() == 2) result = record_of_keys(m, tn);
         else error(tn, "DX0232", "Record<K, V> takes two type arguments");
@@ -351,7 +353,7 @@ TypeId Checker::record_of_keys(ModuleId m, NodeId tn) {
   std::vector<std::string> keys;
   if (!literal_keys(m, n.kid(0), &keys)) {
     error(n.kid(0), "DX0232", "Record<K, V> needs K to be string literals, 'a' | 'b' (or an alias of them): records "
-                              "have a fixed set of fields here (for other keys, use an array of { key, value } records)");
+                              "have a fixed set of fields here (for keys known only at run time, use a Map<string, V>)");
     return T.error();
   }
   TypeId v = resolve_type(m, n.kid(1));

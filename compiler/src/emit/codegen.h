@@ -145,6 +145,15 @@ class CodeGen {
   Ex math(Fn& f, NodeId n, const std::string& name, const std::vector<NodeId>& args);
   // Array.from(…) and new Array(n).fill(v) / Array(n).fill(v) (analyze/methods.cpp).
   Ex array_from(Fn& f, NodeId n, const std::vector<NodeId>& args);
+  // codegen_collections.cpp: Map and Set
+  Ex new_collection(Fn& f, NodeId n);
+  Ex collection_array(Fn& f, NodeId n, char which);
+  TypeId iterable_type(Fn& f, NodeId n);
+  Ex collection_call(Fn& f, NodeId n, Ex obj, TypeId ot, const std::string& method, const std::vector<NodeId>& args);
+  // The pieces of a loop over a collection's live entries (each Ex used once): run `pre`, then per step exit
+  // when `done`, skip the entry when `hole`, else read `key` / `value`; `next` advances.
+  struct CollLoop { std::vector<Ex> pre; Ex done, hole, key, value, next; uint32_t coll, i; };
+  CollLoop collection_loop(Fn& f, Ex coll, TypeId ct);
   Ex array_filled(Fn& f, NodeId n, NodeId ctor_call, NodeId value);
   // Math.sin … and `**` (pow): a call of the page's own Math function, imported as `dx.<name>` on first use.
   Ex host_math(const std::string& name, std::vector<Ex> args);

@@ -325,9 +325,9 @@ Ex CodeGen::array_from(Fn& f, NodeId n, const std::vector<NodeId>& args) {
   auto& T = p_.types;
   TypeId rt_t = type_of(f, n), et = T.info(rt_t).elem;
   const Node& src = node(f.module, args[0]);
-  if (src.kind != NodeKind::ObjectLit || T.kind(type_of(f, args[0])) != TypeKind::Number) {  // from an array
+  if (src.kind != NodeKind::ObjectLit || T.kind(type_of(f, args[0])) != TypeKind::Number) {  // from an array (or a collection's)
     if (args.size() == 1) return w_.call(rt["dx_array_slice"], {expr(f, args[0]), w_.f64(0), w_.f64(kInf)}, t_i32());
-    return array_loop(f, n, "map", expr(f, args[0]), type_of(f, args[0]), args[1], et);
+    return array_loop(f, n, "map", expr(f, args[0]), iterable_type(f, args[0]), args[1], et);
   }
   uint32_t len = f.add_var(t_i32()), out = f.add_var(t_i32()), i = f.add_var(t_i32());
   Ex length = w_.call(rt["dx_array_length_of"], {expr(f, node(f.module, src.kids[0]).kid(0)), w_.i32(0)}, t_i32());
@@ -610,6 +610,8 @@ Ex CodeGen::member_call_on(Fn& f, NodeId n) {
     if (T.kind(at) == TypeKind::Number) return w_.call(rt["dx_json_num"], {expr(f, args[0])}, t_i32());
     return w_.call(rt["dx_json"], {expr(f, args[0]), str_const(descriptor(args[0]))}, t_i32());
   }
+  if (T.kind(ot) == TypeKind::Map || T.kind(ot) == TypeKind::Set)
+    return collection_call(f, n, expr(f, cn.kid(0)), T.non_null(ot), method, args);
   if (T.kind(ot) == TypeKind::Array && method == "push") {
     TypeId et = T.info(ot).elem;
     uint32_t arr = f.add_var(t_i32());

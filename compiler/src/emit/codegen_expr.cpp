@@ -234,6 +234,8 @@ Ex CodeGen::read_symbol(Fn& f, NodeId at, SymId s) {
 Ex CodeGen::expr(Fn& f, NodeId n) {
   TypeId t = type_of(f, n);
   if (auto b = f.bound.find(n); b != f.bound.end()) return w_.get(b->second, wtype(t));
+  if (auto c = p_.modules[f.module]->coll_arrays.find(n); c != p_.modules[f.module]->coll_arrays.end())
+    return collection_array(f, n, c->second);  // [...set], Array.from(map.keys()) (codegen_collections.cpp)
   if (!p_.modules[f.module]->chain_roots.count(n)) return expr_node(f, n);
   std::string lbl = label("chain");  // an optional chain: its `?.`s break out to here (chain_check)
   f.chain_exits.push_back({lbl, t});
@@ -260,6 +262,7 @@ Ex CodeGen::expr_node(Fn& f, NodeId n) {
       if (double v; p_.ref_of(f.module, n) == kNoId && global_number("", x.text, &v)) return w_.f64(v);
       return read_symbol(f, n, p_.ref_of(f.module, n));
     case NodeKind::Call: return call(f, n);
+    case NodeKind::New: return new_collection(f, n);  // analyze accepts only new Map / new Set as values
     case NodeKind::Member: {
       NodeId on = x.kid(0);
       if (double v; node(f.module, on).kind == NodeKind::Identifier && p_.ref_of(f.module, on) == kNoId &&
@@ -290,6 +293,7 @@ Ex CodeGen::expr_node(Fn& f, NodeId n) {
       auto after = [&](Ex v) { return check ? w_.seq({check, v}, wtype(t)) : v; };
       switch (T.kind(ot)) {
         case TypeKind::Array: case TypeKind::String: return after(w_.u32_to_f64(w_.ld32(o, 8)));
+        case TypeKind::Map: case TypeKind::Set: return after(w_.u32_to_f64(w_.call(rt["dx_coll_size"], {o}, t_i32())));  // .size
         case TypeKind::Record: {
           const Field* fl = T.shape_info(T.info(ot).shape).find(std::string(x.text));
           return after(load_typed(o, fl->offset, fl->type));

@@ -107,6 +107,27 @@ Ex CodeGen::loop(Fn& f, NodeId n, const std::string& user_label) {
       break;
     case NodeKind::ForOf: {  // like the array iterator: the length is read again before each step
       TypeId at = type_of(f, x.kid(1));
+      if (T.kind(at) == TypeKind::Map || T.kind(at) == TypeKind::Set) {  // over a collection's live entries
+        char which = p_.modules[f.module]->for_iterators.at(n);
+        NodeId of = which >= 'a' ? node(f.module, node(f.module, x.kid(1)).kid(0)).kid(0) : x.kid(1);
+        CollLoop l = collection_loop(f, expr(f, of), T.non_null(at));
+        NodeId target = node(f.module, node(f.module, x.kid(0)).kids[0]).kid(0);
+        const Node& tn = node(f.module, target);
+        Ex bind;
+        if ((which | 0x20) == 'e') {
+          std::vector<Ex> binds;
+          for (size_t k = 0; k < tn.kids.size(); ++k)
+            if (node(f.module, tn.kids[k]).kind == NodeKind::Identifier)
+              binds.push_back(w_.set(local_of(f, p_.ref_of(f.module, tn.kids[k])), k == 0 ? l.key : l.value));
+          bind = binds.empty() ? w_.nop() : w_.seq(binds, t_none());
+        } else {
+          Ex v = (which | 0x20) == 'k' ? l.key : l.value;
+          bind = tn.kind == NodeKind::Identifier ? w_.set(local_of(f, p_.ref_of(f.module, target)), v) : destructure(f, target, v);
+        }
+        pre = l.pre;
+        iter = {w_.br(brk, l.done), w_.if_(w_.eqz(l.hole), w_.seq({bind, w_.named(cont, {stmt(f, x.kid(2))}, t_none())}, t_none())), l.next};
+        break;
+      }
       TypeId et = T.info(at).elem;
       uint32_t arr = f.add_var(t_i32()), i = f.add_var(t_i32());
       NodeId target = node(f.module, node(f.module, x.kid(0)).kids[0]).kid(0);
