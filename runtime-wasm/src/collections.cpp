@@ -267,3 +267,30 @@ DX_EXPORT("dx_coll_copy") void dx_coll_copy(uint32_t m, uint32_t src) {
     else put_word(m, j, ld32(array_data(vals) + 4 * i));
   }
 }
+// [...map], Array.from(map.entries()): a new array of [key, value] tuples — records of shape `shape` with the
+// key at `koff` and the value (a Set's key again) at `voff`.
+DX_EXPORT("dx_coll_entries") uint32_t dx_coll_entries(uint32_t m, uint32_t shape, uint32_t koff, uint32_t voff) {
+  Ref keys = keys_of(m), vals = vals_of(m) ? vals_of(m) : keys;
+  uint32_t ksz = elem_size(array_kind(keys)), vsz = elem_size(array_kind(vals)), n = array_len(keys);
+  Ref out = array_new(kElemRecord, idx(m, kIdxLive));
+  for (uint32_t i = 0, j = 0; i < n; ++i) {
+    if (is_hole(keys, i)) continue;
+    Ref r = record_new(shape);  // an arena record in an arena array: plain stores, counted if evacuated
+    mem_copy(r + koff, array_data(keys) + ksz * i, ksz);
+    mem_copy(r + voff, array_data(vals) + vsz * i, vsz);
+    st32(array_data(out) + 4 * j++, r);
+  }
+  return out;
+}
+// new Map(pairs): every [key, value] tuple of `arr` (key at `koff`, value at `voff` of each record) set in order.
+DX_EXPORT("dx_coll_add_pairs") void dx_coll_add_pairs(uint32_t m, uint32_t arr, uint32_t koff, uint32_t voff) {
+  uint32_t kind = array_kind(keys_of(m)), n = array_len(arr);
+  Ref vals = vals_of(m);
+  for (uint32_t i = 0; i < n; ++i) {
+    Ref r = ld32(array_data(arr) + 4 * i);
+    uint32_t j = kind == kElemNumber ? add(m, probe_num(m, ldf64(r + koff))) : add(m, probe_word(m, ld32(r + koff)));
+    if (!vals) continue;
+    if (array_kind(vals) == kElemNumber) put_num(m, j, ldf64(r + voff));
+    else put_word(m, j, ld32(r + voff));
+  }
+}

@@ -53,6 +53,16 @@ TypeId Checker::check_subscript(Ctx& c, NodeId n) {
   } else if (!require_non_null(x.kid(0), ot)) {
     return T.error();
   }
+  if (T.kind(ot) == TypeKind::Tuple) {  // t[0]: a constant index in range
+    const Node& in = node(x.kid(1));
+    size_t size = T.info(ot).params.size();
+    if (in.kind != NodeKind::NumberLit || in.number != double(size_t(in.number)) || size_t(in.number) >= size) {
+      error(x.kid(1), "DX0235", "a tuple '" + T.name(ot) + "' is indexed by a constant from 0 to " + std::to_string(size - 1) +
+                                    " here (or take it apart: const [a, b] = t)");
+      return T.error();
+    }
+    return T.info(ot).params[size_t(in.number)];
+  }
   if (T.kind(ot) == TypeKind::Record) {  // rec[key]: a record whose fields share one type (Record<'a' | 'b', V>)
     const std::vector<Field>& fields = T.shape_info(T.info(ot).shape).fields;
     bool one_type = !fields.empty() && std::all_of(fields.begin(), fields.end(), [&](const Field& f) { return f.type == fields[0].type; });

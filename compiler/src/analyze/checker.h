@@ -89,6 +89,7 @@ class Checker {
   TypeId check_assign(Ctx& c, NodeId n);
   TypeId check_object(Ctx& c, NodeId n, TypeId expected);
   TypeId check_array(Ctx& c, NodeId n, TypeId expected);
+  TypeId check_tuple(Ctx& c, NodeId n, TypeId tuple);  // literals.cpp: [a, b] as a tuple
   // functions.cpp
   TypeId check_inline_callback(Ctx& c, NodeId arrow, std::vector<TypeId> params, TypeId expected_ret);
   TypeId check_callback_value(Ctx& c, NodeId v, const std::vector<TypeId>& params);  // functions.cpp
@@ -177,6 +178,7 @@ class Checker {
   bool collection_value_ok(NodeId at, TypeId v);
   TypeId check_new_collection(Ctx& c, NodeId n, bool is_map, TypeId expected);
   TypeId check_collection_method(Ctx& c, NodeId n, TypeId expected, TypeId ot);
+  TypeId entry_type(TypeId collection);  // [K, V] (a Set: [T, T])
   // An array, a Set or a collection's keys()/values() whose elements are used at once (spread, Array.from,
   // new Set): the array type they make (Module::coll_arrays marks the conversions for codegen).
   TypeId check_iterable(Ctx& c, NodeId n, TypeId want_array, const char* where);

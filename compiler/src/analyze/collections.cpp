@@ -83,20 +83,27 @@ TypeId Checker::check_new_collection(Ctx& c, NodeId n, bool is_map, TypeId expec
     }
     return t;
   }
-  if (is_map) {  // new Map(other): a copy (new Map(entries) would need tuples)
-    if (node(args[0]).kind == NodeKind::ArrayLit) {
-      error(args[0], "DX0235", "new Map([[key, value], …]) needs tuples, which are not supported yet: make the Map, then call set for each entry");
+  if (is_map) {  // new Map(other), new Map(pairs): [key, value] tuples
+    if (!t && node(args[0]).kind == NodeKind::ArrayLit) {
+      error(n, "DX0237", "cannot infer the types of new Map([…]): write new Map<string, number>([…]) or annotate where it goes");
       return T.error();
     }
-    TypeId at = check_expr(c, args[0], t);
+    TypeId pairs = t ? T.array_of(entry_type(t)) : 0;
+    TypeId at = check_expr(c, args[0], node(args[0]).kind == NodeKind::ArrayLit ? pairs : 0);
     if (at == T.error()) return at;
-    if (T.kind(at) != TypeKind::Map || (t && T.non_null(at) != t)) {
-      error(args[0], "DX0235", "new Map(…) takes another " + (t ? "'" + T.name(t) + "'" : std::string("Map")) +
-                                   " here (a list of [key, value] pairs needs tuples, which are not supported yet: call set for each)");
+    if (!require_non_null(args[0], at)) return T.error();
+    at = T.non_null(at);
+    TypeId from = T.kind(at) == TypeKind::Map ? at
+                  : T.kind(at) == TypeKind::Array && T.kind(T.info(at).elem) == TypeKind::Tuple && T.info(T.info(at).elem).params.size() == 2
+                      ? T.map_of(T.info(T.info(at).elem).params[0], T.info(T.info(at).elem).params[1])
+                      : 0;
+    if (!from || (t && from != t)) {
+      error(args[0], "DX0234", "new Map(…) takes another Map or an array of [key, value] tuples" +
+                                   (t ? " of '" + T.name(t) + "'" : std::string("")) + ", not '" + T.name(at) + "'");
       return T.error();
     }
-    if (!require_non_null(args[0], at)) return T.error();
-    return T.non_null(at);
+    if (!collection_key_ok(args[0], T.info(from).elem, "Map keys") || !collection_value_ok(args[0], T.info(from).ret)) return T.error();
+    return from;
   }
   TypeId want = t ? T.array_of(T.info(t).elem) : 0;
   TypeId at = check_iterable(c, args[0], want, "new Set");
@@ -112,6 +119,13 @@ TypeId Checker::check_new_collection(Ctx& c, NodeId n, bool is_map, TypeId expec
   return t;
 }
 
+// The [key, value] tuple of a Map's entries ([value, value] for a Set).
+TypeId Checker::entry_type(TypeId ct) {
+  auto& T = p_.types;
+  TypeId k = T.info(ct).elem;
+  return T.tuple_of({k, T.kind(ct) == TypeKind::Map ? T.info(ct).ret : k});
+}
+
 // An expression whose elements become an array: an array, a Set (its elements), or a Map's or Set's
 // keys() / values() (Module::coll_arrays tells codegen to copy them out). `where` names the construct.
 TypeId Checker::check_iterable(Ctx& c, NodeId n, TypeId want_array, const char* where) {
@@ -125,15 +139,10 @@ TypeId Checker::check_iterable(Ctx& c, NodeId n, TypeId want_array, const char* 
       if (ot == T.error()) return ot;
       if (T.kind(ot) == TypeKind::Map || T.kind(ot) == TypeKind::Set) {
         if (!require_non_null(obj, ot)) return T.error();
-        if (m == "entries") {
-          error(n, "DX0235", std::string("entries() are [key, value] tuples, which are values only in for…of here (") + where +
-                                 "): use keys() and get(), or for (const [k, v] of map)");
-          return T.error();
-        }
         bool vals = m == "values" && T.kind(ot) == TypeKind::Map;
-        module().coll_arrays[n] = vals ? 'v' : 'k';
+        module().coll_arrays[n] = m == "entries" ? 'e' : vals ? 'v' : 'k';
         set_type(node(x.kid(0)).kid(0), T.non_null(ot));
-        TypeId at = T.array_of(vals ? T.info(ot).ret : T.info(ot).elem);
+        TypeId at = m == "entries" ? T.array_of(entry_type(T.non_null(ot))) : T.array_of(vals ? T.info(ot).ret : T.info(ot).elem);
         set_type(x.kid(0), at);
         set_type(n, at);
         return at;
@@ -148,10 +157,10 @@ TypeId Checker::check_iterable(Ctx& c, NodeId n, TypeId want_array, const char* 
     module().coll_arrays[n] = 'K';
     return T.array_of(T.info(t).elem);
   }
-  if (T.kind(t) == TypeKind::Map) {
-    error(n, "DX0235", std::string("a Map's entries are [key, value] tuples, which are values only in for…of here (") + where +
-                           "): use map.keys() or map.values()");
-    return T.error();
+  if (T.kind(t) == TypeKind::Map) {  // its [key, value] entries
+    if (!require_non_null(n, t)) return T.error();
+    module().coll_arrays[n] = 'E';
+    return T.array_of(entry_type(T.non_null(t)));
   }
   if (T.kind(t) != TypeKind::Array) {
     error(n, "DX0235", std::string(where) + " takes an array or a Set here, not '" + T.name(t) + "'");
@@ -207,7 +216,7 @@ TypeId Checker::check_collection_method(Ctx& c, NodeId n, TypeId expected, TypeI
   }
   if (method == "keys" || method == "values" || method == "entries") {
     error(n, "DX0235", method + "() of a " + (map ? "Map" : "Set") + " is an iterator: use it in for…of, [..." +
-                           "x." + method + "()] or Array.from(x." + method + "())" + (method == "entries" ? " (entries: in for…of only)" : ""));
+                           "x." + method + "()] or Array.from(x." + method + "())");
     return T.error();
   }
   error(callee, "DX0235", "'" + T.name(ot) + "' has no method '" + method + "' here (supported: " +
@@ -225,12 +234,14 @@ void Checker::check_for_of_collection(Ctx& lc, NodeId loop, TypeId ct, char whic
   char w = char(which | 0x20);  // 'k', 'v' or 'e'
   const Node* target = decl.kind == NodeKind::VarDecl && decl.kids.size() == 1 ? &node(node(decl.kids[0]).kid(0)) : nullptr;
   bool is_mutable = !(decl.flags & kConst);
-  if (w == 'e') {  // [key, value] (a Set: [value, value])
+  if (w == 'e' && target && target->kind == NodeKind::Identifier) {  // the entry as a [key, value] tuple
+    declare_local(lc, node(decl.kids[0]).kid(0), std::string(target->text), entry_type(ct), is_mutable);
+  } else if (w == 'e') {  // [key, value] (a Set: [value, value]) taken apart in place
     bool ok = target && target->kind == NodeKind::ArrayPattern && target->kids.size() <= 2;
     for (NodeId t : ok ? target->kids : std::vector<NodeId>{}) ok &= node(t).kind == NodeKind::Identifier || node(t).kind == NodeKind::Hole;
     if (!ok) {
       error(x.kid(0), "DX0235", std::string("write `for (const [key, value] of ") + (which == 'E' ? "map)`" : "c.entries())`") +
-                                    " (names, no defaults or rest: an entry is a tuple, which is not supported as a value yet)");
+                                    " (names, no defaults or rest), or `for (const entry of …)`");
       return;
     }
     for (size_t i = 0; i < target->kids.size(); ++i)

@@ -369,9 +369,14 @@ TypeId Checker::check_call(Ctx& c, NodeId n, TypeId expected) {
       return T.error();
     }
   if (cn.kind == NodeKind::Member) return check_member_call(c, n, expected);
-  if (cn.kind != NodeKind::Identifier) {
-    error(callee, "DX0235", "calling this kind of expression is not supported yet");
-    return T.error();
+  if (cn.kind != NodeKind::Identifier) {  // fs[i](…), pair[1](…), make()(…): a function value
+    if (!args.empty() && node(args[0]).kind == NodeKind::Spread) { error(args[0], "DX0235", "spread arguments are not supported here"); return T.error(); }
+    TypeId ft = check_expr(c, callee);
+    if (T.kind(ft) == TypeKind::Error) return ft;
+    if (T.kind(ft) != TypeKind::Function) { error(callee, "DX0222", "this is not a function ('" + T.name(ft) + "')"); return T.error(); }
+    if (!require_non_null(callee, ft)) return T.error();
+    if (!check_args(c, n, args, T.info(ft).params)) return T.error();
+    return T.info(ft).ret;
   }
   std::string name(cn.text);
   SymId sid = lookup(c.scope, name);
@@ -525,6 +530,10 @@ TypeId Checker::check_member(Ctx& c, NodeId n) {
       if (name == "length") t = T.number();
       else error(n, "DX0235", "property '" + name + "' of '" + T.name(ot) + "' is not supported yet");
       break;
+    case TypeKind::Tuple:
+      if (name == "length") t = T.number();
+      else error(n, "DX0235", "property '" + name + "' of a tuple is not supported yet (length, and t[0], t[1], … are)");
+      break;
     case TypeKind::Map: case TypeKind::Set:
       if (name == "size") t = T.number();
       else error(n, "DX0233", "property '" + name + "' does not exist on type '" + T.name(ot) + "' (it has size, and methods)");
@@ -653,6 +662,10 @@ TypeId Checker::check_assign(Ctx& c, NodeId n) {
       }
     }
     tt = check_expr(c, x.kid(0));
+    if (target.kind == NodeKind::Index && T.kind(p_.type_of(mod_, target.kid(0))) == TypeKind::Tuple) {
+      error(n, "DX0235", "writing a tuple's element is not supported yet: make a new tuple, [a, b]");
+      return T.error();
+    }
     if (target.kind == NodeKind::Index && T.kind(p_.type_of(mod_, target.kid(0))) == TypeKind::Record) {
       error(n, "DX0235", "writing a record's field by a computed key is not supported yet: write rec.field = …, build a new record, or keep a Map<string, V>");
       return T.error();

@@ -7,6 +7,7 @@ namespace dxc::analyze {
 TypeId Checker::check_array(Ctx& c, NodeId n, TypeId expected) {
   const Node& x = node(n);
   auto& T = p_.types;
+  if (T.kind(expected) == TypeKind::Tuple) return check_tuple(c, n, T.non_null(expected));
   TypeId elem = T.kind(expected) == TypeKind::Array ? T.info(expected).elem : 0;
   bool declared = elem != 0;  // elements may be narrower than a declared element type (null into (number | null)[])
   if (x.kids.empty()) {
@@ -37,6 +38,34 @@ TypeId Checker::check_array(Ctx& c, NodeId n, TypeId expected) {
   if (!ok || !elem) return T.error();
   if (T.wasm(elem) == WasmType::None) { error(n, "DX0234", "arrays of '" + T.name(elem) + "' are not supported"); return T.error(); }
   return T.array_of(elem);
+}
+
+// [a, b] where a tuple is expected: one element per element type, in order (no spreads or holes).
+TypeId Checker::check_tuple(Ctx& c, NodeId n, TypeId tt) {
+  const Node& x = node(n);
+  auto& T = p_.types;
+  const std::vector<TypeId> elems = T.info(tt).params;
+  if (x.kids.size() != elems.size()) {
+    error(n, "DX0234", "a '" + T.name(tt) + "' has " + std::to_string(elems.size()) + " element(s), this array literal " +
+                           std::to_string(x.kids.size()));
+    return T.error();
+  }
+  bool ok = true;
+  for (size_t i = 0; i < elems.size(); ++i) {
+    NodeId k = x.kids[i];
+    if (node(k).kind == NodeKind::Spread || node(k).kind == NodeKind::Hole) {
+      error(k, "DX0235", "a tuple literal lists its elements (no spreads or holes)");
+      ok = false;
+      continue;
+    }
+    TypeId et = check_expr(c, k, elems[i]);
+    if (et == T.error()) { ok = false; continue; }
+    if (!assignable(et, elems[i])) {
+      error(k, "DX0234", "element " + std::to_string(i) + " of a '" + T.name(tt) + "' is a '" + T.name(elems[i]) + "', not '" + T.name(et) + "'");
+      ok = false;
+    }
+  }
+  return ok ? tt : T.error();
 }
 
 TypeId Checker::check_object(Ctx& c, NodeId n, TypeId expected) {

@@ -87,10 +87,29 @@ bool Checker::bind_pattern(Ctx& c, NodeId pn, TypeId t, bool is_mutable, bool as
     }
     return ok;
   }
+  if (x.kind == NodeKind::ArrayPattern && T.kind(t) == TypeKind::Tuple && !T.nullable(t)) {  // const [a, b] = pair
+    const std::vector<TypeId> elems = T.info(t).params;
+    bool ok = true;
+    for (size_t i = 0; i < x.kids.size(); ++i) {
+      NodeId k = x.kids[i];
+      const Node& kn = node(k);
+      if (kn.kind == NodeKind::Hole) continue;
+      if (kn.kind == NodeKind::Spread || i >= elems.size()) {
+        error(k, "DX0235", kn.kind == NodeKind::Spread ? "a rest element of a tuple is not supported yet: name the elements"
+                                                       : "a '" + T.name(t) + "' has no element " + std::to_string(i));
+        bind_pattern(c, kn.kind == NodeKind::Spread || kn.kind == NodeKind::PatternProp ? kn.kid(0) : k, T.error(), is_mutable, as_fields);
+        ok = false;
+        continue;
+      }
+      if (kn.kind == NodeKind::PatternProp) ok &= part(k, kn.kid(0), kn.kid(1), elems[i]);
+      else ok &= part(k, k, kNoNode, elems[i]);
+    }
+    return ok;
+  }
   if (x.kind == NodeKind::ArrayPattern) {
     if (T.kind(t) != TypeKind::Array || T.nullable(t)) {
       if (T.kind(t) != TypeKind::Error)
-        error(pn, "DX0234", "an array pattern takes apart an array, not '" + T.name(t) + "'" + (T.nullable(t) ? " (check it first)" : ""));
+        error(pn, "DX0234", "an array pattern takes apart an array or a tuple, not '" + T.name(t) + "'" + (T.nullable(t) ? " (check it first)" : ""));
       for (NodeId k : x.kids) {  // the names all the same, so that their uses report nothing more
         const Node& kn = node(k);
         if (kn.kind != NodeKind::Hole) bind_pattern(c, kn.kind == NodeKind::Identifier ? k : kn.kid(0), T.error(), is_mutable, as_fields);

@@ -60,6 +60,16 @@ TypeId Types::set_of(TypeId elem) {
   return add(t);
 }
 
+TypeId Types::tuple_of(const std::vector<TypeId>& elems) {
+  TypeInfo t;
+  t.kind = TypeKind::Tuple;
+  t.params = elems;
+  std::vector<std::pair<std::string, TypeId>> fields;
+  for (size_t i = 0; i < elems.size(); ++i) fields.push_back({std::to_string(i), elems[i]});
+  t.shape = shape("", fields);
+  return add(t);
+}
+
 TypeId Types::with_nullable(TypeId t, uint8_t bits) {
   if (!can_be_nullable(t) || types_[t].nullable == bits) return t;
   TypeInfo n = types_[t];
@@ -132,7 +142,7 @@ void Types::lay_out(Shape& s, const std::vector<std::pair<std::string, TypeId>>&
 bool Types::is_ref(TypeId t) const {
   switch (kind(t)) {
     case TypeKind::String: case TypeKind::Array: case TypeKind::Record: case TypeKind::Function:
-    case TypeKind::Map: case TypeKind::Set: return true;
+    case TypeKind::Map: case TypeKind::Set: case TypeKind::Tuple: return true;
     default: return false;
   }
 }
@@ -156,7 +166,7 @@ uint32_t Types::field_code(TypeId t) const {
     case TypeKind::Boolean: return kFieldBool;
     case TypeKind::String: return kFieldString;
     case TypeKind::Array: return kFieldArray;
-    case TypeKind::Record: case TypeKind::Map: case TypeKind::Set: return kFieldRecord;
+    case TypeKind::Record: case TypeKind::Map: case TypeKind::Set: case TypeKind::Tuple: return kFieldRecord;
     case TypeKind::Function: return kFieldClosure;
     default: return kFieldU32;
   }
@@ -167,7 +177,7 @@ uint32_t Types::elem_kind(TypeId elem) const {
     case TypeKind::Number: return 0;
     case TypeKind::String: return 2;
     case TypeKind::Array: return 3;
-    case TypeKind::Record: case TypeKind::Map: case TypeKind::Set: return 4;
+    case TypeKind::Record: case TypeKind::Map: case TypeKind::Set: case TypeKind::Tuple: return 4;
     case TypeKind::Function: return 5;
     default: return 1;
   }
@@ -206,6 +216,11 @@ std::string Types::name(TypeId t) const {
     case TypeKind::Record: return shapes_[i.shape].name;
     case TypeKind::Map: return "Map<" + name(i.elem) + ", " + name(i.ret) + ">";
     case TypeKind::Set: return "Set<" + name(i.elem) + ">";
+    case TypeKind::Tuple: {
+      std::string s = "[";
+      for (size_t k = 0; k < i.params.size(); ++k) s += (k ? ", " : "") + name(i.params[k]);
+      return s + "]";
+    }
     case TypeKind::Function: {
       std::string s = "(";
       for (size_t k = 0; k < i.params.size(); ++k) s += (k ? ", " : "") + name(i.params[k]);

@@ -26,6 +26,7 @@ enum class TypeKind : uint8_t {
   Jsx,        // a JSX element value
   Map,        // elem: the key, ret: the value, shape: its runtime layout (map_of)
   Set,        // elem: the element, shape: its runtime layout (set_of)
+  Tuple,      // params: the element types, shape: a record with a field "0", "1", … per element (tuple_of)
 };
 
 struct Field {
@@ -83,6 +84,8 @@ class Types {
   // (runtime-wasm/src/collections.cpp; its offsets are the field names' order, h k v).
   TypeId map_of(TypeId key, TypeId value);
   TypeId set_of(TypeId elem);
+  // [A, B]: at run time a record whose fields "0", "1", … hold the elements.
+  TypeId tuple_of(const std::vector<TypeId>& elems);
   // Interns the shape with these fields (order-insensitive); `name` is kept for the first interning.
   ShapeId shape(std::string name, std::vector<std::pair<std::string, TypeId>> fields);
   // A recursive interface (`interface Tree { kids: Tree[] }`): its shape is declared first, so its fields can

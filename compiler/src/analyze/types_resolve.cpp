@@ -82,6 +82,29 @@ TypeId Checker::resolve_type(ModuleId m, NodeId tn) {
       result = p_.symbols[sid].type;
       break;
     }
+    case NodeKind::TupleType: {  // [A, B]: fixed elements (not optional, rest or named ones)
+      std::vector<TypeId> elems;
+      bool ok = !n.kids.empty();
+      if (!ok) error(tn, "DX0232", "the empty tuple type [] is not supported");
+      for (NodeId k : n.kids) {
+        if (!ok) break;
+        if (p_.node(m, k).kind == NodeKind::OtherType) {
+          error(k, "DX0232", "optional, rest and named tuple elements are not supported yet: write [A, B]");
+          ok = false;
+          break;
+        }
+        TypeId e = resolve_type(m, k);
+        if (e == T.error()) { ok = false; break; }
+        if (T.wasm(e) == WasmType::None || T.kind(e) == TypeKind::Jsx || T.kind(e) == TypeKind::Event || T.kind(e) == TypeKind::EventTarget) {
+          error(k, "DX0232", "a tuple cannot hold '" + T.name(e) + "'");
+          ok = false;
+          break;
+        }
+        elems.push_back(e);
+      }
+      if (ok) result = T.tuple_of(elems);
+      break;
+    }
     case NodeKind::ArrayType: {
       TypeId e = resolve_type(m, n.kid(0));
       result = e == T.error() ? e : T.array_of(e);

@@ -117,6 +117,7 @@ class CodeGen {
   ElementRef element(Fn& f, NodeId index_expr, TypeId elem);
   Ex object_lit(Fn& f, NodeId n);
   Ex array_lit(Fn& f, NodeId n);
+  Ex make_tuple(Fn& f, TypeId tuple, const std::vector<Ex>& values);
   Ex template_lit(Fn& f, NodeId n);
   uint32_t local_of(Fn& f, SymId s);
   Ex set_local(Fn& f, SymId s, Ex v);         // a local, or its slot in the env record when captured
@@ -149,6 +150,7 @@ class CodeGen {
   Ex new_collection(Fn& f, NodeId n);
   Ex collection_array(Fn& f, NodeId n, char which);
   TypeId iterable_type(Fn& f, NodeId n);
+  Ex entries_array(Ex collection, TypeId tuple);
   Ex collection_call(Fn& f, NodeId n, Ex obj, TypeId ot, const std::string& method, const std::vector<NodeId>& args);
   // The pieces of a loop over a collection's live entries (each Ex used once): run `pre`, then per step exit
   // when `done`, skip the entry when `hole`, else read `key` / `value`; `next` advances.

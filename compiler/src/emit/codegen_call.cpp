@@ -451,6 +451,7 @@ Ex CodeGen::call(Fn& f, NodeId n) {
     return w_.seq({check, call});
   }
   if (cn.kind == NodeKind::Member) return member_call(f, n);
+  if (cn.kind != NodeKind::Identifier) return closure_call(f, expr(f, callee), args, type_of(f, callee));  // fs[i](…)
   SymId s = p_.ref_of(f.module, callee);
   if (s == kNoId && find_global_function(std::string(cn.text)) != GlobalFn::None)
     return global_call(f, find_global_function(std::string(cn.text)), args);

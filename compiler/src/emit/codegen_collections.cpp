@@ -24,25 +24,42 @@ Ex CodeGen::new_collection(Fn& f, NodeId n) {
   NodeId src = x.kids[2];
   // (the source first, as JS evaluates the argument before the constructor runs)
   uint32_t s = f.add_var(t_i32());
-  Ex fill = T.kind(T.non_null(type_of(f, src))) == TypeKind::Array || p_.modules[f.module]->coll_arrays.count(src)
-                ? w_.call(rt["dx_coll_add_all"], {w_.get(c, t_i32()), w_.get(s, t_i32())}, t_none())
-                : w_.call(rt["dx_coll_copy"], {w_.get(c, t_i32()), w_.get(s, t_i32())}, t_none());
+  TypeId st = iterable_type(f, src);
+  Ex fill;
+  if (T.kind(T.non_null(st)) != TypeKind::Array) {  // another Map or Set
+    fill = w_.call(rt["dx_coll_copy"], {w_.get(c, t_i32()), w_.get(s, t_i32())}, t_none());
+  } else if (map) {  // [key, value] tuples
+    const Shape& sh = T.shape_info(T.info(T.info(T.non_null(st)).elem).shape);
+    fill = w_.call(rt["dx_coll_add_pairs"], {w_.get(c, t_i32()), w_.get(s, t_i32()), w_.u32(sh.find("0")->offset), w_.u32(sh.find("1")->offset)}, t_none());
+  } else {
+    fill = w_.call(rt["dx_coll_add_all"], {w_.get(c, t_i32()), w_.get(s, t_i32())}, t_none());
+  }
   return w_.seq({w_.set(s, expr(f, src)), w_.set(c, made), fill, w_.get(c, t_i32())}, t_i32());
 }
 
-// `[...set]`, `Array.from(map.keys())`, …: a new array of the live keys or values (Module::coll_arrays).
+// `[...set]`, `Array.from(map.keys())`, `[...map]`, …: a new array of the live keys, values or [key, value]
+// tuples (Module::coll_arrays; an upper-case mark is on the collection itself, a lower-case one on its call).
 Ex CodeGen::collection_array(Fn& f, NodeId n, char which) {
-  NodeId coll = which == 'K' ? n : node(f.module, node(f.module, n).kid(0)).kid(0);
-  Ex c = which == 'K' ? expr_node(f, n) : expr(f, coll);
+  bool self = which == 'K' || which == 'E';
+  Ex c = self ? expr_node(f, n) : expr(f, node(f.module, node(f.module, n).kid(0)).kid(0));
+  if (which == 'e' || which == 'E') return entries_array(c, p_.types.info(iterable_type(f, n)).elem);
   return w_.call(rt["dx_coll_array"], {c, w_.u32(which == 'v' ? 1 : 0)}, t_i32());
 }
 
-// The array type a collection-made array has (type_of gives a Set's own type for `[...set]`).
+// A new array of the collection `c`'s entries as tuples of type `tt`.
+Ex CodeGen::entries_array(Ex c, TypeId tt) {
+  const Shape& sh = p_.types.shape_info(p_.types.info(tt).shape);
+  return w_.call(rt["dx_coll_entries"], {c, w_.u32(p_.types.info(tt).shape), w_.u32(sh.find("0")->offset), w_.u32(sh.find("1")->offset)}, t_i32());
+}
+
+// The array type a collection-made array has (type_of gives the collection's own type for `[...set]`).
 TypeId CodeGen::iterable_type(Fn& f, NodeId n) {
   auto& T = p_.types;
   auto it = p_.modules[f.module]->coll_arrays.find(n);
-  if (it == p_.modules[f.module]->coll_arrays.end() || it->second != 'K') return type_of(f, n);
-  return T.array_of(T.info(T.non_null(type_of(f, n))).elem);
+  if (it == p_.modules[f.module]->coll_arrays.end() || (it->second != 'K' && it->second != 'E')) return type_of(f, n);
+  TypeId ct = T.non_null(type_of(f, n));
+  if (it->second == 'K') return T.array_of(T.info(ct).elem);
+  return T.array_of(T.tuple_of({T.info(ct).elem, T.kind(ct) == TypeKind::Map ? T.info(ct).ret : T.info(ct).elem}));
 }
 
 // A loop over the live entries of the collection `coll_ex` (of type ct): `body(key, value)` runs for each

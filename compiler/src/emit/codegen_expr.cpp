@@ -294,6 +294,7 @@ Ex CodeGen::expr_node(Fn& f, NodeId n) {
       switch (T.kind(ot)) {
         case TypeKind::Array: case TypeKind::String: return after(w_.u32_to_f64(w_.ld32(o, 8)));
         case TypeKind::Map: case TypeKind::Set: return after(w_.u32_to_f64(w_.call(rt["dx_coll_size"], {o}, t_i32())));  // .size
+        case TypeKind::Tuple: return after(w_.seq({w_.drop(o), w_.f64(double(T.info(ot).params.size()))}, t_f64()));  // .length
         case TypeKind::Record: {
           const Field* fl = T.shape_info(T.info(ot).shape).find(std::string(x.text));
           return after(load_typed(o, fl->offset, fl->type));
@@ -328,6 +329,9 @@ Ex CodeGen::expr_node(Fn& f, NodeId n) {
       Ex read;
       if (T.kind(T.non_null(ot)) == TypeKind::Record) {
         read = record_by_key(f, n);
+      } else if (T.kind(T.non_null(ot)) == TypeKind::Tuple) {  // t[0]: the field "0" (analyze checked the constant)
+        const Field* fl = T.shape_info(T.info(T.non_null(ot)).shape).find(std::to_string(size_t(node(f.module, x.kid(1)).number)));
+        read = load_typed(expr(f, x.kid(0)), fl->offset, fl->type);
       } else {
         TypeId et = T.info(ot).elem;
         ElementRef e = element(f, n, et);
@@ -551,7 +555,37 @@ Ex CodeGen::update_expr(Fn& f, NodeId n) {
   return w_.seq({write_target(f, x.kid(0), next, p_.types.number(), res), w_.get(prefix ? res : old, t_f64())}, t_f64());
 }
 
-Ex CodeGen::array_lit(Fn& f, NodeId n) { return array_of(f, node(f.module, n).kids, type_of(f, n)); }
+Ex CodeGen::array_lit(Fn& f, NodeId n) {
+  auto& T = p_.types;
+  TypeId t = type_of(f, n);
+  if (T.kind(t) != TypeKind::Tuple) return array_of(f, node(f.module, n).kids, t);
+  // [a, b] as a tuple: the elements first, in order, then the record
+  const std::vector<NodeId>& kids = node(f.module, n).kids;
+  std::vector<Ex> xs, vals;
+  for (size_t i = 0; i < kids.size(); ++i) {
+    TypeId et = T.info(t).params[i];
+    uint32_t v = f.add_var(wtype(et));
+    xs.push_back(w_.set(v, expr_as(f, kids[i], et)));
+    vals.push_back(w_.get(v, wtype(et)));
+  }
+  xs.push_back(make_tuple(f, t, vals));
+  return w_.seq(xs, t_i32());
+}
+
+// A new tuple of type `tt` (a record with fields "0", "1", …) holding `values` (evaluated after the record is
+// made: locals or loads).
+Ex CodeGen::make_tuple(Fn& f, TypeId tt, const std::vector<Ex>& values) {
+  auto& T = p_.types;
+  const Shape& sh = T.shape_info(T.info(tt).shape);
+  uint32_t rec = f.add_var(t_i32());
+  std::vector<Ex> xs{w_.set(rec, w_.call(rt["dx_new_record"], {w_.u32(T.info(tt).shape)}, t_i32()))};
+  for (size_t i = 0; i < values.size(); ++i) {
+    const Field* fl = sh.find(std::to_string(i));
+    xs.push_back(store_typed(w_.get(rec, t_i32()), w_.get(rec, t_i32()), fl->offset, values[i], fl->type, true));
+  }
+  xs.push_back(w_.get(rec, t_i32()));
+  return w_.seq(xs, t_i32());
+}
 
 // A new array of type `t` holding the values of `elems` (`...xs` among them appends xs's elements).
 Ex CodeGen::array_of(Fn& f, const std::vector<NodeId>& elems, TypeId t) {

@@ -114,7 +114,9 @@ Ex CodeGen::loop(Fn& f, NodeId n, const std::string& user_label) {
         NodeId target = node(f.module, node(f.module, x.kid(0)).kids[0]).kid(0);
         const Node& tn = node(f.module, target);
         Ex bind;
-        if ((which | 0x20) == 'e') {
+        if ((which | 0x20) == 'e' && tn.kind == NodeKind::Identifier) {  // the entry as a new [key, value] tuple
+          bind = set_local(f, p_.ref_of(f.module, target), make_tuple(f, p_.symbols[p_.ref_of(f.module, target)].type, {l.key, l.value}));
+        } else if ((which | 0x20) == 'e') {
           std::vector<Ex> binds;
           for (size_t k = 0; k < tn.kids.size(); ++k)
             if (node(f.module, tn.kids[k]).kind == NodeKind::Identifier)
@@ -363,6 +365,25 @@ Ex CodeGen::bind_pattern(Fn& f, NodeId pn, uint32_t src) {
       part(kn.kid(0), value, type_of(f, k));
     }
     return w_.seq(xs, t_none());
+  }
+  if (T.kind(t) == TypeKind::Tuple) {  // const [a, b] = pair: its fields "0", "1", …
+    const Shape& sh = T.shape_info(T.info(t).shape);
+    for (size_t i = 0; i < x.kids.size(); ++i) {
+      NodeId k = x.kids[i];
+      const Node& kn = node(f.module, k);
+      if (kn.kind == NodeKind::Hole) continue;
+      const Field* fd = sh.find(std::to_string(i));
+      if (!fd) return internal_error(k, f.module, "tuple pattern past the tuple");
+      Ex value = load_typed(w_.get(src, t_i32()), fd->offset, fd->type);
+      NodeId target = kn.kind == NodeKind::PatternProp ? kn.kid(0) : k;
+      if (kn.kind == NodeKind::PatternProp && kn.kid(1) != kNoNode && T.can_be_nullable(fd->type) && (T.nullable(fd->type) & kOrUndefined)) {
+        uint32_t v = f.add_var(wtype(fd->type));
+        value = w_.if_(is_null(w_.tee(v, value, wtype(fd->type)), fd->type, false), expr_as(f, kn.kid(1), type_of(f, k)),
+                       w_.get(v, wtype(fd->type)));
+      }
+      part(target, value, type_of(f, k));
+    }
+    return xs.empty() ? w_.nop() : w_.seq(xs, t_none());
   }
   TypeId et = T.info(t).elem;
   uint32_t size = T.wasm(et) == WasmType::F64 ? 8 : 4;

@@ -1,5 +1,5 @@
-// A Map's entries are [key, value] tuples, which are values only inside for…of: spreading a Map, entries()
-// outside a loop and new Map(pairs) are refused with what to write instead.
+// new Map([...]) needs its types (from type arguments or where it goes); keys(), values() and entries() are
+// iterators, used where their elements are taken at once.
 export default function Page() {
   const m = new Map<string, number>();
   const all = [...m];
