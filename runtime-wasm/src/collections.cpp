@@ -294,3 +294,86 @@ DX_EXPORT("dx_coll_add_pairs") void dx_coll_add_pairs(uint32_t m, uint32_t arr, 
     else put_word(m, j, ld32(r + voff));
   }
 }
+
+// --- dictionaries (Record<string, V>): a Map<string, V> enumerated in JS's property order ------------------
+
+namespace {
+
+// A string that is an array index (a canonical numeric string of an integer below 2^32 − 1): its value, else -1.
+int64_t array_index(Ref s) {
+  uint32_t n = str_len(s);
+  if (n == 0 || n > 10 || (n > 1 && str_unit(s, 0) == '0')) return -1;
+  int64_t v = 0;
+  for (uint32_t i = 0; i < n; ++i) {
+    uint32_t u = str_unit(s, i);
+    if (u < '0' || u > '9') return -1;
+    v = v * 10 + (u - '0');
+  }
+  return v < 4294967295LL ? v : -1;
+}
+
+// Sorts n u64s ascending in place (heapsort: no recursion, no extra memory).
+void sort_u64(Ref a, uint32_t n) {
+  auto at = [&](uint32_t i) { return ld64(a + 8 * i); };
+  auto put = [&](uint32_t i, uint64_t v) { st64(a + 8 * i, v); };
+  auto sift = [&](uint32_t i, uint32_t size) {
+    for (;;) {
+      uint32_t big = i, l = 2 * i + 1, r = l + 1;
+      if (l < size && at(l) > at(big)) big = l;
+      if (r < size && at(r) > at(big)) big = r;
+      if (big == i) return;
+      uint64_t t = at(i);
+      put(i, at(big));
+      put(big, t);
+      i = big;
+    }
+  };
+  for (uint32_t i = n / 2; i-- > 0;) sift(i, n);
+  for (uint32_t end = n; end-- > 1;) {
+    uint64_t t = at(0);
+    put(0, at(end));
+    put(end, t);
+    sift(0, end);
+  }
+}
+
+// The live entries' indexes in property order (OrdinaryOwnPropertyKeys): array-index keys ascending, then
+// the other keys in insertion order. An arena block of idx(m, kIdxLive) u32s.
+Ref property_order(Ref m) {
+  Ref keys = keys_of(m);
+  uint32_t n = array_len(keys), live = idx(m, kIdxLive), count = 0, ints = 0;
+  Ref order = arena_alloc(4 * (live ? live : 1)), sorted = arena_alloc(8 * (live ? live : 1));
+  for (uint32_t i = 0; i < n; ++i)  // (array index << 32 | entry index), sorted
+    if (!is_hole(keys, i))
+      if (int64_t v = array_index(ld32(array_data(keys) + 4 * i)); v >= 0) st64(sorted + 8 * ints++, uint64_t(v) << 32 | i);
+  sort_u64(sorted, ints);
+  for (uint32_t j = 0; j < ints; ++j) st32(order + 4 * count++, uint32_t(ld64(sorted + 8 * j)));
+  for (uint32_t i = 0; i < n; ++i)
+    if (!is_hole(keys, i) && array_index(ld32(array_data(keys) + 4 * i)) < 0) st32(order + 4 * count++, i);
+  return order;
+}
+
+}  // namespace
+
+// Object.keys(d) (which 0), Object.values(d) (1): a new array in property order.
+DX_EXPORT("dx_dict_array") uint32_t dx_dict_array(uint32_t m, uint32_t which) {
+  Ref src = which ? vals_of(m) : keys_of(m);
+  uint32_t esz = elem_size(array_kind(src)), live = idx(m, kIdxLive);
+  Ref order = property_order(m), out = array_new(array_kind(src), live);
+  for (uint32_t j = 0; j < live; ++j) mem_copy(array_data(out) + esz * j, array_data(src) + esz * ld32(order + 4 * j), esz);
+  return out;
+}
+// Object.entries(d): [key, value] tuples (records of `shape`, key at `koff`, value at `voff`) in property order.
+DX_EXPORT("dx_dict_entries") uint32_t dx_dict_entries(uint32_t m, uint32_t shape, uint32_t koff, uint32_t voff) {
+  Ref keys = keys_of(m), vals = vals_of(m);
+  uint32_t vsz = elem_size(array_kind(vals)), live = idx(m, kIdxLive);
+  Ref order = property_order(m), out = array_new(kElemRecord, live);
+  for (uint32_t j = 0; j < live; ++j) {
+    uint32_t i = ld32(order + 4 * j);
+    Ref r = record_new(shape);
+    st32(r + koff, ld32(array_data(keys) + 4 * i));
+    mem_copy(r + voff, array_data(vals) + vsz * i, vsz);
+    st32(array_data(out) + 4 * j, r);
+  }
+  return out;
+}

@@ -104,6 +104,8 @@ inline uint16_t ld16(Ref a) { uint16_t v; __builtin_memcpy(&v, mem(a), 2); retur
 inline void st16(Ref a, uint16_t v) { __builtin_memcpy(mem(a), &v, 2); }
 inline double ldf64(Ref a) { double v; __builtin_memcpy(&v, mem(a), 8); return v; }
 inline void stf64(Ref a, double v) { __builtin_memcpy(mem(a), &v, 8); }
+inline uint64_t ld64(Ref a) { uint64_t v; __builtin_memcpy(&v, mem(a), 8); return v; }
+inline void st64(Ref a, uint64_t v) { __builtin_memcpy(mem(a), &v, 8); }
 inline uint8_t ld8(Ref a) { return *mem(a); }
 inline void st8(Ref a, uint8_t v) { *mem(a) = v; }
 inline void mem_copy(Ref dst, Ref src, uint32_t n) { if (n) __builtin_memmove(mem(dst), mem(src), n); }

@@ -51,7 +51,9 @@ const Case k_expressions[] = {
           -
       spread @1:71
         ident "rest" @1:74
-      other "computed_property_name" @1:80
+      prop [computed] @1:80
+        number "5" =5 @1:85
+        ident "k" @1:81
       other "get_accessor" @1:88
 )"},
     {R"(f<T>(a, ...b)?.c?.[d]!.e;)",
@@ -306,7 +308,9 @@ const Case k_types[] = {
         function-type @1:42
           params @1:43
           predefined-type "void" @1:47
-      other-type "index_signature" @1:53
+      index-sig @1:53
+        predefined-type "string" @1:57
+        predefined-type "unknown" @1:66
     -
 )"},
     {R"(let c: (a: number, b?: string) => boolean;)",

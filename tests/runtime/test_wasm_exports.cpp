@@ -169,7 +169,7 @@ TEST_CASE("runtime.wasm exports the ABI and imports only dxgen_* and the page's 
       {"dx_coll_add_f64", {"iF", "i"}}, {"dx_coll_add_i32", {"ii", "i"}}, {"dx_coll_put_f64", {"iiF", ""}}, {"dx_coll_put_i32", {"iii", ""}},
       {"dx_coll_delete_f64", {"iF", "i"}}, {"dx_coll_delete_i32", {"ii", "i"}}, {"dx_coll_clear", {"i", ""}},
       {"dx_coll_array", {"ii", "i"}}, {"dx_coll_add_all", {"ii", ""}}, {"dx_coll_copy", {"ii", ""}},
-      {"dx_coll_entries", {"iiii", "i"}}, {"dx_coll_add_pairs", {"iiii", ""}},
+      {"dx_coll_entries", {"iiii", "i"}}, {"dx_coll_add_pairs", {"iiii", ""}}, {"dx_dict_array", {"ii", "i"}}, {"dx_dict_entries", {"iiii", "i"}},
       // Exports dx.js uses
       {"dx_start", {"i", "i"}}, {"dx_templates", {"", "i"}}, {"dx_input", {"i", "i"}}, {"dx_params", {"i", ""}}, {"dx_scratch_ranges", {"", "i"}}, {"dx_dispatch", {"iiiii", "i"}},
       {"dx_suspense_open", {"iiiiii", "i"}}, {"dx_suspense_hold", {"i", ""}}, {"dx_suspense_table", {"", "i"}},

@@ -53,6 +53,18 @@ TypeId Checker::check_subscript(Ctx& c, NodeId n) {
   } else if (!require_non_null(x.kid(0), ot)) {
     return T.error();
   }
+  if (T.kind(ot) == TypeKind::String) {  // s[i]: a one-unit string, undefined outside [0, length) (dx_str_index)
+    if (it != T.number()) { error(x.kid(1), "DX0234", "a string index must be a number"); return T.error(); }
+    return T.with_nullable(T.string(), kOrUndefined);
+  }
+  if (T.kind(ot) == TypeKind::Dict) {  // d[key]: the entry, undefined when there is none
+    if (it != T.string()) {
+      error(x.kid(1), "DX0234", "a dictionary's key is a string, not '" + T.name(it) + "'" +
+                                    (T.non_null(it) == T.string() ? " (check it first; s.charAt(i) is a string where s[i] may be undefined)" : " (String(n) makes one)"));
+      return T.error();
+    }
+    return T.with_nullable(T.info(ot).elem, T.nullable(T.info(ot).elem) | kOrUndefined);
+  }
   if (T.kind(ot) == TypeKind::Tuple) {  // t[0]: a constant index in range
     const Node& in = node(x.kid(1));
     size_t size = T.info(ot).params.size();

@@ -179,6 +179,12 @@ class Checker {
   TypeId check_new_collection(Ctx& c, NodeId n, bool is_map, TypeId expected);
   TypeId check_collection_method(Ctx& c, NodeId n, TypeId expected, TypeId ot);
   TypeId entry_type(TypeId collection);  // [K, V] (a Set: [T, T])
+  TypeId index_signature_dict(ModuleId m, NodeId object_type);
+  TypeId check_dict_literal(Ctx& c, NodeId n, TypeId dict);   // { a: 1, [k]: v, ...other } as a Record<string, V>
+  TypeId check_delete(Ctx& c, NodeId n);                      // delete d[k]
+  TypeId check_in(Ctx& c, NodeId n);                          // k in d
+  TypeId check_object_call(Ctx& c, NodeId n, const std::string& method, const std::vector<NodeId>& args);  // Object.keys(d), …
+  void check_for_in(Ctx& c, NodeId loop);                     // for (const k in d)
   // An array, a Set or a collection's keys()/values() whose elements are used at once (spread, Array.from,
   // new Set): the array type they make (Module::coll_arrays marks the conversions for codegen).
   TypeId check_iterable(Ctx& c, NodeId n, TypeId want_array, const char* where);

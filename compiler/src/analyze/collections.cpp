@@ -261,4 +261,144 @@ void Checker::check_for_of_collection(Ctx& lc, NodeId loop, TypeId ct, char whic
   check_stmt(lc, x.kid(2));
 }
 
+// An object type or interface whose only member is `[key: string]: V`: Record<string, V>. 0 when it has no
+// index signature; the error type (reported) when it has one with other members or another key type.
+TypeId Checker::index_signature_dict(ModuleId m, NodeId obj) {
+  auto& T = p_.types;
+  const Node& o = p_.node(m, obj);
+  NodeId sig = kNoNode;
+  for (NodeId k : o.kids)
+    if (p_.node(m, k).kind == NodeKind::IndexSig) sig = k;
+  if (sig == kNoNode) return 0;
+  if (o.kids.size() != 1) {
+    error(sig, "DX0232", "an index signature beside other members is not supported: a dictionary is { [key: string]: V } alone");
+    return T.error();
+  }
+  const Node& s = p_.node(m, sig);
+  TypeId k = resolve_type(m, s.kid(0));
+  if (k == T.error()) return k;
+  if (k != T.string()) {
+    error(s.kid(0), "DX0232", "index signatures take string keys here ('" + T.name(k) + "': use a Map)");
+    return T.error();
+  }
+  TypeId v = s.kid(1) == kNoNode ? T.error() : resolve_type(m, s.kid(1));
+  if (s.kid(1) == kNoNode) error(sig, "DX0230", "the index signature needs a value type");
+  return collection_value_ok(s.kid(1) == kNoNode ? sig : s.kid(1), v) ? T.dict_of(v) : T.error();
+}
+
+// --- dictionaries: Record<string, V> ---------------------------------------------------------------------
+
+TypeId Checker::check_dict_literal(Ctx& c, NodeId n, TypeId dict) {
+  auto& T = p_.types;
+  TypeId v = T.info(dict).elem;
+  bool ok = true;
+  for (NodeId k : node(n).kids) {
+    const Node& kn = node(k);
+    if (kn.kind == NodeKind::Spread) {  // ...other: its entries, in its order
+      TypeId st = check_expr(c, kn.kid(0), dict);
+      set_type(k, st);
+      if (T.kind(st) == TypeKind::Error) { ok = false; continue; }
+      if (T.non_null(st) != dict) { error(k, "DX0234", "only a '" + T.name(dict) + "' can be spread into one here, not '" + T.name(st) + "'"); ok = false; continue; }
+      ok &= require_non_null(kn.kid(0), st);
+      continue;
+    }
+    if (kn.kind != NodeKind::Prop || (kn.flags & kMethod) || kn.kid(0) == kNoNode) {
+      error(k, "DX0235", "a dictionary literal holds `key: value`, `[key]: value` and `...other` entries");
+      ok = false;
+      continue;
+    }
+    if (kn.flags & kComputed) {
+      TypeId kt = check_expr(c, kn.kid(1), T.string());
+      if (T.kind(kt) == TypeKind::Error) { ok = false; continue; }
+      if (kt != T.string()) { error(kn.kid(1), "DX0234", "a dictionary's key is a string, not '" + T.name(kt) + "'"); ok = false; continue; }
+    }
+    TypeId vt = check_expr(c, kn.kid(0), v);
+    if (T.kind(vt) == TypeKind::Error) { ok = false; continue; }
+    if (!assignable(vt, v)) { error(kn.kid(0), "DX0234", "the values of a '" + T.name(dict) + "' are '" + T.name(v) + "', not '" + T.name(vt) + "'"); ok = false; }
+  }
+  return ok ? dict : T.error();
+}
+
+namespace {
+bool is_entry(const Types& T, const Program& p, ModuleId m, const Node& target) {
+  return (target.kind == NodeKind::Member || target.kind == NodeKind::Index) && T.kind(p.type_of(m, target.kid(0))) == TypeKind::Dict;
+}
+}  // namespace
+
+TypeId Checker::check_delete(Ctx& c, NodeId n) {
+  auto& T = p_.types;
+  const Node& target = node(node(n).kid(0));
+  if (T.kind(p_.type_of(mod_, node(n).kid(0))) == TypeKind::Error) return T.error();
+  if (!is_entry(T, p_, mod_, target)) {
+    error(n, "DX0235", "delete removes a dictionary's entry here (d[key] or d.name of a Record<string, V>); records have fixed fields");
+    return T.error();
+  }
+  (void)c;
+  return T.boolean();
+}
+
+TypeId Checker::check_in(Ctx& c, NodeId n) {
+  auto& T = p_.types;
+  const Node& x = node(n);
+  TypeId k = check_expr(c, x.kid(0), T.string());
+  TypeId d = check_expr(c, x.kid(1));
+  if (T.kind(k) == TypeKind::Error || T.kind(d) == TypeKind::Error) return T.error();
+  if (T.kind(d) != TypeKind::Dict) {
+    error(n, "DX0235", "'in' asks a dictionary (a Record<string, V>) here, not '" + T.name(d) + "'; a Map has has()");
+    return T.error();
+  }
+  if (k != T.string()) { error(x.kid(0), "DX0234", "a dictionary's key is a string, not '" + T.name(k) + "'"); return T.error(); }
+  return require_non_null(x.kid(1), d) ? T.boolean() : T.error();
+}
+
+// Object.keys(d), Object.values(d), Object.entries(d) (JS's order: integer-like keys ascending, then the others
+// as inserted) and Object.fromEntries(pairs) — of dictionaries.
+TypeId Checker::check_object_call(Ctx& c, NodeId n, const std::string& method, const std::vector<NodeId>& args) {
+  auto& T = p_.types;
+  if (method != "keys" && method != "values" && method != "entries" && method != "fromEntries") {
+    error(n, "DX0235", "Object." + method + " is not supported yet (Object.keys, values, entries and fromEntries of dictionaries are)");
+    return T.error();
+  }
+  if (args.size() != 1) { error(n, "DX0222", "Object." + method + " takes one argument"); return T.error(); }
+  TypeId at = check_expr(c, args[0]);
+  if (T.kind(at) == TypeKind::Error) return at;
+  if (!require_non_null(args[0], at)) return T.error();
+  at = T.non_null(at);
+  if (method == "fromEntries") {
+    bool pairs = T.kind(at) == TypeKind::Array && T.kind(T.info(at).elem) == TypeKind::Tuple &&
+                 T.info(T.info(at).elem).params.size() == 2 && T.info(T.info(at).elem).params[0] == T.string();
+    if (!pairs) { error(args[0], "DX0234", "Object.fromEntries takes an array of [string, V] tuples here, not '" + T.name(at) + "'"); return T.error(); }
+    TypeId v = T.info(T.info(at).elem).params[1];
+    return collection_value_ok(args[0], v) ? T.dict_of(v) : T.error();
+  }
+  if (T.kind(at) != TypeKind::Dict) {
+    error(args[0], "DX0235", "Object." + method + " of a '" + T.name(at) + "' is not supported: it takes a dictionary (Record<string, V>)" +
+                                 (T.kind(at) == TypeKind::Record ? "; a record's fields are known: list them" : ""));
+    return T.error();
+  }
+  TypeId v = T.info(at).elem;
+  return method == "keys" ? T.array_of(T.string()) : method == "values" ? T.array_of(v) : T.array_of(T.tuple_of({T.string(), v}));
+}
+
+// for (const k in d): the keys as Object.keys gives them when the loop starts, each skipped if deleted by then.
+void Checker::check_for_in(Ctx& lc, NodeId loop) {
+  auto& T = p_.types;
+  const Node& x = node(loop);
+  const Node& decl = node(x.kid(0));
+  TypeId dt = check_expr(lc, x.kid(1));
+  if (T.kind(dt) == TypeKind::Error) return;
+  if (T.kind(dt) != TypeKind::Dict) {
+    error(x.kid(1), "DX0246", "for…in walks a dictionary (a Record<string, V>) here, not '" + T.name(dt) + "': use for…of over an array");
+    return;
+  }
+  if (!require_non_null(x.kid(1), dt)) return;
+  const Node* target = decl.kind == NodeKind::VarDecl && decl.kids.size() == 1 ? &node(node(decl.kids[0]).kid(0)) : nullptr;
+  if (!target || target->kind != NodeKind::Identifier) {
+    error(x.kid(0), "DX0235", "write `for (const key in dict)`");
+    return;
+  }
+  declare_local(lc, node(decl.kids[0]).kid(0), std::string(target->text), T.string(), !(decl.flags & kConst));
+  check_stmt(lc, x.kid(2));
+}
+
 }  // namespace dxc::analyze

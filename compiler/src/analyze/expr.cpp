@@ -86,6 +86,7 @@ TypeId Checker::check_expr(Ctx& c, NodeId n, TypeId expected) {
       TypeId o = check_expr(c, x.kid(0));
       if (op == "!") t = T.boolean();
       else if (op == "typeof") t = T.kind(o) == TypeKind::Error ? o : T.string();  // codegen: typeof_str
+      else if (op == "delete") t = check_delete(c, n);  // collections.cpp
       else if (op == "-" || op == "+" || op == "~") {
         if (T.kind(o) == TypeKind::Error) break;
         if (o != T.number() && !(op == "+" && (o == T.string() || o == T.boolean())))
@@ -530,6 +531,9 @@ TypeId Checker::check_member(Ctx& c, NodeId n) {
       if (name == "length") t = T.number();
       else error(n, "DX0235", "property '" + name + "' of '" + T.name(ot) + "' is not supported yet");
       break;
+    case TypeKind::Dict:  // d.name: the entry, undefined when there is none
+      t = T.with_nullable(T.info(ot).elem, T.nullable(T.info(ot).elem) | kOrUndefined);
+      break;
     case TypeKind::Tuple:
       if (name == "length") t = T.number();
       else error(n, "DX0235", "property '" + name + "' of a tuple is not supported yet (length, and t[0], t[1], … are)");
@@ -573,7 +577,8 @@ TypeId Checker::check_binary(Ctx& c, NodeId n) {
   auto& T = p_.types;
   std::string op(x.text);
   if (op == "??") return check_nullish(c, n);
-  if (op == "instanceof" || op == "in") {
+  if (op == "in") return check_in(c, n);  // key in dict (collections.cpp)
+  if (op == "instanceof") {
     error(n, "DX0235", "the '" + op + "' operator is not supported yet");
     return T.error();
   }
@@ -670,7 +675,23 @@ TypeId Checker::check_assign(Ctx& c, NodeId n) {
       error(n, "DX0235", "writing a record's field by a computed key is not supported yet: write rec.field = …, build a new record, or keep a Map<string, V>");
       return T.error();
     }
-    if (target.kind == NodeKind::Member) {
+    TypeId ot = T.kind(p_.type_of(mod_, target.kid(0))) == TypeKind::Error ? T.error() : T.non_null(p_.type_of(mod_, target.kid(0)));
+    if (T.kind(ot) == TypeKind::Dict && T.kind(tt) != TypeKind::Error) {  // d[key] = v, d.name = v (a read of it is V | undefined)
+      TypeId vt = T.info(ot).elem;
+      if (op == "=") {
+        tt = vt;
+      } else if (logical) {  // d[k] ??= v: v must be a V; the result is one
+        TypeId v = check_expr(c, x.kid(1), vt);
+        if (T.kind(v) == TypeKind::Error) return T.error();
+        if (!assignable(v, vt)) { error(n, "DX0234", "cannot assign '" + T.name(v) + "' to '" + T.name(vt) + "'"); return T.error(); }
+        return vt;
+      } else if (vt != T.number()) {  // a missing entry reads as undefined: "undefined" + s in JS
+        error(n, "DX0235", "'" + op + "' on a dictionary entry of '" + T.name(vt) + "' is not supported: write d[k] = (d[k] ?? …) " + arith + " …");
+        return T.error();
+      } else {
+        tt = vt;  // a missing entry is undefined: NaN after the arithmetic, as in JS
+      }
+    } else if (target.kind == NodeKind::Member) {
       TypeKind ok = T.kind(p_.type_of(mod_, target.kid(0)));
       if (ok != TypeKind::Record && ok != TypeKind::Error) { error(n, "DX0215", "only record fields can be assigned"); return T.error(); }
     }
@@ -689,7 +710,8 @@ TypeId Checker::check_assign(Ctx& c, NodeId n) {
   if (op == "=" || logical) {  // a ||= b, a &&= b, a ??= b: assigned only when a is falsy / truthy / nullish
     if (!assignable(v, tt)) { error(n, "DX0234", "cannot assign '" + T.name(v) + "' to '" + T.name(tt) + "'"); return T.error(); }
   } else if (op == "+=") {
-    if (!((tt == T.number() && v == T.number()) || (tt == T.string() && (v == T.string() || v == T.number() || v == T.boolean())))) {
+    if (!((tt == T.number() && v == T.number()) ||
+          (tt == T.string() && (T.non_null(v) == T.string() || v == T.number() || v == T.boolean())))) {  // s += t[i]: "undefined" as JS
       error(n, "DX0234", "cannot use += with '" + T.name(tt) + "' and '" + T.name(v) + "'");
       return T.error();
     }

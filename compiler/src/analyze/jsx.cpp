@@ -561,7 +561,7 @@ void Checker::check_html_element(Ctx& c, NodeId n) {
       if (vn.kind != NodeKind::ObjectLit) { error(v, "DX0253", "classList takes an object literal: classList={{ done: isDone() }}"); continue; }
       for (NodeId k : vn.kids) {
         const Node& kn = node(k);
-        if (kn.kind != NodeKind::Prop || kn.kid(0) == kNoNode || (kn.flags & kMethod)) { error(k, "DX0253", "classList entries are `name: condition`"); continue; }
+        if (kn.kind != NodeKind::Prop || kn.kid(0) == kNoNode || (kn.flags & (kMethod | kComputed))) { error(k, "DX0253", "classList entries are `name: condition`"); continue; }
         check_expr(c, kn.kid(0));
       }
       continue;
@@ -569,7 +569,7 @@ void Checker::check_html_element(Ctx& c, NodeId n) {
     if (name == "style" && vn.kind == NodeKind::ObjectLit) {  // style={{ color: c(), "font-size": "12px" }}
       for (NodeId k : vn.kids) {
         const Node& kn = node(k);
-        if (kn.kind != NodeKind::Prop || kn.kid(0) == kNoNode || (kn.flags & kMethod)) {
+        if (kn.kind != NodeKind::Prop || kn.kid(0) == kNoNode || (kn.flags & (kMethod | kComputed))) {
           error(k, "DX0253", "style entries are `property: value`: style={{ color: \"red\", \"font-size\": size() }}");
           continue;
         }

@@ -71,6 +71,7 @@ TypeId Checker::check_tuple(Ctx& c, NodeId n, TypeId tt) {
 TypeId Checker::check_object(Ctx& c, NodeId n, TypeId expected) {
   const Node& x = node(n);
   auto& T = p_.types;
+  if (T.kind(expected) == TypeKind::Dict) return check_dict_literal(c, n, T.non_null(expected));  // collections.cpp
   const Shape* want = T.kind(expected) == TypeKind::Record ? &T.shape_info(T.info(expected).shape) : nullptr;
   std::vector<std::pair<std::string, TypeId>> fields;
   auto set_field = [&](const std::string& name, TypeId t) {
@@ -87,6 +88,9 @@ TypeId Checker::check_object(Ctx& c, NodeId n, TypeId expected) {
       if (T.kind(st) != TypeKind::Record) { error(k, "DX0234", "only records can be spread into an object"); ok = false; continue; }
       if (!require_non_null(kn.kid(0), st)) { ok = false; continue; }
       for (const Field& f : T.shape_info(T.info(st).shape).fields) set_field(f.name, f.type);
+    } else if (kn.kind == NodeKind::Prop && (kn.flags & kComputed)) {
+      error(k, "DX0235", "a computed key makes a dictionary: give the object a type, Record<string, V>");
+      ok = false;
     } else if (kn.kind == NodeKind::Prop && !(kn.flags & kMethod)) {
       std::string name(kn.text);
       const Field* wf = want ? want->find(name) : nullptr;

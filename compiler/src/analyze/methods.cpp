@@ -82,6 +82,11 @@ TypeId Checker::check_member_call(Ctx& c, NodeId n, TypeId expected) {
   }
   // Arrays made from a length: Array.from({ length: n }, (_, i) => …), Array(n).fill(v), new Array(n).fill(v);
   // and Array.from(array, (x, i) => …?), a copy or a map (codegen_call.cpp: array_from).
+  if (on.kind == NodeKind::Identifier && on.text == "Object" && lookup(c.scope, "Object") == kNoId) {
+    TypeId t = check_object_call(c, n, method, args);  // Object.keys(dict), … (collections.cpp)
+    if (t != T.error()) set_type(callee, t);
+    return t;
+  }
   if (on.kind == NodeKind::Identifier && on.text == "Array" && lookup(c.scope, "Array") == kNoId && method == "from") {
     if (args.empty() || args.size() > 2) { error(n, "DX0222", "Array.from takes an array or { length: n }, then optionally a callback"); return T.error(); }
     const Node& src = node(args[0]);
@@ -250,6 +255,10 @@ TypeId Checker::check_method_on(Ctx& c, NodeId n, TypeId expected, TypeId ot, bo
   auto [callee, args, method] = call_parts(n);
   TypeKind ok = on_props ? TypeKind::Record : T.kind(ot);
   if (ok == TypeKind::Map || ok == TypeKind::Set) return check_collection_method(c, n, expected, ot);  // collections.cpp
+  if (ok == TypeKind::Dict) {
+    error(callee, "DX0235", "a dictionary's entries are values, not methods: call d[key]?.(…) on a Record<string, () => …>, or use Object.keys(d)");
+    return T.error();
+  }
   if (ok == TypeKind::Array) {
     TypeId elem = T.info(ot).elem;
     if (method == "push") {

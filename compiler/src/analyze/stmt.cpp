@@ -248,10 +248,10 @@ void Checker::check_stmt(Ctx& c, NodeId n) {
     case NodeKind::Function:
       error(n, "DX0235", "nested function declarations are not supported yet; declare it with const f = (…) => … in the component body");
       break;
-    case NodeKind::For: case NodeKind::ForOf: case NodeKind::While: case NodeKind::DoWhile: check_loop(c, n, ""); break;
+    case NodeKind::For: case NodeKind::ForOf: case NodeKind::ForIn: case NodeKind::While: case NodeKind::DoWhile: check_loop(c, n, ""); break;
     case NodeKind::Labeled: {
       const Node& body = node(x.kid(0));
-      bool is_loop = body.kind == NodeKind::For || body.kind == NodeKind::ForOf || body.kind == NodeKind::While || body.kind == NodeKind::DoWhile;
+      bool is_loop = body.kind == NodeKind::For || body.kind == NodeKind::ForOf || body.kind == NodeKind::ForIn || body.kind == NodeKind::While || body.kind == NodeKind::DoWhile;
       for (auto& l : c.labels)
         if (l.first == x.text) error(n, "DX0247", "label '" + std::string(x.text) + "' is already in use here");
       if (is_loop) { check_loop(c, x.kid(0), std::string(x.text)); break; }
@@ -273,9 +273,6 @@ void Checker::check_stmt(Ctx& c, NodeId n) {
       }
       break;
     }
-    case NodeKind::ForIn:
-      error(n, "DX0246", "for…in is not supported: records have a fixed shape; use for…of over an array");
-      break;
     case NodeKind::Switch: {
       TypeId dt = check_expr(c, x.kid(0));
       TypeKind dk = T.kind(dt);
@@ -367,6 +364,7 @@ void Checker::check_loop(Ctx& c, NodeId n, const std::string& label) {
       }
       break;
     }
+    case NodeKind::ForIn: check_for_in(lc, n); break;  // collections.cpp
     case NodeKind::ForOf: {
       const Node& decl = node(x.kid(0));
       // for (const [i, x] of xs.entries()), xs.keys(), xs.values(): a loop over xs itself

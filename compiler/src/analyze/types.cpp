@@ -70,6 +70,14 @@ TypeId Types::tuple_of(const std::vector<TypeId>& elems) {
   return add(t);
 }
 
+TypeId Types::dict_of(TypeId value) {
+  TypeInfo t;
+  t.kind = TypeKind::Dict;
+  t.elem = value;
+  t.shape = info(map_of(string(), value)).shape;
+  return add(t);
+}
+
 TypeId Types::with_nullable(TypeId t, uint8_t bits) {
   if (!can_be_nullable(t) || types_[t].nullable == bits) return t;
   TypeInfo n = types_[t];
@@ -142,7 +150,7 @@ void Types::lay_out(Shape& s, const std::vector<std::pair<std::string, TypeId>>&
 bool Types::is_ref(TypeId t) const {
   switch (kind(t)) {
     case TypeKind::String: case TypeKind::Array: case TypeKind::Record: case TypeKind::Function:
-    case TypeKind::Map: case TypeKind::Set: case TypeKind::Tuple: return true;
+    case TypeKind::Map: case TypeKind::Set: case TypeKind::Tuple: case TypeKind::Dict: return true;
     default: return false;
   }
 }
@@ -166,7 +174,7 @@ uint32_t Types::field_code(TypeId t) const {
     case TypeKind::Boolean: return kFieldBool;
     case TypeKind::String: return kFieldString;
     case TypeKind::Array: return kFieldArray;
-    case TypeKind::Record: case TypeKind::Map: case TypeKind::Set: case TypeKind::Tuple: return kFieldRecord;
+    case TypeKind::Record: case TypeKind::Map: case TypeKind::Set: case TypeKind::Tuple: case TypeKind::Dict: return kFieldRecord;
     case TypeKind::Function: return kFieldClosure;
     default: return kFieldU32;
   }
@@ -177,7 +185,7 @@ uint32_t Types::elem_kind(TypeId elem) const {
     case TypeKind::Number: return 0;
     case TypeKind::String: return 2;
     case TypeKind::Array: return 3;
-    case TypeKind::Record: case TypeKind::Map: case TypeKind::Set: case TypeKind::Tuple: return 4;
+    case TypeKind::Record: case TypeKind::Map: case TypeKind::Set: case TypeKind::Tuple: case TypeKind::Dict: return 4;
     case TypeKind::Function: return 5;
     default: return 1;
   }
@@ -216,6 +224,7 @@ std::string Types::name(TypeId t) const {
     case TypeKind::Record: return shapes_[i.shape].name;
     case TypeKind::Map: return "Map<" + name(i.elem) + ", " + name(i.ret) + ">";
     case TypeKind::Set: return "Set<" + name(i.elem) + ">";
+    case TypeKind::Dict: return "Record<string, " + name(i.elem) + ">";
     case TypeKind::Tuple: {
       std::string s = "[";
       for (size_t k = 0; k < i.params.size(); ++k) s += (k ? ", " : "") + name(i.params[k]);

@@ -27,6 +27,7 @@ enum class TypeKind : uint8_t {
   Map,        // elem: the key, ret: the value, shape: its runtime layout (map_of)
   Set,        // elem: the element, shape: its runtime layout (set_of)
   Tuple,      // params: the element types, shape: a record with a field "0", "1", … per element (tuple_of)
+  Dict,       // Record<string, V>: elem: V, shape: the runtime layout of a Map<string, V> (dict_of)
 };
 
 struct Field {
@@ -86,6 +87,9 @@ class Types {
   TypeId set_of(TypeId elem);
   // [A, B]: at run time a record whose fields "0", "1", … hold the elements.
   TypeId tuple_of(const std::vector<TypeId>& elems);
+  // Record<string, V> / { [key: string]: V }: an object used as a dictionary, with JS's key order; at run time
+  // a Map<string, V>.
+  TypeId dict_of(TypeId value);
   // Interns the shape with these fields (order-insensitive); `name` is kept for the first interning.
   ShapeId shape(std::string name, std::vector<std::pair<std::string, TypeId>> fields);
   // A recursive interface (`interface Tree { kids: Tree[] }`): its shape is declared first, so its fields can

@@ -144,7 +144,8 @@ TypeId Checker::resolve_type(ModuleId m, NodeId tn) {
     }
     case NodeKind::ObjectType: {
       std::vector<std::pair<std::string, TypeId>> fields;
-      if (resolve_fields(m, tn, "object types", &fields)) result = T.record(T.shape("", fields));
+      if (TypeId dict = index_signature_dict(m, tn)) result = dict;  // { [key: string]: V }
+      else if (resolve_fields(m, tn, "object types", &fields)) result = T.record(T.shape("", fields));
       break;
     }
     case NodeKind::FunctionType: {
@@ -212,6 +213,8 @@ TypeId Checker::resolve_named(SymId sid, NodeId at, const std::string& name) {
   TypeId t = T.error();
   if (object == kNoNode) {
     t = resolve_type(s.module, d.kid(0));
+  } else if (TypeId dict = index_signature_dict(s.module, object)) {  // interface Scores { [name: string]: number }
+    t = dict;
   } else {
     std::vector<std::pair<std::string, TypeId>> fields;
     bool ok = resolve_fields(s.module, object, d.kind == NodeKind::TypeAlias ? "object types" : "interfaces", &fields);
@@ -373,6 +376,15 @@ bool Checker::literal_keys(ModuleId m, NodeId tn, std::vector<std::string>* keys
 TypeId Checker::record_of_keys(ModuleId m, NodeId tn) {
   auto& T = p_.types;
   const Node& n = p_.node(m, tn);
+  const Node& kn = p_.node(m, n.kid(0));
+  if (kn.kind == NodeKind::PredefinedType && (kn.text == "string" || kn.text == "number")) {  // a dictionary (collections.cpp)
+    if (kn.text == "number") {
+      error(n.kid(0), "DX0232", "Record<number, V> is not supported (its keys would be strings): use Record<string, V> or a Map<number, V>");
+      return T.error();
+    }
+    TypeId v = resolve_type(m, n.kid(1));
+    return collection_value_ok(n.kid(1), v) ? T.dict_of(v) : T.error();
+  }
   std::vector<std::string> keys;
   if (!literal_keys(m, n.kid(0), &keys)) {
     error(n.kid(0), "DX0232", "Record<K, V> needs K to be string literals, 'a' | 'b' (or an alias of them): records "

@@ -151,6 +151,11 @@ class CodeGen {
   Ex collection_array(Fn& f, NodeId n, char which);
   TypeId iterable_type(Fn& f, NodeId n);
   Ex entries_array(Ex collection, TypeId tuple);
+  Ex coll_get(Fn& f, Ex coll, Ex key, TypeId ct, TypeId result);
+  Ex coll_put(Fn& f, Ex coll, Ex key, Ex value, TypeId ct);
+  Ex dict_literal(Fn& f, NodeId n);
+  Ex dict_key(Fn& f, NodeId target);
+  Ex object_call(Fn& f, NodeId n, const std::string& method, const std::vector<NodeId>& args);
   Ex collection_call(Fn& f, NodeId n, Ex obj, TypeId ot, const std::string& method, const std::vector<NodeId>& args);
   // The pieces of a loop over a collection's live entries (each Ex used once): run `pre`, then per step exit
   // when `done`, skip the entry when `hole`, else read `key` / `value`; `next` advances.

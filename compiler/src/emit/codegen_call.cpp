@@ -523,6 +523,8 @@ Ex CodeGen::member_call_on(Fn& f, NodeId n) {
   if (on.kind == NodeKind::Identifier && on.text == "Math" && p_.ref_of(f.module, cn.kid(0)) == kNoId) return math(f, n, method, args);
   if (on.kind == NodeKind::Identifier && on.text == "Array" && method == "from" && p_.ref_of(f.module, cn.kid(0)) == kNoId)
     return array_from(f, n, args);
+  if (on.kind == NodeKind::Identifier && on.text == "Object" && p_.ref_of(f.module, cn.kid(0)) == kNoId)
+    return object_call(f, n, method, args);  // Object.keys(dict), … (codegen_collections.cpp)
   if (on.kind == NodeKind::Identifier && on.text == "Number" && (method == "parseFloat" || method == "parseInt") &&
       p_.ref_of(f.module, cn.kid(0)) == kNoId)
     return global_call(f, method == "parseFloat" ? GlobalFn::ParseFloat : GlobalFn::ParseInt, args);

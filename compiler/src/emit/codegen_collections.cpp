@@ -86,6 +86,78 @@ CodeGen::CollLoop CodeGen::collection_loop(Fn& f, Ex coll_ex, TypeId ct) {
   return l;
 }
 
+// The value of `key` in collection `coll` (of type ct, a Map or a dictionary), or undefined of `result`'s kind.
+Ex CodeGen::coll_get(Fn& f, Ex coll, Ex key, TypeId ct, TypeId result) {
+  auto& T = p_.types;
+  TypeId k = T.kind(ct) == TypeKind::Dict ? T.string() : T.info(ct).elem, v = T.kind(ct) == TypeKind::Dict ? T.info(ct).elem : T.info(ct).ret;
+  uint32_t c = f.add_var(t_i32()), i = f.add_var(t_i32());
+  uint32_t vsize = T.wasm(v) == WasmType::F64 ? 8 : 4;
+  Ex found = load_typed(w_.add32(w_.ld32(w_.ld32(w_.get(c, t_i32()), kCollVals), 16), w_.mul32(w_.get(i, t_i32()), w_.u32(vsize))), 0, v);
+  const char* find = T.wasm(k) == WasmType::F64 ? "dx_coll_find_f64" : "dx_coll_find_i32";
+  return w_.seq({w_.set(c, coll), w_.set(i, w_.call(rt[find], {w_.get(c, t_i32()), key}, t_i32())),
+                 w_.if_(w_.bin(BinaryenLtSInt32(), w_.get(i, t_i32()), w_.i32(0)), nullish_const(result, false), found)},
+                wtype(v));
+}
+
+// map.set(key, value) / d[key] = value: the collection, the key and the value are evaluated in that order (the
+// value may read the collection), then the entry is found or added and the value stored.
+Ex CodeGen::coll_put(Fn& f, Ex coll, Ex key, Ex value, TypeId ct) {
+  auto& T = p_.types;
+  TypeId k = T.kind(ct) == TypeKind::Dict ? T.string() : T.info(ct).elem, v = T.kind(ct) == TypeKind::Dict ? T.info(ct).elem : T.info(ct).ret;
+  uint32_t c = f.add_var(t_i32()), kl = f.add_var(wtype(k)), vl = f.add_var(wtype(v));
+  Ex entry = w_.call(rt[T.wasm(k) == WasmType::F64 ? "dx_coll_add_f64" : "dx_coll_add_i32"], {w_.get(c, t_i32()), w_.get(kl, wtype(k))}, t_i32());
+  return w_.seq({w_.set(c, coll), w_.set(kl, key), w_.set(vl, value),
+                 w_.call(rt[T.wasm(v) == WasmType::F64 ? "dx_coll_put_f64" : "dx_coll_put_i32"], {w_.get(c, t_i32()), entry, w_.get(vl, wtype(v))}, t_none())},
+                t_none());
+}
+
+// { a: 1, [k]: v, ...other } as a dictionary: its entries set in order.
+Ex CodeGen::dict_literal(Fn& f, NodeId n) {
+  auto& T = p_.types;
+  TypeId dt = T.non_null(type_of(f, n));
+  uint32_t d = f.add_var(t_i32());
+  std::vector<Ex> xs{w_.set(d, w_.call(rt["dx_coll_new"], {w_.u32(T.info(dt).shape), w_.u32(T.elem_kind(T.string())),
+                                                            w_.u32(T.elem_kind(T.info(dt).elem))}, t_i32()))};
+  for (NodeId k : node(f.module, n).kids) {
+    const Node& kn = node(f.module, k);
+    if (kn.kind == NodeKind::Spread) {
+      xs.push_back(w_.call(rt["dx_coll_copy"], {w_.get(d, t_i32()), expr(f, kn.kid(0))}, t_none()));
+      continue;
+    }
+    Ex key = kn.flags & kComputed ? expr(f, kn.kid(1)) : str_const(std::string(kn.text));
+    xs.push_back(coll_put(f, w_.get(d, t_i32()), key, expr_as(f, kn.kid(0), T.info(dt).elem), dt));
+  }
+  xs.push_back(w_.get(d, t_i32()));
+  return w_.seq(xs, t_i32());
+}
+
+// The key of a dictionary entry `target` (d.name or d[key]).
+Ex CodeGen::dict_key(Fn& f, NodeId target) {
+  const Node& x = node(f.module, target);
+  return x.kind == NodeKind::Member ? str_const(std::string(x.text)) : expr(f, x.kid(1));
+}
+
+// Object.keys/values/entries(d), Object.fromEntries(pairs).
+Ex CodeGen::object_call(Fn& f, NodeId n, const std::string& method, const std::vector<NodeId>& args) {
+  auto& T = p_.types;
+  TypeId t = type_of(f, n);
+  if (method == "fromEntries") {
+    const Shape& sh = T.shape_info(T.info(T.info(T.non_null(type_of(f, args[0]))).elem).shape);
+    uint32_t d = f.add_var(t_i32()), src = f.add_var(t_i32());
+    return w_.seq({w_.set(src, expr(f, args[0])),
+                   w_.set(d, w_.call(rt["dx_coll_new"], {w_.u32(T.info(t).shape), w_.u32(T.elem_kind(T.string())), w_.u32(T.elem_kind(T.info(t).elem))}, t_i32())),
+                   w_.call(rt["dx_coll_add_pairs"], {w_.get(d, t_i32()), w_.get(src, t_i32()), w_.u32(sh.find("0")->offset), w_.u32(sh.find("1")->offset)}, t_none()),
+                   w_.get(d, t_i32())},
+                  t_i32());
+  }
+  if (method == "entries") {
+    TypeId tt = T.info(t).elem;
+    const Shape& sh = T.shape_info(T.info(tt).shape);
+    return w_.call(rt["dx_dict_entries"], {expr(f, args[0]), w_.u32(T.info(tt).shape), w_.u32(sh.find("0")->offset), w_.u32(sh.find("1")->offset)}, t_i32());
+  }
+  return w_.call(rt["dx_dict_array"], {expr(f, args[0]), w_.u32(method == "values" ? 1 : 0)}, t_i32());
+}
+
 // The methods (analyze/collections.cpp: check_collection_method), on the collection `obj` of type ot.
 Ex CodeGen::collection_call(Fn& f, NodeId n, Ex obj, TypeId ot, const std::string& method, const std::vector<NodeId>& args) {
   auto& T = p_.types;
@@ -100,27 +172,16 @@ Ex CodeGen::collection_call(Fn& f, NodeId n, Ex obj, TypeId ot, const std::strin
     Ex r = w_.call(rt[std::string("dx_coll_delete") + sfx], {obj, expr_as(f, args[0], k)}, t_i32());
     return rw == t_none() ? w_.drop(r) : r;
   }
-  if (method == "get") {  // the value, or undefined of its kind
-    uint32_t c = f.add_var(t_i32()), i = f.add_var(t_i32());
-    uint32_t vsize = T.wasm(v) == WasmType::F64 ? 8 : 4;
-    Ex found = load_typed(w_.add32(w_.ld32(w_.ld32(w_.get(c, t_i32()), kCollVals), 16), w_.mul32(w_.get(i, t_i32()), w_.u32(vsize))), 0, v);
-    return w_.seq({w_.set(c, obj), w_.set(i, w_.call(rt[std::string("dx_coll_find") + sfx], {w_.get(c, t_i32()), expr_as(f, args[0], k)}, t_i32())),
-                   w_.if_(w_.bin(BinaryenLtSInt32(), w_.get(i, t_i32()), w_.i32(0)), nullish_const(type_of(f, n), false), found)},
-                  wtype(v));
+  if (method == "get") return coll_get(f, obj, expr_as(f, args[0], k), ot, type_of(f, n));
+  if (method == "set") {
+    uint32_t c = f.add_var(t_i32());
+    Ex put = coll_put(f, w_.tee(c, obj, t_i32()), expr_as(f, args[0], k), expr_as(f, args[1], v), ot);
+    return rw == t_none() ? put : w_.seq({put, w_.get(c, t_i32())}, rw);
   }
-  if (method == "set" || method == "add") {  // the key and the value first (the value may read the map), then the entry
-    uint32_t c = f.add_var(t_i32()), key = f.add_var(wtype(k));
-    std::vector<Ex> xs{w_.set(c, obj), w_.set(key, expr_as(f, args[0], k))};
-    Ex entry = w_.call(rt[std::string("dx_coll_add") + sfx], {w_.get(c, t_i32()), w_.get(key, wtype(k))}, t_i32());
-    if (method == "set") {
-      uint32_t val = f.add_var(wtype(v));
-      xs.push_back(w_.set(val, expr_as(f, args[1], v)));
-      xs.push_back(w_.call(rt[T.wasm(v) == WasmType::F64 ? "dx_coll_put_f64" : "dx_coll_put_i32"], {w_.get(c, t_i32()), entry, w_.get(val, wtype(v))}, t_none()));
-    } else {
-      xs.push_back(w_.drop(entry));
-    }
-    if (rw != t_none()) xs.push_back(w_.get(c, t_i32()));
-    return w_.seq(xs, rw);
+  if (method == "add") {
+    uint32_t c = f.add_var(t_i32());
+    Ex add = w_.drop(w_.call(rt[std::string("dx_coll_add") + sfx], {w_.tee(c, obj, t_i32()), expr_as(f, args[0], k)}, t_i32()));
+    return rw == t_none() ? add : w_.seq({add, w_.get(c, t_i32())}, rw);
   }
   // forEach((value, key) => …)
   CollLoop l = collection_loop(f, obj, ot);

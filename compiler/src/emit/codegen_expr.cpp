@@ -295,6 +295,7 @@ Ex CodeGen::expr_node(Fn& f, NodeId n) {
         case TypeKind::Array: case TypeKind::String: return after(w_.u32_to_f64(w_.ld32(o, 8)));
         case TypeKind::Map: case TypeKind::Set: return after(w_.u32_to_f64(w_.call(rt["dx_coll_size"], {o}, t_i32())));  // .size
         case TypeKind::Tuple: return after(w_.seq({w_.drop(o), w_.f64(double(T.info(ot).params.size()))}, t_f64()));  // .length
+        case TypeKind::Dict: return after(coll_get(f, o, str_const(std::string(x.text)), T.non_null(ot), t));  // d.name
         case TypeKind::Record: {
           const Field* fl = T.shape_info(T.info(ot).shape).find(std::string(x.text));
           return after(load_typed(o, fl->offset, fl->type));
@@ -329,6 +330,12 @@ Ex CodeGen::expr_node(Fn& f, NodeId n) {
       Ex read;
       if (T.kind(T.non_null(ot)) == TypeKind::Record) {
         read = record_by_key(f, n);
+      } else if (T.kind(T.non_null(ot)) == TypeKind::String) {  // s[i]: the unit's string, or 0 (undefined)
+        Ex str = expr(f, x.kid(0));
+        read = w_.call(rt["dx_str_index"], {str, expr(f, x.kid(1))}, t_i32());
+      } else if (T.kind(T.non_null(ot)) == TypeKind::Dict) {  // d[key]: the entry or undefined
+        Ex d = expr(f, x.kid(0));
+        read = coll_get(f, d, expr(f, x.kid(1)), T.non_null(ot), type_of(f, n));
       } else if (T.kind(T.non_null(ot)) == TypeKind::Tuple) {  // t[0]: the field "0" (analyze checked the constant)
         const Field* fl = T.shape_info(T.info(T.non_null(ot)).shape).find(std::to_string(size_t(node(f.module, x.kid(1)).number)));
         read = load_typed(expr(f, x.kid(0)), fl->offset, fl->type);
@@ -345,6 +352,12 @@ Ex CodeGen::expr_node(Fn& f, NodeId n) {
       TypeId ot = type_of(f, x.kid(0));
       if (op == "!") return w_.eqz(truthy(f, expr(f, x.kid(0)), ot));
       if (op == "typeof") return typeof_str(f, expr(f, x.kid(0)), ot);
+      if (op == "delete") {  // delete d[key]: true, as JS's delete of a configurable property (or none)
+        const Node& target = node(f.module, x.kid(0));
+        Ex d = expr(f, target.kid(0));
+        Ex key = dict_key(f, x.kid(0));
+        return w_.seq({w_.drop(w_.call(rt["dx_coll_delete_i32"], {d, key}, t_i32())), w_.i32(1)}, t_i32());
+      }
       if (op == "-") return w_.un(BinaryenNegFloat64(), expr(f, x.kid(0)));
       if (op == "~") return w_.un(BinaryenConvertSInt32ToFloat64(), w_.bin(BinaryenXorInt32(), int32_of(expr(f, x.kid(0))), w_.u32(0xFFFFFFFFu)));
       return to_number(f, expr(f, x.kid(0)), ot);  // unary +
@@ -420,6 +433,12 @@ Ex CodeGen::binary(Fn& f, NodeId n) {
   auto& T = p_.types;
   std::string op(x.text);
   TypeId at = type_of(f, x.kid(0)), bt = type_of(f, x.kid(1));
+  if (op == "in") {  // key in dict: the key first, as JS evaluates it
+    uint32_t key = f.add_var(t_i32());
+    return w_.seq({w_.set(key, expr(f, x.kid(0))),
+                   w_.bin(BinaryenGeSInt32(), w_.call(rt["dx_coll_find_i32"], {expr(f, x.kid(1)), w_.get(key, t_i32())}, t_i32()), w_.i32(0))},
+                  t_i32());
+  }
   if (op == "??") {
     WType wt = wtype(at);
     uint32_t tmp = f.add_var(wt);
@@ -506,6 +525,11 @@ Ex CodeGen::write_target(Fn& f, NodeId target, Ex value, TypeId t, uint32_t resu
     }
     if (sym.kind == SymKind::Global) return store_typed(globals(), globals(), sym.offset, v, t, false);
     return internal_error(target, f.module, "cannot assign to '" + sym.name + "'");
+  }
+  if ((x.kind == NodeKind::Member || x.kind == NodeKind::Index) && T.kind(type_of(f, x.kid(0))) == TypeKind::Dict) {  // d[key] = v
+    Ex d = expr(f, x.kid(0));
+    Ex key = dict_key(f, target);
+    return coll_put(f, d, key, v, T.non_null(type_of(f, x.kid(0))));
   }
   if (x.kind == NodeKind::Member) {
     TypeId ot = type_of(f, x.kid(0));
@@ -634,6 +658,7 @@ Ex CodeGen::object_lit(Fn& f, NodeId n) {
   const Node& x = node(f.module, n);
   auto& T = p_.types;
   TypeId t = type_of(f, n);
+  if (T.kind(t) == TypeKind::Dict) return dict_literal(f, n);  // codegen_collections.cpp
   const Shape& shape = T.shape_info(T.info(t).shape);
   uint32_t rec = f.add_var(t_i32());
   std::vector<Ex> xs{w_.set(rec, w_.call(rt["dx_new_record"], {w_.u32(T.info(t).shape)}, t_i32()))};

@@ -57,10 +57,10 @@ Ex CodeGen::stmt(Fn& f, NodeId n) {
     }
     case NodeKind::Empty: return w_.nop();
     case NodeKind::Switch: return switch_stmt(f, n);
-    case NodeKind::While: case NodeKind::DoWhile: case NodeKind::For: case NodeKind::ForOf: return loop(f, n, "");
+    case NodeKind::While: case NodeKind::DoWhile: case NodeKind::For: case NodeKind::ForOf: case NodeKind::ForIn: return loop(f, n, "");
     case NodeKind::Labeled: {
       const Node& body = node(f.module, x.kid(0));
-      if (body.kind == NodeKind::While || body.kind == NodeKind::DoWhile || body.kind == NodeKind::For || body.kind == NodeKind::ForOf)
+      if (body.kind == NodeKind::While || body.kind == NodeKind::DoWhile || body.kind == NodeKind::For || body.kind == NodeKind::ForOf || body.kind == NodeKind::ForIn)
         return loop(f, x.kid(0), std::string(x.text));
       std::string brk = label("brk");
       f.targets.push_back({std::string(x.text), brk, "", false, false, f.finallies.size()});
@@ -105,6 +105,18 @@ Ex CodeGen::loop(Fn& f, NodeId n, const std::string& user_label) {
         iter.push_back(wtype(type_of(f, x.kid(2))) == t_none() ? step : w_.drop(step));
       }
       break;
+    case NodeKind::ForIn: {  // for (const k in dict): Object.keys when the loop starts, each skipped once deleted
+      uint32_t d = f.add_var(t_i32()), keys = f.add_var(t_i32()), i = f.add_var(t_i32()), key = f.add_var(t_i32());
+      NodeId target = node(f.module, node(f.module, x.kid(0)).kids[0]).kid(0);
+      auto get = [&](uint32_t l) { return w_.get(l, t_i32()); };
+      pre = {w_.set(d, expr(f, x.kid(1))), w_.set(keys, w_.call(rt["dx_dict_array"], {get(d), w_.u32(0)}, t_i32())), w_.set(i, w_.i32(0))};
+      Ex live = w_.bin(BinaryenGeSInt32(), w_.call(rt["dx_coll_find_i32"], {get(d), get(key)}, t_i32()), w_.i32(0));
+      iter = {w_.br(brk, w_.geu32(get(i), w_.ld32(get(keys), 8))),
+              w_.set(key, w_.ld32(w_.add32(w_.ld32(get(keys), 16), w_.mul32(get(i), w_.u32(4))), 0)),
+              w_.if_(live, w_.seq({set_local(f, p_.ref_of(f.module, target), get(key)), w_.named(cont, {stmt(f, x.kid(2))}, t_none())}, t_none())),
+              w_.set(i, w_.add32(get(i), w_.i32(1)))};
+      break;
+    }
     case NodeKind::ForOf: {  // like the array iterator: the length is read again before each step
       TypeId at = type_of(f, x.kid(1));
       if (T.kind(at) == TypeKind::Map || T.kind(at) == TypeKind::Set) {  // over a collection's live entries

@@ -18,7 +18,7 @@ constexpr const char* kKindNames[] = {
 
 constexpr const char* kFlagNames[] = {
     "export", "default", "async", "generator", "const", "let", "var", "optional", "rest",
-    "true", "shorthand", "method", "prefix", "expr-body", "satisfies", "type-only", "readonly", "paren",
+    "true", "shorthand", "method", "prefix", "expr-body", "satisfies", "type-only", "readonly", "paren", "computed",
 };
 
 void append_quoted(std::string& out, std::string_view s) {

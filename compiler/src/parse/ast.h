@@ -30,6 +30,7 @@ enum NodeFlags : uint32_t {
   kOptional = 1u << 7, kRest = 1u << 8, kTrue = 1u << 9, kShorthand = 1u << 10, kMethod = 1u << 11,
   kPrefix = 1u << 12, kExprBody = 1u << 13, kSatisfies = 1u << 14, kTypeOnly = 1u << 15, kReadonly = 1u << 16,
   kParen = 1u << 17,  // a member access, call or index written in parentheses: it ends an optional chain
+  kComputed = 1u << 18,  // a Prop `[key]: value`: kids[1] is the key expression
 };
 
 struct Node {

@@ -104,8 +104,9 @@ NodeId Builder::object_lit(TSNode n) {
     NodeId prop = kNoNode;
     if (k == "pair") {
       TSNode key = field(c, "key");
-      if (is(key, "computed_property_name")) {
-        prop = add(NodeKind::Other, c, "computed_property_name");
+      if (is(key, "computed_property_name")) {  // [key]: value
+        NodeId value = expr(field(c, "value"));
+        prop = add(NodeKind::Prop, c, {}, kComputed, {value, expr(first_named(key))});
       } else {
         std::string_view name = property_key(key);
         NodeId value = expr(field(c, "value"));

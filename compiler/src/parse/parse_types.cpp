@@ -45,8 +45,10 @@ void Builder::member_sigs(TSNode body, std::vector<NodeId>& out) {
       NodeId ret = type_annotation(field(c, "return_type"));
       NodeId fn = add(NodeKind::FunctionType, c, {}, 0, {ps, ret});
       sig = add(NodeKind::PropSig, c, property_key(field(c, "name")), kMethod | (has_token(c, "?") ? uint32_t(kOptional) : 0u), {fn});
+    } else if (is(c, "index_signature") && !ts_node_is_null(field(c, "index_type")) && !ts_node_is_null(field(c, "type"))) {
+      sig = add(NodeKind::IndexSig, c, {}, 0, {type(field(c, "index_type")), type_annotation(field(c, "type"))});
     } else {
-      sig = other_type(c);  // index, call and construct signatures
+      sig = other_type(c);  // mapped index signatures, call and construct signatures
     }
     out.push_back(sig);
   }

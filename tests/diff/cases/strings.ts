@@ -52,3 +52,12 @@ export function localeCompareOrder(): string {
   const sorted = [...words].sort((a, b) => a.localeCompare(b));
   return sorted.join("|") + "|" + "a".localeCompare("b") + "a".localeCompare("a") + "b".localeCompare("a");
 }
+
+// s[i]: a one-unit string, undefined outside [0, length) (not truncated: s[1.5] is undefined)
+export function stringIndexing(): string {
+  const s = "héllo\u{1F600}";
+  let out = "";
+  for (let i = -1; i <= s.length; i++) out += s[i];
+  const first = s[0];
+  return out + " " + (first === "h" ? "h" : "?") + " " + (s[1.5] === undefined ? "u" : "d") + (s[-0] ?? "none") + (s[NaN] ?? "none") + " " + str("" + s[s.length - 1]);
+}
