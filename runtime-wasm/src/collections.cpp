@@ -12,6 +12,8 @@
 // visit when entries are deleted or added during the loop. Holes are squeezed out when an insertion
 // rebuilds the table and holes outnumber live entries; a loop that is inside the map at that moment
 // continues at the same index, which may skip entries JS would visit (documented in ARCHITECTURE.md).
+#include "collections.h"
+
 #include "arena.h"
 #include "collect.h"
 #include "inspect.h"
@@ -66,6 +68,7 @@ Probe probe_num(Ref m, double v) {
 }
 Probe probe_word(Ref m, uint32_t v) {
   uint32_t kind = array_kind(keys_of(m));
+  if (kind == kElemString && v == 0) v = str_empty();  // charAt's "" is the Ref 0, which marks a hole here
   return {kind, 0, v, key_hash_u32(kind, v)};
 }
 
@@ -227,6 +230,17 @@ Ref coll_array(Ref m, uint32_t which) {
   return out;
 }
 
+void dict_put(Ref d, Ref key, Ref slot) {
+  uint32_t i = add(d, probe_word(d, key));
+  if (array_kind(vals_of(d)) == kElemNumber) put_num(d, i, ldf64(slot));
+  else put_word(d, i, ld32(slot));
+}
+
+uint32_t coll_count(Ref c) { return idx(c, kIdxLive); }
+Ref coll_keys(Ref c) { return keys_of(c); }
+Ref coll_values(Ref c) { return vals_of(c); }
+bool coll_hole(Ref keys, uint32_t i) { return is_hole(keys, i); }
+
 }  // namespace dx::rt
 
 using namespace dx::rt;
@@ -297,6 +311,8 @@ DX_EXPORT("dx_coll_add_pairs") void dx_coll_add_pairs(uint32_t m, uint32_t arr, 
 
 // --- dictionaries (Record<string, V>): a Map<string, V> enumerated in JS's property order ------------------
 
+namespace dx::rt {
+
 namespace {
 
 // A string that is an array index (a canonical numeric string of an integer below 2^32 − 1): its value, else -1.
@@ -337,9 +353,10 @@ void sort_u64(Ref a, uint32_t n) {
   }
 }
 
-// The live entries' indexes in property order (OrdinaryOwnPropertyKeys): array-index keys ascending, then
-// the other keys in insertion order. An arena block of idx(m, kIdxLive) u32s.
-Ref property_order(Ref m) {
+}  // namespace
+
+// OrdinaryOwnPropertyKeys's order (collections.h).
+Ref dict_order(Ref m) {
   Ref keys = keys_of(m);
   uint32_t n = array_len(keys), live = idx(m, kIdxLive), count = 0, ints = 0;
   Ref order = arena_alloc(4 * (live ? live : 1)), sorted = arena_alloc(8 * (live ? live : 1));
@@ -353,13 +370,13 @@ Ref property_order(Ref m) {
   return order;
 }
 
-}  // namespace
+}  // namespace dx::rt
 
 // Object.keys(d) (which 0), Object.values(d) (1): a new array in property order.
 DX_EXPORT("dx_dict_array") uint32_t dx_dict_array(uint32_t m, uint32_t which) {
   Ref src = which ? vals_of(m) : keys_of(m);
   uint32_t esz = elem_size(array_kind(src)), live = idx(m, kIdxLive);
-  Ref order = property_order(m), out = array_new(array_kind(src), live);
+  Ref order = dict_order(m), out = array_new(array_kind(src), live);
   for (uint32_t j = 0; j < live; ++j) mem_copy(array_data(out) + esz * j, array_data(src) + esz * ld32(order + 4 * j), esz);
   return out;
 }
@@ -367,7 +384,7 @@ DX_EXPORT("dx_dict_array") uint32_t dx_dict_array(uint32_t m, uint32_t which) {
 DX_EXPORT("dx_dict_entries") uint32_t dx_dict_entries(uint32_t m, uint32_t shape, uint32_t koff, uint32_t voff) {
   Ref keys = keys_of(m), vals = vals_of(m);
   uint32_t vsz = elem_size(array_kind(vals)), live = idx(m, kIdxLive);
-  Ref order = property_order(m), out = array_new(kElemRecord, live);
+  Ref order = dict_order(m), out = array_new(kElemRecord, live);
   for (uint32_t j = 0; j < live; ++j) {
     uint32_t i = ld32(order + 4 * j);
     Ref r = record_new(shape);

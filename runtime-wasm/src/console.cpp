@@ -8,6 +8,8 @@
 #include "inspect.h"
 
 #include "arena.h"
+#include "collections.h"
+#include "objects.h"
 #include "ops.h"
 #include "str.h"
 #include "str_ops.h"
@@ -158,9 +160,12 @@ uint32_t group(const Ctx& c, Ref* out, uint32_t count, bool more, bool numbers) 
 
 // reduceToSingleString: `{ a, b }` on one line when nothing was grouped (`may_join`) and it fits in
 // breakLength, else one entry (or row) per line.
-Ref reduce(const Ctx& c, const Ref* entries, uint32_t rows, bool may_join, uint8_t open, uint8_t close) {
+// `open` is braces[0] ("[", "{", "Map(2) {").
+Ref reduce(const Ctx& c, const Ref* entries, uint32_t rows, bool may_join, const char* open, uint8_t close) {
+  uint32_t open_len = 0;
+  while (open[open_len]) ++open_len;
   if (may_join) {
-    uint32_t total = rows + rows + c.indent + 1 + 10;
+    uint32_t total = rows + rows + c.indent + open_len + 10;
     bool fits = total + rows <= kBreakLength;
     for (uint32_t i = 0; fits && i < rows; ++i) {
       total += str_len(entries[i]);
@@ -168,7 +173,7 @@ Ref reduce(const Ctx& c, const Ref* entries, uint32_t rows, bool may_join, uint8
     }
     if (fits) {
       StrBuf b;
-      b.push(open);
+      put(b, open);
       b.push(' ');
       for (uint32_t i = 0; i < rows; ++i) {
         if (i) put(b, ", ");
@@ -180,7 +185,7 @@ Ref reduce(const Ctx& c, const Ref* entries, uint32_t rows, bool may_join, uint8
     }
   }
   StrBuf b;
-  b.push(open);
+  put(b, open);
   for (uint32_t i = 0; i < rows; ++i) {
     if (i) b.push(',');
     b.push('\n');
@@ -219,7 +224,7 @@ Ref inspect_array(Ctx& c, Ref arr, const uint8_t* elem, uint32_t level) {
   }
   Ref* entries = reinterpret_cast<Ref*>(mem(out));
   uint32_t rows = count > 6 ? group(c, entries, count, more, numbers) : count;
-  return reduce(c, entries, rows, rows == count, '[', ']');
+  return reduce(c, entries, rows, rows == count, "[", ']');
 }
 
 bool is_identifier(const uint8_t* s, uint32_t n) {
@@ -256,7 +261,87 @@ Ref inspect_record(Ctx& c, Ref rec, const uint8_t* d, uint32_t level) {
     st32(out + 4 * i, b.finish());
   }
   c.indent -= 2;
-  return reduce(c, reinterpret_cast<Ref*>(mem(out)), count, true, '{', '}');
+  return reduce(c, reinterpret_cast<Ref*>(mem(out)), count, true, "{", '}');
+}
+
+// The value stored at `at` with descriptor `d`, inside a container at `level`.
+Ref element(Ctx& c, Ref at, const uint8_t* d, uint32_t level) {
+  if (*d == 'N') return inspect_nnum(ldf64(at));
+  if (*d == 'n') return inspect_num(ldf64(at));
+  return inspect(c, ld32(at), d, level + 1);
+}
+
+// A tuple: an array of its elements.
+Ref inspect_tuple(Ctx& c, Ref rec, const uint8_t* d, uint32_t level) {
+  if (level > kDepth) return cstr("[Array]");
+  uint32_t count = 0;
+  bool numbers = true;  // node pads columns at the start only when every element is a number
+  DescField f;
+  for (const uint8_t* p = d; desc_field(p, &f);) {
+    ++count;
+    numbers &= *f.desc == 'n' || (*f.desc == 'N' && num_nullish(ldf64(rec + f.offset)) == Nullish::No);
+  }
+  Ref out = arena_alloc(4 * count);
+  c.indent += 2;
+  for (uint32_t i = 0; desc_field(d, &f); ++i) st32(out + 4 * i, element(c, rec + f.offset, f.desc, level));
+  c.indent -= 2;
+  Ref* entries = reinterpret_cast<Ref*>(mem(out));
+  uint32_t rows = count > 6 ? group(c, entries, count, false, numbers) : count;
+  return reduce(c, entries, rows, rows == count, "[", ']');
+}
+
+void key(StrBuf& b, Ref k) {  // a property key: as is when an identifier, else quoted
+  uint32_t n = str_len(k);
+  bool ident = n > 0 && !(str_unit(k, 0) >= '0' && str_unit(k, 0) <= '9');
+  for (uint32_t i = 0; ident && i < n; ++i) {
+    uint32_t ch = str_unit(k, i);
+    ident = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_';
+  }
+  if (ident) b.append(k, 0, n);
+  else quote(b, k, 0, n);
+}
+
+// A dictionary: `{ key: value, 'other key': value }` in property order; a Map: `Map(2) { 'a' => 1, … }`;
+// a Set: `Set(2) { 'a', 'b' }` (`d`: the value's descriptor; a Map's key descriptor is `kd`).
+Ref inspect_collection(Ctx& c, Ref coll, char kind, const uint8_t* kd, const uint8_t* d, uint32_t level) {
+  uint32_t n = coll_count(coll);
+  char open[24] = "{";  // braces[0]: "{", "Map(2) {", "Set(0) {"
+  if (kind != 'D') {
+    char digits[12];
+    uint32_t nd = 0, at = 0;
+    for (uint32_t v = n; nd == 0 || v; v /= 10) digits[nd++] = char('0' + v % 10);
+    for (const char* p = kind == 'M' ? "Map(" : "Set("; *p;) open[at++] = *p++;
+    while (nd) open[at++] = digits[--nd];
+    for (const char* p = ") {"; *p;) open[at++] = *p++;
+    open[at] = 0;
+  }
+  if (n == 0) {
+    StrBuf b;
+    put(b, open);
+    b.push('}');
+    return b.finish();
+  }
+  if (level > kDepth) return cstr(kind == 'D' ? "[Object]" : kind == 'M' ? "[Map]" : "[Set]");
+  Ref keys = coll_keys(coll), vals = coll_values(coll), order = kind == 'D' ? dict_order(coll) : 0;
+  Ref out = arena_alloc(4 * n);
+  c.indent += 2;
+  for (uint32_t i = 0, j = 0; j < n; ++i) {
+    uint32_t at = order ? ld32(order + 4 * j) : i;
+    if (!order && coll_hole(keys, at)) continue;
+    StrBuf b;
+    Ref k = array_data(keys) + elem_size(array_kind(keys)) * at;
+    if (kind == 'D') {
+      key(b, ld32(k));
+      put(b, ": ");
+    } else if (kind == 'M') {
+      put(b, element(c, k, kd, level));
+      put(b, " => ");
+    }
+    put(b, element(c, kind == 'S' ? k : array_data(vals) + elem_size(array_kind(vals)) * at, d, level));
+    st32(out + 4 * j++, b.finish());
+  }
+  c.indent -= 2;
+  return reduce(c, reinterpret_cast<Ref*>(mem(out)), n, true, open, '}');
 }
 
 Ref inspect(Ctx& c, uint32_t v, const uint8_t* d, uint32_t level) {
@@ -266,6 +351,9 @@ Ref inspect(Ctx& c, uint32_t v, const uint8_t* d, uint32_t level) {
   if (v == 1) return cstr("null");
   if (*d == '[') return inspect_array(c, v, d + 1, level);
   if (*d == '{') return inspect_record(c, v, d + 1, level);
+  if (*d == '(') return inspect_tuple(c, v, d + 1, level);
+  if (*d == 'D' || *d == 'S') return inspect_collection(c, v, char(*d), nullptr, d + 1, level);
+  if (*d == 'M') return inspect_collection(c, v, 'M', d + 1, desc_end(d + 1), level);
   return level == 0 ? Ref(v) : inspect_str(c, v);
 }
 

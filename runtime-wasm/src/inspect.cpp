@@ -32,8 +32,14 @@ const uint8_t* desc_end(const uint8_t* d) {
   if (!d) return nullptr;
   while (*d == '?' || *d == '~') ++d;  // JSON.parse's nullable / optional marks (json_parse.cpp)
   if (*d == 'n' || *d == 'b' || *d == 's' || *d == 'N' || *d == 'B') return d + 1;
-  if (*d == '[') return desc_end(d + 1);
-  if (*d != '{') return nullptr;
+  if (*d == 'D' && d[1] >= '0' && d[1] <= '9') {  // JSON.parse's dictionary: "D<shape id>:" then the value's
+    ++d;
+    digits(d);
+    return *d == ':' ? desc_end(d + 1) : nullptr;
+  }
+  if (*d == '[' || *d == 'D' || *d == 'S') return desc_end(d + 1);
+  if (*d == 'M') return desc_end(desc_end(d + 1));
+  if (*d != '{' && *d != '(') return nullptr;
   ++d;
   const uint8_t* shape = d;  // JSON.parse's record descriptors start with "<shape id>:"
   digits(shape);

@@ -1,7 +1,9 @@
 // inspect.h — the type descriptors dxc passes with values to console.log (console.cpp) and JSON.stringify
 // (json.cpp): a static Latin-1 string, 'n' number, 'b' boolean, 'N' / 'B' a number / boolean that may be null
 // or undefined (ABI.md "Nullable numbers and booleans"), 's' string (null and undefined too: the Refs 1 and 0), '[' followed by the element's descriptor (an array), and for a record '{', then per field in JS's
-// key order `<name length> <name><offset> <descriptor>`, then '}'. JSON.parse's descriptors (json_parse.cpp)
+// key order `<name length> <name><offset> <descriptor>`, then '}'; a tuple '(' + its elements as fields "0",
+// "1", … + '}'; a dictionary 'D' + the value's descriptor, a Set 'S' + the element's, a Map 'M' + the key's and
+// the value's (collections.h). JSON.parse's descriptors (json_parse.cpp)
 // add '?' / '~' before a descriptor and "<shape id>:" after a record's '{'.
 #pragma once
 #include "platform.h"

@@ -4,7 +4,9 @@
 // undefined fields left out, its keys in the descriptor's order), undefined and null elements as null (nullable
 // numbers and booleans alike). A
 // top-level undefined gives undefined (the Ref 0).
+#include "collections.h"
 #include "inspect.h"
+#include "objects.h"
 #include "str.h"
 #include "str_ops.h"
 
@@ -67,6 +69,40 @@ void value(StrBuf& b, uint32_t v, const uint8_t* d) {
   if (*d == 'b' || *d == 'B') { put(b, v ? "true" : "false"); return; }
   if (v <= 1) { put(b, "null"); return; }  // null, or undefined inside an array
   if (*d == 's') { quote(b, v); return; }
+  if (*d == 'M' || *d == 'S') { put(b, "{}"); return; }  // a Map's or Set's entries are no properties
+  if (*d == '(') {  // a tuple: an array of its elements (undefined ones as null)
+    b.push('[');
+    DescField f;
+    bool first = true;
+    for (const uint8_t* p = d + 1; desc_field(p, &f); first = false) {
+      if (!first) b.push(',');
+      if (desc_f64(f.desc)) nnumber(b, ldf64(v + f.offset));
+      else value(b, ld32(v + f.offset), f.desc);
+    }
+    b.push(']');
+    return;
+  }
+  if (*d == 'D') {  // a dictionary: its entries in property order, undefined values left out
+    const uint8_t* vd = d + 1;
+    Ref keys = coll_keys(v), vals = coll_values(v), order = dict_order(v);
+    bool first = true;
+    b.push('{');
+    for (uint32_t j = 0, n = coll_count(v); j < n; ++j) {
+      uint32_t i = ld32(order + 4 * j);
+      Ref at = array_data(vals) + (desc_f64(vd) ? 8 : 4) * i;
+      if (desc_f64(vd) ? *vd == 'N' && num_nullish(ldf64(at)) == Nullish::Undefined
+                       : (*vd == 'B' ? bool_nullish(ld32(at)) == Nullish::Undefined : *vd != 'b' && ld32(at) == 0))
+        continue;
+      if (!first) b.push(',');
+      first = false;
+      quote(b, ld32(array_data(keys) + 4 * i));
+      b.push(':');
+      if (desc_f64(vd)) nnumber(b, ldf64(at));
+      else value(b, ld32(at), vd);
+    }
+    b.push('}');
+    return;
+  }
   if (*d == '{') {  // fields in key order; an undefined one is left out
     b.push('{');
     bool first = true;

@@ -11,6 +11,7 @@
 // program fail later; dx has to lay it out, so it checks here. Keys the target does not declare are skipped.
 // Both abort the call as a `throw` does (throw.h), reported with the call's source location.
 #include "arena.h"
+#include "collections.h"
 #include "inspect.h"
 #include "objects.h"
 #include "str.h"
@@ -228,6 +229,63 @@ struct Parser {
           break;
         }
         st32(slot, arr);
+        return;
+      }
+      case 'D': {  // a dictionary: 'D' shape ':' the value's descriptor; every member becomes an entry
+        if (u != '{') { if (u == '"' || u == 't' || u == 'f' || u == '-' || (u >= '0' && u <= '9') || u == '[') shape("JSON.parse: expected an object"); syntax(); }
+        ++i;
+        const uint8_t* p = d + 1;
+        uint32_t sh = 0;
+        while (*p >= '0' && *p <= '9') sh = sh * 10 + (*p++ - '0');
+        ++p;  // ':'
+        const uint8_t* e = p;
+        while (*e == '?' || *e == '~') ++e;
+        Ref dict = coll_new(sh, kElemString, *e == 'n' ? 0 : *e == 'b' ? 1 : *e == 's' ? 2 : *e == '[' ? 3 : 4);
+        Ref tmp = arena_alloc(8);
+        ws();
+        if (peek() != '}') {
+          for (;;) {
+            ws();
+            if (peek() != '"') syntax();
+            Ref key = string();
+            ws();
+            expect(':');
+            value(p, tmp);
+            dict_put(dict, key, tmp);  // a repeated key keeps its place and takes the later value, as JS
+            ws();
+            if (peek() == ',') { ++i; continue; }
+            break;
+          }
+        }
+        expect('}');
+        st32(slot, dict);
+        return;
+      }
+      case '(': {  // a tuple: '(' shape ':' its elements as fields "0", "1", … '}', from an array of exactly as many
+        if (u != '[') { if (u == '"' || u == 't' || u == 'f' || u == '-' || (u >= '0' && u <= '9') || u == '{') shape("JSON.parse: expected an array"); syntax(); }
+        ++i;
+        const uint8_t* p = d + 1;
+        uint32_t sh = 0;
+        while (*p >= '0' && *p <= '9') sh = sh * 10 + (*p++ - '0');
+        ++p;  // ':'
+        Ref rec = record_new(sh);
+        DescField f;
+        uint32_t k = 0;
+        ws();
+        for (const uint8_t* q = p; desc_field(q, &f); ++k) {
+          if (k) {
+            ws();
+            if (peek() != ',') shape("JSON.parse: the array is shorter than the tuple");
+            ++i;
+          }
+          ws();
+          if (peek() == ']') shape("JSON.parse: the array is shorter than the tuple");
+          value(f.desc, rec + f.offset);
+        }
+        ws();
+        if (peek() == ',') shape("JSON.parse: the array is longer than the tuple");
+        expect(']');
+        st32(slot, rec);
         return;
       }
       default: {  // '{' shape ':' fields '}'

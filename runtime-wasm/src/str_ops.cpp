@@ -134,7 +134,7 @@ Ref str_trim(Ref s, bool start, bool end) {
 
 Ref str_char_at(Ref s, double pos) {
   double p = to_integer(pos);
-  if (p < 0 || p >= double(str_len(s))) return 0;
+  if (p < 0 || p >= double(str_len(s))) return str_empty();  // "" (not the Ref 0, which is undefined where that is observable)
   uint32_t i = uint32_t(p);
   return str_sub(s, i, i + 1);
 }

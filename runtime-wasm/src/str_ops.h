@@ -26,7 +26,7 @@ struct StrBuf {
   Ref finish();
 };
 
-Ref str_char_at(Ref s, double pos);  // 0 when out of range
+Ref str_char_at(Ref s, double pos);  // the empty string when out of range
 Ref str_index(Ref s, double i);       // s[i]: 0 (undefined) unless i is an integer index in range
 double str_char_code_at(Ref s, double pos);
 Ref str_slice(Ref s, double start, double end);

@@ -1,7 +1,8 @@
 // Random well-typed programs in the TS subset dxc compiles, for the differential test (run.mjs): each case
 // is a function returning the serialized value of a random number, string or boolean expression (with
 // `number | null | undefined` and `boolean | null | undefined` subexpressions, arrays of the nullable numbers
-// searched, joined and sorted), built from a seeded PRNG so
+// searched, joined and sorted, Sets, Maps and dictionaries of random keys — SameValueZero, insertion order and
+// JS's property order), built from a seeded PRNG so
 // a failing seed reproduces.
 function mulberry32(a) {
   return () => {
@@ -15,7 +16,7 @@ function mulberry32(a) {
 const NUMBERS = ['0', '1', '2', '3', '7', '10', '0.1', '0.2', '0.5', '1.5', '2.5', '-2.5', '100', '255', '1e21', '1e-7', '123.456',
   '9007199254740993', '1.7976931348623157e308', '5e-324', '0.000001', '1234567.125', '-0', '3e10'];
 const STRINGS = ['""', '"a"', '"abc"', '"Hello"', '"é"', '"日本"', '"😀"', '"a b"', '"Z"', '"10"', '" x "', '"ÿ"', '"ß"', '"0x1A"',
-  '" -12.5e3 "', '"İı"', '"ΣΑΣ"', '"1e-7"', '"Infinity"', '"  \\t"'];
+  '" -12.5e3 "', '"İı"', '"ΣΑΣ"', '"1e-7"', '"Infinity"', '"  \\t"', '"2"', '"01"', '"4294967294"', '"4294967295"'];
 
 export function generate(seed, count) {
   const rnd = mulberry32(seed);
@@ -38,7 +39,8 @@ export function generate(seed, count) {
       case 8: return `(${bool(d - 1)} ? ${num(d - 1)} : ${num(d - 1)})`;
       case 9: return pick([`${str(d - 1)}.length`, `${str(d - 1)}.indexOf(${str(d - 1)})`, `Number(${str(d - 1)})`,
         `parseInt(${str(d - 1)})`, `parseFloat(${str(d - 1)})`, `${str(d - 1)}.charCodeAt(${num(d - 1)})`]);
-      case 10: return `(${num(d - 1)} || ${num(d - 1)})`;
+      case 10: return pick([`(${num(d - 1)} || ${num(d - 1)})`, `new Set([${num(d - 1)}, ${num(d - 1)}, ${num(d - 1)}]).size`,
+        `Object.keys(dk([${str(d - 1)}, ${str(d - 1)}, ${str(d - 1)}])).length`]);
       case 11: return pick([`(${nnum(d - 1)} ?? ${num(d - 1)})`, `Number(${nnum(d - 1)})`, `(${nnum(d - 1)} || ${num(d - 1)})`,
         `Number(${nbool(d - 1)})`, `${narr(d - 1)}.indexOf(${nnum(d - 1)})`]);
       default: return `(${num(d - 1)} && ${num(d - 1)})`;
@@ -61,7 +63,7 @@ export function generate(seed, count) {
   const narr = (d) => `[${Array.from({ length: 1 + Math.floor(rnd() * 4) }, () => `nn(${pick(['0', '1', '2', '2'])}, ${num(d)})`).join(', ')}]`;
   const str = (d) => {
     if (d <= 0 || rnd() < 0.3) return pick(STRINGS);
-    switch (Math.floor(rnd() * 11)) {
+    switch (Math.floor(rnd() * 12)) {
       case 10: return pick([`(${num(d - 1)}).toFixed(${pick(['0', '1', '2', '5', '20', '100'])})`,
         `(${num(d - 1)}).toPrecision(${pick(['1', '2', '6', '17', '21', '100'])})`, `(${num(d - 1)}).toString()`]);
       case 6: return `${str(d - 1)}.${pick(['slice', 'substring'])}(${num(d - 1)}, ${num(d - 1)})`;
@@ -76,7 +78,10 @@ export function generate(seed, count) {
       case 5: return pick([`String(${nnum(d - 1)})`, `\`[\${${nnum(d - 1)}}|\${${nbool(d - 1)}}]\``, `(${str(d - 1)} + ${nnum(d - 1)})`,
         `String(${nbool(d - 1)})`, `(JSON.stringify(${nnum(d - 1)}) ?? "u")`, `(typeof ${nnum(d - 1)})`,
         `${narr(d - 1)}.join(${str(d - 1)})`, `${narr(d - 1)}.sort((a, b) => (a ?? -1) - (b ?? -1)).join()`]);
-      default: return `(${str(d - 1)} || ${str(d - 1)})`;
+      default: return pick([`(${str(d - 1)} || ${str(d - 1)})`, `[...new Set([${str(d - 1)}, ${str(d - 1)}, ${str(d - 1)}])].join("|")`,
+        `Object.keys(dk([${str(d - 1)}, ${str(d - 1)}, ${str(d - 1)}, ${str(d - 1)}])).join("|")`,
+        `JSON.stringify(dk([${str(d - 1)}, ${str(d - 1)}, ${str(d - 1)}]))`,
+        `(new Map<number, string>([[${num(d - 1)}, ${str(d - 1)}], [${num(d - 1)}, ${str(d - 1)}]]).get(${num(d - 1)}) ?? "none")`]);
     }
   };
   // tree-sitter's TSX grammar reads `a < (…` as the start of a generic arrow function (TypeScript does not):
@@ -100,12 +105,16 @@ export function generate(seed, count) {
       case 4: return `!${num(d - 1)}`;
       case 5: return `!${str(d - 1)}`;
       case 6: return `(${bool(d - 1)} && ${bool(d - 1)})`;
+      case 7: return pick([`new Set([${num(d - 1)}, ${num(d - 1)}]).has(${num(d - 1)})`, `(${str(d - 1)} in dk([${str(d - 1)}, ${str(d - 1)}]))`,
+        `(${bool(d - 1)} || ${bool(d - 1)})`]);
       default: return `(${bool(d - 1)} || ${bool(d - 1)})`;
     }
   };
   let src = 'import { num, str, bool } from "../prelude";\n\n' +
     'function nn(k: number, v: number): number | null | undefined {\n  return k === 0 ? null : k === 1 ? undefined : v;\n}\n' +
-    'function nb(k: number, v: boolean): boolean | null | undefined {\n  return k === 0 ? null : k === 1 ? undefined : v;\n}\n';
+    'function nb(k: number, v: boolean): boolean | null | undefined {\n  return k === 0 ? null : k === 1 ? undefined : v;\n}\n' +
+    'function dk(ks: string[]): Record<string, number> {\n  const d: Record<string, number> = {};\n' +
+    '  for (const k of ks) d[k] = (d[k] ?? 0) + 1;\n  return d;\n}\n';
   for (let i = 0; i < count; i++) {
     const depth = 1 + Math.floor(rnd() * 4);
     const kind = Math.floor(rnd() * 3);

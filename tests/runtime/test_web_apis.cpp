@@ -91,6 +91,14 @@ TEST_CASE("JSON.parse: JSON of another shape than the target throws a TypeError"
   CHECK(thrown(h, "{}", "[s") == std::string("TypeError: JSON.parse: expected an array at position 0") + at);
   CHECK(thrown(h, "[1]", "b") == std::string("TypeError: JSON.parse: expected a boolean at position 0") + at);
   CHECK(thrown(h, "[[true]]", "[[s") == std::string("TypeError: JSON.parse: expected a string at position 2") + at);
+  // a tuple [string, number] (a record of shape 2: "1" at 8, "0" at 16) takes an array of exactly two
+  const char* tuple = "(2:1 016 s1 18 n}";
+  CHECK(thrown(h, "[\"x\"]", tuple).rfind("TypeError: JSON.parse: the array is shorter than the tuple at position 4", 0) == 0);
+  CHECK(thrown(h, "[\"x\",1,2]", tuple).rfind("TypeError: JSON.parse: the array is longer than the tuple at position 6", 0) == 0);
+  CHECK(thrown(h, "[1,\"x\"]", tuple).rfind("TypeError: JSON.parse: expected a string at position 1", 0) == 0);
+  // a dictionary of numbers (a Map of shape 4): every member's value is checked
+  CHECK(thrown(h, "{\"a\":1,\"b\":\"no\"}", "D4:n").rfind("TypeError: JSON.parse: expected a number at position 11", 0) == 0);
+  CHECK(thrown(h, "[]", "D4:n").rfind("TypeError: JSON.parse: expected an object at position 0", 0) == 0);
 }
 
 TEST_CASE("location.hash crosses as UTF-8 through the host; FOCUS names the node", "[host]") {

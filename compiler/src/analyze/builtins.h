@@ -220,7 +220,9 @@ inline std::vector<TypeId> passed_params(const Program& p, SymId callee, size_t 
 
 // The type descriptor of a console.log / JSON.stringify argument (runtime-wasm/src/inspect.h): 'n' number,
 // 'b' boolean, 'N' / 'B' a number / boolean that may be null or undefined (types.h Nullable), 's' string (null and undefined too: the Refs 1 / 0), '[' + the element's descriptor, and for a
-// record '{' + per field `<name length> <name><offset> <descriptor>` + '}', its fields in the order `order`
+// record '{' + per field `<name length> <name><offset> <descriptor>` + '}' (a tuple: '(' + its elements as such
+// fields + '}'; a dictionary 'D' + the value's descriptor, a Set 'S' + the element's, a Map 'M' + the key's + the
+// value's), its fields in the order `order`
 // gives (JS prints insertion order; emit passes the order the program's object literals write; analyze, which
 // only checks support, none: by name). "" when not supported (functions, recursive or non-ASCII-keyed records,
 // a shape `order` refuses).
@@ -252,6 +254,25 @@ inline std::string inspect_descriptor(const Types& T, TypeId t, const FieldOrder
         d += std::to_string(n.size()) + " " + n + std::to_string(f->offset) + " " + fd;
       }
       return d + "}";
+    }
+    case TypeKind::Tuple: {  // '(' then its elements as fields "0", "1", … (in order), then '}'
+      const Shape& sh = T.shape_info(T.info(t).shape);
+      std::string d = "(";
+      for (size_t i = 0; i < T.info(t).params.size(); ++i) {
+        std::string name = std::to_string(i);
+        std::string fd = inspect_descriptor(T, sh.find(name)->type, order, depth + 1);
+        if (fd.empty()) return "";
+        d += std::to_string(name.size()) + " " + name + std::to_string(sh.find(name)->offset) + " " + fd;
+      }
+      return d + "}";
+    }
+    case TypeKind::Dict: case TypeKind::Set: {  // 'D' / 'S' then the value's or element's descriptor
+      std::string e = inspect_descriptor(T, T.info(t).elem, order, depth + 1);
+      return e.empty() ? e : (T.kind(t) == TypeKind::Dict ? "D" : "S") + e;
+    }
+    case TypeKind::Map: {  // 'M', the key's descriptor, the value's
+      std::string k = inspect_descriptor(T, T.info(t).elem, order, depth + 1), v = inspect_descriptor(T, T.info(t).ret, order, depth + 1);
+      return k.empty() || v.empty() ? "" : "M" + k + v;
     }
     default: return "";
   }
@@ -285,6 +306,21 @@ inline std::string json_parse_descriptor(const Types& T, TypeId t, int depth = 0
         d += std::to_string(f.name.size()) + " " + f.name + std::to_string(f.offset) + " " + fd;
       }
       return d + "}";
+    }
+    case TypeKind::Tuple: {  // '(' shape ':' its elements as fields "0", "1", … in order '}'
+      ShapeId s = T.info(t).shape;
+      std::string d = marks + "(" + std::to_string(s) + ":";
+      for (size_t i = 0; i < T.info(t).params.size(); ++i) {
+        const Field* f = T.shape_info(s).find(std::to_string(i));
+        std::string fd = json_parse_descriptor(T, f->type, depth + 1);
+        if (fd.empty()) return "";
+        d += std::to_string(f->name.size()) + " " + f->name + std::to_string(f->offset) + " " + fd;
+      }
+      return d + "}";
+    }
+    case TypeKind::Dict: {  // 'D' shape ':' the value's descriptor
+      std::string v = json_parse_descriptor(T, T.info(t).elem, depth + 1);
+      return v.empty() ? v : marks + "D" + std::to_string(T.info(t).shape) + ":" + v;
     }
     default: return "";
   }

@@ -187,3 +187,15 @@ export function genericsAndFields(): string {
   const maybe: Map<string, number> | null = bags.length > 5 ? new Map<string, number>() : null;
   return out + " " + maybeNum(maybe?.size) + maybeNum(maybe?.get("q"));
 }
+
+export function emptyStrings(): string {
+  // "" made by charAt out of range and by slice are one key, and a stored "" is a value, not undefined
+  const m = new Map<string, string>();
+  m.set("xyz".charAt(9), "a");
+  m.set("xyz".slice(5), "b");
+  m.set("k", "xyz".charAt(9));
+  const s = new Set(["q".charAt(3), "", "q".substring(2)]);
+  const d: Record<string, string> = {};
+  d["w".charAt(4)] = "x".charAt(7);
+  return m.size + str(m.get("") ?? "none") + str(m.get("k") ?? "none") + s.size + " " + Object.keys(d).length + str(d[""] ?? "none");
+}
