@@ -62,6 +62,14 @@ void Checker::infer(const Generic& g, NodeId t, TypeId actual, std::map<std::str
         bound.emplace(std::string(n.text), actual);  // the first binding stays; the arguments are checked against it
       } else if ((n.text == "Array" || n.text == "ReadonlyArray") && n.kids.size() == 1 && T.kind(actual) == TypeKind::Array) {
         infer(g, n.kid(0), T.info(actual).elem, bound);
+      } else if ((n.text == "Map" || n.text == "ReadonlyMap") && n.kids.size() == 2 && T.kind(actual) == TypeKind::Map) {
+        const TypeInfo info = T.info(actual);
+        infer(g, n.kid(0), info.elem, bound);
+        infer(g, n.kid(1), info.ret, bound);
+      } else if ((n.text == "Set" || n.text == "ReadonlySet") && n.kids.size() == 1 && T.kind(actual) == TypeKind::Set) {
+        infer(g, n.kid(0), T.info(actual).elem, bound);
+      } else if (n.text == "Record" && n.kids.size() == 2 && T.kind(actual) == TypeKind::Dict) {  // Record<string, V>
+        infer(g, n.kid(1), T.info(actual).elem, bound);
       } else if (!n.kids.empty()) {  // Box<T> against an instance of Box: its arguments
         auto origin = type_origin_.find(T.non_null(actual));
         if (origin != type_origin_.end() && origin->second.first == lookup_module(g.module, std::string(n.text))) {
@@ -72,6 +80,12 @@ void Checker::infer(const Generic& g, NodeId t, TypeId actual, std::map<std::str
       break;
     case NodeKind::ArrayType:
       if (T.kind(actual) == TypeKind::Array) infer(g, n.kid(0), T.info(actual).elem, bound);
+      break;
+    case NodeKind::TupleType:  // [A, B] against a tuple of as many elements
+      if (T.kind(actual) == TypeKind::Tuple && T.info(actual).params.size() == n.kids.size()) {
+        const std::vector<TypeId> elems = T.info(actual).params;
+        for (size_t i = 0; i < elems.size(); ++i) infer(g, n.kids[i], elems[i], bound);
+      }
       break;
     case NodeKind::UnionType: {  // `T | null`: T is the value without its null
       NodeId only = kNoNode;

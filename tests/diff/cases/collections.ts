@@ -199,3 +199,43 @@ export function emptyStrings(): string {
   d["w".charAt(4)] = "x".charAt(7);
   return m.size + str(m.get("") ?? "none") + str(m.get("k") ?? "none") + s.size + " " + Object.keys(d).length + str(d[""] ?? "none");
 }
+
+// Generic functions over collections and tuples: the type arguments inferred through Map<K, V>, Set<T>,
+// Record<string, V> and [A, B].
+function groupByKey<T>(xs: T[], key: (x: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const x of xs) {
+    const k = key(x);
+    const g = m.get(k);
+    if (g) g.push(x);
+    else m.set(k, [x]);
+  }
+  return m;
+}
+function keysOf<K, V>(m: Map<K, V>): K[] {
+  return [...m.keys()];
+}
+function union<T>(a: Set<T>, b: Set<T>): Set<T> {
+  return new Set([...a, ...b]);
+}
+function countBy<T>(xs: T[], f: (x: T) => string): Record<string, number> {
+  const d: Record<string, number> = {};
+  for (const x of xs) d[f(x)] = (d[f(x)] ?? 0) + 1;
+  return d;
+}
+function valuesOf<V>(d: Record<string, V>): V[] {
+  return Object.values(d);
+}
+function swapPair<A, B>(p: [A, B]): [B, A] {
+  return [p[1], p[0]];
+}
+
+export function generics(): string {
+  const g = groupByKey(["apple", "avocado", "banana", "cherry", "blue"], (s) => s.charAt(0));
+  const sizes = keysOf(g).map((k) => k + (g.get(k)?.length ?? 0));
+  const u = union(new Set([1, 2]), new Set([2, 3]));
+  const c = countBy([1, 2, 3, 4, 5], (n) => (n % 2 === 0 ? "even" : "odd"));
+  const pair: [string, number] = ["x", 4];
+  const [n, s] = swapPair(pair);
+  return strs(sizes) + " " + nums([...u]) + " " + nums(valuesOf(c)) + " " + num(n) + s;
+}
