@@ -261,7 +261,7 @@ test('a <Portal> on the first render: no resumption state, the client renders it
   await page.close();
 });
 
-test('a Map and a Set made while the server rendered are resumed, read and changed in place', async () => {
+test('a Map, a Set and a dictionary made while the server rendered are resumed, read and changed in place', async () => {
   const { page, errors } = await open(browser, server.url);
   const text = (sel) => page.locator(sel).textContent();
   assert.equal(await text('#tag-counts'), '0:red=1');
@@ -283,6 +283,30 @@ test('a Map and a Set made while the server rendered are resumed, read and chang
   assert.equal(await page.getAttribute('#pick-blue', 'class'), 'on');
   for (let i = 0; i < 40; i++) await page.click(i % 2 ? '#drop-blue' : '#bump-blue');  // churn: holes squeezed out
   assert.equal(await text('#tag-counts'), '46:green=2,red=1');
+  // a dictionary in a signal: <For> over Object.entries, integer-like keys first as JS orders them
+  const scores = () => page.locator('#scores > li').allTextContents();
+  assert.deepEqual(await scores(), ['10=0', 'ann=1']);
+  await page.click('#score-bo');
+  await page.click('#score-2');
+  await page.click('#scores > li:has-text("ann")');
+  assert.deepEqual(await scores(), ['2=1', '10=0', 'ann=2', 'bo=1']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a discriminated union in a signal: each variant set by a click, shown by a switch over its tag', async () => {
+  const { page, errors } = await open(browser, server.url);
+  const text = (sel) => page.locator(sel).textContent();
+  assert.equal(await text('#load-view'), '…');
+  assert.equal(await text('#load-state'), 'idle');
+  await page.click('#load-fail');  // idle stays idle
+  assert.equal(await text('#load-state'), 'idle');
+  await page.click('#load-ok');
+  assert.equal(await text('#load-view'), 'a, b');
+  assert.equal(await text('#load-state'), 'done');
+  await page.click('#load-fail');
+  assert.equal(await text('#load-view'), 'error: after done');
+  assert.equal(await text('#load-state'), 'failed');
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -180,6 +180,12 @@ class Checker {
   TypeId check_collection_method(Ctx& c, NodeId n, TypeId expected, TypeId ot);
   TypeId entry_type(TypeId collection);  // [K, V] (a Set: [T, T])
   TypeId index_signature_dict(ModuleId m, NodeId object_type);
+  // unions.cpp: discriminated unions of records
+  bool tag_literals(ModuleId m, NodeId member, std::map<std::string, std::string>* out);
+  bool discriminated_union(ModuleId m, NodeId union_type, TypeId* out);
+  TypeId union_narrowed(TypeId u, const std::vector<std::string>& literals, bool is_tag);
+  TypeId check_union_literal(Ctx& c, NodeId n, TypeId u);
+  TypeId union_field(NodeId at, TypeId u, const std::string& name);
   TypeId check_dict_literal(Ctx& c, NodeId n, TypeId dict);   // { a: 1, [k]: v, ...other } as a Record<string, V>
   TypeId check_delete(Ctx& c, NodeId n);                      // delete d[k]
   TypeId check_in(Ctx& c, NodeId n);                          // k in d

@@ -122,7 +122,7 @@ TypeId Checker::check_expr(Ctx& c, NodeId n, TypeId expected) {
       TypeId a = check_expr(tc, x.kid(1), expected);
       TypeId b = check_expr(fc, x.kid(2), expected ? expected : a);
       if (T.kind(a) == TypeKind::Error || T.kind(b) == TypeKind::Error) break;
-      TypeId u = unify(a, b);
+      TypeId u = expected && assignable(a, expected) && assignable(b, expected) ? expected : unify(a, b);  // (variants of a union)
       if (!u) { error(n, "DX0234", "the branches have different types ('" + T.name(a) + "' and '" + T.name(b) + "'); unions are not supported yet"); break; }
       if (expected && assignable(u, expected)) u = expected;
       t = u;
@@ -531,6 +531,7 @@ TypeId Checker::check_member(Ctx& c, NodeId n) {
       if (name == "length") t = T.number();
       else error(n, "DX0235", "property '" + name + "' of '" + T.name(ot) + "' is not supported yet");
       break;
+    case TypeKind::Union: t = union_field(n, ot, name); break;  // a field of every variant (unions.cpp)
     case TypeKind::Dict:  // d.name: the entry, undefined when there is none
       t = T.with_nullable(T.info(ot).elem, T.nullable(T.info(ot).elem) | kOrUndefined);
       break;

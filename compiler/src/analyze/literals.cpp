@@ -72,6 +72,7 @@ TypeId Checker::check_object(Ctx& c, NodeId n, TypeId expected) {
   const Node& x = node(n);
   auto& T = p_.types;
   if (T.kind(expected) == TypeKind::Dict) return check_dict_literal(c, n, T.non_null(expected));  // collections.cpp
+  if (T.kind(expected) == TypeKind::Union) return check_union_literal(c, n, T.non_null(expected));  // unions.cpp
   const Shape* want = T.kind(expected) == TypeKind::Record ? &T.shape_info(T.info(expected).shape) : nullptr;
   std::vector<std::pair<std::string, TypeId>> fields;
   auto set_field = [&](const std::string& name, TypeId t) {

@@ -63,6 +63,16 @@ Narrowing Checker::narrowing(Ctx& c, NodeId cond, bool when_true) {
         else if (lit == "object" && base != "object" && ne == when_true) strip(u.kid(0), kOrNull);
         return out;
       }
+      for (int side = 0; side < 2; ++side) {  // u.kind === "circle" on a discriminated union (unions.cpp)
+        const Node& mem = node(x.kid(side));
+        const Node& s = node(x.kid(1 - side));
+        if (mem.kind != NodeKind::Member || (mem.flags & kOptional) || s.kind != NodeKind::StringLit) continue;
+        TypeId ut = p_.type_of(mod_, mem.kid(0));
+        std::string key = narrow_key(mem.kid(0));
+        if (T.kind(ut) != TypeKind::Union || T.nullable(ut) || T.union_info(ut).tag != mem.text || key.empty()) continue;
+        if (TypeId v = union_narrowed(ut, {std::string(s.text)}, eq == when_true)) out.push_back({key, v});
+        return out;
+      }
       NodeId lit = kNoNode, other = kNoNode;
       for (int side = 0; side < 2; ++side) {
         TypeKind k = T.kind(p_.type_of(mod_, x.kid(side)));

@@ -282,17 +282,38 @@ void Checker::check_stmt(Ctx& c, NodeId n) {
       sc.scope = new_scope(c.scope);  // one scope for the whole body, as in JS
       sc.switches = c.switches + 1;
       bool has_default = false;
+      // switch (u.kind) over a discriminated union (unions.cpp): a clause reached only by its own cases (and the
+      // empty clauses stacked on it) sees u narrowed to the variants those cases name.
+      std::string key;
+      TypeId ut = 0;
+      if (const Node& d = node(x.kid(0)); d.kind == NodeKind::Member && !(d.flags & kOptional)) {
+        TypeId ot = p_.type_of(mod_, d.kid(0));
+        if (T.kind(ot) == TypeKind::Union && !T.nullable(ot) && T.union_info(ot).tag == d.text) key = narrow_key(d.kid(0)), ut = ot;
+      }
+      std::vector<std::string> cases;
+      bool entered_only_by_cases = true;
       for (size_t i = 1; i < x.kids.size(); ++i) {
         const Node& cs = node(x.kids[i]);
         if (cs.kid(0) == kNoNode) {
           if (has_default) error(x.kids[i], "DX0247", "a switch has at most one default clause");
           has_default = true;
+          entered_only_by_cases = false;
         } else {
           TypeId ct = check_expr(sc, cs.kid(0), dt);
           if (!assignable(ct, dt) && T.kind(ct) != TypeKind::Error && dk != TypeKind::Error)
             error(cs.kid(0), "DX0234", "this case is a '" + T.name(ct) + "' but the switch is on a '" + T.name(dt) + "' (never equal)");
+          if (node(cs.kid(0)).kind == NodeKind::StringLit) cases.push_back(std::string(node(cs.kid(0)).text));
+          else entered_only_by_cases = false;
         }
-        for (size_t k = 1; k < cs.kids.size(); ++k) check_stmt(sc, cs.kids[k]);
+        Ctx cc = sc;
+        if (!key.empty() && entered_only_by_cases && !cases.empty())
+          if (TypeId v = union_narrowed(ut, cases, true)) cc.narrow[key] = v;
+        for (size_t k = 1; k < cs.kids.size(); ++k) check_stmt(cc, cs.kids[k]);
+        sc.ret = cc.ret;
+        if (cs.kids.size() > 1) {  // a clause with statements: the next is entered by its cases, or by falling through
+          entered_only_by_cases = always_exits(cs.kids.back());
+          cases.clear();
+        }
       }
       c.ret = sc.ret;
       break;

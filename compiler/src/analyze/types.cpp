@@ -78,6 +78,20 @@ TypeId Types::dict_of(TypeId value) {
   return add(t);
 }
 
+TypeId Types::union_of(UnionInfo u) {
+  std::string key = "union:" + u.tag;
+  for (size_t i = 0; i < u.variants.size(); ++i) key += ":" + u.literals[i] + "=" + std::to_string(u.variants[i]);
+  if (auto it = type_keys_.find(key); it != type_keys_.end()) return it->second;
+  TypeInfo t;
+  t.kind = TypeKind::Union;
+  t.params = u.variants;
+  t.shape = ShapeId(unions_.size());
+  unions_.push_back(std::move(u));
+  TypeId id = add(t);
+  type_keys_.emplace(key, id);
+  return id;
+}
+
 TypeId Types::with_nullable(TypeId t, uint8_t bits) {
   if (!can_be_nullable(t) || types_[t].nullable == bits) return t;
   TypeInfo n = types_[t];
@@ -150,7 +164,7 @@ void Types::lay_out(Shape& s, const std::vector<std::pair<std::string, TypeId>>&
 bool Types::is_ref(TypeId t) const {
   switch (kind(t)) {
     case TypeKind::String: case TypeKind::Array: case TypeKind::Record: case TypeKind::Function:
-    case TypeKind::Map: case TypeKind::Set: case TypeKind::Tuple: case TypeKind::Dict: return true;
+    case TypeKind::Map: case TypeKind::Set: case TypeKind::Tuple: case TypeKind::Dict: case TypeKind::Union: return true;
     default: return false;
   }
 }
@@ -174,7 +188,7 @@ uint32_t Types::field_code(TypeId t) const {
     case TypeKind::Boolean: return kFieldBool;
     case TypeKind::String: return kFieldString;
     case TypeKind::Array: return kFieldArray;
-    case TypeKind::Record: case TypeKind::Map: case TypeKind::Set: case TypeKind::Tuple: case TypeKind::Dict: return kFieldRecord;
+    case TypeKind::Record: case TypeKind::Map: case TypeKind::Set: case TypeKind::Tuple: case TypeKind::Dict: case TypeKind::Union: return kFieldRecord;
     case TypeKind::Function: return kFieldClosure;
     default: return kFieldU32;
   }
@@ -185,7 +199,7 @@ uint32_t Types::elem_kind(TypeId elem) const {
     case TypeKind::Number: return 0;
     case TypeKind::String: return 2;
     case TypeKind::Array: return 3;
-    case TypeKind::Record: case TypeKind::Map: case TypeKind::Set: case TypeKind::Tuple: case TypeKind::Dict: return 4;
+    case TypeKind::Record: case TypeKind::Map: case TypeKind::Set: case TypeKind::Tuple: case TypeKind::Dict: case TypeKind::Union: return 4;
     case TypeKind::Function: return 5;
     default: return 1;
   }
@@ -225,6 +239,11 @@ std::string Types::name(TypeId t) const {
     case TypeKind::Map: return "Map<" + name(i.elem) + ", " + name(i.ret) + ">";
     case TypeKind::Set: return "Set<" + name(i.elem) + ">";
     case TypeKind::Dict: return "Record<string, " + name(i.elem) + ">";
+    case TypeKind::Union: {
+      std::string s;
+      for (TypeId v : i.params) s += (s.empty() ? "" : " | ") + name(v);
+      return s;
+    }
     case TypeKind::Tuple: {
       std::string s = "[";
       for (size_t k = 0; k < i.params.size(); ++k) s += (k ? ", " : "") + name(i.params[k]);

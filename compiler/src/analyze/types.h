@@ -28,6 +28,16 @@ enum class TypeKind : uint8_t {
   Set,        // elem: the element, shape: its runtime layout (set_of)
   Tuple,      // params: the element types, shape: a record with a field "0", "1", … per element (tuple_of)
   Dict,       // Record<string, V>: elem: V, shape: the runtime layout of a Map<string, V> (dict_of)
+  Union,      // a discriminated union of records: params: the variants (record types), shape: its union_info index
+};
+
+// A discriminated union `{ kind: "a"; … } | { kind: "b"; … }`: the tag field every variant has with a string
+// literal type, and per variant its literal and record type (two variants may share a record type: their
+// fields are alike, their tags' literals differ).
+struct UnionInfo {
+  std::string tag;
+  std::vector<std::string> literals;
+  std::vector<TypeId> variants;
 };
 
 struct Field {
@@ -90,6 +100,8 @@ class Types {
   // Record<string, V> / { [key: string]: V }: an object used as a dictionary, with JS's key order; at run time
   // a Map<string, V>.
   TypeId dict_of(TypeId value);
+  TypeId union_of(UnionInfo u);  // interned by tag, literals and variants
+  const UnionInfo& union_info(TypeId t) const { return unions_[types_[t].shape]; }
   // Interns the shape with these fields (order-insensitive); `name` is kept for the first interning.
   ShapeId shape(std::string name, std::vector<std::pair<std::string, TypeId>> fields);
   // A recursive interface (`interface Tree { kids: Tree[] }`): its shape is declared first, so its fields can
@@ -122,6 +134,7 @@ class Types {
   // Deques: callers keep references from info()/shape_info() while new types are interned.
   std::deque<TypeInfo> types_;
   std::deque<Shape> shapes_;
+  std::deque<UnionInfo> unions_;
   std::map<std::string, ShapeId> shape_keys_;
   std::map<std::string, TypeId> type_keys_;
 };

@@ -33,7 +33,8 @@ TypeId Checker::resolve_type(ModuleId m, NodeId tn) {
     }
     case NodeKind::UnionType: {
       // `T | null | undefined` for a reference type T; a union of literals of one base type is that type
-      // ('a' | 'b' → string). Other unions come later.
+      // ('a' | 'b' → string); a union of records with a tag field is a discriminated union (unions.cpp).
+      if (TypeId u; discriminated_union(m, tn, &u)) { result = u; break; }
       uint8_t bits = kNotNull;
       TypeId base = 0;
       bool ok = true, mixed = false, literals_only = true;
@@ -423,6 +424,23 @@ bool Checker::assignable(TypeId from, TypeId to) const {
   if (T.kind(from) == TypeKind::Undefined) return T.nullable(to) & kOrUndefined;
   if (!T.can_be_nullable(from) || !T.can_be_nullable(to)) return false;
   Types& mt = const_cast<Types&>(T);
+  // Discriminated unions (unions.cpp): a value known to be some of a union's variants (built as one, or narrowed)
+  // into that union, and one known to be a single variant into that variant's record type. A record of a
+  // variant's shape is not a union value: its tag could name another variant.
+  if (T.kind(from) == TypeKind::Union && T.kind(to) == TypeKind::Record && T.union_info(from).variants.size() == 1 &&
+      (T.nullable(from) & ~T.nullable(to)) == 0)
+    return T.union_info(from).variants[0] == mt.non_null(to);
+  if (T.kind(to) == TypeKind::Union && T.kind(from) == TypeKind::Union && (T.nullable(from) & ~T.nullable(to)) == 0) {
+    const UnionInfo& a = T.union_info(from);  // a narrowed union (some variants) into the whole
+    const UnionInfo& b = T.union_info(to);
+    if (a.tag != b.tag) return false;
+    for (size_t i = 0; i < a.variants.size(); ++i) {
+      bool found = false;
+      for (size_t j = 0; j < b.variants.size(); ++j) found |= a.literals[i] == b.literals[j] && a.variants[i] == b.variants[j];
+      if (!found) return false;
+    }
+    return true;
+  }
   return mt.non_null(from) == mt.non_null(to) && (T.nullable(from) & ~T.nullable(to)) == 0;
 }
 

@@ -118,6 +118,7 @@ class CodeGen {
   Ex object_lit(Fn& f, NodeId n);
   Ex array_lit(Fn& f, NodeId n);
   Ex make_tuple(Fn& f, TypeId tuple, const std::vector<Ex>& values);
+  Ex union_field(Fn& f, Ex rec, TypeId u, const std::string& name);
   Ex template_lit(Fn& f, NodeId n);
   uint32_t local_of(Fn& f, SymId s);
   Ex set_local(Fn& f, SymId s, Ex v);         // a local, or its slot in the env record when captured

@@ -296,6 +296,7 @@ Ex CodeGen::expr_node(Fn& f, NodeId n) {
         case TypeKind::Map: case TypeKind::Set: return after(w_.u32_to_f64(w_.call(rt["dx_coll_size"], {o}, t_i32())));  // .size
         case TypeKind::Tuple: return after(w_.seq({w_.drop(o), w_.f64(double(T.info(ot).params.size()))}, t_f64()));  // .length
         case TypeKind::Dict: return after(coll_get(f, o, str_const(std::string(x.text)), T.non_null(ot), t));  // d.name
+        case TypeKind::Union: return after(union_field(f, o, T.non_null(ot), std::string(x.text)));
         case TypeKind::Record: {
           const Field* fl = T.shape_info(T.info(ot).shape).find(std::string(x.text));
           return after(load_typed(o, fl->offset, fl->type));
@@ -596,6 +597,27 @@ Ex CodeGen::array_lit(Fn& f, NodeId n) {
   return w_.seq(xs, t_i32());
 }
 
+// Field `name` of a discriminated union's value `rec` (analyze/unions.cpp): at one offset in every variant, a
+// plain load; else the offset chosen by the record's shape id (its header's kind data).
+Ex CodeGen::union_field(Fn& f, Ex rec, TypeId u, const std::string& name) {
+  auto& T = p_.types;
+  const std::vector<TypeId>& vs = T.union_info(u).variants;
+  const Field* first = T.shape_info(T.info(vs[0]).shape).find(name);
+  bool one_offset = true;
+  for (TypeId v : vs) one_offset &= T.shape_info(T.info(v).shape).find(name)->offset == first->offset;
+  if (one_offset) return load_typed(rec, first->offset, first->type);
+  uint32_t r = f.add_var(t_i32()), off = f.add_var(t_i32());
+  Ex shape = w_.bin(BinaryenShrUInt32(), w_.ld32(w_.get(r, t_i32()), 4), w_.u32(8));
+  Ex pick = w_.u32(first->offset);
+  for (size_t i = 1; i < vs.size(); ++i) {
+    Ex is = w_.eq32(shape, w_.u32(T.info(vs[i]).shape));
+    pick = w_.if_(is, w_.u32(T.shape_info(T.info(vs[i]).shape).find(name)->offset), pick);
+    if (i + 1 < vs.size()) shape = w_.bin(BinaryenShrUInt32(), w_.ld32(w_.get(r, t_i32()), 4), w_.u32(8));
+  }
+  return w_.seq({w_.set(r, rec), w_.set(off, pick), load_typed(w_.add32(w_.get(r, t_i32()), w_.get(off, t_i32())), 0, first->type)},
+                wtype(first->type));
+}
+
 // A new tuple of type `tt` (a record with fields "0", "1", …) holding `values` (evaluated after the record is
 // made: locals or loads).
 Ex CodeGen::make_tuple(Fn& f, TypeId tt, const std::vector<Ex>& values) {
@@ -659,6 +681,7 @@ Ex CodeGen::object_lit(Fn& f, NodeId n) {
   auto& T = p_.types;
   TypeId t = type_of(f, n);
   if (T.kind(t) == TypeKind::Dict) return dict_literal(f, n);  // codegen_collections.cpp
+  if (T.kind(t) == TypeKind::Union) t = T.union_info(t).variants[0];  // a union's variant (analyze/unions.cpp)
   const Shape& shape = T.shape_info(T.info(t).shape);
   uint32_t rec = f.add_var(t_i32());
   std::vector<Ex> xs{w_.set(rec, w_.call(rt["dx_new_record"], {w_.u32(T.info(t).shape)}, t_i32()))};

@@ -1,5 +1,6 @@
 // A Map and a Set that outlive events: made while the server rendered, carried in the snapshot, then read
-// and changed in place by clicks (tests/e2e/control.test.mjs).
+// and changed in place by clicks; a dictionary in a signal listed by <For> over Object.entries, its rows taking
+// the [key, value] tuples apart (tests/e2e/control.test.mjs).
 import { createSignal, For } from "dx";
 
 export default function Tags() {
@@ -15,6 +16,8 @@ export default function Tags() {
     counts.delete(tag);
     setVersion(version() + 1);
   };
+  const [scores, setScores] = createSignal<Record<string, number>>({ ann: 1, "10": 0 });
+  const score = (name: string) => setScores({ ...scores(), [name]: (scores()[name] ?? 0) + 1 });
   const toggle = (tag: string) => {
     const s = new Set(picked());
     if (!s.delete(tag)) s.add(tag);
@@ -33,6 +36,11 @@ export default function Tags() {
       </For>
       <p id="tag-counts">{version() + ":" + [...counts.keys()].map((k) => k + "=" + counts.get(k)).join(",")}</p>
       <p id="tag-picked">{[...picked()].join(",")}</p>
+      <ul id="scores">
+        <For each={Object.entries(scores())}>{([name, n]) => <li onClick={() => score(name)}>{name}={n}</li>}</For>
+      </ul>
+      <button id="score-2" onClick={() => score("2")}>2</button>
+      <button id="score-bo" onClick={() => score("bo")}>bo</button>
     </div>
   );
 }

@@ -11,6 +11,7 @@ import Ticker from "../components/Ticker";
 import Pill from "../components/Pill";
 import Chip from "../components/Chip";
 import Tags from "../components/Tags";
+import Loader from "../components/Loader";
 
 // `t` again, with a new kid `under + "." + n` under the node named `under`.
 function grow(t: Tree, under: string, n: number): Tree {
@@ -87,6 +88,7 @@ export default function Control() {
         <button id="person" onClick={() => setPeople([{ name: "zed", age: 9 }, ...people()])}>person</button>
         <p id="pill"><Pill text={`lvl ${level()}`} hot={level() > 0} /></p>
         <Tags />
+        <Loader />
         <p id="chip"><Chip text={`lvl ${level()}`} hot={level() > 0} size={level() > 0 ? 5 : undefined} /></p>
         <p id="pill2"><Pill text="x" hot={false} size={level() > 0 ? undefined : 7} tag="i" /></p>
         <p id="sorted">{["banana", "Apple", "apple", "Cherry", "éclair", "_x"].sort((a, b) => a.localeCompare(b)).join(" ")}</p>
