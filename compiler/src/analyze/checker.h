@@ -90,6 +90,7 @@ class Checker {
   TypeId check_object(Ctx& c, NodeId n, TypeId expected);
   TypeId check_array(Ctx& c, NodeId n, TypeId expected);
   TypeId check_tuple(Ctx& c, NodeId n, TypeId tuple);  // literals.cpp: [a, b] as a tuple
+  bool literal_fields_hold(NodeId object_lit, TypeId record);  // literals.cpp: `kind: "circle"` fields given as such
   // functions.cpp
   TypeId check_inline_callback(Ctx& c, NodeId arrow, std::vector<TypeId> params, TypeId expected_ret);
   TypeId check_callback_value(Ctx& c, NodeId v, const std::vector<TypeId>& params);  // functions.cpp
@@ -182,6 +183,7 @@ class Checker {
   TypeId index_signature_dict(ModuleId m, NodeId object_type);
   // unions.cpp: discriminated unions of records
   bool tag_literals(ModuleId m, NodeId member, std::map<std::string, std::string>* out);
+  std::map<std::string, std::string> declared_literals(ModuleId m, NodeId object, const std::vector<std::pair<std::string, TypeId>>& fields);
   bool discriminated_union(ModuleId m, NodeId union_type, TypeId* out);
   TypeId union_narrowed(TypeId u, const std::vector<std::string>& literals, bool is_tag);
   TypeId check_union_literal(Ctx& c, NodeId n, TypeId u);

@@ -40,6 +40,31 @@ TypeId Checker::check_array(Ctx& c, NodeId n, TypeId expected) {
   return T.array_of(elem);
 }
 
+// An object literal of a record type with string-literal-typed fields (`kind: "circle"`) gives each of them
+// that string, written as it, or by a spread of a record of the same type (analyze/unions.cpp).
+bool Checker::literal_fields_hold(NodeId n, TypeId rec) {
+  auto& T = p_.types;
+  const Shape& want = T.shape_info(T.info(rec).shape);
+  for (const auto& [name, lit] : want.literals) {
+    NodeId given = kNoNode;  // the last entry that sets the field
+    for (NodeId k : node(n).kids) {
+      const Node& kn = node(k);
+      if (kn.kind == NodeKind::Spread ? T.shape_info(T.info(T.non_null(p_.type_of(mod_, k))).shape).find(name) != nullptr
+                                      : kn.kind == NodeKind::Prop && kn.text == name && !(kn.flags & kComputed))
+        given = k;
+    }
+    if (given == kNoNode) continue;  // missing: reported with the other fields
+    const Node& g = node(given);
+    bool ok = g.kind == NodeKind::Spread ? T.non_null(p_.type_of(mod_, given)) == T.non_null(rec)
+                                         : node(g.kid(0)).kind == NodeKind::StringLit && node(g.kid(0)).text == lit;
+    if (!ok) {
+      error(given, "DX0234", "'" + name + "' of '" + T.name(rec) + "' is \"" + lit + "\": write it as that string literal");
+      return false;
+    }
+  }
+  return true;
+}
+
 // [a, b] where a tuple is expected: one element per element type, in order (no spreads or holes).
 TypeId Checker::check_tuple(Ctx& c, NodeId n, TypeId tt) {
   const Node& x = node(n);
@@ -113,6 +138,7 @@ TypeId Checker::check_object(Ctx& c, NodeId n, TypeId expected) {
     }
   }
   if (!ok) return T.error();
+  if (want && !want->literals.empty() && !literal_fields_hold(n, expected)) return T.error();
   if (want) {
     for (const Field& f : want->fields) {
       bool found = false;

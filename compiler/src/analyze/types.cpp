@@ -113,8 +113,9 @@ std::string Types::shape_key(std::vector<std::pair<std::string, TypeId>>& fields
   return key;
 }
 
-ShapeId Types::shape(std::string name, std::vector<std::pair<std::string, TypeId>> fields) {
+ShapeId Types::shape(std::string name, std::vector<std::pair<std::string, TypeId>> fields, std::map<std::string, std::string> literals) {
   std::string key = shape_key(fields);
+  for (auto& [f, lit] : literals) key += "#" + f + "=" + lit;
   auto it = shape_keys_.find(key);
   if (it != shape_keys_.end()) return it->second;
   Shape s;
@@ -124,6 +125,7 @@ ShapeId Types::shape(std::string name, std::vector<std::pair<std::string, TypeId
     s.name += "}";
   }
   lay_out(s, fields);
+  s.literals = std::move(literals);
   shapes_.push_back(std::move(s));
   ShapeId id = ShapeId(shapes_.size() - 1);
   shape_keys_.emplace(key, id);

@@ -51,6 +51,9 @@ struct Shape {
   std::vector<Field> fields;  // sorted by name (the structural key)
   uint32_t size = 8;
   bool recursive = false;     // an interface whose fields reach its own type (declare_shape / define_shape)
+  // Fields declared with a string literal type (`kind: "circle"`): name → literal. Such a shape is its own
+  // (the literals are part of its key), so a record of it holds those strings (analyze/unions.cpp).
+  std::map<std::string, std::string> literals;
   const Field* find(const std::string& n) const {
     for (auto& f : fields) if (f.name == n) return &f;
     return nullptr;
@@ -103,7 +106,8 @@ class Types {
   TypeId union_of(UnionInfo u);  // interned by tag, literals and variants
   const UnionInfo& union_info(TypeId t) const { return unions_[types_[t].shape]; }
   // Interns the shape with these fields (order-insensitive); `name` is kept for the first interning.
-  ShapeId shape(std::string name, std::vector<std::pair<std::string, TypeId>> fields);
+  ShapeId shape(std::string name, std::vector<std::pair<std::string, TypeId>> fields,
+                std::map<std::string, std::string> literals = {});
   // A recursive interface (`interface Tree { kids: Tree[] }`): its shape is declared first, so its fields can
   // name record(s), then defined with them; from then on it is interned like any shape with those fields.
   ShapeId declare_shape(std::string name);

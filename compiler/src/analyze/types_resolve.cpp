@@ -146,7 +146,7 @@ TypeId Checker::resolve_type(ModuleId m, NodeId tn) {
     case NodeKind::ObjectType: {
       std::vector<std::pair<std::string, TypeId>> fields;
       if (TypeId dict = index_signature_dict(m, tn)) result = dict;  // { [key: string]: V }
-      else if (resolve_fields(m, tn, "object types", &fields)) result = T.record(T.shape("", fields));
+      else if (resolve_fields(m, tn, "object types", &fields)) result = T.record(T.shape("", fields, declared_literals(m, tn, fields)));
       break;
     }
     case NodeKind::FunctionType: {
@@ -221,7 +221,7 @@ TypeId Checker::resolve_named(SymId sid, NodeId at, const std::string& name) {
     bool ok = resolve_fields(s.module, object, d.kind == NodeKind::TypeAlias ? "object types" : "interfaces", &fields);
     TypeId declared = resolving_[key];
     if (ok && declared) T.define_shape(T.info(declared).shape, fields), t = declared;
-    else if (ok) t = T.record(T.shape(name, fields));
+    else if (ok) t = T.record(T.shape(name, fields, declared_literals(s.module, object, fields)));
     // A recursive one that failed keeps its declared shape without fields; uses of it are errors already.
   }
   mod_ = saved;
@@ -425,8 +425,17 @@ bool Checker::assignable(TypeId from, TypeId to) const {
   if (!T.can_be_nullable(from) || !T.can_be_nullable(to)) return false;
   Types& mt = const_cast<Types&>(T);
   // Discriminated unions (unions.cpp): a value known to be some of a union's variants (built as one, or narrowed)
-  // into that union, and one known to be a single variant into that variant's record type. A record of a
-  // variant's shape is not a union value: its tag could name another variant.
+  // into that union, one known to be a single variant into that variant's record type, and a record of a
+  // variant's type (its shape holds its tag's literal: Shape::literals) into the union when no other variant
+  // has that record type.
+  if (T.kind(to) == TypeKind::Union && T.kind(from) == TypeKind::Record && (T.nullable(from) & ~T.nullable(to)) == 0) {
+    const UnionInfo& u = T.union_info(to);
+    const Shape& sh = T.shape_info(T.info(from).shape);
+    auto lit = sh.literals.find(u.tag);
+    size_t hits = 0;
+    for (size_t i = 0; i < u.variants.size(); ++i) hits += u.variants[i] == mt.non_null(from) && lit != sh.literals.end() && lit->second == u.literals[i];
+    return hits == 1;
+  }
   if (T.kind(from) == TypeKind::Union && T.kind(to) == TypeKind::Record && T.union_info(from).variants.size() == 1 &&
       (T.nullable(from) & ~T.nullable(to)) == 0)
     return T.union_info(from).variants[0] == mt.non_null(to);

@@ -30,6 +30,19 @@ bool Checker::tag_literals(ModuleId m, NodeId member, std::map<std::string, std:
   return true;
 }
 
+// The string-literal-typed fields an object type or interface declares itself (not through a base), for its
+// shape (Types::shape): only string fields can be.
+std::map<std::string, std::string> Checker::declared_literals(ModuleId m, NodeId object, const std::vector<std::pair<std::string, TypeId>>& fields) {
+  std::map<std::string, std::string> lits;
+  if (!tag_literals(m, object, &lits)) return {};
+  for (auto it = lits.begin(); it != lits.end();) {
+    bool string_field = false;
+    for (auto& [name, t] : fields) string_field |= name == it->first && t == p_.types.string();
+    it = string_field ? std::next(it) : lits.erase(it);
+  }
+  return lits;
+}
+
 // `A | B | …` (and `| null` / `| undefined`) when every other member is a record type: a discriminated union in
 // *out. False when some member is not an object type or a type name of a record (the caller's rules apply);
 // *out is the error type (reported) when the records share no tag field with a distinct string literal each.

@@ -102,3 +102,24 @@ export function fallthrough(): string {
   }
   return out;
 }
+
+// A value of a variant's own type (its tag field a string literal) goes where the union is expected.
+function circle(r: number): Circle {
+  return { kind: "circle", r };
+}
+function bigger(c: Circle): Circle {
+  return { ...c, r: c.r * 2 };
+}
+
+export function variantsAsUnion(): string {
+  const shapes: Shape[] = [];
+  shapes.push(circle(1));
+  const sq: Square = { kind: "square", side: 3, label: "q" };
+  shapes.push(sq);
+  shapes.push(bigger(circle(2)));
+  let total = 0;
+  for (const s of shapes) total += area(s);
+  const first: Shape = shapes[0];
+  const back = first.kind === "circle" ? bigger(first).r : -1;
+  return num(Math.round(total)) + " " + shapes.map(describe).join("|") + " " + back;
+}
