@@ -22,7 +22,7 @@ bool Checker::collection_value_ok(NodeId at, TypeId v) {
   if (v == T.error()) return false;
   bool ok = T.wasm(v) != WasmType::None && T.kind(v) != TypeKind::Null && T.kind(v) != TypeKind::Undefined &&
             T.kind(v) != TypeKind::Event && T.kind(v) != TypeKind::EventTarget && T.kind(v) != TypeKind::Jsx;
-  if (!ok) error(at, "DX0232", "Map values of type '" + T.name(v) + "' are not supported");
+  if (!ok) error(at, "DX0232", "values of type '" + T.name(v) + "' are not supported in a Map or dictionary (numbers, booleans, strings, arrays, records, functions and collections are)");
   return ok;
 }
 
