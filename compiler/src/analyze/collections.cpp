@@ -352,7 +352,8 @@ TypeId Checker::check_in(Ctx& c, NodeId n) {
 }
 
 // Object.keys(d), Object.values(d), Object.entries(d) (JS's order: integer-like keys ascending, then the others
-// as inserted) and Object.fromEntries(pairs) — of dictionaries.
+// as inserted) of dictionaries and of records (values and entries: of one field type), and
+// Object.fromEntries(pairs).
 TypeId Checker::check_object_call(Ctx& c, NodeId n, const std::string& method, const std::vector<NodeId>& args) {
   auto& T = p_.types;
   if (method != "keys" && method != "values" && method != "entries" && method != "fromEntries") {
@@ -371,9 +372,20 @@ TypeId Checker::check_object_call(Ctx& c, NodeId n, const std::string& method, c
     TypeId v = T.info(T.info(at).elem).params[1];
     return collection_value_ok(args[0], v) ? T.dict_of(v) : T.error();
   }
+  if (T.kind(at) == TypeKind::Record) {  // a record's own keys, in the order its object literals write them (emit)
+    const std::vector<Field>& fields = T.shape_info(T.info(at).shape).fields;
+    if (method == "keys") return T.array_of(T.string());
+    TypeId v = fields.empty() ? T.number() : fields[0].type;
+    for (const Field& f : fields)
+      if (f.type != v) {
+        error(args[0], "DX0235", "Object." + method + " of a '" + T.name(at) + "' needs its fields to have one type ('" + f.name + "' is '" +
+                                     T.name(f.type) + "', '" + fields[0].name + "' '" + T.name(v) + "'): use a Record<string, V>");
+        return T.error();
+      }
+    return method == "values" ? T.array_of(v) : T.array_of(T.tuple_of({T.string(), v}));
+  }
   if (T.kind(at) != TypeKind::Dict) {
-    error(args[0], "DX0235", "Object." + method + " of a '" + T.name(at) + "' is not supported: it takes a dictionary (Record<string, V>)" +
-                                 (T.kind(at) == TypeKind::Record ? "; a record's fields are known: list them" : ""));
+    error(args[0], "DX0235", "Object." + method + " of a '" + T.name(at) + "' is not supported: it takes a dictionary (Record<string, V>) or a record");
     return T.error();
   }
   TypeId v = T.info(at).elem;

@@ -43,6 +43,9 @@ struct Fn {
   uint32_t add_var(WType t) { vars.push_back(t); return uint32_t(params.size() + vars.size() - 1); }
 };
 
+// The key order of records of shape `s` as the program's object literals write them (codegen_call.cpp).
+std::vector<std::string> literal_order(const Program& p, ShapeId s);
+
 class CodeGen {
  public:
   CodeGen(Program& p, const LoweredProgram& lp, BinaryenModuleRef m, StaticData& data, Diagnostics& d);
@@ -157,6 +160,7 @@ class CodeGen {
   Ex dict_literal(Fn& f, NodeId n);
   Ex dict_key(Fn& f, NodeId target);
   Ex object_call(Fn& f, NodeId n, const std::string& method, const std::vector<NodeId>& args);
+  Ex record_keys(Fn& f, NodeId n, const std::string& method, NodeId record);
   Ex collection_call(Fn& f, NodeId n, Ex obj, TypeId ot, const std::string& method, const std::vector<NodeId>& args);
   // The pieces of a loop over a collection's live entries (each Ex used once): run `pre`, then per step exit
   // when `done`, skip the entry when `hole`, else read `key` / `value`; `next` advances.

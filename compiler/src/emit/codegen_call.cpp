@@ -19,6 +19,8 @@ Ex missing_arg(const W& w, const Types& T, TypeId t) {
   return w.u32(T.kind(t) == TypeKind::Boolean ? kMissingBool : 0);
 }
 
+}  // namespace
+
 // The key order of records of shape `s` as JS creates them: the order in which the program's object literals
 // of that shape write their keys (a literal that starts by spreading a record of the same shape keeps that
 // order), and the order of the records `...rest` patterns take apart, less the keys they name. Empty when
@@ -75,7 +77,6 @@ std::vector<std::string> literal_order(const Program& p, ShapeId s) {
     for (const Field& f : T.shape_info(s).fields) order.push_back(f.name);
   return order;
 }
-}  // namespace
 
 uint32_t CodeGen::table_index(FuncId f) {
   auto it = table_slots_.find(f);

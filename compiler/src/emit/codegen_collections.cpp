@@ -150,12 +150,37 @@ Ex CodeGen::object_call(Fn& f, NodeId n, const std::string& method, const std::v
                    w_.get(d, t_i32())},
                   t_i32());
   }
+  if (T.kind(T.non_null(type_of(f, args[0]))) == TypeKind::Record) return record_keys(f, n, method, args[0]);
   if (method == "entries") {
     TypeId tt = T.info(t).elem;
     const Shape& sh = T.shape_info(T.info(tt).shape);
     return w_.call(rt["dx_dict_entries"], {expr(f, args[0]), w_.u32(T.info(tt).shape), w_.u32(sh.find("0")->offset), w_.u32(sh.find("1")->offset)}, t_i32());
   }
   return w_.call(rt["dx_dict_array"], {expr(f, args[0]), w_.u32(method == "values" ? 1 : 0)}, t_i32());
+}
+
+// Object.keys/values/entries of a record: its keys in the order the program's object literals write them
+// (literal_order, as console.log prints them), its values read field by field.
+Ex CodeGen::record_keys(Fn& f, NodeId n, const std::string& method, NodeId arg) {
+  auto& T = p_.types;
+  TypeId rt_t = T.non_null(type_of(f, arg)), out_t = type_of(f, n), et = T.info(out_t).elem;
+  std::vector<std::string> order = literal_order(p_, T.info(rt_t).shape);
+  if (order.size() != T.shape_info(T.info(rt_t).shape).fields.size()) {
+    d_.error("DX0265", node(f.module, arg).span,
+             "'" + T.name(rt_t) + "' is built by object literals that write its fields in different orders (or with numeric keys): "
+             "JS would list each object's own order; write them in one order to list its keys");
+    return w_.unreachable();
+  }
+  uint32_t rec = f.add_var(t_i32()), arr = f.add_var(t_i32());
+  std::vector<Ex> xs{w_.set(rec, expr(f, arg)), w_.set(arr, w_.call(rt["dx_new_array"], {w_.u32(T.elem_kind(et)), w_.i32(0)}, t_i32()))};
+  for (const std::string& key : order) {
+    const Field* fl = T.shape_info(T.info(rt_t).shape).find(key);
+    Ex value = load_typed(w_.get(rec, t_i32()), fl->offset, fl->type);
+    Ex elem = method == "keys" ? str_const(key) : method == "values" ? value : make_tuple(f, et, {str_const(key), value});
+    xs.push_back(w_.call(rt[T.wasm(et) == WasmType::F64 ? "dx_array_push_f64" : "dx_array_push_i32"], {w_.get(arr, t_i32()), elem}, t_none()));
+  }
+  xs.push_back(w_.get(arr, t_i32()));
+  return w_.seq(xs, t_i32());
 }
 
 // The methods (analyze/collections.cpp: check_collection_method), on the collection `obj` of type ot.

@@ -7,5 +7,5 @@ export default function Page() {
   names.a += "y";
   names.toString();
   const rec = { [String(n)]: 1 };
-  return <h1>{Object.keys({ id: 1 }).length}</h1>;
+  return <h1>{Object.values({ id: 1, name: "x" }).length}</h1>;
 }

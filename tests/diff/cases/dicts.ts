@@ -96,3 +96,19 @@ export function many(): string {
   const ks = Object.keys(d);
   return ks.length + " " + strs(ks.slice(0, 5)) + " " + strs(ks.slice(ks.length - 3)) + " " + nums(Object.values(d).slice(0, 4));
 }
+
+// Object.keys/values/entries of records with fixed fields: the keys in the order the object literals write them.
+const COLORS = { red: "#f00", green: "#0f0", blue: "#00f" };
+interface Point {
+  y: number;
+  x: number;
+}
+
+export function ofRecords(): string {
+  const p: Point = { x: 1, y: 2 };
+  const mixed = { b: 1, a: "x", c: true };
+  let out = strs(Object.keys(COLORS)) + strs(Object.values(COLORS)) + " ";
+  for (const [name, hex] of Object.entries(COLORS)) out += name + hex;
+  out += " " + strs(Object.keys(p)) + nums(Object.values(p)) + " " + strs(Object.keys(mixed)) + " " + Object.entries(p).length;
+  return out;
+}
