@@ -133,6 +133,9 @@ TypeId Checker::substitute(const Generic& g, NodeId t, const std::map<std::strin
       }
       if ((n.text == "Array" || n.text == "ReadonlyArray") && args.size() == 1) return T.array_of(args[0]);
       SymId sid = lookup_module(g.module, std::string(n.text));
+      if (sid == kNoId && (n.text == "Map" || n.text == "ReadonlyMap") && args.size() == 2) return T.map_of(args[0], args[1]);
+      if (sid == kNoId && (n.text == "Set" || n.text == "ReadonlySet") && args.size() == 1) return T.set_of(args[0]);
+      if (sid == kNoId && n.text == "Record" && args.size() == 2 && args[0] == T.string()) return T.dict_of(args[1]);
       if (sid == kNoId || p_.symbols[sid].kind != SymKind::TypeName) return 0;
       ModuleId saved = mod_;
       mod_ = g.module;
@@ -143,6 +146,14 @@ TypeId Checker::substitute(const Generic& g, NodeId t, const std::map<std::strin
     case NodeKind::ArrayType: {
       TypeId e = substitute(g, n.kid(0), bound);
       return e ? T.array_of(e) : 0;
+    }
+    case NodeKind::TupleType: {
+      std::vector<TypeId> elems;
+      for (NodeId k : n.kids) {
+        elems.push_back(substitute(g, k, bound));
+        if (!elems.back()) return 0;
+      }
+      return T.tuple_of(elems);
     }
     case NodeKind::FunctionType: {
       std::vector<TypeId> params;
@@ -281,6 +292,22 @@ TypeId Checker::check_generic_call(Ctx& c, NodeId call, SymId generic) {
     for (size_t i = 0; i < args.size(); ++i) {
       if (pass_of(args[i]) != pass) continue;
       TypeId expected = substitute(g, anns[i], bound);
+      const Node& an = node(args[i]);
+      const Node& tn = p_.node(g.module, anns[i]);
+      if (!expected && an.kind == NodeKind::ArrayLit && tn.kind == NodeKind::TupleType && an.kids.size() == tn.kids.size() &&
+          std::none_of(an.kids.begin(), an.kids.end(), [&](NodeId k) { return node(k).kind == NodeKind::Spread || node(k).kind == NodeKind::Hole; })) {
+        // pair(["x", 1]) for a parameter [A, B]: a tuple, its element types inferred one by one
+        std::vector<TypeId> elems;
+        for (size_t k = 0; k < an.kids.size(); ++k) {
+          TypeId e = check_expr(c, an.kids[k], substitute(g, tn.kids[k], bound));
+          if (e == T.error()) return T.error();
+          infer(g, tn.kids[k], e, bound);
+          elems.push_back(e);
+        }
+        arg_types[i] = T.tuple_of(elems);
+        set_type(args[i], arg_types[i]);
+        continue;
+      }
       arg_types[i] = check_expr(c, args[i], expected);
       if (arg_types[i] == T.error()) return T.error();
       infer(g, anns[i], arg_types[i], bound);

@@ -235,7 +235,7 @@ export function generics(): string {
   const sizes = keysOf(g).map((k) => k + (g.get(k)?.length ?? 0));
   const u = union(new Set([1, 2]), new Set([2, 3]));
   const c = countBy([1, 2, 3, 4, 5], (n) => (n % 2 === 0 ? "even" : "odd"));
-  const pair: [string, number] = ["x", 4];
-  const [n, s] = swapPair(pair);
-  return strs(sizes) + " " + nums([...u]) + " " + nums(valuesOf(c)) + " " + num(n) + s;
+  const [n, s] = swapPair(["x", 4]);
+  const [b, a] = swapPair([true, [1, 2]]);
+  return strs(sizes) + " " + nums([...u]) + " " + nums(valuesOf(c)) + " " + num(n) + s + " " + nums(b) + bool(a);
 }
