@@ -219,22 +219,52 @@ void coll_clear(Ref m) {
   set_idx(m, kIdxIsMap, vals ? 1 : 0);
 }
 
-// A new array of the live keys (which 0) or values (1), in order.
-Ref coll_array(Ref m, uint32_t which) {
-  Ref keys = keys_of(m), src = which ? vals_of(m) : keys;
-  uint32_t kind = array_kind(src), esz = elem_size(kind), n = array_len(keys);
-  Ref out = array_new(kind, idx(m, kIdxLive));
-  Ref d = array_data(out);
-  for (uint32_t i = 0, j = 0; i < n; ++i)
-    if (!is_hole(keys, i)) mem_copy(d + esz * j++, array_data(src) + esz * i, esz);  // an arena holder: uncounted
+// The live entries' indexes in insertion order: an arena block of idx(m, kIdxLive) u32s (dict_order gives them in
+// JS's property order).
+Ref insertion_order(Ref m) {
+  Ref keys = keys_of(m), order = arena_alloc(4 * (idx(m, kIdxLive) ? idx(m, kIdxLive) : 1));
+  for (uint32_t i = 0, j = 0, n = array_len(keys); i < n; ++i)
+    if (!is_hole(keys, i)) st32(order + 4 * j++, i);
+  return order;
+}
+
+// A new array of the keys (which 0) or values (1) of the entries `order` lists.
+Ref array_in(Ref m, Ref order, uint32_t which) {
+  Ref src = which ? vals_of(m) : keys_of(m);
+  uint32_t esz = elem_size(array_kind(src)), live = idx(m, kIdxLive);
+  Ref out = array_new(array_kind(src), live);
+  for (uint32_t j = 0; j < live; ++j)  // an arena holder: uncounted
+    mem_copy(array_data(out) + esz * j, array_data(src) + esz * ld32(order + 4 * j), esz);
   return out;
 }
 
-void dict_put(Ref d, Ref key, Ref slot) {
-  uint32_t i = add(d, probe_word(d, key));
-  if (array_kind(vals_of(d)) == kElemNumber) put_num(d, i, ldf64(slot));
-  else put_word(d, i, ld32(slot));
+// A new array of [key, value] tuples — records of `shape`, the key at `koff`, the value (a Set's key again) at
+// `voff` — of the entries `order` lists.
+Ref entries_in(Ref m, Ref order, uint32_t shape, uint32_t koff, uint32_t voff) {
+  Ref keys = keys_of(m), vals = vals_of(m) ? vals_of(m) : keys;
+  uint32_t ksz = elem_size(array_kind(keys)), vsz = elem_size(array_kind(vals)), live = idx(m, kIdxLive);
+  Ref out = array_new(kElemRecord, live);
+  for (uint32_t j = 0; j < live; ++j) {
+    uint32_t i = ld32(order + 4 * j);
+    Ref r = record_new(shape);  // an arena record in an arena array: plain stores, counted if evacuated
+    mem_copy(r + koff, array_data(keys) + ksz * i, ksz);
+    mem_copy(r + voff, array_data(vals) + vsz * i, vsz);
+    st32(array_data(out) + 4 * j, r);
+  }
+  return out;
 }
+
+// The entry of the key stored at `at` (in the keys' representation), added when new; a Map's value stored at
+// `at` into entry i.
+uint32_t add_at(Ref m, Ref at) {
+  return array_kind(keys_of(m)) == kElemNumber ? add(m, probe_num(m, ldf64(at))) : add(m, probe_word(m, ld32(at)));
+}
+void put_at(Ref m, uint32_t i, Ref at) {
+  if (array_kind(vals_of(m)) == kElemNumber) put_num(m, i, ldf64(at));
+  else put_word(m, i, ld32(at));
+}
+
+void dict_put(Ref d, Ref key, Ref slot) { put_at(d, add(d, probe_word(d, key)), slot); }
 
 uint32_t coll_count(Ref c) { return idx(c, kIdxLive); }
 Ref coll_keys(Ref c) { return keys_of(c); }
@@ -258,54 +288,30 @@ DX_EXPORT("dx_coll_delete_i32") uint32_t dx_coll_delete_i32(uint32_t m, uint32_t
 DX_EXPORT("dx_coll_put_f64") void dx_coll_put_f64(uint32_t m, uint32_t i, double v) { put_num(m, i, v); }
 DX_EXPORT("dx_coll_put_i32") void dx_coll_put_i32(uint32_t m, uint32_t i, uint32_t v) { put_word(m, i, v); }
 DX_EXPORT("dx_coll_clear") void dx_coll_clear(uint32_t m) { coll_clear(m); }
-DX_EXPORT("dx_coll_array") uint32_t dx_coll_array(uint32_t m, uint32_t which) { return coll_array(m, which); }
+DX_EXPORT("dx_coll_array") uint32_t dx_coll_array(uint32_t m, uint32_t which) { return array_in(m, insertion_order(m), which); }
 // new Set(array): every element of `arr` added in order (a Set's keys are the array's element kind).
 DX_EXPORT("dx_coll_add_all") void dx_coll_add_all(uint32_t m, uint32_t arr) {
-  uint32_t kind = array_kind(arr), n = array_len(arr);
-  for (uint32_t i = 0; i < n; ++i) {
-    Ref at = array_data(arr) + elem_size(kind) * i;
-    if (kind == kElemNumber) add(m, probe_num(m, ldf64(at)));
-    else add(m, probe_word(m, ld32(at)));
-  }
+  for (uint32_t i = 0, n = array_len(arr); i < n; ++i) add_at(m, array_data(arr) + elem_size(array_kind(arr)) * i);
 }
 // new Map(other) / new Set(other): every live entry of `src` into the new `m`.
 DX_EXPORT("dx_coll_copy") void dx_coll_copy(uint32_t m, uint32_t src) {
   Ref keys = keys_of(src), vals = vals_of(src);
-  uint32_t kind = array_kind(keys), n = array_len(keys);
-  for (uint32_t i = 0; i < n; ++i) {
+  for (uint32_t i = 0, n = array_len(keys); i < n; ++i) {
     if (is_hole(keys, i)) continue;
-    Ref at = array_data(keys) + elem_size(kind) * i;
-    uint32_t j = kind == kElemNumber ? add(m, probe_num(m, ldf64(at))) : add(m, probe_word(m, ld32(at)));
-    if (!vals) continue;
-    if (array_kind(vals) == kElemNumber) put_num(m, j, ldf64(array_data(vals) + 8 * i));
-    else put_word(m, j, ld32(array_data(vals) + 4 * i));
+    uint32_t j = add_at(m, array_data(keys) + elem_size(array_kind(keys)) * i);
+    if (vals) put_at(m, j, array_data(vals) + elem_size(array_kind(vals)) * i);
   }
 }
-// [...map], Array.from(map.entries()): a new array of [key, value] tuples — records of shape `shape` with the
-// key at `koff` and the value (a Set's key again) at `voff`.
+// [...map], Array.from(map.entries()): [key, value] tuples in insertion order (entries_in).
 DX_EXPORT("dx_coll_entries") uint32_t dx_coll_entries(uint32_t m, uint32_t shape, uint32_t koff, uint32_t voff) {
-  Ref keys = keys_of(m), vals = vals_of(m) ? vals_of(m) : keys;
-  uint32_t ksz = elem_size(array_kind(keys)), vsz = elem_size(array_kind(vals)), n = array_len(keys);
-  Ref out = array_new(kElemRecord, idx(m, kIdxLive));
-  for (uint32_t i = 0, j = 0; i < n; ++i) {
-    if (is_hole(keys, i)) continue;
-    Ref r = record_new(shape);  // an arena record in an arena array: plain stores, counted if evacuated
-    mem_copy(r + koff, array_data(keys) + ksz * i, ksz);
-    mem_copy(r + voff, array_data(vals) + vsz * i, vsz);
-    st32(array_data(out) + 4 * j++, r);
-  }
-  return out;
+  return entries_in(m, insertion_order(m), shape, koff, voff);
 }
 // new Map(pairs): every [key, value] tuple of `arr` (key at `koff`, value at `voff` of each record) set in order.
 DX_EXPORT("dx_coll_add_pairs") void dx_coll_add_pairs(uint32_t m, uint32_t arr, uint32_t koff, uint32_t voff) {
-  uint32_t kind = array_kind(keys_of(m)), n = array_len(arr);
-  Ref vals = vals_of(m);
-  for (uint32_t i = 0; i < n; ++i) {
+  for (uint32_t i = 0, n = array_len(arr); i < n; ++i) {
     Ref r = ld32(array_data(arr) + 4 * i);
-    uint32_t j = kind == kElemNumber ? add(m, probe_num(m, ldf64(r + koff))) : add(m, probe_word(m, ld32(r + koff)));
-    if (!vals) continue;
-    if (array_kind(vals) == kElemNumber) put_num(m, j, ldf64(r + voff));
-    else put_word(m, j, ld32(r + voff));
+    uint32_t j = add_at(m, r + koff);
+    if (vals_of(m)) put_at(m, j, r + voff);
   }
 }
 
@@ -373,24 +379,8 @@ Ref dict_order(Ref m) {
 }  // namespace dx::rt
 
 // Object.keys(d) (which 0), Object.values(d) (1): a new array in property order.
-DX_EXPORT("dx_dict_array") uint32_t dx_dict_array(uint32_t m, uint32_t which) {
-  Ref src = which ? vals_of(m) : keys_of(m);
-  uint32_t esz = elem_size(array_kind(src)), live = idx(m, kIdxLive);
-  Ref order = dict_order(m), out = array_new(array_kind(src), live);
-  for (uint32_t j = 0; j < live; ++j) mem_copy(array_data(out) + esz * j, array_data(src) + esz * ld32(order + 4 * j), esz);
-  return out;
-}
+DX_EXPORT("dx_dict_array") uint32_t dx_dict_array(uint32_t m, uint32_t which) { return array_in(m, dict_order(m), which); }
 // Object.entries(d): [key, value] tuples (records of `shape`, key at `koff`, value at `voff`) in property order.
 DX_EXPORT("dx_dict_entries") uint32_t dx_dict_entries(uint32_t m, uint32_t shape, uint32_t koff, uint32_t voff) {
-  Ref keys = keys_of(m), vals = vals_of(m);
-  uint32_t vsz = elem_size(array_kind(vals)), live = idx(m, kIdxLive);
-  Ref order = dict_order(m), out = array_new(kElemRecord, live);
-  for (uint32_t j = 0; j < live; ++j) {
-    uint32_t i = ld32(order + 4 * j);
-    Ref r = record_new(shape);
-    st32(r + koff, ld32(array_data(keys) + 4 * i));
-    mem_copy(r + voff, array_data(vals) + vsz * i, vsz);
-    st32(array_data(out) + 4 * j, r);
-  }
-  return out;
+  return entries_in(m, dict_order(m), shape, koff, voff);
 }

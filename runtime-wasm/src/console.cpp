@@ -114,6 +114,13 @@ Ref inspect_str(const Ctx& c, Ref s) {
 Ref inspect(Ctx& c, uint32_t v, const uint8_t* d, uint32_t level);
 Ref inspect_record(Ctx& c, Ref rec, const uint8_t* d, uint32_t level);
 
+// The value stored at `at` with descriptor `d`, inside a container at `level`.
+Ref element(Ctx& c, Ref at, const uint8_t* d, uint32_t level) {
+  if (*d == 'N') return inspect_nnum(ldf64(at));
+  if (*d == 'n') return inspect_num(ldf64(at));
+  return inspect(c, ld32(at), d, level + 1);
+}
+
 // groupArrayElements: more than six entries are laid out in columns when they are short enough.
 // `out` holds `count` entries (plus a "... more items" entry when `more`); returns the new count.
 uint32_t group(const Ctx& c, Ref* out, uint32_t count, bool more, bool numbers) {
@@ -211,8 +218,7 @@ Ref inspect_array(Ctx& c, Ref arr, const uint8_t* elem, uint32_t level) {
   bool numbers = desc_f64(elem);  // node pads numbers at the start, unless one is null or undefined
   for (uint32_t i = 0; i < shown; ++i) {
     if (*elem == 'N' && num_nullish(ldf64(data + 8 * i)) != Nullish::No) numbers = false;
-    st32(out + 4 * i, *elem == 'N' ? inspect_nnum(ldf64(data + 8 * i))
-                      : *elem == 'n' ? inspect_num(ldf64(data + 8 * i)) : inspect(c, ld32(data + 4 * i), elem, level + 1));
+    st32(out + 4 * i, element(c, data + (desc_f64(elem) ? 8 : 4) * i, elem, level));
   }
   c.indent -= 2;
   if (more) {
@@ -227,10 +233,12 @@ Ref inspect_array(Ctx& c, Ref arr, const uint8_t* elem, uint32_t level) {
   return reduce(c, entries, rows, rows == count, "[", ']');
 }
 
-bool is_identifier(const uint8_t* s, uint32_t n) {
-  if (n == 0 || (s[0] >= '0' && s[0] <= '9')) return false;
+// node's keyStrRegExp, /^[a-zA-Z_][a-zA-Z_0-9]*$/, on n units read by `unit(i)`.
+template <class Unit>
+bool is_identifier(uint32_t n, Unit unit) {
+  if (n == 0 || (unit(0) >= '0' && unit(0) <= '9')) return false;
   for (uint32_t i = 0; i < n; ++i) {
-    uint8_t ch = s[i];
+    uint32_t ch = unit(i);
     if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_')) return false;
   }
   return true;
@@ -247,7 +255,7 @@ Ref inspect_record(Ctx& c, Ref rec, const uint8_t* d, uint32_t level) {
   c.indent += 2;
   for (uint32_t i = 0; desc_field(d, &f); ++i) {
     StrBuf b;
-    if (is_identifier(f.name, f.name_len)) {
+    if (is_identifier(f.name_len, [&](uint32_t i) { return uint32_t(f.name[i]); })) {
       for (uint32_t k = 0; k < f.name_len; ++k) b.push(f.name[k]);
     } else {
       StrBuf name;
@@ -256,20 +264,13 @@ Ref inspect_record(Ctx& c, Ref rec, const uint8_t* d, uint32_t level) {
       quote(b, n, 0, str_len(n));
     }
     put(b, ": ");
-    if (*f.desc == 'N') put(b, inspect_nnum(ldf64(rec + f.offset)));
-    else put(b, desc_f64(f.desc) ? inspect_num(ldf64(rec + f.offset)) : inspect(c, ld32(rec + f.offset), f.desc, level + 1));
+    put(b, element(c, rec + f.offset, f.desc, level));
     st32(out + 4 * i, b.finish());
   }
   c.indent -= 2;
   return reduce(c, reinterpret_cast<Ref*>(mem(out)), count, true, "{", '}');
 }
 
-// The value stored at `at` with descriptor `d`, inside a container at `level`.
-Ref element(Ctx& c, Ref at, const uint8_t* d, uint32_t level) {
-  if (*d == 'N') return inspect_nnum(ldf64(at));
-  if (*d == 'n') return inspect_num(ldf64(at));
-  return inspect(c, ld32(at), d, level + 1);
-}
 
 // A tuple: an array of its elements.
 Ref inspect_tuple(Ctx& c, Ref rec, const uint8_t* d, uint32_t level) {
@@ -292,12 +293,7 @@ Ref inspect_tuple(Ctx& c, Ref rec, const uint8_t* d, uint32_t level) {
 
 void key(StrBuf& b, Ref k) {  // a property key: as is when an identifier, else quoted
   uint32_t n = str_len(k);
-  bool ident = n > 0 && !(str_unit(k, 0) >= '0' && str_unit(k, 0) <= '9');
-  for (uint32_t i = 0; ident && i < n; ++i) {
-    uint32_t ch = str_unit(k, i);
-    ident = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_';
-  }
-  if (ident) b.append(k, 0, n);
+  if (is_identifier(n, [&](uint32_t i) { return str_unit(k, i); })) b.append(k, 0, n);
   else quote(b, k, 0, n);
 }
 

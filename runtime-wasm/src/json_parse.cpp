@@ -182,6 +182,48 @@ struct Parser {
     expect(':');
   }
 
+  // At `u`, an array or object must open (`open`): another value is JSON of the wrong shape, anything else bad JSON.
+  void opens(uint32_t u, uint32_t open) {
+    if (u == open) return;
+    bool value_start = u == '"' || u == 't' || u == 'f' || u == '-' || (u >= '0' && u <= '9') || u == '[' || u == '{';
+    if (value_start) shape(open == '{' ? "JSON.parse: expected an object" : "JSON.parse: expected an array");
+    syntax();
+  }
+
+  // The "<shape id>:" after a record's, tuple's or dictionary's letter; `p` moves past it.
+  static uint32_t shape_id(const uint8_t*& p) {
+    uint32_t sh = 0;
+    while (*p >= '0' && *p <= '9') sh = sh * 10 + (*p++ - '0');
+    ++p;  // ':'
+    return sh;
+  }
+
+  // The runtime element kind of values of descriptor `d` (after its marks).
+  static uint32_t elem_kind(const uint8_t* d) {
+    while (*d == '?' || *d == '~') ++d;
+    return *d == 'n' ? 0 : *d == 'b' ? 1 : *d == 's' ? 2 : *d == '[' ? 3 : 4;
+  }
+
+  // The members of an object whose '{' has been read, through the closing '}': `member(key)` parses each value.
+  template <class F>
+  void members(F member) {
+    ws();
+    if (peek() != '}') {
+      for (;;) {
+        ws();
+        if (peek() != '"') syntax();
+        Ref key = string();
+        ws();
+        expect(':');
+        member(key);
+        ws();
+        if (peek() == ',') { ++i; continue; }
+        break;
+      }
+    }
+    expect('}');
+  }
+
   // Parses one value of descriptor `d` into `slot` (8 bytes for 'n', else 4).
   void value(const uint8_t* d, Ref slot) {
     bool may_null = false;
@@ -210,11 +252,9 @@ struct Parser {
         st32(slot, string());
         return;
       case '[': {
-        if (u != '[') { if (u == '"' || u == 't' || u == 'f' || u == '-' || (u >= '0' && u <= '9') || u == '{') shape("JSON.parse: expected an array"); syntax(); }
+        opens(u, '[');
         ++i;
-        const uint8_t* e = d + 1;
-        while (*e == '?' || *e == '~') ++e;
-        uint32_t kind = *e == 'n' ? 0 : *e == 'b' ? 1 : *e == 's' ? 2 : *e == '[' ? 3 : 4;
+        uint32_t kind = elem_kind(d + 1);
         Ref arr = array_new(kind, 0);
         Ref tmp = arena_alloc(8);
         ws();
@@ -232,43 +272,24 @@ struct Parser {
         return;
       }
       case 'D': {  // a dictionary: 'D' shape ':' the value's descriptor; every member becomes an entry
-        if (u != '{') { if (u == '"' || u == 't' || u == 'f' || u == '-' || (u >= '0' && u <= '9') || u == '[') shape("JSON.parse: expected an object"); syntax(); }
+        opens(u, '{');
         ++i;
         const uint8_t* p = d + 1;
-        uint32_t sh = 0;
-        while (*p >= '0' && *p <= '9') sh = sh * 10 + (*p++ - '0');
-        ++p;  // ':'
-        const uint8_t* e = p;
-        while (*e == '?' || *e == '~') ++e;
-        Ref dict = coll_new(sh, kElemString, *e == 'n' ? 0 : *e == 'b' ? 1 : *e == 's' ? 2 : *e == '[' ? 3 : 4);
+        uint32_t sh = shape_id(p);
+        Ref dict = coll_new(sh, kElemString, elem_kind(p));
         Ref tmp = arena_alloc(8);
-        ws();
-        if (peek() != '}') {
-          for (;;) {
-            ws();
-            if (peek() != '"') syntax();
-            Ref key = string();
-            ws();
-            expect(':');
-            value(p, tmp);
-            dict_put(dict, key, tmp);  // a repeated key keeps its place and takes the later value, as JS
-            ws();
-            if (peek() == ',') { ++i; continue; }
-            break;
-          }
-        }
-        expect('}');
+        members([&](Ref key) {
+          value(p, tmp);
+          dict_put(dict, key, tmp);  // a repeated key keeps its place and takes the later value, as JS
+        });
         st32(slot, dict);
         return;
       }
       case '(': {  // a tuple: '(' shape ':' its elements as fields "0", "1", … '}', from an array of exactly as many
-        if (u != '[') { if (u == '"' || u == 't' || u == 'f' || u == '-' || (u >= '0' && u <= '9') || u == '{') shape("JSON.parse: expected an array"); syntax(); }
+        opens(u, '[');
         ++i;
         const uint8_t* p = d + 1;
-        uint32_t sh = 0;
-        while (*p >= '0' && *p <= '9') sh = sh * 10 + (*p++ - '0');
-        ++p;  // ':'
-        Ref rec = record_new(sh);
+        Ref rec = record_new(shape_id(p));
         DescField f;
         uint32_t k = 0;
         ws();
@@ -289,45 +310,30 @@ struct Parser {
         return;
       }
       default: {  // '{' shape ':' fields '}'
-        if (u != '{') { if (u == '"' || u == 't' || u == 'f' || u == '-' || (u >= '0' && u <= '9') || u == '[') shape("JSON.parse: expected an object"); syntax(); }
+        opens(u, '{');
         ++i;
         const uint8_t* p = d + 1;
-        uint32_t sh = 0;
-        while (*p >= '0' && *p <= '9') sh = sh * 10 + (*p++ - '0');
-        ++p;  // ':'
-        Ref rec = record_new(sh);
+        Ref rec = record_new(shape_id(p));
         uint32_t fields = 0;
         DescField f;
         for (const uint8_t* q = p; desc_field(q, &f);) ++fields;
         Ref seen = arena_alloc(fields ? fields : 1);  // byte k: field k was present
-        ws();
-        if (peek() != '}') {
-          for (;;) {
-            ws();
-            if (peek() != '"') syntax();
-            Ref key = string();
-            ws();
-            expect(':');
-            uint32_t k = 0;
-            bool found = false;
-            for (const uint8_t* q = p; desc_field(q, &f); ++k) {
-              if (f.name_len != str_len(key)) continue;
-              uint32_t j = 0;
-              while (j < f.name_len && str_unit(key, j) == f.name[j]) ++j;
-              if (j == f.name_len) { found = true; break; }
-            }
-            if (found) {
-              value(f.desc, rec + f.offset);
-              st8(seen + k, 1);
-            } else {
-              skip();
-            }
-            ws();
-            if (peek() == ',') { ++i; continue; }
-            break;
+        members([&](Ref key) {
+          uint32_t k = 0;
+          bool found = false;
+          for (const uint8_t* q = p; desc_field(q, &f); ++k) {
+            if (f.name_len != str_len(key)) continue;
+            uint32_t j = 0;
+            while (j < f.name_len && str_unit(key, j) == f.name[j]) ++j;
+            if (j == f.name_len) { found = true; break; }
           }
-        }
-        expect('}');
+          if (found) {
+            value(f.desc, rec + f.offset);
+            st8(seen + k, 1);
+          } else {
+            skip();
+          }
+        });
         uint32_t k = 0;
         for (const uint8_t* q = p; desc_field(q, &f); ++k) {
           if (ld8(seen + k)) continue;

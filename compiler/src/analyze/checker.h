@@ -144,6 +144,7 @@ class Checker {
   void check_loop(Ctx& c, NodeId n, const std::string& label);  // stmt.cpp
   void check_function_body(Ctx& c, NodeId body, bool expr_body);
   SymId declare_local(Ctx& c, NodeId decl, const std::string& name, TypeId t, bool is_mutable);
+  bool declare_pair(Ctx& lc, const Node* target, TypeId first, TypeId second, bool is_mutable);  // for (const [a, b] of …)
   void check_var_decl(Ctx& c, NodeId n);
   // Declares the names an object or array pattern binds from a value of type `t` (a local each; the
   // pattern nodes get the types of the values they take apart, for codegen: emit/codegen_stmt.cpp).

@@ -237,16 +237,11 @@ void Checker::check_for_of_collection(Ctx& lc, NodeId loop, TypeId ct, char whic
   if (w == 'e' && target && target->kind == NodeKind::Identifier) {  // the entry as a [key, value] tuple
     declare_local(lc, node(decl.kids[0]).kid(0), std::string(target->text), entry_type(ct), is_mutable);
   } else if (w == 'e') {  // [key, value] (a Set: [value, value]) taken apart in place
-    bool ok = target && target->kind == NodeKind::ArrayPattern && target->kids.size() <= 2;
-    for (NodeId t : ok ? target->kids : std::vector<NodeId>{}) ok &= node(t).kind == NodeKind::Identifier || node(t).kind == NodeKind::Hole;
-    if (!ok) {
+    if (!declare_pair(lc, target, k, v, is_mutable)) {
       error(x.kid(0), "DX0235", std::string("write `for (const [key, value] of ") + (which == 'E' ? "map)`" : "c.entries())`") +
                                     " (names, no defaults or rest), or `for (const entry of …)`");
       return;
     }
-    for (size_t i = 0; i < target->kids.size(); ++i)
-      if (node(target->kids[i]).kind == NodeKind::Identifier)
-        declare_local(lc, target->kids[i], std::string(node(target->kids[i]).text), i == 0 ? k : v, is_mutable);
   } else {
     TypeId et = w == 'k' ? k : v;
     if (!target || (target->kind != NodeKind::Identifier && target->kind != NodeKind::ObjectPattern && target->kind != NodeKind::ArrayPattern)) {

@@ -137,6 +137,18 @@ bool Checker::bind_pattern(Ctx& c, NodeId pn, TypeId t, bool is_mutable, bool as
   return false;
 }
 
+// `[a, b]` of a for…of over entries, names or holes only: declares a as `first` and b as `second`; false (nothing
+// declared) for another target.
+bool Checker::declare_pair(Ctx& lc, const Node* target, TypeId first, TypeId second, bool is_mutable) {
+  bool ok = target && target->kind == NodeKind::ArrayPattern && target->kids.size() <= 2;
+  for (NodeId k : ok ? target->kids : std::vector<NodeId>{}) ok &= node(k).kind == NodeKind::Identifier || node(k).kind == NodeKind::Hole;
+  if (!ok) return false;
+  for (size_t k = 0; k < target->kids.size(); ++k)
+    if (node(target->kids[k]).kind == NodeKind::Identifier)
+      declare_local(lc, target->kids[k], std::string(node(target->kids[k]).text), k == 0 ? first : second, is_mutable);
+  return true;
+}
+
 // A declaration's initializer, checked against its annotation `ann` (resolved from `ann_node`, kNoNode when there
 // is none). After a refused annotation (reported) it is not checked: errors it would only have for lacking the
 // type (mixed array elements, an untyped empty array) would follow from the first one.
@@ -414,15 +426,10 @@ void Checker::check_loop(Ctx& c, NodeId n, const std::string& label) {
             }
             declare_local(lc, node(decl.kids[0]).kid(0), std::string(target->text), which == 'k' ? T.number() : T.info(at).elem, is_mutable);
           } else {
-            bool ok = target && target->kind == NodeKind::ArrayPattern && target->kids.size() <= 2;
-            for (NodeId k : ok ? target->kids : std::vector<NodeId>{}) ok &= node(k).kind == NodeKind::Identifier || node(k).kind == NodeKind::Hole;
-            if (!ok) {
+            if (!declare_pair(lc, target, T.number(), T.info(at).elem, is_mutable)) {
               error(x.kid(0), "DX0235", "write `for (const [i, x] of xs.entries())` (names, no defaults or rest)");
               break;
             }
-            for (size_t k = 0; k < target->kids.size(); ++k)
-              if (node(target->kids[k]).kind == NodeKind::Identifier)
-                declare_local(lc, target->kids[k], std::string(node(target->kids[k]).text), k == 0 ? T.number() : T.info(at).elem, is_mutable);
           }
           module().for_iterators[n] = which;
           set_type(x.kid(1), at);

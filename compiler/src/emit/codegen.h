@@ -130,6 +130,7 @@ class CodeGen {
   // The names of an object or array pattern, from the value in local `src` (codegen_stmt.cpp).
   Ex bind_pattern(Fn& f, NodeId pattern, uint32_t src);
   Ex destructure(Fn& f, NodeId pattern, Ex value);  // value into a local, then bind_pattern
+  Ex bind_pair(Fn& f, const Node& pattern, Ex first, Ex second);  // for (const [a, b] of …entries)
   // codegen_call.cpp
   Ex call(Fn& f, NodeId n);
   Ex global_call(Fn& f, GlobalFn g, const std::vector<NodeId>& args);

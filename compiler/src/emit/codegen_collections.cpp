@@ -9,6 +9,13 @@ namespace dxc::emit {
 namespace {
 constexpr uint32_t kCollKeys = 12, kCollVals = 16;
 constexpr uint32_t kNoValues = 0xFFFFFFFFu;  // dx_coll_new's value kind for a Set
+
+// The key and value types of a Map, a Set (the element twice) or a dictionary (string keys).
+struct KeyValue { TypeId key, value; };
+KeyValue key_value(const Types& T, TypeId ct) {
+  if (T.kind(ct) == TypeKind::Dict) return {T.string(), T.info(ct).elem};
+  return {T.info(ct).elem, T.kind(ct) == TypeKind::Map ? T.info(ct).ret : T.info(ct).elem};
+}
 }  // namespace
 
 // new Map<K, V>(), new Map(other), new Set<T>(), new Set(iterable).
@@ -62,17 +69,16 @@ TypeId CodeGen::iterable_type(Fn& f, NodeId n) {
   return T.array_of(T.tuple_of({T.info(ct).elem, T.kind(ct) == TypeKind::Map ? T.info(ct).ret : T.info(ct).elem}));
 }
 
-// A loop over the live entries of the collection `coll_ex` (of type ct): `body(key, value)` runs for each
-// (value: a Set's key again), then `after` (a for…of's continue target wraps the body). The keys array and
-// its length are read again before each step, so entries added during the loop are visited and deleted
-// ones (holes) skipped, as JS's iterators do.
+// The pieces of a loop over the live entries of the collection `coll_ex` (of type ct; CollLoop): a Set's value is
+// its key again. The keys array and its length are read again before each step, so entries added during the
+// loop are visited and deleted ones (holes) skipped, as JS's iterators do.
 CodeGen::CollLoop CodeGen::collection_loop(Fn& f, Ex coll_ex, TypeId ct) {
   auto& T = p_.types;
   CollLoop l;
   l.coll = f.add_var(t_i32());
   l.i = f.add_var(t_i32());
   bool map = T.kind(ct) == TypeKind::Map;
-  TypeId k = T.info(ct).elem, v = map ? T.info(ct).ret : k;
+  auto [k, v] = key_value(T, ct);
   uint32_t ksize = T.wasm(k) == WasmType::F64 ? 8 : 4, vsize = T.wasm(v) == WasmType::F64 ? 8 : 4;
   auto get = [&](uint32_t local) { return w_.get(local, t_i32()); };
   l.pre = {w_.set(l.coll, coll_ex), w_.set(l.i, w_.i32(0))};
@@ -89,7 +95,7 @@ CodeGen::CollLoop CodeGen::collection_loop(Fn& f, Ex coll_ex, TypeId ct) {
 // The value of `key` in collection `coll` (of type ct, a Map or a dictionary), or undefined of `result`'s kind.
 Ex CodeGen::coll_get(Fn& f, Ex coll, Ex key, TypeId ct, TypeId result) {
   auto& T = p_.types;
-  TypeId k = T.kind(ct) == TypeKind::Dict ? T.string() : T.info(ct).elem, v = T.kind(ct) == TypeKind::Dict ? T.info(ct).elem : T.info(ct).ret;
+  auto [k, v] = key_value(T, ct);
   uint32_t c = f.add_var(t_i32()), i = f.add_var(t_i32());
   uint32_t vsize = T.wasm(v) == WasmType::F64 ? 8 : 4;
   Ex found = load_typed(w_.add32(w_.ld32(w_.ld32(w_.get(c, t_i32()), kCollVals), 16), w_.mul32(w_.get(i, t_i32()), w_.u32(vsize))), 0, v);
@@ -103,7 +109,7 @@ Ex CodeGen::coll_get(Fn& f, Ex coll, Ex key, TypeId ct, TypeId result) {
 // value may read the collection), then the entry is found or added and the value stored.
 Ex CodeGen::coll_put(Fn& f, Ex coll, Ex key, Ex value, TypeId ct) {
   auto& T = p_.types;
-  TypeId k = T.kind(ct) == TypeKind::Dict ? T.string() : T.info(ct).elem, v = T.kind(ct) == TypeKind::Dict ? T.info(ct).elem : T.info(ct).ret;
+  auto [k, v] = key_value(T, ct);
   uint32_t c = f.add_var(t_i32()), kl = f.add_var(wtype(k)), vl = f.add_var(wtype(v));
   Ex entry = w_.call(rt[T.wasm(k) == WasmType::F64 ? "dx_coll_add_f64" : "dx_coll_add_i32"], {w_.get(c, t_i32()), w_.get(kl, wtype(k))}, t_i32());
   return w_.seq({w_.set(c, coll), w_.set(kl, key), w_.set(vl, value),
@@ -186,8 +192,7 @@ Ex CodeGen::record_keys(Fn& f, NodeId n, const std::string& method, NodeId arg) 
 // The methods (analyze/collections.cpp: check_collection_method), on the collection `obj` of type ot.
 Ex CodeGen::collection_call(Fn& f, NodeId n, Ex obj, TypeId ot, const std::string& method, const std::vector<NodeId>& args) {
   auto& T = p_.types;
-  bool map = T.kind(ot) == TypeKind::Map;
-  TypeId k = T.info(ot).elem, v = map ? T.info(ot).ret : k;
+  auto [k, v] = key_value(T, ot);
   bool kf = T.wasm(k) == WasmType::F64;
   const char* sfx = kf ? "_f64" : "_i32";
   WType rw = wtype(type_of(f, n));

@@ -129,11 +129,7 @@ Ex CodeGen::loop(Fn& f, NodeId n, const std::string& user_label) {
         if ((which | 0x20) == 'e' && tn.kind == NodeKind::Identifier) {  // the entry as a new [key, value] tuple
           bind = set_local(f, p_.ref_of(f.module, target), make_tuple(f, p_.symbols[p_.ref_of(f.module, target)].type, {l.key, l.value}));
         } else if ((which | 0x20) == 'e') {
-          std::vector<Ex> binds;
-          for (size_t k = 0; k < tn.kids.size(); ++k)
-            if (node(f.module, tn.kids[k]).kind == NodeKind::Identifier)
-              binds.push_back(w_.set(local_of(f, p_.ref_of(f.module, tn.kids[k])), k == 0 ? l.key : l.value));
-          bind = binds.empty() ? w_.nop() : w_.seq(binds, t_none());
+          bind = bind_pair(f, tn, l.key, l.value);
         } else {
           Ex v = (which | 0x20) == 'k' ? l.key : l.value;
           bind = tn.kind == NodeKind::Identifier ? w_.set(local_of(f, p_.ref_of(f.module, target)), v) : destructure(f, target, v);
@@ -154,13 +150,8 @@ Ex CodeGen::loop(Fn& f, NodeId n, const std::string& user_label) {
       Ex index = w_.u32_to_f64(w_.get(i, t_i32()));
       Ex bind;
       if (iterator != p_.modules[f.module]->for_iterators.end() && iterator->second != 'v') {
-        const Node& tn = node(f.module, target);
-        std::vector<Ex> binds;
-        if (iterator->second == 'k') binds.push_back(w_.set(local_of(f, p_.ref_of(f.module, target)), index));
-        for (size_t k = 0; iterator->second == 'e' && k < tn.kids.size(); ++k)
-          if (node(f.module, tn.kids[k]).kind == NodeKind::Identifier)
-            binds.push_back(w_.set(local_of(f, p_.ref_of(f.module, tn.kids[k])), k == 0 ? index : element));
-        bind = binds.empty() ? w_.nop() : w_.seq(binds, t_none());
+        bind = iterator->second == 'k' ? w_.set(local_of(f, p_.ref_of(f.module, target)), index)
+                                       : bind_pair(f, node(f.module, target), index, element);
       } else if (node(f.module, target).kind == NodeKind::Identifier) {
         bind = w_.set(local_of(f, p_.ref_of(f.module, target)), element);
       } else {  // for (const { id, name } of items)
@@ -176,6 +167,15 @@ Ex CodeGen::loop(Fn& f, NodeId n, const std::string& user_label) {
   iter.push_back(w_.br(top));
   pre.push_back(w_.named(brk, {w_.loop(top, w_.seq(iter, t_none()))}, t_none()));
   return w_.seq(pre, t_none());
+}
+
+// `[a, b]` of a for…of over entries (names or holes: analyze/stmt.cpp declare_pair): a = first, b = second.
+Ex CodeGen::bind_pair(Fn& f, const Node& pattern, Ex first, Ex second) {
+  std::vector<Ex> binds;
+  for (size_t k = 0; k < pattern.kids.size(); ++k)
+    if (node(f.module, pattern.kids[k]).kind == NodeKind::Identifier)
+      binds.push_back(w_.set(local_of(f, p_.ref_of(f.module, pattern.kids[k])), k == 0 ? first : second));
+  return binds.empty() ? w_.nop() : w_.seq(binds, t_none());
 }
 
 // switch: the discriminant once, then the case tests in order (===); a match branches to the start of its
