@@ -11,6 +11,8 @@ needs=(
   "libtree-sitter-dev /usr/include/tree_sitter/api.h"
   "binaryen /usr/include/binaryen-c.h"
   "clang-19 clang-19" "lld-19 wasm-ld-19" "wabt wasm2c"
+  # the C compiler for large apps' server modules (compiler/src/native/native.cpp; without it, clang -O0)
+  "tcc tcc"
   # libFuzzer (and clang's ASan/UBSan runtimes): the suite's "fuzz: short runs" (tests/fuzz/run-short.sh)
   "libclang-rt-19-dev /usr/lib/llvm-19/lib/clang/19/lib/linux/libclang_rt.fuzzer-x86_64.a"
   "libcli11-dev /usr/include/CLI/CLI.hpp" "nlohmann-json3-dev /usr/include/nlohmann/json.hpp"

@@ -294,3 +294,38 @@ export default function Page() {
   for (const auto& r : snap.ranges) changed += r.bytes.size();
   CHECK(changed < 128 * 1024);  // live state and some heap blocks freed on the way; without the exclusion, megabytes
 }
+
+TEST_CASE("the server module converts numbers as wasm does, compiled by tcc and by clang", "[ssr][native][tcc]") {
+  // -O0 (these builds) compiles the module's C with tcc when it is installed (native.cpp, fast_c_compiler):
+  // clz32, the u64 ↔ f64 conversions tcc calls libtcc1 for, and ToInt32 of huge doubles, against node's values.
+  const char* page = R"(const xs = [0, 1, 2147483648, 12345, -1, 4294967301, 1e20, -2.5, 18446744073709552000];
+const ss = ["18446744073709551615", "9007199254740993", "0x7fffffffffffffff", "1e-320", "-0", "123456789012345678901234567890"];
+export default function A() {
+  const parts: string[] = [];
+  for (const x of xs) parts.push(`${Math.clz32(x)} ${x >>> 0} ${x | 0} ${Math.round(x / 3)} ${Math.trunc(-x / 7)} ${x * 1e-310}`);
+  for (const s of ss) parts.push(`${parseFloat(s)} ${Number(s)} ${parseInt(s)} ${parseInt(s, 16)}`);
+  return <p>{parts.join("|")}</p>;
+}
+)";
+  const std::string expected =
+      "<p>32 0 0 0 0 0|31 1 1 0 0 1e-310|0 2147483648 -2147483648 715827883 -306783378 2.1474836479999934e-301|"
+      "18 12345 12345 4115 -1763 1.2344999999999963e-306|0 4294967295 -1 0 0 -1e-310|"
+      "29 5 5 1431655767 -613566757 4.294967300999987e-301|"
+      "1 1661992960 1661992960 33333333333333330000 -14285714285714287000 9.99999999999997e-291|"
+      "0 4294967294 -2 -1 0 -2.5e-310|32 0 0 6148914691236517000 -2635249153387078700 1.8446744073709495e-291|"
+      "18446744073709552000 18446744073709552000 18446744073709552000 1.1459861526630101e+23|"
+      "9007199254740992 9007199254740992 9007199254740992 10378291982571407000|"
+      "0 9223372036854776000 9223372036854776000 9223372036854776000|1e-320 1e-320 1 30|0 0 0 0|"
+      "1.2345678901234568e+29 1.2345678901234568e+29 1.2345678901234568e+29 9.452287968736547e+34</p>";
+  for (const char* fast_cc : {"", "none"}) {
+    INFO("DXC_FAST_CC=" << fast_cc);
+    if (*fast_cc) setenv("DXC_FAST_CC", fast_cc, 1);
+    dxt::BuiltProject b(dxt::Files{{"pages/index.tsx", page}});
+    unsetenv("DXC_FAST_CC");
+    INFO(b.rendered);
+    REQUIRE(b.ok);
+    std::string html = dxt::read_text(b.dist() / "index.html");
+    INFO(html);
+    CHECK(html.find(expected) != std::string::npos);
+  }
+}

@@ -107,6 +107,9 @@ int main(int argc, char** argv) {
   build->add_option("-O,--optimize", bo.optimize, "Binaryen optimization level 0-4 (default 2)")->check(CLI::Range(0, 4));
   build->add_flag("--json", json, "Print diagnostics as JSON on stdout");
   build->add_flag("-q,--quiet", quiet, "No size report");
+  build->add_flag("--max-compression", bo.max_compression,
+                  "Brotli at its best quality (11) for every file; by default files over 256 KB get quality 9, "
+                  "~40x faster for ~15% more bytes");
   bool no_ssr = false;
   build->add_flag("--no-ssr", no_ssr,
                   "Skip the server module (dist/_server/app.so, built with wasm2c and cc) and the prerendered page");

@@ -72,9 +72,10 @@ BuildResult build(const BuildOptions& opts, SourceManager& sm, Diagnostics& diag
   if (done("verify")) return res;
 
   native::ServerModule server;
+  size_t best_quality_limit = opts.max_compression ? SIZE_MAX : package::kBestQualityLimit;
   bool with_server = opts.ssr && !opts.dev;
   if (with_server) {
-    package::precompress(er);  // app.wasm's and app.dxb's .br/.gz, on the core the C compiler leaves idle
+    package::precompress(er, best_quality_limit);  // app.wasm's and app.dxb's .br/.gz, on the core the C compiler leaves idle
     std::vector<std::string> page_files;
     for (const PageFile& pg : proj.pages) page_files.push_back(pg.dynamic() ? "" : pg.path);  // "": rendered per request
     native::build_and_prerender(er.wasm, opts.runtime_dir, opts.optimize >= 2 ? 2 : 0, page_files, server, diags);
@@ -82,7 +83,8 @@ BuildResult build(const BuildOptions& opts, SourceManager& sm, Diagnostics& diag
   }
 
   res.out_dir = opts.out.empty() ? (fs::path(proj.root) / "dist").string() : opts.out;
-  package::package(proj, er, opts.runtime_dir, res.out_dir, res.report, diags, opts.dev, with_server ? &server : nullptr);
+  package::package(proj, er, opts.runtime_dir, res.out_dir, res.report, diags, opts.dev, with_server ? &server : nullptr,
+                   best_quality_limit);
   if (opts.dump == "package") dump_out << package::size_report(res.report);
   lap("package");
   res.ok = !diags.has_errors();

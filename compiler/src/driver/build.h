@@ -23,6 +23,7 @@ struct BuildOptions {
   int optimize = 2;
   bool dev = false;          // dxc serve: the live-reload client in the page, no .gz/.br (package::package)
   bool ssr = true;           // build dist/_server/app.so and prerender the entry page (native::); never in dev
+  bool max_compression = false;  // brotli's quality 11 for every file, not only up to package::kBestQualityLimit
 };
 
 struct BuildResult {

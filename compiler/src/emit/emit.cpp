@@ -17,6 +17,7 @@
 
 #include "emit/unicode_tables.h"
 #include "emit/codegen.h"
+#include "common/split_timer.h"
 
 namespace dxc::emit {
 
@@ -43,30 +44,6 @@ constexpr uint32_t kMaxPages = 65535;      // and --max-memory=4294901760
 constexpr size_t kManyCases = 64;
 constexpr BinaryenIndex kOneCallerInlineMax = 200;
 
-// DXC_TIMES=1 prints where emit's time goes (tools/bench/compile reads it): wall ms of codegen, validate,
-// optimize, write, and the process CPU ms of each (Binaryen's optimizer runs on every core).
-struct SplitTimer {
-  using Clock = std::chrono::steady_clock;
-  bool on = std::getenv("DXC_TIMES") != nullptr;
-  Clock::time_point t = Clock::now();
-  std::clock_t c = std::clock();
-  std::string wall, cpu;
-  void lap(const char* what) {
-    Clock::time_point n = Clock::now();
-    std::clock_t cn = std::clock();
-    char b[80];
-    snprintf(b, sizeof b, "%s%s %.1f", wall.empty() ? "" : ", ", what, std::chrono::duration<double, std::milli>(n - t).count());
-    wall += b;
-    snprintf(b, sizeof b, "%s%s %.1f", cpu.empty() ? "" : ", ", what, 1000.0 * double(cn - c) / CLOCKS_PER_SEC);
-    cpu += b;
-    t = n;
-    c = cn;
-  }
-  void print() const {
-    if (on) std::fprintf(stderr, "dxc: emit split (%s ms) cpu (%s ms)\n", wall.c_str(), cpu.c_str());
-  }
-};
-
 struct ModuleDeleter { void operator()(BinaryenModuleRef m) const { BinaryenModuleDispose(m); } };
 using ModulePtr = std::unique_ptr<std::remove_pointer_t<BinaryenModuleRef>, ModuleDeleter>;
 
@@ -86,7 +63,7 @@ bool looks_like_wasm(const std::vector<char>& b) {
 }  // namespace
 
 bool emit(Program& p, LoweredProgram& lp, const EmitOptions& opts, EmitResult& out, Diagnostics& diags, bool want_text) {
-  SplitTimer split;
+  SplitTimer split("emit");  // DXC_TIMES=1: codegen, validate, optimize, write
   out.dxb = build_dxb(p, lp);
   std::vector<char> rt_bytes;
   if (!read_file(opts.runtime_wasm, rt_bytes) || !looks_like_wasm(rt_bytes)) {
@@ -199,6 +176,10 @@ bool emit(Program& p, LoweredProgram& lp, const EmitOptions& opts, EmitResult& o
     static const BinaryenIndex default_always_inline = BinaryenGetAlwaysInlineMaxSize();  // (before any set: 2)
     BinaryenSetOneCallerInlineMaxSize(many ? kOneCallerInlineMax : BinaryenIndex(-1));
     BinaryenSetAlwaysInlineMaxSize(many ? 0 : default_always_inline);
+    // What nothing reaches first (most of the runtime, in a small app): the optimizer then works on the rest
+    // only. samples/jsfb: optimize 254 → 128 ms; the 500-component corpus: 1.78 → 1.63 s; both a little smaller.
+    const char* prune[] = {"remove-unused-module-elements"};
+    BinaryenModuleRunPasses(m, prune, 1);
     BinaryenModuleOptimize(m);
     // The runtime's producers section (clang's version) is read by nothing; target_features stays (reading
     // app.wasm back, verify.cpp learns the features from it).

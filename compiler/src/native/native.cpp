@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "common/files.h"
+#include "common/split_timer.h"
 #include "native/split.h"
 #include "dx/ssr/app_module.h"
 
@@ -129,6 +130,31 @@ long env_number(const char* name, long lo, long hi, long otherwise) {
   return *end == 0 && n >= lo && n <= hi ? n : otherwise;
 }
 
+// The C compiler for a large app's module units (the tier clang compiles at -O0): $DXC_FAST_CC when set ("none":
+// clang as for the others), else tcc when it is installed (the README's set-up installs it), else "" (clang).
+// tcc is a one-pass compiler: the 14 MB of C of a 500-component app took 0.2 s against clang -O0's 8 s of CPU
+// here (tools/bench/compile), and its code is about as fast as clang -O0's (tools/bench/ssr's DXC_FAST_CC runs).
+std::string fast_c_compiler() {
+  if (const char* cc = std::getenv("DXC_FAST_CC"); cc && *cc) return std::string(cc) == "none" ? "" : cc;
+#if defined(__x86_64__) || defined(__aarch64__)
+  if (on_path("tcc")) return "tcc";
+#endif
+  return "";
+}
+
+// tcc's runtime library (libtcc1.a: the conversions its code calls, __floatundidf and the like) as
+// `tcc -print-search-dirs` names it; "" when it names none.
+std::string tcc_runtime_library(const std::string& tcc, const fs::path& work) {
+  fs::path listing = work / "tcc_dirs.txt";
+  std::string out;
+  if (run({tcc, "-print-search-dirs"}, listing, &out) != 0) return "";
+  std::string text = read_text(listing);
+  size_t at = text.find("\nlibtcc1:");
+  if (at == std::string::npos) return "";
+  size_t begin = text.find_first_not_of(" \t\n", at + 9), end = text.find('\n', begin);
+  return begin == std::string::npos ? "" : text.substr(begin, end == std::string::npos ? end : end - begin);
+}
+
 // How many C compiler processes run at once, and so how many units app.c is cut into: $DXC_JOBS (1–64), else
 // one per core (at most 8).
 size_t compile_jobs() {
@@ -153,14 +179,16 @@ struct ScratchDir {
 }  // namespace
 
 bool build_server_module(const std::vector<uint8_t>& wasm, const std::string& runtime_dir, const std::string& so_path,
-                         int optimize, Diagnostics& diags) {
+                         int optimize, Diagnostics& diags, SplitTimer* laps) {
+  SplitTimer own("native");
+  SplitTimer& timer = laps ? *laps : own;
   auto fail = [&](const std::string& why) {
     diags.error_at_path("DX0410", "", "cannot build the server module (dist/_server/app.so): " + why);
     return false;
   };
   fs::path native_dir = fs::path(runtime_dir) / "native";
   std::error_code ec;
-  for (const char* f : {"dx_app_abi.h", "dx_app_glue.c", "dx_wasm_rt.c", "dx_rt_frame.h", "dx_collate.h", "shadow/wasm-rt.h"})
+  for (const char* f : {"dx_app_abi.h", "dx_app_glue.c", "dx_wasm_rt.c", "dx_rt_frame.h", "dx_collate.h", "dx_tcc.h", "shadow/wasm-rt.h"})
     if (!fs::is_regular_file(native_dir / f, ec)) return fail((native_dir / f).string() + " is missing (is the dx build complete? set DX_RUNTIME_DIR)");
   fs::path work = fs::path(so_path).parent_path();
   fs::path wasm_path = work / "app.wasm", c_path = work / "app.c", h_path = work / "app.h", log = work / "log.txt";
@@ -169,6 +197,7 @@ bool build_server_module(const std::vector<uint8_t>& wasm, const std::string& ru
   // (--enable-exceptions: an app with try/catch uses wasm exceptions; others translate as without it)
   int rc = run({"wasm2c", "--enable-exceptions", wasm_path.string(), "-n", "app", "-o", c_path.string()}, log, &out);
   if (rc != 0) return fail("wasm2c failed (install Debian's wabt)" + (out.empty() ? std::string() : ":\n" + out));
+  timer.lap("wasm2c");
   // The module imports from "dx" when app code uses Math.random, the clocks or localStorage: the glue's
   // instantiate call then passes the import instance (dx_app_glue.c).
   const std::string header = read_text(h_path);
@@ -176,8 +205,10 @@ bool build_server_module(const std::vector<uint8_t>& wasm, const std::string& ru
   std::string cc = c_compiler();
   // The C compiler's time grows faster than the module: -O2 (a render ≈ 20 % faster than at -O1, +0.5 s for
   // samples/jsfb's 30 KB of wasm) only for apps up to 128 KB of wasm, -O1 up to 512 KB, and a big app
-  // (hundreds of components) at -O0, which keeps the phase to seconds (its rendering is slower).
+  // (hundreds of components) at -O0, which keeps the phase to seconds (its rendering is slower) — or rather with
+  // tcc when there is one, as fast to run as clang -O0's code and ~40 times faster to compile (fast_c_compiler).
   int o = optimize <= 0 || wasm.size() > (512u << 10) ? 0 : optimize == 1 || wasm.size() > (128u << 10) ? 1 : 2;
+  std::string fast_cc = o == 0 ? fast_c_compiler() : "";
   std::vector<std::string> flags = {"-fPIC", "-fvisibility=hidden", "-O" + std::to_string(o), "-w",
                                     // explicit bounds checks, and the call depth counted in the instance's dx_app
                                     // (runtime-wasm/native/shadow/wasm-rt.h, found before the system's)
@@ -188,9 +219,11 @@ bool build_server_module(const std::vector<uint8_t>& wasm, const std::string& ru
   if (header.find("Z_appZ_dx_suspense_hold") != std::string::npos) flags.push_back("-DDX_APP_SUSPENSE=1");
 
   // The module's C cut into one unit per core (split.h), compiled side by side with the glue and the wasm2c
-  // runtime, then linked.
+  // runtime (always by `cc`: tcc got dx_app_glue.c's long double libm calls, powl and hypotl, wrong: NaN),
+  // then linked by `cc` (which checks that nothing is undefined).
   size_t width = compile_jobs();
   std::vector<std::string> units = split_translation_unit(add_deadline_checks(read_text(c_path)), width);
+  timer.lap("split");
   std::vector<fs::path> sources;
   for (size_t i = 0; i < units.size(); i++) {
     fs::path unit = i == 0 ? c_path : work / ("app_" + std::to_string(i) + ".c");
@@ -203,18 +236,28 @@ bool build_server_module(const std::vector<uint8_t>& wasm, const std::string& ru
   std::vector<std::string> link = {cc, "-shared", "-o", so_path};
   for (size_t i = 0; i < sources.size(); i++) {
     std::string obj = (work / ("unit_" + std::to_string(i) + ".o")).string();
-    Job job{{cc, "-c"}, work / ("log_" + std::to_string(i) + ".txt")};
+    bool module_unit = i < units.size() && !fast_cc.empty();
+    Job job{{module_unit ? fast_cc : cc, "-c"}, work / ("log_" + std::to_string(i) + ".txt")};
     job.argv.insert(job.argv.end(), flags.begin(), flags.end());
+    if (module_unit) job.argv.insert(job.argv.end(), {"-include", (native_dir / "dx_tcc.h").string()});
     job.argv.insert(job.argv.end(), {sources[i].string(), "-o", obj});
     jobs.push_back(std::move(job));
     link.push_back(obj);
   }
   rc = run_all(jobs, width, &out);
+  timer.lap("cc");
   if (rc == 0) {
-    link.insert(link.end(), {"-Wl,--no-undefined", "-lm", "-lpthread"});
+    // (tcc's objects call its conversion helpers, __floatundidf and the like, from its own libtcc1.a)
+    if (!fast_cc.empty()) {
+      std::string lib = tcc_runtime_library(fast_cc, work);
+      if (lib.empty()) return fail(fast_cc + " -print-search-dirs names no libtcc1 (set DXC_FAST_CC=none to use " + cc + ")");
+      link.push_back(lib);
+    }
+    link.insert(link.end(), {"-Wl,--no-undefined", "-Wl,-z,noexecstack", "-lm", "-lpthread"});
     rc = run(link, log, &out);
   }
-  if (rc != 0) return fail(cc + " failed (exit code " + std::to_string(rc) + ")" + (out.empty() ? std::string() : ":\n" + out));
+  timer.lap("link");
+  if (rc != 0) return fail((fast_cc.empty() ? cc : fast_cc + " or " + cc) + " failed (exit code " + std::to_string(rc) + ")" + (out.empty() ? std::string() : ":\n" + out));
   return true;
 }
 
@@ -250,9 +293,13 @@ bool build_and_prerender(const std::vector<uint8_t>& wasm, const std::string& ru
     return false;
   }
   fs::path so = scratch.path / "app.so";
-  if (!build_server_module(wasm, runtime_dir, so.string(), optimize, diags)) return false;
+  SplitTimer timer("native");  // DXC_TIMES=1: wasm2c, split, cc, link, prerender
+  if (!build_server_module(wasm, runtime_dir, so.string(), optimize, diags, &timer)) return false;
   out.so = read_bytes(so);
-  return prerender_pages(so.string(), page_files, out, diags);
+  bool ok = prerender_pages(so.string(), page_files, out, diags);
+  timer.lap("prerender");
+  timer.print();
+  return ok;
 }
 
 }  // namespace dxc::native

@@ -13,6 +13,10 @@
 
 #include "common/diagnostics.h"
 
+namespace dxc {
+struct SplitTimer;  // common/split_timer.h
+}
+
 namespace dxc::native {
 
 struct PrerenderedPage {
@@ -26,8 +30,9 @@ struct ServerModule {
 };
 
 // wasm → app.so (written to `so_path`). `optimize`: dxc's -O level (0–2); the C compiler's follows it and the module's size. DX0410 on failure.
+// `timer` (optional) gets a lap per step: wasm2c, split, cc, link.
 bool build_server_module(const std::vector<uint8_t>& wasm, const std::string& runtime_dir, const std::string& so_path,
-                         int optimize, Diagnostics& diags);
+                         int optimize, Diagnostics& diags, SplitTimer* timer = nullptr);
 
 // Loads `so_path` and renders each page whose file is given (an empty name: a page with route params, which
 // dx-server renders per request; its entry in `out.pages` stays empty). DX0411 (naming the page's file) when app code

@@ -63,12 +63,13 @@ std::vector<uint8_t> brotli(const std::vector<uint8_t>& in, int quality) {
 
 // The .gz and .br copies of `inputs` (null: not compressed), computed on every core, longest job first: brotli
 // at its highest quality (11) costs ~1.2 s per MB on one core here, by far the slowest step of a build after the
-// optimizer. Quality 9 runs too and the smaller .br is kept: quality 11 usually wins, but not always (on a
-// 474 KB app.dxb quality 9 made 34.7 KB and quality 11 41.3 KB), and quality 9 costs ~3 % of quality 11.
+// optimizer, so only inputs up to `best_quality_limit` get it (package.h). Quality 9 runs too and the smaller .br
+// is kept: quality 11 usually wins, but not always (on a 474 KB app.dxb quality 9 made 34.7 KB and quality 11
+// 41.3 KB), and quality 9 costs ~3 % of quality 11.
 struct Compressed {
   std::vector<uint8_t> gz, br;
 };
-std::vector<Compressed> compress_all(const std::vector<const std::vector<uint8_t>*>& inputs) {
+std::vector<Compressed> compress_all(const std::vector<const std::vector<uint8_t>*>& inputs, size_t best_quality_limit) {
   struct Job {
     size_t file;
     int kind;  // 0 gzip, else the brotli quality
@@ -78,7 +79,7 @@ std::vector<Compressed> compress_all(const std::vector<const std::vector<uint8_t
   for (size_t i = 0; i < inputs.size(); ++i) {
     if (!inputs[i]) continue;
     double n = double(inputs[i]->size());
-    jobs.push_back({i, BROTLI_MAX_QUALITY, 50 * n});
+    if (inputs[i]->size() <= best_quality_limit) jobs.push_back({i, BROTLI_MAX_QUALITY, 50 * n});
     jobs.push_back({i, 0, 3 * n});
     jobs.push_back({i, 9, 2 * n});
   }
@@ -113,7 +114,7 @@ struct Precompressed {
 std::unique_ptr<Precompressed> g_pre;
 
 // compress_all, taking the copies of inputs precompress() already has.
-std::vector<Compressed> compress_with_precompressed(std::vector<const std::vector<uint8_t>*> inputs) {
+std::vector<Compressed> compress_with_precompressed(std::vector<const std::vector<uint8_t>*> inputs, size_t best_quality_limit) {
   std::unique_ptr<Precompressed> pre = std::move(g_pre);
   if (pre && pre->worker.joinable()) pre->worker.join();
   std::vector<std::pair<size_t, size_t>> taken;  // (input, precompressed)
@@ -124,7 +125,7 @@ std::vector<Compressed> compress_with_precompressed(std::vector<const std::vecto
         inputs[i] = nullptr;
         break;
       }
-  std::vector<Compressed> out = compress_all(inputs);
+  std::vector<Compressed> out = compress_all(inputs, best_quality_limit);
   for (auto [i, j] : taken) out[i] = std::move(pre->out[j]);
   return out;
 }
@@ -219,7 +220,8 @@ bool page_shell(const Project& proj, const std::vector<std::string>& styles, boo
 }  // namespace
 
 bool package(const Project& proj, const EmitResult& r, const std::string& runtime_dir, const std::string& out_dir,
-             std::vector<FileReport>& report, Diagnostics& diags, bool dev, const native::ServerModule* server) {
+             std::vector<FileReport>& report, Diagnostics& diags, bool dev, const native::ServerModule* server,
+             size_t best_quality_limit) {
   std::error_code ec;
   fs::path out = fs::absolute(out_dir, ec);
   fs::path tmp = out.string() + ".tmp-" + std::to_string(getpid());
@@ -332,7 +334,7 @@ bool package(const Project& proj, const EmitResult& r, const std::string& runtim
   std::vector<const std::vector<uint8_t>*> to_compress;
   for (auto& [name, bytes] : files)  // _server/ is never served
     to_compress.push_back(!dev && compressible(name) && !bytes.empty() && name.rfind("_server/", 0) != 0 ? &bytes : nullptr);
-  std::vector<Compressed> compressed = compress_with_precompressed(to_compress);
+  std::vector<Compressed> compressed = compress_with_precompressed(to_compress, best_quality_limit);
   for (size_t i = 0; i < files.size(); ++i) {
     const auto& [name, bytes] = files[i];
     fs::path dest = tmp / name;
@@ -397,13 +399,13 @@ std::string size_report(const std::vector<FileReport>& report) {
   return s.str();
 }
 
-void precompress(const EmitResult& r) {
+void precompress(const EmitResult& r, size_t best_quality_limit) {
   g_pre.reset();  // (joins a previous one)
   auto pre = std::make_unique<Precompressed>();
   pre->inputs = {r.wasm, r.dxb};
   Precompressed* p = pre.get();
   try {
-    p->worker = std::thread([p] { p->out = compress_all({&p->inputs[0], &p->inputs[1]}); });
+    p->worker = std::thread([p, best_quality_limit] { p->out = compress_all({&p->inputs[0], &p->inputs[1]}, best_quality_limit); });
   } catch (const std::system_error&) {
     return;  // no thread: package() compresses them as usual
   }
