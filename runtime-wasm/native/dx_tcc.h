@@ -1,6 +1,6 @@
 /* dx_tcc.h — what wasm2c's output takes from GCC and clang that tcc (the Tiny C Compiler) does not have.
  * dxc's native phase compiles a large app's module C with tcc, ~20 times faster than clang -O0 and with code
- * about as fast (compiler/src/native/native.cpp), and passes this file first (-include). wasm2c 1.0.32 writes
+ * ~15 % slower (compiler/src/native/native.cpp), and passes this file first (-include). wasm2c 1.0.32 writes
  * the bit-counting instructions as GCC builtins, which tcc does not know: here they are plain C functions,
  * defined for the arguments wasm2c passes them (never 0 to clz and ctz: its I32_CLZ etc. test that first). */
 #ifndef DX_TCC_H

@@ -133,7 +133,8 @@ long env_number(const char* name, long lo, long hi, long otherwise) {
 // The C compiler for a large app's module units (the tier clang compiles at -O0): $DXC_FAST_CC when set ("none":
 // clang as for the others), else tcc when it is installed (the README's set-up installs it), else "" (clang).
 // tcc is a one-pass compiler: the 14 MB of C of a 500-component app took 0.2 s against clang -O0's 8 s of CPU
-// here (tools/bench/compile), and its code is about as fast as clang -O0's (tools/bench/ssr's DXC_FAST_CC runs).
+// here (tools/bench/compile); its code is ~15 % slower than clang -O0's (that corpus's page: 9.5 against 8.2 ms a
+// render in tools/bench/ssr's dx_bench_ssr), a fair price for builds of seconds less.
 std::string fast_c_compiler() {
   if (const char* cc = std::getenv("DXC_FAST_CC"); cc && *cc) return std::string(cc) == "none" ? "" : cc;
 #if defined(__x86_64__) || defined(__aarch64__)
@@ -206,7 +207,7 @@ bool build_server_module(const std::vector<uint8_t>& wasm, const std::string& ru
   // The C compiler's time grows faster than the module: -O2 (a render ≈ 20 % faster than at -O1, +0.5 s for
   // samples/jsfb's 30 KB of wasm) only for apps up to 128 KB of wasm, -O1 up to 512 KB, and a big app
   // (hundreds of components) at -O0, which keeps the phase to seconds (its rendering is slower) — or rather with
-  // tcc when there is one, as fast to run as clang -O0's code and ~40 times faster to compile (fast_c_compiler).
+  // tcc when there is one: code ~15 % slower than clang -O0's, ~40 times faster to compile (fast_c_compiler).
   int o = optimize <= 0 || wasm.size() > (512u << 10) ? 0 : optimize == 1 || wasm.size() > (128u << 10) ? 1 : 2;
   std::string fast_cc = o == 0 ? fast_c_compiler() : "";
   std::vector<std::string> flags = {"-fPIC", "-fvisibility=hidden", "-O" + std::to_string(o), "-w",
