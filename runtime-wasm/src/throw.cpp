@@ -66,6 +66,11 @@ DX_EXPORT("dx_throw_null") void dx_throw_null(uint32_t is_null) {
                                                    : "Cannot use undefined here: the non-null assertion (x!) does not hold"), 0);
 }
 
+// xs.reduce(fn) of an empty array (no initial value): V8's TypeError.
+DX_EXPORT("dx_throw_empty_reduce") void dx_throw_empty_reduce() {
+  throw_error("TypeError", str_from_latin1("Reduce of empty array with no initial value"), 0);
+}
+
 // A catch clause took the exception: there is nothing left to report.
 DX_EXPORT("dx_caught") void dx_caught() {
   if (g_report) heap_free(g_report);

@@ -1,8 +1,8 @@
 // Random well-typed programs in the TS subset dxc compiles, for the differential test (run.mjs): each case
 // is a function returning the serialized value of a random number, string or boolean expression (with
 // `number | null | undefined` and `boolean | null | undefined` subexpressions, arrays of the nullable numbers
-// searched, joined and sorted, Sets, Maps and dictionaries of random keys — SameValueZero, insertion order and
-// JS's property order), built from a seeded PRNG so
+// searched, joined and sorted, Sets, Maps and dictionaries of random keys, strings and numbers — SameValueZero,
+// insertion order and JS's property order, String(n) for number keys), built from a seeded PRNG so
 // a failing seed reproduces.
 function mulberry32(a) {
   return () => {
@@ -80,6 +80,7 @@ export function generate(seed, count) {
         `${narr(d - 1)}.join(${str(d - 1)})`, `${narr(d - 1)}.sort((a, b) => (a ?? -1) - (b ?? -1)).join()`]);
       default: return pick([`(${str(d - 1)} || ${str(d - 1)})`, `[...new Set([${str(d - 1)}, ${str(d - 1)}, ${str(d - 1)}])].join("|")`,
         `Object.keys(dk([${str(d - 1)}, ${str(d - 1)}, ${str(d - 1)}, ${str(d - 1)}])).join("|")`,
+        `Object.entries(nk([${num(d - 1)}, ${num(d - 1)}, ${num(d - 1)}, ${num(d - 1)}])).map(([k, v]) => k + "=" + v).join("|")`,
         `JSON.stringify(dk([${str(d - 1)}, ${str(d - 1)}, ${str(d - 1)}]))`,
         `(new Map<number, string>([[${num(d - 1)}, ${str(d - 1)}], [${num(d - 1)}, ${str(d - 1)}]]).get(${num(d - 1)}) ?? "none")`]);
     }
@@ -106,6 +107,7 @@ export function generate(seed, count) {
       case 5: return `!${str(d - 1)}`;
       case 6: return `(${bool(d - 1)} && ${bool(d - 1)})`;
       case 7: return pick([`new Set([${num(d - 1)}, ${num(d - 1)}]).has(${num(d - 1)})`, `(${str(d - 1)} in dk([${str(d - 1)}, ${str(d - 1)}]))`,
+        `(${num(d - 1)} in nk([${num(d - 1)}, ${num(d - 1)}]))`,
         `(${bool(d - 1)} || ${bool(d - 1)})`]);
       default: return `(${bool(d - 1)} || ${bool(d - 1)})`;
     }
@@ -114,7 +116,9 @@ export function generate(seed, count) {
     'function nn(k: number, v: number): number | null | undefined {\n  return k === 0 ? null : k === 1 ? undefined : v;\n}\n' +
     'function nb(k: number, v: boolean): boolean | null | undefined {\n  return k === 0 ? null : k === 1 ? undefined : v;\n}\n' +
     'function dk(ks: string[]): Record<string, number> {\n  const d: Record<string, number> = {};\n' +
-    '  for (const k of ks) d[k] = (d[k] ?? 0) + 1;\n  return d;\n}\n';
+    '  for (const k of ks) d[k] = (d[k] ?? 0) + 1;\n  return d;\n}\n' +
+    'function nk(ks: number[]): Record<number, number> {\n  const d: Record<number, number> = {};\n' +
+    '  for (const k of ks) {\n    d[k] ??= 0;\n    d[k]++;\n  }\n  return d;\n}\n';
   for (let i = 0; i < count; i++) {
     const depth = 1 + Math.floor(rnd() * 4);
     const kind = Math.floor(rnd() * 3);

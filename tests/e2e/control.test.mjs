@@ -301,12 +301,14 @@ test('a discriminated union in a signal: each variant set by a click, shown by a
   assert.equal(await text('#load-state'), 'idle');
   await page.click('#load-fail');  // idle stays idle
   assert.equal(await text('#load-state'), 'idle');
+  assert.equal(await text('#load-fails'), '1');  // the handler is a hoisted function declaration
   await page.click('#load-ok');
   assert.equal(await text('#load-view'), 'a, b');
   assert.equal(await text('#load-state'), 'done');
   await page.click('#load-fail');
   assert.equal(await text('#load-view'), 'error: after done');
   assert.equal(await text('#load-state'), 'failed');
+  assert.equal(await text('#load-fails'), '2');
   assert.deepEqual(errors, []);
   await page.close();
 });

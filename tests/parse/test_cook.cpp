@@ -9,6 +9,7 @@ using dxc::parse::CookIssue;
 using dxc::parse::cook_js_string;
 using dxc::parse::cook_jsx_text;
 using dxc::parse::decode_html_entities;
+using dxc::parse::js_number_string;
 using dxc::parse::parse_js_number;
 
 static std::string cook(std::string_view raw, bool tmpl = false) {
@@ -147,6 +148,19 @@ TEST_CASE("parse_js_number", "[cook]") {
   CHECK_FALSE(parse_js_number("0x").has_value());
   CHECK_FALSE(parse_js_number("0b102").has_value());
   CHECK_FALSE(parse_js_number("12abc").has_value());
+}
+
+TEST_CASE("js_number_string: String(x) as node prints it (a numeric property key's string)", "[cook]") {
+  // node -e 'console.log(String(x))' for each
+  const std::pair<double, const char*> cases[] = {
+      {1, "1"}, {2.5, "2.5"}, {16, "16"}, {1e21, "1e+21"}, {1e-7, "1e-7"}, {1.5e-7, "1.5e-7"},
+      {123456789012345680000.0, "123456789012345680000"}, {0.1 + 0.2, "0.30000000000000004"}, {-0.0, "0"}, {-1, "-1"},
+      {5e-324, "5e-324"}, {1.7976931348623157e308, "1.7976931348623157e+308"}, {NAN, "NaN"}, {INFINITY, "Infinity"},
+      {-INFINITY, "-Infinity"}, {100, "100"}, {0.000001, "0.000001"}, {1e20, "100000000000000000000"}, {12.5e-10, "1.25e-9"}};
+  for (const auto& [x, want] : cases) {
+    INFO(want);
+    CHECK(js_number_string(x) == want);
+  }
 }
 
 TEST_CASE("decode_html_entities", "[cook][jsx]") {

@@ -58,11 +58,7 @@ TypeId Checker::check_subscript(Ctx& c, NodeId n) {
     return T.with_nullable(T.string(), kOrUndefined);
   }
   if (T.kind(ot) == TypeKind::Dict) {  // d[key]: the entry, undefined when there is none
-    if (it != T.string()) {
-      error(x.kid(1), "DX0234", "a dictionary's key is a string, not '" + T.name(it) + "'" +
-                                    (T.non_null(it) == T.string() ? " (check it first; s.charAt(i) is a string where s[i] may be undefined)" : " (String(n) makes one)"));
-      return T.error();
-    }
+    if (!dict_key_type(x.kid(1), it)) return T.error();
     return T.with_nullable(T.info(ot).elem, T.nullable(T.info(ot).elem) | kOrUndefined);
   }
   if (T.kind(ot) == TypeKind::Tuple) {  // t[0]: a constant index in range

@@ -192,6 +192,7 @@ class Checker {
   TypeId check_dict_literal(Ctx& c, NodeId n, TypeId dict);   // { a: 1, [k]: v, ...other } as a Record<string, V>
   TypeId check_delete(Ctx& c, NodeId n);                      // delete d[k]
   TypeId check_in(Ctx& c, NodeId n);                          // k in d
+  bool dict_key_type(NodeId key, TypeId kt);                  // a string or a number key (reports otherwise)
   TypeId check_object_call(Ctx& c, NodeId n, const std::string& method, const std::vector<NodeId>& args);  // Object.keys(d), …
   void check_for_in(Ctx& c, NodeId loop);                     // for (const k in d)
   // An array, a Set or a collection's keys()/values() whose elements are used at once (spread, Array.from,
@@ -255,6 +256,9 @@ class Checker {
   std::set<SymId> globals_done_;  // checked: their type is final (0, the error type, after a refused annotation)
   std::set<BlockId> rendered_children_;  // components that render {props.children}
   std::set<NodeId> discarded_;           // expressions whose value a statement discards (x.pop();)
+  std::set<NodeId> named_closures_;      // function literals a `const` in a function body is bound to (rest parameters)
+  std::set<NodeId> callees_;             // identifiers read to be called (a local with a rest parameter may be)
+  FuncId rest_local(SymId sid);
   // Optional chains (chain.cpp): the member accesses, calls and indexings that are the object of another
   // (not the outermost of their chain), and per chain being checked, how many of its `?.` may short-circuit.
   std::set<std::pair<ModuleId, NodeId>> chain_inner_;

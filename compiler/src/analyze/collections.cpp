@@ -272,8 +272,8 @@ TypeId Checker::index_signature_dict(ModuleId m, NodeId obj) {
   const Node& s = p_.node(m, sig);
   TypeId k = resolve_type(m, s.kid(0));
   if (k == T.error()) return k;
-  if (k != T.string()) {
-    error(s.kid(0), "DX0232", "index signatures take string keys here ('" + T.name(k) + "': use a Map)");
+  if (k != T.string() && k != T.number()) {  // (number keys are strings too: d[1] is d["1"])
+    error(s.kid(0), "DX0232", "index signatures take string or number keys here ('" + T.name(k) + "': use a Map)");
     return T.error();
   }
   TypeId v = s.kid(1) == kNoNode ? T.error() : resolve_type(m, s.kid(1));
@@ -305,7 +305,7 @@ TypeId Checker::check_dict_literal(Ctx& c, NodeId n, TypeId dict) {
     if (kn.flags & kComputed) {
       TypeId kt = check_expr(c, kn.kid(1), T.string());
       if (T.kind(kt) == TypeKind::Error) { ok = false; continue; }
-      if (kt != T.string()) { error(kn.kid(1), "DX0234", "a dictionary's key is a string, not '" + T.name(kt) + "'"); ok = false; continue; }
+      if (!dict_key_type(kn.kid(1), kt)) { ok = false; continue; }
     }
     TypeId vt = check_expr(c, kn.kid(0), v);
     if (T.kind(vt) == TypeKind::Error) { ok = false; continue; }
@@ -342,8 +342,18 @@ TypeId Checker::check_in(Ctx& c, NodeId n) {
     error(n, "DX0235", "'in' asks a dictionary (a Record<string, V>) here, not '" + T.name(d) + "'; a Map has has()");
     return T.error();
   }
-  if (k != T.string()) { error(x.kid(0), "DX0234", "a dictionary's key is a string, not '" + T.name(k) + "'"); return T.error(); }
+  if (!dict_key_type(x.kid(0), k)) return T.error();
   return require_non_null(x.kid(1), d) ? T.boolean() : T.error();
+}
+
+// A dictionary's key: a string, or a number, which stands for String(n) as in JS, or null or undefined, the keys
+// "null" and "undefined" (JS's ToPropertyKey: d[s[0]] of an empty s reads d["undefined"]; codegen: CodeGen::dict_key_of).
+bool Checker::dict_key_type(NodeId key, TypeId kt) {
+  auto& T = p_.types;
+  if (T.non_null(kt) == T.string() || T.non_null(kt) == T.number() || T.kind(kt) == TypeKind::Null || T.kind(kt) == TypeKind::Undefined)
+    return true;
+  error(key, "DX0234", "a dictionary's key is a string or a number, not '" + T.name(kt) + "'");
+  return false;
 }
 
 // Object.keys(d), Object.values(d), Object.entries(d) (JS's order: integer-like keys ascending, then the others

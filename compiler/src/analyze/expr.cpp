@@ -36,6 +36,11 @@ TypeId Checker::check_expr(Ctx& c, NodeId n, TypeId expected) {
         case SymKind::Const: t = node_kind_type(s); break;
         case SymKind::Local:
           if (s.owner != c.fn && !capture(c, n, sid)) break;
+          if (rest_local(sid) != kNoId && !callees_.count(n)) {
+            error(n, "DX0276", "'" + name + "' has a rest parameter, so it can only be called: to pass it, wrap it in an "
+                               "arrow function, e.g. (xs: number[]) => " + name + "(...xs)");
+            break;
+          }
           t = s.type;
           break;
         case SymKind::Field: t = s.type; break;
@@ -98,13 +103,22 @@ TypeId Checker::check_expr(Ctx& c, NodeId n, TypeId expected) {
     case NodeKind::Update: {
       const Node& target = node(x.kid(0));
       TypeId o = check_expr(c, x.kid(0));
-      if (target.kind != NodeKind::Identifier && target.kind != NodeKind::Member) { error(n, "DX0215", "cannot increment this expression"); break; }
+      if (target.kind != NodeKind::Identifier && target.kind != NodeKind::Member && target.kind != NodeKind::Index) {
+        error(n, "DX0215", "cannot increment this expression");
+        break;
+      }
       if (target.kind == NodeKind::Identifier) {
         SymId sid = module().ref[x.kid(0)];
         if (sid != kNoId && !p_.symbols[sid].is_mutable) { error(n, "DX0215", "cannot assign to '" + std::string(target.text) + "' because it is a constant"); break; }
       }
       if (T.kind(o) == TypeKind::Error) break;
-      if (o != T.number()) { error(n, "DX0234", x.text.empty() ? "++ needs a number" : std::string(x.text) + " needs a number"); break; }
+      TypeKind ok = target.kind == NodeKind::Identifier ? TypeKind::Error : T.kind(T.non_null(p_.type_of(mod_, target.kid(0))));
+      if (target.kind == NodeKind::Index && ok != TypeKind::Array && ok != TypeKind::Tuple && ok != TypeKind::Dict) {
+        error(n, "DX0215", ok == TypeKind::String ? "a string's characters cannot be assigned" : "cannot increment this expression");
+        break;
+      }
+      // d[k]++ on a missing entry is NaN, as in JS (undefined + 1)
+      if (o != T.number() && !(ok == TypeKind::Dict && T.non_null(o) == T.number())) { error(n, "DX0234", x.text.empty() ? "++ needs a number" : std::string(x.text) + " needs a number"); break; }
       t = T.number();
       break;
     }
@@ -173,6 +187,17 @@ TypeId Checker::check_expr(Ctx& c, NodeId n, TypeId expected) {
       break;
     }
     case NodeKind::Await: error(n, "DX0240", "await is not supported in client code"); break;
+    case NodeKind::Sequence: {  // a, b (for (…; …; i++, j--)): each in order, the value is the last one's
+      bool ok = true;
+      for (size_t i = 0; i + 1 < x.kids.size(); ++i) {
+        discarded_.insert(x.kids[i]);
+        ok &= T.kind(check_expr(c, x.kids[i])) != TypeKind::Error;
+      }
+      if (discarded_.count(n)) discarded_.insert(x.kids.back());
+      TypeId last = check_expr(c, x.kids.back(), expected);
+      t = ok ? last : T.error();
+      break;
+    }
     default:
       error(n, "DX0235", std::string("this expression (") + (x.kind == NodeKind::Other ? std::string(x.text) : node_kind_name(x.kind)) +
                              ") is not supported in dx client code yet");
@@ -238,6 +263,15 @@ TypeId Checker::node_kind_type(const Symbol& s) {
 
 // A call of a function whose last parameter is `...xs: T[]`: the arguments before it as usual (a spread there
 // is refused), the others as the elements of an array literal of T[] (`...ys` spreads an array into it).
+// The function a `const` in a function body is bound to, when it has a rest parameter (named_closures_); else kNoId.
+FuncId Checker::rest_local(SymId sid) {
+  const Symbol& s = p_.symbols[sid];
+  if (s.kind != SymKind::Local || s.is_mutable || s.init == kNoNode) return kNoId;
+  const auto& funcs = p_.modules[s.module]->funcs;
+  auto it = funcs.find(s.init);
+  return it != funcs.end() && p_.funcs[it->second].rest ? it->second : kNoId;
+}
+
 bool Checker::check_rest_call(Ctx& c, NodeId call, const std::vector<NodeId>& args, TypeId ft) {
   auto& T = p_.types;
   const std::vector<TypeId>& params = T.info(ft).params;
@@ -364,6 +398,7 @@ TypeId Checker::check_call(Ctx& c, NodeId n, TypeId expected) {
     ensure_checked(p_.symbols[named].func);
     to_rest = p_.funcs[p_.symbols[named].func].rest;
   }
+  if (named != kNoId && rest_local(named) != kNoId) to_rest = true;
   for (NodeId a : args)
     if (node(a).kind == NodeKind::Spread && !min_max && !to_rest) {  // Math.max(...xs) is (methods.cpp); f(...xs) into a rest
       error(a, "DX0235", "spread arguments are not supported yet (Math.min and Math.max take them, and a function's rest parameter)");
@@ -421,7 +456,10 @@ TypeId Checker::check_call(Ctx& c, NodeId n, TypeId expected) {
       return T.info(ft).ret;
     }
     case SymKind::Local: case SymKind::Field: case SymKind::Global: {
+      callees_.insert(callee);  // (a local with a rest parameter is read here, to be called)
       TypeId ft = check_expr(c, callee);
+      if (FuncId rf = rest_local(sid); rf != kNoId && T.kind(ft) == TypeKind::Function)
+        return check_rest_call(c, n, args, ft) ? T.info(ft).ret : T.error();
       if (T.kind(ft) == TypeKind::Error || !require_non_null(callee, ft)) return T.error();
       if (T.kind(ft) != TypeKind::Function) { error(callee, "DX0222", "'" + name + "' is not a function"); return T.error(); }
       check_args(c, n, args, passed_params(p_, sid, args.size(), T.info(ft).params));
@@ -668,10 +706,6 @@ TypeId Checker::check_assign(Ctx& c, NodeId n) {
       }
     }
     tt = check_expr(c, x.kid(0));
-    if (target.kind == NodeKind::Index && T.kind(p_.type_of(mod_, target.kid(0))) == TypeKind::Tuple) {
-      error(n, "DX0235", "writing a tuple's element is not supported yet: make a new tuple, [a, b]");
-      return T.error();
-    }
     if (target.kind == NodeKind::Index && T.kind(p_.type_of(mod_, target.kid(0))) == TypeKind::Record) {
       error(n, "DX0235", "writing a record's field by a computed key is not supported yet: write rec.field = …, build a new record, or keep a Map<string, V>");
       return T.error();

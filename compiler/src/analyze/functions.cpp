@@ -128,8 +128,11 @@ FuncId Checker::check_closure(Ctx& c, NodeId fn_node, TypeId expected, FuncRole 
     const Node& pn = node(ps.kids[i]);
     bool has_default = pn.kid(1) != kNoNode, optional = pn.flags & kOptional;
     bool pattern = pn.text.empty() && pn.kid(2) != kNoNode;  // function f({ a, b }: Props)
-    // `function f(a, ...xs: T[])`: the last parameter of a function declaration (called by name only)
-    bool rest = (pn.flags & kRest) && !pn.text.empty() && i + 1 == ps.kids.size() && fnn.kind == NodeKind::Function &&
+    // `function f(a, ...xs: T[])`: the last parameter of a named function (called by name only): a function
+    // declaration, a const arrow at module or component level (`existing`: a function symbol's), or one bound
+    // to a const in a function body (named_closures_, rest_local)
+    bool named = fnn.kind == NodeKind::Function || existing != kNoId || named_closures_.count(fn_node);
+    bool rest = (pn.flags & kRest) && !pn.text.empty() && i + 1 == ps.kids.size() && named &&
                 role != FuncRole::Handler && pn.kid(1) == kNoNode && !(pn.flags & kOptional);
     if (rest) {
       TypeId pt = pn.kid(0) != kNoNode ? resolve_type(mod_, pn.kid(0)) : 0;
@@ -146,8 +149,8 @@ FuncId Checker::check_closure(Ctx& c, NodeId fn_node, TypeId expected, FuncRole 
       continue;
     }
     if ((pn.text.empty() && !pattern) || (pn.flags & kRest)) {
-      error(ps.kids[i], "DX0235", "rest parameters are supported on function declarations (`function f(...xs: number[])`): "
-                                  "here, take an array, `(xs: number[])`, and pass `[a, b]`");
+      error(ps.kids[i], "DX0235", "rest parameters are supported on named functions (`function f(...xs: number[])`, "
+                                  "`const f = (...xs: number[]) => …`): here, take an array, `(xs: number[])`, and pass `[a, b]`");
       if (!pn.text.empty()) declare_failed(fc, ps.kids[i]);  // its uses report nothing more
       ok = false;
       continue;

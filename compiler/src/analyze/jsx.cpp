@@ -397,43 +397,55 @@ void Checker::check_block_body(Ctx& c, BlockId b, NodeId body, bool expr_body) {
     return;
   }
   const Node& blk = node(body);
-  // Hoist block-level functions so they may call each other in any order, as JS allows.
+  // Hoist block-level functions — `const f = (…) => …` and `function f(…) { … }` — so they may call each other
+  // in any order, as JS allows.
+  auto hoist = [&](NodeId name_node, const std::string& name, NodeId fn) {
+    FuncInfo f;
+    f.name = name;
+    f.module = mod_;
+    f.node = fn;
+    f.role = FuncRole::Local;
+    f.env_block = b;
+    FuncId fid = p_.add_func(f);
+    module().funcs[fn] = fid;
+    Symbol sym;
+    sym.kind = SymKind::Function;
+    sym.name = f.name;
+    sym.module = mod_;
+    sym.decl = name_node;
+    sym.func = fid;
+    SymId sid = p_.add_symbol(sym);
+    if (c.scope->names.count(name)) error(name_node, "DX0207", "'" + name + "' is declared twice");
+    c.scope->names[f.name] = sid;
+    module().ref[name_node] = sid;
+    Ctx pc = c;
+    pc.in_block_body = false;
+    pending_[fid] = pc;
+  };
   for (NodeId s : blk.kids) {
     const Node& st = node(s);
+    if (st.kind == NodeKind::Function && !st.text.empty()) hoist(s, std::string(st.text), s);
     if (st.kind != NodeKind::VarDecl || !(st.flags & kConst)) continue;
     for (NodeId dk : st.kids) {
       const Node& d = node(dk);
       if (node(d.kid(0)).kind != NodeKind::Identifier || d.kid(2) == kNoNode) continue;
       const Node& in = node(d.kid(2));
       if (in.kind != NodeKind::Arrow && in.kind != NodeKind::FunctionExpr) continue;
-      FuncInfo f;
-      f.name = std::string(node(d.kid(0)).text);
-      f.module = mod_;
-      f.node = d.kid(2);
-      f.role = FuncRole::Local;
-      f.env_block = b;
-      FuncId fid = p_.add_func(f);
-      module().funcs[d.kid(2)] = fid;
-      Symbol sym;
-      sym.kind = SymKind::Function;
-      sym.name = f.name;
-      sym.module = mod_;
-      sym.decl = d.kid(0);
-      sym.func = fid;
-      SymId sid = p_.add_symbol(sym);
-      c.scope->names[f.name] = sid;
-      module().ref[d.kid(0)] = sid;
-      Ctx pc = c;
-      pc.in_block_body = false;
-      pending_[fid] = pc;
+      hoist(d.kid(0), std::string(node(d.kid(0)).text), d.kid(2));
     }
   }
   for (size_t i = 0; i < blk.kids.size(); ++i) {
     NodeId s = blk.kids[i];
     const Node& st = node(s);
     if (window_listener(c, s, b)) continue;  // window.cpp
+    if (st.kind == NodeKind::Function && module().funcs.count(s)) {  // hoisted above: checked now if nothing needed it earlier
+      ensure_checked(module().funcs[s]);
+      continue;
+    }
     if (st.kind == NodeKind::Return) {
-      if (i + 1 != blk.kids.size() || st.kid(0) == kNoNode || !is_jsx(node(st.kid(0)))) {
+      // (function declarations may follow it: they are hoisted)
+      bool last = std::all_of(blk.kids.begin() + long(i) + 1, blk.kids.end(), [&](NodeId k) { return module().funcs.count(k) > 0; });
+      if (!last || st.kid(0) == kNoNode || !is_jsx(node(st.kid(0)))) {
         error(s, "DX0218", "a component or row body ends with one `return <JSX>`; early returns are not supported (use <Show>)");
         continue;
       }

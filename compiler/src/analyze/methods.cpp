@@ -372,15 +372,26 @@ TypeId Checker::check_method_on(Ctx& c, NodeId n, TypeId expected, TypeId ot, bo
       return method == "findIndex" || method == "findLastIndex" ? T.number() : T.boolean();
     }
     if (method == "reduce" || method == "reduceRight") {
-      if (args.size() != 2) { error(n, "DX0222", method + " takes a callback and an initial value (" + method + "((acc, x) => …, initial))"); return T.error(); }
+      if (args.empty() || args.size() > 2) { error(n, "DX0222", method + " takes a callback and an initial value (" + method + "((acc, x) => …, initial))"); return T.error(); }
       const Node& cb = node(args[0]);
       if (cb.kind != NodeKind::Arrow && cb.kind != NodeKind::FunctionExpr) {
         error(args[0], "DX0243", "pass an arrow function literal to " + method);
         return T.error();
       }
-      TypeId acc = check_expr(c, args[1], expected);
+      // reduce<R>(fn, init): the accumulator's type given; without an initial value it is the first element
+      // (an empty array throws V8's TypeError: CodeGen::array_scan)
+      const Node& call = node(n);
+      const Node* ta = call.kid(1) != kNoNode && node(call.kid(1)).kids.size() == 1 ? &node(call.kid(1)) : nullptr;
+      TypeId given = ta ? resolve_type(mod_, ta->kids[0]) : 0;
+      if (ta && given == T.error()) return given;  // (reported; T.error() is 0 too, so test ta first)
+      TypeId acc = args.size() == 1 ? elem : check_expr(c, args[1], given ? given : expected);
       if (T.kind(acc) == TypeKind::Error) return acc;
-      if (T.wasm(acc) == WasmType::None) { error(args[1], "DX0234", "the initial value must be a value"); return T.error(); }
+      if (given && !assignable(acc, given)) {
+        error(args.size() == 1 ? n : args[1], "DX0234", "the initial value is '" + T.name(acc) + "', the accumulator '" + T.name(given) + "'");
+        return T.error();
+      }
+      if (given) acc = given;
+      if (T.wasm(acc) == WasmType::None) { error(args.size() == 1 ? n : args[1], "DX0234", "the initial value must be a value"); return T.error(); }
       module().inline_fns[args[0]] = true;
       TypeId r = check_inline_callback(c, args[0], {acc, elem, T.number()}, acc);
       if (r == T.error()) return r;
@@ -388,9 +399,9 @@ TypeId Checker::check_method_on(Ctx& c, NodeId n, TypeId expected, TypeId ot, bo
       return acc;
     }
     if (method == "join") {
-      TypeKind ek = T.kind(elem);
-      if (ek != TypeKind::Number && ek != TypeKind::String && ek != TypeKind::Boolean) {
-        error(callee, "DX0235", "join of a '" + T.name(ot) + "' is not supported yet (arrays of numbers, strings or booleans)");
+      if (!stringable_array(T, ot)) {  // (inner arrays join with ",", records are "[object Object]", as in JS)
+        error(callee, "DX0235", "join of a '" + T.name(ot) + "' is not supported yet (arrays of numbers, strings, booleans, "
+                                "records or such arrays)");
         return T.error();
       }
       if (args.size() > 1) { error(n, "DX0222", "join takes at most one argument"); return T.error(); }

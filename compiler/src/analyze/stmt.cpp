@@ -182,6 +182,9 @@ void Checker::check_var_decl(Ctx& c, NodeId n) {
     }
     TypeId ann = d.kid(1) != kNoNode ? resolve_type(mod_, d.kid(1)) : 0;
     TypeId t = ann;
+    NodeKind ik = d.kid(2) != kNoNode ? node(d.kid(2)).kind : NodeKind::Empty;
+    bool named_fn = (x.flags & kConst) && (ik == NodeKind::Arrow || ik == NodeKind::FunctionExpr) && d.kid(1) == kNoNode;
+    if (named_fn) named_closures_.insert(d.kid(2));  // may take a rest parameter: called by name only
     if (d.kid(2) != kNoNode) {
       TypeId it = check_init(c, d.kid(2), d.kid(1), ann);
       if (d.kid(1) == kNoNode) t = it;  // (a refused annotation keeps the error type: its uses report nothing more)
@@ -200,7 +203,6 @@ void Checker::check_var_decl(Ctx& c, NodeId n) {
     }
     SymId id = declare_local(c, d.kid(0), std::string(target.text), t, !(x.flags & kConst));
     // A const bound to a function literal: calls may omit its defaulted parameters (builtins.h).
-    NodeKind ik = d.kid(2) != kNoNode ? node(d.kid(2)).kind : NodeKind::Empty;
     if ((x.flags & kConst) && (ik == NodeKind::Arrow || ik == NodeKind::FunctionExpr)) p_.symbols[id].init = d.kid(2);
   }
 }
@@ -258,7 +260,8 @@ void Checker::check_stmt(Ctx& c, NodeId n) {
     }
     case NodeKind::Empty: break;
     case NodeKind::Function:
-      error(n, "DX0235", "nested function declarations are not supported yet; declare it with const f = (…) => … in the component body");
+      error(n, "DX0235", "function declarations inside functions are not supported yet (in a component body and at module "
+                         "level they are): declare it with const f = (…) => …");
       break;
     case NodeKind::For: case NodeKind::ForOf: case NodeKind::ForIn: case NodeKind::While: case NodeKind::DoWhile: check_loop(c, n, ""); break;
     case NodeKind::Labeled: {

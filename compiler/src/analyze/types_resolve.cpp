@@ -379,10 +379,8 @@ TypeId Checker::record_of_keys(ModuleId m, NodeId tn) {
   const Node& n = p_.node(m, tn);
   const Node& kn = p_.node(m, n.kid(0));
   if (kn.kind == NodeKind::PredefinedType && (kn.text == "string" || kn.text == "number")) {  // a dictionary (collections.cpp)
-    if (kn.text == "number") {
-      error(n.kid(0), "DX0232", "Record<number, V> is not supported (its keys would be strings): use Record<string, V> or a Map<number, V>");
-      return T.error();
-    }
+    // (Record<number, V> is one too: JS keys are strings, a number key is String(n) — d[1] is d["1"] — and
+    // Object.keys gives strings; TypeScript lets numbers index any dictionary, and so does dxc.)
     TypeId v = resolve_type(m, n.kid(1));
     return collection_value_ok(n.kid(1), v) ? T.dict_of(v) : T.error();
   }

@@ -115,6 +115,9 @@ class CodeGen {
   Ex binary(Fn& f, NodeId n);
   Ex assign(Fn& f, NodeId n);
   Ex update_expr(Fn& f, NodeId n);
+  struct HeldTarget;
+  HeldTarget hold_target(Fn& f, NodeId target);
+  Ex release_target(Fn& f, HeldTarget& h, Ex body, WType wt);
   Ex write_target(Fn& f, NodeId target, Ex value, TypeId t, uint32_t result_local);
   struct ElementRef { Ex setup; Ex addr; uint32_t array; };  // run `setup` first; `array` is a local
   ElementRef element(Fn& f, NodeId index_expr, TypeId elem);
@@ -160,6 +163,8 @@ class CodeGen {
   Ex coll_put(Fn& f, Ex coll, Ex key, Ex value, TypeId ct);
   Ex dict_literal(Fn& f, NodeId n);
   Ex dict_key(Fn& f, NodeId target);
+  std::vector<Ex> call_values(Fn& f, NodeId n, const std::vector<NodeId>& args, TypeId ft);
+  Ex dict_key_of(Fn& f, NodeId key);
   Ex object_call(Fn& f, NodeId n, const std::string& method, const std::vector<NodeId>& args);
   Ex record_keys(Fn& f, NodeId n, const std::string& method, NodeId record);
   Ex collection_call(Fn& f, NodeId n, Ex obj, TypeId ot, const std::string& method, const std::vector<NodeId>& args);

@@ -102,6 +102,18 @@ Ex CodeGen::closure_call(Fn& f, Ex closure, const std::vector<NodeId>& args, Typ
   return closure_call_values(f, closure, values, ft);
 }
 
+// The arguments of the call `n` to a function of type `ft`, evaluated in order; a call to a rest parameter
+// (analyze: Module::rest_calls) gets the arguments from the rest on as one array: f(a, x, ...ys) → a, [x, ...ys].
+std::vector<Ex> CodeGen::call_values(Fn& f, NodeId n, const std::vector<NodeId>& args, TypeId ft) {
+  std::vector<Ex> values;
+  auto rest = p_.modules[f.module]->rest_calls.find(n);
+  size_t own = rest == p_.modules[f.module]->rest_calls.end() ? args.size() : rest->second;
+  for (size_t i = 0; i < own; ++i) values.push_back(expr(f, args[i]));
+  if (rest != p_.modules[f.module]->rest_calls.end())
+    values.push_back(array_of(f, std::vector<NodeId>(args.begin() + long(own), args.end()), p_.types.info(ft).params.back()));
+  return values;
+}
+
 // The closure `closure` of type `ft` called with `values` (missing trailing arguments: their defaults).
 Ex CodeGen::closure_call_values(Fn& f, Ex closure, const std::vector<Ex>& values, TypeId ft) {
   const TypeInfo& fi = p_.types.info(ft);
@@ -240,7 +252,13 @@ Ex CodeGen::array_scan(Fn& f, NodeId n, const std::string& method, Ex arr_ex, Ty
   Ex load_elem = w_.set(elem, load_typed(w_.add32(w_.ld32(w_.get(arr, t_i32()), 16), w_.mul32(at, w_.u32(esize))), 0, et));
   Ex index = w_.u32_to_f64(back ? w_.bin(BinaryenSubInt32(), w_.get(i, t_i32()), w_.i32(1)) : w_.get(i, t_i32()));
   Ex init, step;
-  if (method == "reduce" || method == "reduceRight") {
+  if ((method == "reduce" || method == "reduceRight") && args.size() == 1) {  // the first element is the initial value
+    init = w_.seq({w_.if_(w_.eqz(w_.get(len, t_i32())), w_.seq({w_.call(rt["dx_throw_empty_reduce"], {}, t_none()), w_.unreachable()}, t_none())),
+                   back ? w_.set(i, w_.bin(BinaryenSubInt32(), w_.get(i, t_i32()), w_.i32(1))) : w_.set(i, w_.i32(1)),
+                   w_.set(res, load_typed(w_.add32(w_.ld32(w_.get(arr, t_i32()), 16), w_.mul32(back ? w_.get(i, t_i32()) : w_.i32(0), w_.u32(esize))), 0, et))},
+                  t_none());
+    step = w_.set(res, inline_callback(f, cb, {{w_.get(res, rw), rt_t}, {w_.get(elem, wtype(et)), et}, {index, T.number()}}, rt_t));
+  } else if (method == "reduce" || method == "reduceRight") {
     init = w_.set(res, expr(f, args[1]));
     step = w_.set(res, inline_callback(f, cb, {{w_.get(res, rw), rt_t}, {w_.get(elem, wtype(et)), et}, {index, T.number()}}, rt_t));
   } else {
@@ -476,17 +494,10 @@ Ex CodeGen::call(Fn& f, NodeId n) {
       if (sym.builtin == Builtin::UseSearchParams)  // the same, of the URL's query (params.cpp)
         return w_.call(rt["dx_search_record"], {w_.u32(p_.types.info(type_of(f, n)).shape)}, t_i32());
       return internal_error(n, f.module, "cannot call '" + sym.name + "'");
-    case SymKind::Function: {
-      std::vector<Ex> values;
-      auto rest = p_.modules[f.module]->rest_calls.find(n);
-      size_t own = rest == p_.modules[f.module]->rest_calls.end() ? args.size() : rest->second;
-      for (size_t i = 0; i < own; ++i) values.push_back(expr(f, args[i]));
-      if (rest != p_.modules[f.module]->rest_calls.end())  // f(a, x, ...ys): [x, ...ys] for the rest
-        values.push_back(array_of(f, std::vector<NodeId>(args.begin() + long(own), args.end()),
-                                  p_.types.info(p_.funcs[sym.func].type).params.back()));
-      return direct_call(f, sym.func, values, n);
-    }
+    case SymKind::Function: return direct_call(f, sym.func, call_values(f, n, args, p_.funcs[sym.func].type), n);
     case SymKind::Local: case SymKind::Field: case SymKind::Global:
+      if (p_.modules[f.module]->rest_calls.count(n))  // a const bound to an arrow with a rest parameter
+        return closure_call_values(f, read_symbol(f, callee, s), call_values(f, n, args, sym.type), sym.type);
       return closure_call(f, read_symbol(f, callee, s), args, sym.type);
     default: return internal_error(n, f.module, "cannot call '" + sym.name + "'");
   }

@@ -130,7 +130,7 @@ Ex CodeGen::dict_literal(Fn& f, NodeId n) {
       xs.push_back(w_.call(rt["dx_coll_copy"], {w_.get(d, t_i32()), expr(f, kn.kid(0))}, t_none()));
       continue;
     }
-    Ex key = kn.flags & kComputed ? expr(f, kn.kid(1)) : str_const(std::string(kn.text));
+    Ex key = kn.flags & kComputed ? dict_key_of(f, kn.kid(1)) : str_const(std::string(kn.text));
     xs.push_back(coll_put(f, w_.get(d, t_i32()), key, expr_as(f, kn.kid(0), T.info(dt).elem), dt));
   }
   xs.push_back(w_.get(d, t_i32()));
@@ -140,7 +140,14 @@ Ex CodeGen::dict_literal(Fn& f, NodeId n) {
 // The key of a dictionary entry `target` (d.name or d[key]).
 Ex CodeGen::dict_key(Fn& f, NodeId target) {
   const Node& x = node(f.module, target);
-  return x.kind == NodeKind::Member ? str_const(std::string(x.text)) : expr(f, x.kid(1));
+  return x.kind == NodeKind::Member ? str_const(std::string(x.text)) : dict_key_of(f, x.kid(1));
+}
+
+// A dictionary key expression: a string, or a number, null or undefined, which JS turns into a string as String()
+// does (d[1] is d["1"], d[undefined] d["undefined"]).
+Ex CodeGen::dict_key_of(Fn& f, NodeId key) {
+  TypeId kt = type_of(f, key);
+  return kt == p_.types.string() ? expr(f, key) : to_str(f, expr(f, key), kt);
 }
 
 // Object.keys/values/entries(d), Object.fromEntries(pairs).

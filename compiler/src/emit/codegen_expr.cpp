@@ -336,7 +336,7 @@ Ex CodeGen::expr_node(Fn& f, NodeId n) {
         read = w_.call(rt["dx_str_index"], {str, expr(f, x.kid(1))}, t_i32());
       } else if (T.kind(T.non_null(ot)) == TypeKind::Dict) {  // d[key]: the entry or undefined
         Ex d = expr(f, x.kid(0));
-        read = coll_get(f, d, expr(f, x.kid(1)), T.non_null(ot), type_of(f, n));
+        read = coll_get(f, d, dict_key_of(f, x.kid(1)), T.non_null(ot), type_of(f, n));
       } else if (T.kind(T.non_null(ot)) == TypeKind::Tuple) {  // t[0]: the field "0" (analyze checked the constant)
         const Field* fl = T.shape_info(T.info(T.non_null(ot)).shape).find(std::to_string(size_t(node(f.module, x.kid(1)).number)));
         read = load_typed(expr(f, x.kid(0)), fl->offset, fl->type);
@@ -376,6 +376,15 @@ Ex CodeGen::expr_node(Fn& f, NodeId n) {
       return closure_value(f, it->second);
     }
     case NodeKind::As: return expr(f, x.kid(0));
+    case NodeKind::Sequence: {  // a, b: the values before the last one dropped
+      std::vector<Ex> xs;
+      for (size_t i = 0; i + 1 < x.kids.size(); ++i) {
+        Ex e = expr(f, x.kids[i]);
+        xs.push_back(wtype(type_of(f, x.kids[i])) == t_none() ? e : w_.drop(e));
+      }
+      xs.push_back(expr(f, x.kids.back()));
+      return w_.seq(xs, wtype(t));
+    }
     case NodeKind::ArrayLit: return array_lit(f, n);
     case NodeKind::ObjectLit: return object_lit(f, n);
     default: return internal_error(n, f.module, std::string("cannot compile ") + node_kind_name(x.kind));
@@ -436,7 +445,7 @@ Ex CodeGen::binary(Fn& f, NodeId n) {
   TypeId at = type_of(f, x.kid(0)), bt = type_of(f, x.kid(1));
   if (op == "in") {  // key in dict: the key first, as JS evaluates it
     uint32_t key = f.add_var(t_i32());
-    return w_.seq({w_.set(key, expr(f, x.kid(0))),
+    return w_.seq({w_.set(key, dict_key_of(f, x.kid(0))),
                    w_.bin(BinaryenGeSInt32(), w_.call(rt["dx_coll_find_i32"], {expr(f, x.kid(1)), w_.get(key, t_i32())}, t_i32()), w_.i32(0))},
                   t_i32());
   }
@@ -538,11 +547,49 @@ Ex CodeGen::write_target(Fn& f, NodeId target, Ex value, TypeId t, uint32_t resu
     uint32_t obj = f.add_var(t_i32());
     return w_.seq({w_.set(obj, expr(f, x.kid(0))), store_typed(w_.get(obj, t_i32()), w_.get(obj, t_i32()), fl->offset, v, t, false)});
   }
+  if (x.kind == NodeKind::Index && T.kind(T.non_null(type_of(f, x.kid(0)))) == TypeKind::Tuple) {  // t[0] = v: the field "0"
+    const Field* fl = T.shape_info(T.info(T.non_null(type_of(f, x.kid(0)))).shape).find(std::to_string(size_t(node(f.module, x.kid(1)).number)));
+    uint32_t obj = f.add_var(t_i32());
+    return w_.seq({w_.set(obj, expr(f, x.kid(0))), store_typed(w_.get(obj, t_i32()), w_.get(obj, t_i32()), fl->offset, v, t, false)});
+  }
   if (x.kind == NodeKind::Index) {
     ElementRef e = element(f, target, t);
     return w_.seq({e.setup, store_typed(w_.get(e.array, t_i32()), e.addr, 0, v, t, false)});
   }
   return internal_error(target, f.module, "cannot assign to this expression");
+}
+
+// A target that is read and then written (`a[i] += v`, `o.n++`, `d[k] ??= v`): its object, and its key, are
+// evaluated once, in JS's order, into locals that expr() reads while the read and the write are compiled
+// (f.bound): `xs[i++] += 1` and `next().n++` touch one place, as in JS. Names and literals need no local.
+struct CodeGen::HeldTarget {
+  std::vector<Ex> setup;
+  std::vector<NodeId> held;
+};
+
+CodeGen::HeldTarget CodeGen::hold_target(Fn& f, NodeId target) {
+  HeldTarget h;
+  const Node& x = node(f.module, target);
+  if (x.kind != NodeKind::Member && x.kind != NodeKind::Index) return h;
+  auto hold = [&](NodeId k) {
+    NodeKind kind = node(f.module, k).kind;
+    if (kind == NodeKind::Identifier || kind == NodeKind::NumberLit || kind == NodeKind::StringLit || f.bound.count(k)) return;
+    WType wt = wtype(type_of(f, k));
+    uint32_t local = f.add_var(wt);
+    h.setup.push_back(w_.set(local, expr(f, k)));
+    f.bound[k] = local;
+    h.held.push_back(k);
+  };
+  hold(x.kid(0));
+  if (x.kind == NodeKind::Index) hold(x.kid(1));
+  return h;
+}
+
+Ex CodeGen::release_target(Fn& f, HeldTarget& h, Ex body, WType wt) {
+  for (NodeId k : h.held) f.bound.erase(k);
+  if (h.setup.empty()) return body;
+  h.setup.push_back(body);
+  return w_.seq(h.setup, wt);
 }
 
 Ex CodeGen::assign(Fn& f, NodeId n) {
@@ -553,31 +600,35 @@ Ex CodeGen::assign(Fn& f, NodeId n) {
   Ex value;
   if (op == "||=" || op == "&&=" || op == "?\?=") {  // the target is written only when the test says so
     WType wt = wtype(t);
+    HeldTarget h = hold_target(f, x.kid(0));
     uint32_t cur = f.add_var(wt), res = f.add_var(wt);
     Ex v = w_.tee(cur, expr(f, x.kid(0)), wt);
     Ex keep = op == "?\?=" ? w_.eqz(is_nullish(v, t)) : op == "||=" ? truthy(f, v, t) : w_.eqz(truthy(f, v, t));
-    return w_.if_(keep, w_.get(cur, wt),
-                  w_.seq({write_target(f, x.kid(0), expr_as(f, x.kid(1), t), t, res), w_.get(res, wt)}, wt));
+    return release_target(f, h, w_.if_(keep, w_.get(cur, wt),
+                                       w_.seq({write_target(f, x.kid(0), expr_as(f, x.kid(1), t), t, res), w_.get(res, wt)}, wt)), wt);
   }
   if (op == "=") {
     value = expr(f, x.kid(1));
-  } else {
-    Ex cur = expr(f, x.kid(0));
-    Ex rhs = expr(f, x.kid(1));
-    TypeId rt_ = type_of(f, x.kid(1));
-    if (op == "+=" && t == T.string()) value = w_.call(rt["dx_str_concat"], {cur, to_str(f, rhs, rt_)}, t_i32());
-    else value = arith(op.substr(0, op.size() - 1), cur, rhs);  // `**=` → `**`
+    uint32_t res = f.add_var(wtype(t));
+    return w_.seq({write_target(f, x.kid(0), value, t, res), w_.get(res, wtype(t))}, wtype(t));
   }
+  HeldTarget h = hold_target(f, x.kid(0));
+  Ex cur = expr(f, x.kid(0));
+  Ex rhs = expr(f, x.kid(1));
+  TypeId rt_ = type_of(f, x.kid(1));
+  if (op == "+=" && t == T.string()) value = w_.call(rt["dx_str_concat"], {cur, to_str(f, rhs, rt_)}, t_i32());
+  else value = arith(op.substr(0, op.size() - 1), cur, rhs);  // `**=` → `**`
   uint32_t res = f.add_var(wtype(t));
-  return w_.seq({write_target(f, x.kid(0), value, t, res), w_.get(res, wtype(t))}, wtype(t));
+  return release_target(f, h, w_.seq({write_target(f, x.kid(0), value, t, res), w_.get(res, wtype(t))}, wtype(t)), wtype(t));
 }
 
 Ex CodeGen::update_expr(Fn& f, NodeId n) {
   const Node& x = node(f.module, n);
   bool prefix = x.flags & kPrefix;
+  HeldTarget h = hold_target(f, x.kid(0));
   uint32_t old = f.add_var(t_f64()), res = f.add_var(t_f64());
-  Ex next = w_.bin(x.text == "++" ? BinaryenAddFloat64() : BinaryenSubFloat64(), w_.tee(old, expr(f, x.kid(0)), t_f64()), w_.f64(1));
-  return w_.seq({write_target(f, x.kid(0), next, p_.types.number(), res), w_.get(prefix ? res : old, t_f64())}, t_f64());
+  Ex next = w_.bin(x.text == "++" ? BinaryenAddFloat64() : BinaryenSubFloat64(), w_.tee(old, expr_as(f, x.kid(0), p_.types.number()), t_f64()), w_.f64(1));
+  return release_target(f, h, w_.seq({write_target(f, x.kid(0), next, p_.types.number(), res), w_.get(prefix ? res : old, t_f64())}, t_f64()), t_f64());
 }
 
 Ex CodeGen::array_lit(Fn& f, NodeId n) {

@@ -218,6 +218,25 @@ std::string cook_js_string(std::string_view raw, bool is_template, std::vector<C
   return out;
 }
 
+std::string js_number_string(double x) {
+  if (std::isnan(x)) return "NaN";
+  if (x == 0) return "0";
+  if (std::isinf(x)) return x < 0 ? "-Infinity" : "Infinity";
+  std::string sign = x < 0 ? "-" : "";
+  // the shortest round-trip digits and the decimal exponent, from to_chars' scientific form "d.ddde±x"
+  char buf[64];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, std::fabs(x), std::chars_format::scientific);
+  std::string sci(buf, end);
+  size_t e = sci.find('e');
+  std::string digits = sci.substr(0, 1) + (e > 2 ? sci.substr(2, e - 2) : "");
+  int k = int(digits.size()), n = std::atoi(sci.c_str() + e + 1) + 1;  // value = 0.digits × 10^n
+  if (k <= n && n <= 21) return sign + digits + std::string(size_t(n - k), '0');
+  if (0 < n && n <= 21) return sign + digits.substr(0, size_t(n)) + "." + digits.substr(size_t(n));
+  if (-6 < n && n <= 0) return sign + "0." + std::string(size_t(-n), '0') + digits;
+  std::string exp = (n - 1 < 0 ? "-" : "+") + std::to_string(std::abs(n - 1));
+  return sign + digits.substr(0, 1) + (k > 1 ? "." + digits.substr(1) : "") + "e" + exp;
+}
+
 std::optional<double> parse_js_number(std::string_view text) {
   if (!text.empty() && text.back() == 'n') return std::nullopt;  // BigInt
   std::string s;

@@ -28,6 +28,11 @@ std::string cook_js_string(std::string_view raw, bool is_template, std::vector<C
 // The value of a JS numeric literal, or nullopt for a BigInt (`1n`) or anything malformed.
 std::optional<double> parse_js_number(std::string_view text);
 
+// String(x) as JavaScript writes it (Number::toString: the shortest digits that round-trip, in plain notation
+// from 1e-7 up to 1e21, else d.ddde±n; "NaN", "Infinity", -0 as "0"): what a numeric property key means,
+// `{ 1.50: v }` being the key "1.5".
+std::string js_number_string(double x);
+
 // Decodes `&name;` (the HTML 4 / XHTML set JSX knows), `&#123;` and `&#x1F600;`. Anything else, including
 // references to surrogates or past U+10FFFF, stays as written — Babel's behaviour.
 std::string decode_html_entities(std::string_view raw);

@@ -94,7 +94,11 @@ std::string_view Builder::property_key(TSNode key) {
   std::string_view k = kind(key);
   if (k == "string") return string_value(key);
   if (k == "computed_property_name") return {};
-  return src(key);  // property_identifier, private_property_identifier, number (as written)
+  if (k == "number") {  // { 1.50: v } is the key "1.5", { 0x10: v } "16": String of the number
+    std::optional<double> v = parse_js_number(src(key));
+    if (v) return ast_.intern(js_number_string(*v));
+  }
+  return src(key);  // property_identifier, private_property_identifier
 }
 
 NodeId Builder::object_lit(TSNode n) {

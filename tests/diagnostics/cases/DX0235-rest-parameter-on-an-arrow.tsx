@@ -1,7 +1,11 @@
-// A rest parameter is supported on function declarations; an arrow's is refused with the supported form, and
-// its name is still declared (no "cannot find name").
-const sum = (...xs: number[]): number => xs.reduce((a, b) => a + b, 0);
+// A rest parameter is supported on named functions (declarations, and arrows bound to a const); an arrow held
+// by a `let` (which may be reassigned, so its calls are not known) is refused with the supported form, and its
+// name is still declared (no "cannot find name").
+function total(a: number, b: number): number {
+  let sum = (...xs: number[]): number => xs.reduce((p, q) => p + q, 0);
+  return sum(a, b);
+}
 
 export default function Page() {
-  return <p>{sum(1, 2)}</p>;
+  return <p>{total(1, 2)}</p>;
 }

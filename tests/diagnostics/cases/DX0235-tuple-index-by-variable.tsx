@@ -1,9 +1,8 @@
-// Tuples are read by a constant index and taken apart; writing an element, indexing by a variable and
-// optional or rest elements are refused with what to write instead.
+// Tuples are read and written by a constant index and taken apart; indexing by a variable and optional or
+// rest elements are refused with what to write instead.
 export default function Page() {
   const p: [string, number] = ["a", 1];
   const i = 1;
-  p[0] = "b";
   const v = p[i];
   const three: [number, number] = [1, 2, 3];
   const opt: [number, string?] = [1];
