@@ -81,6 +81,7 @@ export function generate(seed, count) {
       default: return pick([`(${str(d - 1)} || ${str(d - 1)})`, `[...new Set([${str(d - 1)}, ${str(d - 1)}, ${str(d - 1)}])].join("|")`,
         `Object.keys(dk([${str(d - 1)}, ${str(d - 1)}, ${str(d - 1)}, ${str(d - 1)}])).join("|")`,
         `Object.entries(nk([${num(d - 1)}, ${num(d - 1)}, ${num(d - 1)}, ${num(d - 1)}])).map(([k, v]) => k + "=" + v).join("|")`,
+        `Object.entries(dk([${str(d - 1)}, ${str(d - 1)}, ${str(d - 1)}])).join("|")`,
         `JSON.stringify(dk([${str(d - 1)}, ${str(d - 1)}, ${str(d - 1)}]))`,
         `(new Map<number, string>([[${num(d - 1)}, ${str(d - 1)}], [${num(d - 1)}, ${str(d - 1)}]]).get(${num(d - 1)}) ?? "none")`]);
     }

@@ -71,8 +71,10 @@ test('control flow: Index, Switch/Match, Portal, Dynamic', async () => {
   assert.equal(await page.getAttribute('#pill > span', 'data-size'), '3', 'the default while the prop is undefined');
   assert.equal(await page.getAttribute('#pill > span', 'data-tag'), 'b');
   assert.equal(await page.getAttribute('#pill2 > span', 'data-size'), '7');
-  assert.equal(await text('#chip'), 'lvl 0');
+  assert.equal(await text('#chip'), 'lvl 0!.');
   assert.equal(await page.getAttribute('#chip > span', 'class'), 'chip');
+  assert.equal(await page.getAttribute('#chip > em', 'class'), null, 'class={undefined}: no attribute');
+  assert.equal(await page.getAttribute('#chip > b', 'class'), 'calm');
   assert.equal(await page.getAttribute('#chip > span', 'data-size'), '3');
   assert.equal(await page.getAttribute('#pill2 > span', 'data-tag'), 'i');
   // Rows that take their item apart: ({ name, age }) => …
@@ -118,8 +120,10 @@ test('control flow: Index, Switch/Match, Portal, Dynamic', async () => {
   assert.equal(await text('#pill'), 'lvl 1', 'a destructured prop stays reactive');
   assert.equal(await page.getAttribute('#pill > span', 'class'), 'pill hot');
   assert.equal(await page.getAttribute('#pill2 > span', 'data-size'), '3', 'undefined again: the default');
-  assert.equal(await text('#chip'), 'lvl 1', 'a prop taken apart in the body stays reactive');
+  assert.equal(await text('#chip'), 'lvl 1!.', 'a prop taken apart in the body stays reactive');
   assert.equal(await page.getAttribute('#chip > span', 'class'), 'chip hot');
+  assert.equal(await page.getAttribute('#chip > em', 'class'), 'flag');
+  assert.equal(await page.getAttribute('#chip > b', 'class'), null, 'a class set to undefined is removed');
   assert.equal(await page.getAttribute('#chip > span', 'data-size'), '5');
   assert.equal(await page.getAttribute('#tone', 'class'), 'happy');
   assert.equal(await badges.nth(1).locator('b.flame').count(), 1);

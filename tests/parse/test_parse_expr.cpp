@@ -379,7 +379,8 @@ const Case k_types[] = {
   declarator @1:5
     ident "g" @1:5
     union-type @1:8
-      other-type "index_type_query" @1:8
+      keyof-type @1:8
+        type-ref "T" @1:14
       intersection-type @1:19
         type-ref "T" @1:19
         type-ref "U" @1:23

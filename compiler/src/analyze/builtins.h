@@ -146,13 +146,27 @@ inline bool global_number(std::string_view object, std::string_view name, double
 // Whether String(array) / `${array}` (its elements joined with ",", as Array.prototype.toString does) can be
 // compiled for an array type: elements that are numbers, booleans, strings (null and undefined ones print as
 // ""), records ("[object Object]") or such arrays; nullable numbers and booleans only at the top level.
-inline bool stringable_array(const Types& T, TypeId t, bool top = true) {
+// A tuple converts as the array it is in JS: its elements joined with "" for null and undefined (String(t),
+// `${t}`, and the elements of a joined array of tuples: CodeGen::tuple_str).
+inline bool stringable_array(const Types& T, TypeId t, bool top = true);
+inline bool stringable_tuple(const Types& T, TypeId t) {
+  if (T.kind(t) != TypeKind::Tuple) return false;
+  for (TypeId e : T.info(t).params) {
+    TypeKind k = T.kind(e);
+    if (k != TypeKind::Number && k != TypeKind::Boolean && k != TypeKind::String && k != TypeKind::Record &&
+        !(k == TypeKind::Array && stringable_array(T, e, false)))
+      return false;
+  }
+  return true;
+}
+inline bool stringable_array(const Types& T, TypeId t, bool top) {
   if (T.kind(t) != TypeKind::Array) return false;
   TypeId e = T.info(t).elem;
   switch (T.kind(e)) {
     case TypeKind::Number: case TypeKind::Boolean: return top || !T.nullable(e);
     case TypeKind::String: case TypeKind::Record: return true;
     case TypeKind::Array: return stringable_array(T, e, false);
+    case TypeKind::Tuple: return top && stringable_tuple(T, e);  // (compiled: the runtime's join sees records)
     default: return false;
   }
 }

@@ -44,6 +44,10 @@ void Checker::chain_link(NodeId n) {
 TypeId Checker::check_subscript(Ctx& c, NodeId n) {
   auto& T = p_.types;
   const Node& x = node(n);
+  if (node(x.kid(0)).kind == NodeKind::Identifier) {  // Color["Red"], Color[n] (enums.cpp)
+    SymId e = lookup(c.scope, std::string(node(x.kid(0)).text));
+    if (e != kNoId && is_enum(e)) return check_enum_index(c, n, e);
+  }
   TypeId ot = check_expr(c, x.kid(0));
   TypeId it = check_expr(c, x.kid(1), T.number());
   if (T.kind(ot) == TypeKind::Error || T.kind(it) == TypeKind::Error) return T.error();

@@ -228,6 +228,7 @@ class Checker {
   // enums.cpp: an enum's members (computed once) and its type (number, or string); `E.member` as a value.
   const std::vector<EnumValue>& enum_values(SymId e);
   bool is_enum(SymId s) const;
+  TypeId check_enum_index(Ctx& c, NodeId n, SymId e);
   TypeId enum_type(SymId e);
   TypeId check_enum_member(NodeId n, SymId e);
   void chain_link(NodeId n);  // `n` is a `?.` on a nullable object: it short-circuits its whole chain

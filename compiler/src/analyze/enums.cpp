@@ -1,7 +1,8 @@
 // TypeScript enums: `enum Color { Red, Green = 5, Blue }` (numbers: a member without an initializer is the
 // previous one + 1, the first 0) and `enum Dir { Up = "UP", Down = "DOWN" }` (strings). The enum's name is a
-// type (number, or string) and `Color.Red` a constant. Initializers are literals (a negative number too);
-// an enum mixing numbers and strings, and the reverse mapping `Color[n]`, are refused.
+// type (number, or string) and `Color.Red` (or `Color["Red"]`) a constant; `Color[n]` is the reverse mapping
+// of a numeric enum. Initializers are literals (a negative number too); an enum mixing numbers and strings is
+// refused.
 #include "analyze/checker.h"
 
 namespace dxc::analyze {
@@ -56,6 +57,38 @@ bool Checker::is_enum(SymId s) const {
 TypeId Checker::enum_type(SymId e) {
   const std::vector<EnumValue>& vs = enum_values(e);
   return !vs.empty() && vs[0].is_string ? p_.types.string() : p_.types.number();
+}
+
+// `E["Member"]` (a member by its name) and, for a numeric enum, the reverse mapping `E[n]`: the name of the
+// member whose value n is (the last one declared, as JS's enum object keeps it), undefined for none — so its
+// type is `string | undefined` (TypeScript says string; reading it as one needs a check, as s[i] does).
+TypeId Checker::check_enum_index(Ctx& c, NodeId n, SymId e) {
+  auto& T = p_.types;
+  const Node& x = node(n);
+  set_ref(x.kid(0), e);
+  const std::vector<EnumValue>& vs = enum_values(e);
+  const Node& in = node(x.kid(1));
+  if (in.kind == NodeKind::StringLit) {
+    for (const EnumValue& v : vs)
+      if (v.name == in.text) {
+        module().enum_reads[n] = v;
+        return v.is_string ? T.string() : T.number();
+      }
+    if (!vs.empty()) error(x.kid(1), "DX0233", "enum '" + p_.symbols[e].name + "' has no member '" + std::string(in.text) + "'");
+    return T.error();
+  }
+  TypeId it = check_expr(c, x.kid(1), T.number());
+  if (T.kind(it) == TypeKind::Error || vs.empty()) return T.error();
+  if (vs[0].is_string) {
+    error(n, "DX0220", "a string enum has no reverse mapping: read its members by name (" + p_.symbols[e].name + "." + vs[0].name + ")");
+    return T.error();
+  }
+  if (it != T.number()) {
+    error(x.kid(1), "DX0234", "the reverse mapping " + p_.symbols[e].name + "[value] takes a number, not '" + T.name(it) + "'");
+    return T.error();
+  }
+  module().enum_names[n] = vs;
+  return T.with_nullable(T.string(), kOrUndefined);
 }
 
 // `E.member` (`n`, a Member node whose object names the enum `e`).

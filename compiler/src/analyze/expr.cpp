@@ -18,7 +18,7 @@ TypeId Checker::check_expr(Ctx& c, NodeId n, TypeId expected) {
         TypeId k = check_expr(c, x.kids[i]);
         TypeKind kk = T.kind(k);
         if (kk != TypeKind::Number && kk != TypeKind::String && kk != TypeKind::Boolean && kk != TypeKind::Error &&
-            !stringable_array(T, k))
+            !stringable_array(T, k) && !stringable_tuple(T, k))
           error(x.kids[i], "DX0251", "cannot put a value of type '" + T.name(k) + "' in a template literal yet");
       }
       t = T.string();
@@ -77,7 +77,7 @@ TypeId Checker::check_expr(Ctx& c, NodeId n, TypeId expected) {
         case SymKind::Accessor: error(n, "DX0210", "'" + name + "' is an accessor: read it as " + name + "()"); break;
         case SymKind::TypeName:
           if (is_enum(sid))
-            error(n, "DX0220", "the enum '" + name + "' is read by member (" + name + ".X); its reverse mapping " + name + "[value] is not supported");
+            error(n, "DX0220", "the enum '" + name + "' is read by member (" + name + ".X), or by value (" + name + "[value]: the name)");
           else
             error(n, "DX0220", "'" + name + "' is a type, not a value");
           break;
@@ -361,7 +361,7 @@ TypeId Checker::check_global_call(Ctx& c, NodeId n, GlobalFn g, const std::strin
   }
   TypeId at = check_expr(c, args[0], 0);
   TypeKind k = T.kind(at);
-  bool ok_arg = g == GlobalFn::String ? (k == TypeKind::Number || k == TypeKind::String || k == TypeKind::Boolean || stringable_array(T, at))
+  bool ok_arg = g == GlobalFn::String ? (k == TypeKind::Number || k == TypeKind::String || k == TypeKind::Boolean || stringable_array(T, at) || stringable_tuple(T, at))
               : g == GlobalFn::Number ? (k == TypeKind::Number || k == TypeKind::String || k == TypeKind::Boolean)
                                       : k == TypeKind::String;
   if (!ok_arg && k != TypeKind::Error) error(args[0], "DX0234", name + "() of a '" + T.name(at) + "' is not supported");

@@ -191,7 +191,9 @@ struct Module {
   // Optional chains (analyze/chain.cpp): each `?.` whose object may be null or undefined, and the outermost
   // node of each chain holding one, where a short-circuit lands with undefined (emit/codegen_expr.cpp).
   std::unordered_set<NodeId> chain_links, chain_roots;
-  std::unordered_map<NodeId, EnumValue> enum_reads;  // `Color.Red` (a Member node) → the constant it is
+  std::unordered_map<NodeId, EnumValue> enum_reads;  // `Color.Red`, `Color["Red"]` (Member / Index node) → the constant it is
+  // `Color[n]` (an Index node) of a numeric enum → its members in declaration order (the reverse mapping).
+  std::unordered_map<NodeId, std::vector<EnumValue>> enum_names;
   std::unordered_map<NodeId, uint32_t> dynamic_leaves;  // a leaf of a <Dynamic component> expression → case (1-based; 0 = nothing)
   std::map<NodeId, ModuleId> import_targets;       // Import node → the project module it names
 };

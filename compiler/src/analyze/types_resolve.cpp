@@ -23,6 +23,13 @@ TypeId Checker::resolve_type(ModuleId m, NodeId tn) {
       else error(tn, "DX0231", "type '" + s + "' is not supported; give a concrete type (number, string, boolean, an interface, an array)");
       break;
     }
+    case NodeKind::KeyofType: {  // keyof T of a record type: its field names, a union of string literals — a string
+      TypeId of = resolve_type(m, n.kid(0));
+      if (of == T.error()) break;
+      if (T.kind(of) == TypeKind::Record && !T.nullable(of)) result = T.string();
+      else error(tn, "DX0232", "keyof names the fields of a record type (an interface or an object type) here, not '" + T.name(of) + "'");
+      break;
+    }
     case NodeKind::LiteralType: {
       const Node& lit = node(n.kid(0));
       if (lit.kind == NodeKind::StringLit) result = T.string();
@@ -360,6 +367,13 @@ bool Checker::literal_keys(ModuleId m, NodeId tn, std::vector<std::string>* keys
   if (n.kind == NodeKind::UnionType) {
     for (NodeId k : n.kids)
       if (!literal_keys(m, k, keys, depth + 1)) return false;
+    return true;
+  }
+  if (n.kind == NodeKind::KeyofType) {  // keyof T: T's field names, in declaration order
+    TypeId t = resolve_type(m, n.kid(0));
+    if (p_.types.kind(t) != TypeKind::Record || p_.types.nullable(t)) return false;
+    for (const Field& f : p_.types.shape_info(p_.types.info(t).shape).fields)
+      if (std::find(keys->begin(), keys->end(), f.name) == keys->end()) keys->push_back(f.name);
     return true;
   }
   if (n.kind == NodeKind::TypeRef && n.kids.empty()) {

@@ -163,6 +163,9 @@ class CodeGen {
   Ex coll_put(Fn& f, Ex coll, Ex key, Ex value, TypeId ct);
   Ex dict_literal(Fn& f, NodeId n);
   Ex dict_key(Fn& f, NodeId target);
+  Ex nullable_class(Fn& f, const BindingIR& x, BlockId b, bool initial);
+  Ex array_join(Fn& f, Ex arr, TypeId t, Ex sep);
+  Ex tuple_str(Fn& f, Ex v, TypeId t);
   std::vector<Ex> call_values(Fn& f, NodeId n, const std::vector<NodeId>& args, TypeId ft);
   Ex dict_key_of(Fn& f, NodeId key);
   Ex object_call(Fn& f, NodeId n, const std::string& method, const std::vector<NodeId>& args);

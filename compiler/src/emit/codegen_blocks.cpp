@@ -181,6 +181,31 @@ Ex CodeGen::or_empty(Fn& f, Ex v, TypeId t) {
   return w_.if_(w_.bin(BinaryenGtUInt32(), w_.tee(tmp, v, t_i32()), w_.i32(1)), to_str(f, w_.get(tmp, t_i32()), p_.types.non_null(t)), str_const(""));
 }
 
+// class={c ? "on" : undefined}: a null or undefined class removes the attribute, as Solid does (a string, ""
+// too, sets it). A cached binding keeps the value as it is (0 undefined, 1 null) and sends an op only when it
+// changes: from one string to another, or between a string and none.
+Ex CodeGen::nullable_class(Fn& f, const BindingIR& x, BlockId b, bool initial) {
+  auto& T = p_.types;
+  TypeId vt = p_.type_of(p_.blocks[b].module, x.expr);
+  uint32_t v = f.add_var(t_i32());
+  auto cur = [&] { return w_.get(v, t_i32()); };
+  auto inst = [&] { return w_.get(0, t_i32()); };
+  Ex is_str = w_.bin(BinaryenGtUInt32(), cur(), w_.i32(1));
+  // (the template element has no class: at creation, none needs no op)
+  Ex remove = initial ? w_.nop() : w_.call(rt["dx_attr_remove"], {node_id(f, b, x.node), str_const("class")}, t_none());
+  Ex send = w_.if_(is_str, w_.call(rt["dx_class"], {node_id(f, b, x.node), to_str(f, cur(), T.non_null(vt))}, t_none()), remove);
+  if (!x.cache) return w_.seq({w_.set(v, expr(f, x.expr)), send}, t_none());
+  Ex store = store_typed(inst(), inst(), x.cache, cur(), vt, false);
+  if (initial) return w_.seq({w_.set(v, expr(f, x.expr)), store, send}, t_none());
+  uint32_t old = f.add_var(t_i32());
+  auto prev = [&] { return w_.get(old, t_i32()); };
+  Ex both_str = w_.bin(BinaryenAndInt32(), w_.bin(BinaryenGtUInt32(), cur(), w_.i32(1)), w_.bin(BinaryenGtUInt32(), prev(), w_.i32(1)));
+  Ex same = w_.if_(w_.eq32(cur(), prev()), w_.i32(1),
+                   w_.if_(both_str, w_.call(rt["dx_str_eq"], {cur(), prev()}, t_i32()), w_.i32(0)));
+  return w_.seq({w_.set(v, expr(f, x.expr)), w_.set(old, w_.ld32(inst(), x.cache)), w_.if_(w_.eqz(same), w_.seq({store, send}, t_none()))},
+                t_none());
+}
+
 Ex CodeGen::binding_value(Fn& f, const BindingIR& x, BlockId b, bool initial) {
   auto& T = p_.types;
   Ex nid = node_id(f, b, x.node);
@@ -242,7 +267,9 @@ Ex CodeGen::binding_value(Fn& f, const BindingIR& x, BlockId b, bool initial) {
     case BindKind::BoolAttr:
       return w_.if_(truthy(f, value(), vt), w_.call(rt["dx_attr"], {nid, name(), str_const("")}, t_none()),
                     initial ? nullptr : w_.call(rt["dx_attr_remove"], {node_id(f, b, x.node), name()}, t_none()));
-    case BindKind::Class: return op("dx_class", {nid}, T.nullable(vt) ? or_empty(f, value(), vt) : to_str(f, value(), vt), false);
+    case BindKind::Class:
+      if (T.nullable(vt) && T.is_ref(vt)) return nullable_class(f, x, b, initial);
+      return op("dx_class", {nid}, T.nullable(vt) ? or_empty(f, value(), vt) : to_str(f, value(), vt), false);
     case BindKind::ClassToggle: return op("dx_class_toggle", {nid, name()}, truthy(f, value(), vt), true);
     case BindKind::Prop: return op("dx_prop_str", {nid, name()}, T.nullable(vt) ? or_empty(f, value(), vt) : to_str(f, value(), vt), false);
     case BindKind::PropBool: return op("dx_prop_bool", {nid, name()}, truthy(f, value(), vt), true);

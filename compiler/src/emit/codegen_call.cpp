@@ -700,11 +700,8 @@ Ex CodeGen::member_call_on(Fn& f, NodeId n) {
                     wtype(rt_t));
     }
   }
-  if (T.kind(ot) == TypeKind::Array && (method == "join" || method == "toString")) {  // toString(): join()
-    TypeId et = T.info(ot).elem;  // a nullable number's or boolean's null and undefined join as ""
-    const char* fn = !T.is_ref(et) && T.nullable(et) ? "dx_array_join_nullable" : "dx_array_join";
-    return w_.call(rt[fn], {expr(f, cn.kid(0)), args.empty() ? str_const(",") : expr(f, args[0])}, t_i32());
-  }
+  if (T.kind(ot) == TypeKind::Array && (method == "join" || method == "toString"))  // toString(): join()
+    return array_join(f, expr(f, cn.kid(0)), ot, args.empty() ? str_const(",") : expr(f, args[0]));
   if (T.kind(ot) == TypeKind::Array) return array_loop(f, n, method, expr(f, cn.kid(0)), ot, args[0]);
   if (T.kind(ot) == TypeKind::String || T.kind(ot) == TypeKind::Number) {
     const LibMethod* lm = T.kind(ot) == TypeKind::Number ? find_number_method(method) : find_string_method(method);

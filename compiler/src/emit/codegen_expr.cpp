@@ -157,13 +157,48 @@ Ex CodeGen::to_str(Fn& f, Ex v, TypeId t) {
     case TypeKind::String: return v;
     case TypeKind::Number: return w_.call(rt["dx_num_to_str"], {v}, t_i32());
     case TypeKind::Boolean: return w_.select(v, str_const("true"), str_const("false"), t_i32());
-    case TypeKind::Array: {  // Array.prototype.toString: join(","), analyze checked the elements (stringable_array)
-      TypeId et = p_.types.info(t).elem;
-      const char* fn = !p_.types.is_ref(et) && p_.types.nullable(et) ? "dx_array_join_nullable" : "dx_array_join";
-      return w_.call(rt[fn], {v, str_const(",")}, t_i32());
-    }
+    case TypeKind::Array: return array_join(f, v, t, str_const(","));  // Array.prototype.toString: join(",")
+    case TypeKind::Tuple: return tuple_str(f, v, t);
     default: return w_.seq({w_.drop(v), str_const("")}, t_i32());
   }
+}
+
+// xs.join(sep) (analyze checked the elements: stringable_array). Arrays of tuples are joined here, each tuple
+// made its string first (the runtime's join would see records); the others by the runtime.
+Ex CodeGen::array_join(Fn& f, Ex arr, TypeId t, Ex sep) {
+  auto& T = p_.types;
+  TypeId et = T.info(t).elem;
+  if (T.kind(et) != TypeKind::Tuple) {
+    const char* fn = !T.is_ref(et) && T.nullable(et) ? "dx_array_join_nullable" : "dx_array_join";
+    return w_.call(rt[fn], {arr, sep}, t_i32());
+  }
+  uint32_t a = f.add_var(t_i32()), len = f.add_var(t_i32()), i = f.add_var(t_i32()), strs = f.add_var(t_i32());
+  std::string brk = label("brk"), top = label("top");
+  Ex elem = w_.ld32(w_.add32(w_.ld32(w_.get(a, t_i32()), 16), w_.mul32(w_.get(i, t_i32()), w_.u32(4))), 0);
+  Ex body = w_.seq({w_.br(brk, w_.geu32(w_.get(i, t_i32()), w_.get(len, t_i32()))),
+                    w_.call(rt["dx_array_push_i32"], {w_.get(strs, t_i32()), tuple_str(f, elem, et)}, t_none()),
+                    w_.set(i, w_.add32(w_.get(i, t_i32()), w_.i32(1))), w_.br(top)},
+                   t_none());
+  return w_.seq({w_.set(a, arr), w_.set(len, w_.ld32(w_.get(a, t_i32()), 8)),
+                 w_.set(strs, w_.call(rt["dx_new_array"], {w_.u32(T.elem_kind(T.string())), w_.i32(0)}, t_i32())),
+                 w_.set(i, w_.i32(0)), w_.named(brk, {w_.loop(top, body)}, t_none()),
+                 w_.call(rt["dx_array_join"], {w_.get(strs, t_i32()), sep}, t_i32())},
+                t_i32());
+}
+
+// String(t) of a tuple: its elements joined with ",", null and undefined as "" (Array.prototype.join).
+Ex CodeGen::tuple_str(Fn& f, Ex v, TypeId t) {
+  auto& T = p_.types;
+  const Shape& sh = T.shape_info(T.info(t).shape);
+  uint32_t tup = f.add_var(t_i32());
+  Ex acc = nullptr;
+  for (size_t k = 0; k < T.info(t).params.size(); ++k) {
+    TypeId ft = T.info(t).params[k];
+    Ex part = load_typed(w_.get(tup, t_i32()), sh.find(std::to_string(k))->offset, ft);
+    part = T.nullable(ft) ? or_empty(f, part, ft) : to_str(f, part, ft);
+    acc = acc ? w_.call(rt["dx_str_concat"], {w_.call(rt["dx_str_concat"], {acc, str_const(",")}, t_i32()), part}, t_i32()) : part;
+  }
+  return w_.seq({w_.set(tup, v), acc ? acc : str_const("")}, t_i32());
 }
 
 // JS ToNumber for the primitive types of the subset.
@@ -321,6 +356,16 @@ Ex CodeGen::expr_node(Fn& f, NodeId n) {
                     wt);
     }
     case NodeKind::Index: {
+      if (auto e = p_.modules[f.module]->enum_reads.find(n); e != p_.modules[f.module]->enum_reads.end())
+        return e->second.is_string ? str_const(e->second.text) : w_.f64(e->second.number);  // Color["Red"]
+      if (auto e = p_.modules[f.module]->enum_names.find(n); e != p_.modules[f.module]->enum_names.end()) {
+        // Color[n]: the last member declared with the value n (JS's key String(n): -0 is 0), else undefined
+        uint32_t v = f.add_var(t_f64());
+        Ex name = w_.i32(0);
+        for (const EnumValue& m : e->second)
+          name = w_.if_(w_.bin(BinaryenEqFloat64(), w_.get(v, t_f64()), w_.f64(m.number)), str_const(m.name), name);
+        return w_.seq({w_.set(v, expr(f, x.kid(1))), name}, t_i32());
+      }
       TypeId ot = type_of(f, x.kid(0));
       Ex check = w_.nop();
       uint32_t obj = kNoId;

@@ -113,6 +113,12 @@ NodeId type_query(Builder& b, TSNode n) {
   return !ts_node_is_null(inner) && Builder::is(inner, "identifier") ? b.add(NodeKind::TypeQuery, n, b.src(inner)) : b.other_type(n);
 }
 
+// `keyof T`: the union of T's field names as string literals (analyze/types_resolve.cpp).
+NodeId keyof(Builder& b, TSNode n) {
+  TSNode inner = Builder::first_named(n);
+  return ts_node_is_null(inner) ? b.other_type(n) : b.add(NodeKind::KeyofType, n, {}, 0, {b.type(inner)});
+}
+
 NodeId object(Builder& b, TSNode n) {
   std::vector<NodeId> kids;
   b.member_sigs(n, kids);
@@ -167,6 +173,7 @@ constexpr TypeEntry kTypes[] = {
     {"intersection_type", intersection_type},
     {"readonly_type", parenthesized},
     {"type_query", type_query},
+    {"index_type_query", keyof},
     {"literal_type", literal},
     {"object_type", object},
     {"function_type", function_type},

@@ -32,3 +32,16 @@ export function strings(): string {
   return str(Dir.Up) + str(Dir.Down) + str(flip(Dir.Down)) + str(JSON.stringify(cells)) + str(cells[1].dir.toLowerCase()) +
     bool(cells[0].dir === Dir.Up) + num(cells.filter((x) => x.color === Color.Red).length);
 }
+
+// The reverse mapping of a numeric enum (the name of the member with that value; the last one declared when
+// two share it; undefined for none; -0 is 0), and members read by name, E["Name"].
+enum Twice { A = 1, B = 1, C = 2 }
+
+export function reverse(): string {
+  const names = [0, 1, 2, 3, -0, 0.5, NaN, 5, 6, 100, -1].map((v) => Color[v] ?? "none").join();
+  const lv = [Level.Low, Level.High, Level.Top].map((v) => Level[v]).join("|");
+  const tw = [1, 2].map((v) => Twice[v] ?? "?").join();
+  const c: Color = Color.Blue;
+  const label = `${Color[c]}:${Color[c + 10] === undefined}`;
+  return str(names) + str(lv) + str(tw) + str(label) + num(Color["Green"]) + str(Dir["Down"]) + str(Dir["left-ish"]) + num(Level["Top"]);
+}

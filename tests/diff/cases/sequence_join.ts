@@ -29,3 +29,15 @@ export function nestedJoin(): string {
   return str(grid.join(";")) + str(grid.toString()) + str(String(grid)) + str(`${words}`) + str(words.join(" | ")) +
     str(deep.join("/")) + str(recs.join("+")) + str(bools.join()) + str(([[], []] as number[][]).join("x"));
 }
+
+// Tuples convert as the arrays they are: String(t), `${t}`, and join of an array of tuples (null and undefined
+// elements as "").
+export function tupleStrings(): string {
+  const pair: [string, number] = ["a", -0];
+  const trio: [boolean, number[], string] = [true, [1, 2.5], "x"];
+  const maybe: [string | null, number | undefined] = [null, undefined];
+  const pairs: [string, number][] = [["k", 1], ["", 2], ["z", NaN]];
+  const d: Record<string, number> = { b: 2, a: 1, "10": 3 };
+  return str(String(pair)) + str(`${trio}`) + str(String(maybe)) + str(pairs.join(";")) + str(pairs.toString()) +
+    str(Object.entries(d).join(" ")) + str(([] as [number, number][]).join());
+}
