@@ -6,6 +6,8 @@
 #include "ops.h"
 #include "str.h"
 
+extern "C" uint32_t dx_num_to_str(double v);
+
 namespace dx::rt {
 
 namespace {
@@ -69,6 +71,11 @@ DX_EXPORT("dx_throw_null") void dx_throw_null(uint32_t is_null) {
 // xs.reduce(fn) of an empty array (no initial value): V8's TypeError.
 DX_EXPORT("dx_throw_empty_reduce") void dx_throw_empty_reduce() {
   throw_error("TypeError", str_from_latin1("Reduce of empty array with no initial value"), 0);
+}
+
+// xs.with(i, v) with i outside the array: V8's RangeError, naming the index as given.
+DX_EXPORT("dx_throw_invalid_index") void dx_throw_invalid_index(double index) {
+  throw_error("RangeError", str_concat(str_from_latin1("Invalid index : "), dx_num_to_str(index)), 0);
 }
 
 // A catch clause took the exception: there is nothing left to report.

@@ -130,7 +130,7 @@ TEST_CASE("runtime.wasm exports the ABI and imports only dxgen_* and the page's 
       {"dx_new_array", {"ii", "i"}}, {"dx_array_push_f64", {"iF", ""}}, {"dx_array_push_i32", {"ii", ""}},
       {"dx_array_concat", {"ii", "i"}}, {"dx_write_ref", {"iii", ""}}, {"dx_str_concat", {"ii", "i"}},
       {"dx_str_eq", {"ii", "i"}}, {"dx_str_cmp", {"ii", "i"}}, {"dx_num_rem", {"FF", "F"}}, {"dx_to_int32", {"F", "i"}},
-      {"dx_num_to_fixed", {"FF", "i"}}, {"dx_num_to_precision", {"FF", "i"}}, {"dx_num_to_radix", {"FF", "i"}}, {"dx_throw_null", {"i", ""}}, {"dx_throw_empty_reduce", {"", ""}}, {"dx_array_length_of", {"Fi", "i"}},
+      {"dx_num_to_fixed", {"FF", "i"}}, {"dx_num_to_precision", {"FF", "i"}}, {"dx_num_to_radix", {"FF", "i"}}, {"dx_throw_null", {"i", ""}}, {"dx_throw_empty_reduce", {"", ""}}, {"dx_throw_invalid_index", {"F", ""}}, {"dx_array_length_of", {"Fi", "i"}},
       {"dx_array_flat", {"ii", "i"}}, {"dx_str_at", {"iF", "i"}}, {"dx_str_from_char_code", {"F", "i"}},
       {"dx_str_code_point_at", {"iF", "F"}}, {"dx_str_from_code_point", {"F", "i"}},
       {"dx_encode_uri_component", {"i", "i"}}, {"dx_decode_uri_component", {"i", "i"}},

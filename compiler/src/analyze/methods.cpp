@@ -299,6 +299,33 @@ TypeId Checker::check_method_on(Ctx& c, NodeId n, TypeId expected, TypeId ot, bo
       }
       return method == "indexOf" ? T.number() : method == "includes" ? T.boolean() : ot;
     }
+    // The copying forms (ES2023): toSorted(cmp?), toReversed(), toSpliced(start?, count?, ...items), with(i, v);
+    // and fill(v, start?, end?), lastIndexOf(v, from?) (emit/codegen_arrays.cpp)
+    if (method == "toSorted" || method == "toReversed" || method == "toSpliced" || method == "with" || method == "fill" ||
+        method == "lastIndexOf") {
+      std::vector<TypeId> want;
+      size_t required = 0;
+      if (method == "toSorted") want = {T.function({elem, elem}, T.number())};
+      else if (method == "with") want = {T.number(), elem}, required = 2;
+      else if (method == "fill") want = {elem, T.number(), T.number()}, required = 1;
+      else if (method == "lastIndexOf") want = {elem, T.number()}, required = 1;
+      else if (method == "toSpliced") want = {T.number(), T.number()};
+      bool variadic = method == "toSpliced";
+      if (args.size() < required || (!variadic && args.size() > want.size())) {
+        error(n, "DX0222", method + " takes " + std::to_string(required) + (want.size() > required ? " to " + std::to_string(want.size()) : "") + " argument(s)");
+        return T.error();
+      }
+      if (method == "toSorted" && args.empty() && T.kind(elem) == TypeKind::Function) {
+        error(n, "DX0235", "toSorted() of functions needs a comparator");
+        return T.error();
+      }
+      for (size_t i = 0; i < args.size(); ++i) {
+        TypeId w = i < want.size() ? want[i] : elem;  // toSpliced's items
+        TypeId at = check_expr(c, args[i], w);
+        if (!assignable(at, w)) { error(args[i], "DX0234", method + " expects a '" + T.name(w) + "' here, not '" + T.name(at) + "'"); return T.error(); }
+      }
+      return method == "lastIndexOf" ? T.number() : ot;
+    }
     if (method == "pop" || method == "shift") {
       if (!args.empty()) { error(n, "DX0222", method + " takes no arguments"); return T.error(); }
       if (!T.is_ref(elem) && discarded_.count(n)) return T.void_();  // `xs.pop();`: nothing to test
@@ -411,7 +438,7 @@ TypeId Checker::check_method_on(Ctx& c, NodeId n, TypeId expected, TypeId ot, bo
       }
       return T.string();
     }
-    error(callee, "DX0235", "Array method '" + method + "' is not supported yet (supported: push, pop, shift, unshift, splice, filter, map, some, every, find, findIndex, findLast, findLastIndex, forEach, reduce, reduceRight, at, flat, flatMap, slice, concat, indexOf, includes, reverse, sort, join, length)");
+    error(callee, "DX0235", "Array method '" + method + "' is not supported yet (supported: push, pop, shift, unshift, splice, filter, map, some, every, find, findIndex, findLast, findLastIndex, forEach, reduce, reduceRight, at, flat, flatMap, slice, concat, indexOf, lastIndexOf, includes, reverse, sort, toSorted, toReversed, toSpliced, with, fill, join, length)");
     return T.error();
   }
   if (ok == TypeKind::String || (ok == TypeKind::Number && T.non_null(ot) == T.number())) {

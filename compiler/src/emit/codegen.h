@@ -163,6 +163,7 @@ class CodeGen {
   Ex coll_put(Fn& f, Ex coll, Ex key, Ex value, TypeId ct);
   Ex dict_literal(Fn& f, NodeId n);
   Ex dict_key(Fn& f, NodeId target);
+  Ex array_copying(Fn& f, NodeId n, const std::string& method, NodeId array, const std::vector<NodeId>& args);  // codegen_arrays.cpp
   Ex nullable_class(Fn& f, const BindingIR& x, BlockId b, bool initial);
   Ex array_join(Fn& f, Ex arr, TypeId t, Ex sep);
   Ex tuple_str(Fn& f, Ex v, TypeId t);

@@ -644,6 +644,9 @@ Ex CodeGen::member_call_on(Fn& f, NodeId n) {
     // boolean's 2 / 3 are distinct i32s already, so its search is the plain one).
     bool nullable = !T.is_ref(et) && T.nullable(et);
     auto arg = [&](size_t i, Ex fallback) { return i < args.size() ? expr(f, args[i]) : fallback; };
+    if (method == "toSorted" || method == "toReversed" || method == "toSpliced" || method == "with" || method == "fill" ||
+        method == "lastIndexOf")
+      return array_copying(f, n, method, cn.kid(0), args);  // codegen_arrays.cpp
     if (method == "slice") return w_.call(rt["dx_array_slice"], {expr(f, cn.kid(0)), arg(0, w_.f64(0)), arg(1, w_.f64(kInf))}, t_i32());
     if (method == "reverse") return w_.call(rt["dx_array_reverse"], {expr(f, cn.kid(0))}, t_i32());
     if (method == "concat") return w_.call(rt["dx_array_concat"], {expr(f, cn.kid(0)), expr(f, args[0])}, t_i32());
