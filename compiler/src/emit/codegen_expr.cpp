@@ -606,7 +606,8 @@ Ex CodeGen::write_target(Fn& f, NodeId target, Ex value, TypeId t, uint32_t resu
 
 // A target that is read and then written (`a[i] += v`, `o.n++`, `d[k] ??= v`): its object, and its key, are
 // evaluated once, in JS's order, into locals that expr() reads while the read and the write are compiled
-// (f.bound): `xs[i++] += 1` and `next().n++` touch one place, as in JS. Names and literals need no local.
+// (f.bound): `xs[i++] += 1` and `next().n++` touch one place, as in JS. Names and literals need no local: the
+// write evaluates its object and key before the value (write_target), so `xs[i] += (i = 2)` writes xs[0].
 struct CodeGen::HeldTarget {
   std::vector<Ex> setup;
   std::vector<NodeId> held;

@@ -89,3 +89,17 @@ export function numberKeys(): string {
   return str(Object.keys(names).join("|")) + str(names[16] ?? "-") + str(names[3] ?? "-") + str(names[5] ?? "-") +
     str(hits) + num(byId[7] ?? -1) + num(byId[10] ?? -1) + num(total) + bool("0.30000000000000004" in names);
 }
+
+// The key and the object are read before the right-hand side runs, even when it reassigns their variables.
+export function heldNames(): string {
+  const xs = [1, 2, 3];
+  let i = 0;
+  xs[i] += (i = 2);
+  let o: Counter = { n: 1, name: "old" };
+  const first = o;
+  o.n += (o = { n: 10, name: "new" }).n;
+  let j = 1;
+  xs[j]++;
+  j = 0;
+  return nums(xs) + num(i) + num(first.n) + num(o.n) + str(o.name) + num(j);
+}
