@@ -163,10 +163,13 @@ class CodeGen {
   Ex coll_put(Fn& f, Ex coll, Ex key, Ex value, TypeId ct);
   Ex dict_literal(Fn& f, NodeId n);
   Ex dict_key(Fn& f, NodeId target);
-  Ex array_copying(Fn& f, NodeId n, const std::string& method, NodeId array, const std::vector<NodeId>& args);  // codegen_arrays.cpp
-  Ex nullable_class(Fn& f, const BindingIR& x, BlockId b, bool initial);
+  // codegen_arrays.cpp
+  Ex array_copying(Fn& f, NodeId n, const std::string& method, NodeId array, const std::vector<NodeId>& args);
+  Ex items_array(Fn& f, const std::vector<NodeId>& args, size_t first, TypeId elem);
+  Ex index_from_end(uint32_t k, Ex x, Ex len);
   Ex array_join(Fn& f, Ex arr, TypeId t, Ex sep);
   Ex tuple_str(Fn& f, Ex v, TypeId t);
+  Ex nullable_class(Fn& f, const BindingIR& x, BlockId b, bool initial);
   std::vector<Ex> call_values(Fn& f, NodeId n, const std::vector<NodeId>& args, TypeId ft);
   Ex dict_key_of(Fn& f, NodeId key);
   Ex object_call(Fn& f, NodeId n, const std::string& method, const std::vector<NodeId>& args);

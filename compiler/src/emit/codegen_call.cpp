@@ -670,16 +670,7 @@ Ex CodeGen::member_call_on(Fn& f, NodeId n) {
                     t_i32());
     }
     if (method == "unshift" || method == "splice") {  // the inserted items travel as one array (0: none)
-      size_t first_item = method == "unshift" ? 0 : 2;
-      Ex items = w_.i32(0);
-      if (args.size() > first_item) {
-        uint32_t tmp = f.add_var(t_i32());
-        std::vector<Ex> xs{w_.set(tmp, w_.call(rt["dx_new_array"], {w_.u32(T.elem_kind(et)), w_.i32(0)}, t_i32()))};
-        for (size_t i = first_item; i < args.size(); ++i)
-          xs.push_back(w_.call(rt[f64 ? "dx_array_push_f64" : "dx_array_push_i32"], {w_.get(tmp, t_i32()), expr(f, args[i])}, t_none()));
-        xs.push_back(w_.get(tmp, t_i32()));
-        items = w_.seq(xs, t_i32());
-      }
+      Ex items = items_array(f, args, method == "unshift" ? 0 : 2, et);
       if (method == "unshift") return w_.call(rt["dx_array_unshift"], {expr(f, cn.kid(0)), items}, t_f64());
       return w_.call(rt["dx_array_splice"], {expr(f, cn.kid(0)), arg(0, w_.f64(0)), arg(1, w_.f64(kInf)), items}, t_i32());
     }
@@ -691,14 +682,11 @@ Ex CodeGen::member_call_on(Fn& f, NodeId n) {
       uint32_t arr = f.add_var(t_i32()), k = f.add_var(t_f64());
       uint32_t esize = T.wasm(et) == WasmType::F64 ? 8 : 4;
       auto kv = [&] { return w_.get(k, t_f64()); };
-      Ex len = w_.u32_to_f64(w_.ld32(w_.get(arr, t_i32()), 8));
-      Ex index = w_.un(BinaryenTruncFloat64(), expr(f, args[0]));
-      Ex fix = w_.if_(w_.bin(BinaryenNeFloat64(), kv(), kv()), w_.set(k, w_.f64(0)),  // NaN
-                      w_.if_(w_.bin(BinaryenLtFloat64(), kv(), w_.f64(0)), w_.set(k, w_.bin(BinaryenAddFloat64(), kv(), len))));
+      Ex fix = index_from_end(k, expr(f, args[0]), w_.u32_to_f64(w_.ld32(w_.get(arr, t_i32()), 8)));
       Ex in_range = w_.and_(w_.bin(BinaryenGeFloat64(), kv(), w_.f64(0)),
                             w_.bin(BinaryenLtFloat64(), kv(), w_.u32_to_f64(w_.ld32(w_.get(arr, t_i32()), 8))));
       Ex load = load_typed(w_.add32(w_.ld32(w_.get(arr, t_i32()), 16), w_.mul32(w_.un(BinaryenTruncSatUFloat64ToInt32(), kv()), w_.u32(esize))), 0, et);
-      return w_.seq({w_.set(arr, expr(f, cn.kid(0))), w_.set(k, index), fix,
+      return w_.seq({w_.set(arr, expr(f, cn.kid(0))), fix,
                      w_.if_(in_range, load, nullish_const(rt_t, false))},
                     wtype(rt_t));
     }

@@ -163,44 +163,6 @@ Ex CodeGen::to_str(Fn& f, Ex v, TypeId t) {
   }
 }
 
-// xs.join(sep) (analyze checked the elements: stringable_array). Arrays of tuples are joined here, each tuple
-// made its string first (the runtime's join would see records); the others by the runtime.
-Ex CodeGen::array_join(Fn& f, Ex arr, TypeId t, Ex sep) {
-  auto& T = p_.types;
-  TypeId et = T.info(t).elem;
-  if (T.kind(et) != TypeKind::Tuple) {
-    const char* fn = !T.is_ref(et) && T.nullable(et) ? "dx_array_join_nullable" : "dx_array_join";
-    return w_.call(rt[fn], {arr, sep}, t_i32());
-  }
-  uint32_t a = f.add_var(t_i32()), len = f.add_var(t_i32()), i = f.add_var(t_i32()), strs = f.add_var(t_i32());
-  std::string brk = label("brk"), top = label("top");
-  Ex elem = w_.ld32(w_.add32(w_.ld32(w_.get(a, t_i32()), 16), w_.mul32(w_.get(i, t_i32()), w_.u32(4))), 0);
-  Ex body = w_.seq({w_.br(brk, w_.geu32(w_.get(i, t_i32()), w_.get(len, t_i32()))),
-                    w_.call(rt["dx_array_push_i32"], {w_.get(strs, t_i32()), tuple_str(f, elem, et)}, t_none()),
-                    w_.set(i, w_.add32(w_.get(i, t_i32()), w_.i32(1))), w_.br(top)},
-                   t_none());
-  return w_.seq({w_.set(a, arr), w_.set(len, w_.ld32(w_.get(a, t_i32()), 8)),
-                 w_.set(strs, w_.call(rt["dx_new_array"], {w_.u32(T.elem_kind(T.string())), w_.i32(0)}, t_i32())),
-                 w_.set(i, w_.i32(0)), w_.named(brk, {w_.loop(top, body)}, t_none()),
-                 w_.call(rt["dx_array_join"], {w_.get(strs, t_i32()), sep}, t_i32())},
-                t_i32());
-}
-
-// String(t) of a tuple: its elements joined with ",", null and undefined as "" (Array.prototype.join).
-Ex CodeGen::tuple_str(Fn& f, Ex v, TypeId t) {
-  auto& T = p_.types;
-  const Shape& sh = T.shape_info(T.info(t).shape);
-  uint32_t tup = f.add_var(t_i32());
-  Ex acc = nullptr;
-  for (size_t k = 0; k < T.info(t).params.size(); ++k) {
-    TypeId ft = T.info(t).params[k];
-    Ex part = load_typed(w_.get(tup, t_i32()), sh.find(std::to_string(k))->offset, ft);
-    part = T.nullable(ft) ? or_empty(f, part, ft) : to_str(f, part, ft);
-    acc = acc ? w_.call(rt["dx_str_concat"], {w_.call(rt["dx_str_concat"], {acc, str_const(",")}, t_i32()), part}, t_i32()) : part;
-  }
-  return w_.seq({w_.set(tup, v), acc ? acc : str_const("")}, t_i32());
-}
-
 // JS ToNumber for the primitive types of the subset.
 Ex CodeGen::to_number(Fn& f, Ex v, TypeId t) {
   if (p_.types.nullable(t) && !p_.types.is_ref(t))  // Number(null) is 0, Number(undefined) a plain NaN
