@@ -1,5 +1,7 @@
 // dev.js — the live-reload client `dxc serve` adds to the page (dev builds only, never `dxc build`), as
-// dist/_dx/dev.js with ./hbtp.js beside it. It opens HBTP over WebSocket at /_dx/hbtp and acts on the
+// dist/_dx/dev.js, bundled with the HBTP client (./hbtp.js) so that it depends on nothing dx.js does: a page
+// whose app fails to start still reloads when a fix is saved. It opens HBTP over WebSocket at /_dx/hbtp and
+// acts on the
 // ServerEvents dx-server --dev pushes (schemas/hbtp.md "Server events"): "reload" reloads the page; "build
 // failed" shows the diagnostics in an overlay (a fixed full-screen element, the text in a <pre> set with
 // textContent, so nothing in it is interpreted as HTML). The next successful build's reload clears it.

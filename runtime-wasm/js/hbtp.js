@@ -1,7 +1,8 @@
-// hbtp.js — HBTP over WebSocket for the browser (spec: schemas/hbtp.md). A separate ES module, loaded only
-// by apps that talk to dx-server (it is not part of dx.js, whose size is budgeted).
+// hbtp.js — HBTP over WebSocket for the browser (spec: schemas/hbtp.md). Pages get it inside dx.js, as
+// window.__dx.hbtp, when the app's dx.config.json says "hbtp": true (dx_hbtp_entry.js; every other app's
+// dx.js leaves it out, since most never talk HBTP); dev.js, node and bundlers import this module.
 //
-//   import { connect, METHOD } from "./hbtp.js";
+//   import { connect, METHOD } from "./hbtp.js";   // or: const { connect, METHOD } = window.__dx.hbtp;
 //   const h = await connect();                 // ws(s)://<this host>/_dx/hbtp; resolves after the Hellos
 //   await h.ping(bytes)                        // → the Pong's payload (Uint8Array)
 //   await h.call(METHOD.echo, "hi")            // → the result (Uint8Array); rejects with err.status ≠ 0

@@ -1,5 +1,6 @@
 // Dev builds (BuildOptions::dev, what `dxc serve` builds): the page also loads the live-reload client
-// (_dx/dev.js, with _dx/hbtp.js beside it) and no .gz/.br copies are written; `dxc build` has neither.
+// (_dx/dev.js, bundled with its own HBTP client) and no .gz/.br copies are written; `dxc build` has neither.
+// dx.js is the one `dxc build` ships.
 #include <catch2/catch.hpp>
 
 #include <fstream>
@@ -18,13 +19,14 @@ TEST_CASE("dev build: the live-reload client and no precompressed copies; a norm
     std::string html = dxt::read_text(dist / "index.html");
     CHECK((html.find("<script type=\"module\" src=\"_dx/dev.js\"></script>\n</head>") != std::string::npos) == dev);
     CHECK(std::filesystem::exists(dist / "_dx" / "dev.js") == dev);
-    CHECK(std::filesystem::exists(dist / "_dx" / "hbtp.js") == dev);
+    CHECK(dxt::read_text(dist / "dx.js") == dxt::read_text(dxc::find_runtime_dir(nullptr) + "/dx-spa.js"));
     CHECK((dxt::read_text(dist / "manifest.json").find("_dx/dev.js") != std::string::npos) == dev);
     CHECK(std::filesystem::exists(dist / "app.wasm.br") == !dev);
     CHECK(std::filesystem::exists(dist / "index.html.gz") == !dev);
   }
   std::string dev_js = dxt::read_text(dxc::find_runtime_dir(nullptr) + "/dev.js");
-  CHECK(dev_js.find("import { connect, EVENT } from \"./hbtp.js\"") != std::string::npos);
+  CHECK(dev_js.find("/_dx/hbtp") != std::string::npos);  // the HBTP client's default URL: bundled in
+  CHECK(dev_js.find("import ") == std::string::npos);
 }
 
 TEST_CASE("dev build: public/_dx/ is reserved for the dev client", "[package][dev]") {

@@ -135,12 +135,33 @@ TEST_CASE("an app with one page and no params ships dx.js without client navigat
   INFO(why);
   REQUIRE(ok);
   CHECK(read_bytes(two.dir / "dist" / "dx.js") == full);
-  // When esbuild minified them (npm ci), the single-page file has no navigation code left.
+  // esbuild minified them: the single-page file has no navigation code left, and neither has the HBTP client.
   std::string f(full.begin(), full.end()), s(spa.begin(), spa.end());
-  if (f != s) {
-    CHECK(f.find("popstate") != std::string::npos);
-    CHECK(s.find("popstate") == std::string::npos);
-    CHECK(s.size() < f.size());
+  CHECK(f.find("popstate") != std::string::npos);
+  CHECK(s.find("popstate") == std::string::npos);
+  CHECK(s.size() < f.size());
+  for (const std::string* js : {&f, &s}) CHECK(js->find("/_dx/hbtp") == std::string::npos);
+}
+
+TEST_CASE("\"hbtp\": true in dx.config.json ships the dx.js variant with the HBTP client", "[package][hbtp]") {
+  const std::string page = "export default function Page() {\n  return <p>hi</p>;\n}\n";
+  std::filesystem::path rt = dxc::find_runtime_dir(nullptr);
+  for (bool two_pages : {false, true}) {
+    INFO("two pages: " << two_pages);
+    std::map<std::string, std::string> files = {{"pages/index.tsx", page}, {"dx.config.json", "{ \"hbtp\": true }"}};
+    if (two_pages) files["pages/about.tsx"] = page;
+    dxt::TempProject p(files);
+    std::string why;
+    bool ok = build(p.dir, p.dir / "dist", 0, why);
+    INFO(why);
+    REQUIRE(ok);
+    std::vector<uint8_t> variant = read_bytes(rt / (two_pages ? "dx-hbtp.js" : "dx-spa-hbtp.js"));
+    REQUIRE(!variant.empty());
+    CHECK(read_bytes(p.dir / "dist" / "dx.js") == variant);
+    std::string js(variant.begin(), variant.end());
+    CHECK(js.find("/_dx/hbtp") != std::string::npos);  // hbtp.js's default URL
+    CHECK(js.find(".hbtp=") != std::string::npos);     // window.__dx.hbtp = { connect, … }
+    CHECK((js.find("popstate") != std::string::npos) == two_pages);
   }
 }
 

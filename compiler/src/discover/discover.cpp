@@ -80,8 +80,14 @@ void read_config(Project& p, Diagnostics& diags, SourceManager* sm) {
         continue;
       }
       (key == "name" ? p.name : key == "title" ? p.title : key == "lang" ? p.lang : p.root_id) = v;
+    } else if (key == "hbtp") {
+      if (!value.is_boolean()) {
+        r.at_key("DX0002", key, "\"hbtp\" must be true or false");
+        continue;
+      }
+      p.hbtp = value.get<bool>();
     } else {
-      r.at_key("DX0003", key, "unknown key \"" + key + "\" (known: name, title, lang, root)");
+      r.at_key("DX0003", key, "unknown key \"" + key + "\" (known: name, title, lang, root, hbtp)");
     }
   }
 }

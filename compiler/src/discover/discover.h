@@ -32,6 +32,7 @@ struct Project {
   std::string title;
   std::string lang = "en";
   std::string root_id = "dx-root";  // the id of the element the app renders into (config "root")
+  bool hbtp = false;  // config "hbtp": dist/dx.js carries the HBTP client (window.__dx.hbtp)
   std::vector<PageFile> pages;     // in routes.dxr's route order
   std::vector<uint8_t> routes_dxr;  // dist/routes.dxr
   std::vector<std::string> files;  // every .ts/.tsx under pages/ and components/, project-relative, sorted

@@ -239,12 +239,14 @@ bool package(const Project& proj, const EmitResult& r, const std::string& runtim
   std::vector<uint8_t> both(r.wasm);
   both.insert(both.end(), r.dxb.begin(), r.dxb.end());
   const std::string build_attr = " data-build=\"" + sha256(both).substr(0, 16) + "\"";
-  // dx.js, and in dev builds the live-reload client as _dx/dev.js + _dx/hbtp.js, from the runtime directory.
-  // An app with one page and no params gets dx-spa.js as its dx.js: the same file without client navigation
-  // (runtime-wasm/CMakeLists.txt), which such an app never uses.
+  // dx.js, and in dev builds the live-reload client as _dx/dev.js, from the runtime directory. An app with one
+  // page and no params gets dx-spa.js as its dx.js: the same file without client navigation
+  // (runtime-wasm/CMakeLists.txt), which such an app never uses. Apps whose config asks for it ("hbtp": true)
+  // get the variant with the HBTP client, window.__dx.hbtp (dev.js has its own copy).
   bool one_page = proj.pages.size() == 1 && !proj.pages[0].dynamic();
-  std::vector<std::string> runtime_files = {one_page ? "dx-spa.js" : "dx.js"};
-  if (dev) runtime_files.insert(runtime_files.end(), {"dev.js", "hbtp.js"});
+  std::string dx_js = std::string(one_page ? "dx-spa" : "dx") + (proj.hbtp ? "-hbtp" : "") + ".js";
+  std::vector<std::string> runtime_files = {dx_js};
+  if (dev) runtime_files.push_back("dev.js");
   for (const std::string& js : runtime_files) {
     files.push_back({js == runtime_files[0] ? "dx.js" : "_dx/" + js, read_bytes(fs::path(runtime_dir) / js)});
     if (files.back().second.empty()) {
