@@ -6,6 +6,7 @@
 #include <zlib.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -120,27 +121,45 @@ std::string form_decode(std::string_view raw) {
   return out;
 }
 
-// The query of request-target `target` appended to `params` as "?name" params, in order.
-void append_query_params(std::string_view target, Params* params) {
-  size_t q = target.find('?');
-  if (q == std::string_view::npos) return;
-  std::string_view query = target.substr(q + 1);
-  query = query.substr(0, query.find('#'));
+// The name=value pairs of `query` (application/x-www-form-urlencoded: a URL's query, a POSTed form) appended
+// to `params` in order, each name after `prefix` ("?" for the query, "=" for a form).
+void append_form_params(std::string_view query, const char* prefix, Params* params) {
   while (!query.empty()) {
     size_t amp = query.find('&');
     std::string_view pair = query.substr(0, amp);
     query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
     if (pair.empty()) continue;
     size_t eq = pair.find('=');
-    params->emplace_back("?" + form_decode(pair.substr(0, eq)),
+    params->emplace_back(prefix + form_decode(pair.substr(0, eq)),
                          eq == std::string_view::npos ? std::string() : form_decode(pair.substr(eq + 1)));
   }
 }
 
-// {"name":"value",...} in path order, ready for an attribute value.
+// The query of request-target `target` appended to `params` as "?name" params, in order.
+void append_query_params(std::string_view target, Params* params) {
+  size_t q = target.find('?');
+  if (q == std::string_view::npos) return;
+  std::string_view query = target.substr(q + 1);
+  append_form_params(query.substr(0, query.find('#')), "?", params);
+}
+
+// Whether a Content-Type names application/x-www-form-urlencoded (what an HTML form sends by default).
+bool is_urlencoded(std::string_view type) {
+  type = type.substr(0, type.find(';'));
+  while (!type.empty() && (type.back() == ' ' || type.back() == '\t')) type.remove_suffix(1);
+  constexpr std::string_view kForm = "application/x-www-form-urlencoded";
+  if (type.size() != kForm.size()) return false;
+  for (size_t i = 0; i < type.size(); ++i)
+    if (char(std::tolower(static_cast<unsigned char>(type[i]))) != kForm[i]) return false;
+  return true;
+}
+
+// {"name":"value",...} in order, ready for an attribute value; of a repeated name (a form's), the first, as the
+// runtime reads it.
 std::string params_attribute(const Params& params) {
   nlohmann::ordered_json j = nlohmann::ordered_json::object();
-  for (const auto& [name, value] : params) j[name] = value;
+  for (const auto& [name, value] : params)
+    if (!j.contains(name)) j[name] = value;
   return attribute_escape(j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
 }
 
@@ -186,8 +205,8 @@ std::string shown_path(const std::string& dist, std::string_view name) {
   return s + std::string(name);
 }
 
-void error_page(int status, std::string_view reason, std::string* head, std::string* body) {
-  http1::Prebuilt p = http1::make_error_page(status, reason);
+void error_page(int status, std::string_view reason, std::string* head, std::string* body, std::string_view extra = {}) {
+  http1::Prebuilt p = http1::make_error_page(status, reason, extra);
   *head = p.head;
   *body = *p.body;
 }
@@ -503,7 +522,7 @@ class PageRenderer::Stream final : public http1::ResponseStream {
 };
 
 bool PageRenderer::respond(std::string_view target, bool gzip, std::string* head, std::string* body, uint32_t hold_ms,
-                           std::unique_ptr<http1::ResponseStream>* stream) const {
+                           std::unique_ptr<http1::ResponseStream>* stream, const FormPost* post) const {
   std::string_view path = raw_path(target);
   dx::schema::DxrMatch m;
   if ((lib_ || client_only_) && dynamic_routes_ && routes_.lookup(path.data(), uint32_t(path.size()), &m) &&
@@ -518,7 +537,19 @@ bool PageRenderer::respond(std::string_view target, bool gzip, std::string* head
         return true;
       }
     }
-    const std::string params_attr = params_attribute(params);  // the route's: dx.js reads the query itself
+    if (post) {  // a POSTed form: only to a page that reads one, as a form sends it
+      if (!(route.flags & dx::schema::kDxrRouteForm)) {
+        error_page(405, "Method Not Allowed", head, body, "Allow: GET, HEAD\r\n");
+        return true;
+      }
+      if (!is_urlencoded(post->content_type)) {
+        error_page(415, "Unsupported Media Type", head, body);
+        return true;
+      }
+      append_form_params(post->body, "=", &params);
+    }
+    // The route's params and a form's fields: dx.js reads the query itself.
+    const std::string params_attr = params_attribute(params);
     append_query_params(target, &params);
     Rendered r;
     std::string threw;

@@ -338,6 +338,8 @@
     // has the mount element), its markup replaces the mount element's and a fresh instance of the compiled
     // module resumes or starts it as a full load of that URL would. Anything else (a network error, a status
     // other than 2xx, another document) is a full load. Scroll positions live in history.state ({dx: [x, y]}).
+    // A POSTed form (`body`, its fields) is sent the same way; what is not a page of this app then replaces the
+    // document as the browser would show it, and without an answer the browser posts the form itself.
     const base = new URL(".", src).href;
     const bare = (u) => u.split("#")[0];
     const restore = (st) => st && st.dx && (scrollTo(...st.dx), 1); // truthy when it scrolled (newer scrollTo returns a promise)
@@ -345,8 +347,8 @@
     const cache = new Map(); // URL → [promise of [final URL, HTML] or 0, time]: a prefetch, used once, for 30 s
     let shown = bare(location.href); // the URL of the page in the document
     let seq = 0, hover, saving;
-    const load = (u) => fetch(u, { headers: { Accept: "text/html" } }) // credentials: same-origin, fetch's default
-      .then((r) => r.ok && /html/.test(r.headers.get("content-type")) && r.text().then((t) => [r.url, t])).catch(() => 0);
+    const load = (u, body) => fetch(u, { method: body ? "POST" : "GET", body, headers: { Accept: "text/html" } }) // credentials: same-origin, fetch's default
+      .then((r) => (r.ok || body) && /html/.test(r.headers.get("content-type")) && r.text().then((t) => [r.url, t])).catch(() => 0);
     const fresh = (c) => c && Date.now() - c[1] < 3e4 && c[0];
     function prefetch(u) {
       if (fresh(cache.get(u))) return;
@@ -355,13 +357,14 @@
       if (cache.size > 16) cache.delete(cache.keys().next().value);
     }
 
-    async function go(u, push, pos) {
-      const n = ++seq, c = fresh(cache.get(u));
+    async function go(u, push, pos, body, form) {
+      const n = ++seq, c = !body && fresh(cache.get(u));
+      let got;
       clearTimeout(hover);
       cache.delete(u);
       try {
         await ready;
-        const got = await (c || load(u));
+        got = await (c || load(u, body));
         if (n !== seq) return; // a later navigation took over
         const at = got && got[0], d = got && new DOMParser().parseFromString(got[1], "text/html");
         const s = d && [...d.scripts].find((x) => new URL(x.getAttribute("src") || "", at).href === src);
@@ -391,7 +394,10 @@
         const h = hash && document.getElementById(decodeURIComponent(hash.slice(1)));
         if (!restore(pos)) h ? h.scrollIntoView() : scrollTo(0, 0);
       } catch (_) {
-        location[push ? "assign" : "replace"](u);
+        if (!body) location[push ? "assign" : "replace"](u);
+        else if (n !== seq) return; // a later navigation took over
+        else if (!got) HTMLFormElement.prototype.submit.call(form);
+        else history.pushState(null, "", got[0]), document.open(), document.write(got[1]), document.close();
       }
     }
 
@@ -406,18 +412,21 @@
       if (u) e.preventDefault(), go(u, u !== location.href);
     });
     // A GET form into the app (its action, or its submitter's formaction, under dx.js's folder; same window) is a
-    // navigation to that URL with the fields as its query, as the browser would make it; other forms are left
-    // to the browser. After the app's own submit handlers, which may preventDefault.
+    // navigation to that URL with the fields as its query, as the browser would make it; a POST form there (url-
+    // encoded, the default) one that sends the fields as its body, to a page that reads them (useFormData). Other
+    // forms are left to the browser. After the app's own submit handlers, which may preventDefault.
     addEventListener("submit", (e) => {
       const f = e.target, s = e.submitter, attr = (n) => (s && s.getAttribute("form" + n)) || f.getAttribute(n);
-      if (e.defaultPrevented || !(f instanceof HTMLFormElement) || (attr("method") || "get").toLowerCase() !== "get" ||
-          (attr("target") || "_self") !== "_self") return;
+      const post = (attr("method") || "").toLowerCase() === "post";
+      if (e.defaultPrevented || !(f instanceof HTMLFormElement) || !post && (attr("method") || "get").toLowerCase() !== "get" ||
+          post && !/^(application\/x-www-form-urlencoded)?$/i.test(attr("enctype") || "") || (attr("target") || "_self") !== "_self") return;
       const u = new URL(attr("action") || "", document.baseURI); // (no action: the document's URL)
       if (!u.href.startsWith(base)) return;
-      u.search = new URLSearchParams(new FormData(f, s)) + "";
+      const fields = new URLSearchParams(new FormData(f, s));
       u.hash = "";
+      if (!post) u.search = fields + "";
       e.preventDefault();
-      go(u.href, u.href !== location.href);
+      post ? go(u.href, 1, 0, fields, f) : go(u.href, u.href !== location.href);
     });
     const soon = (e) => { // hover or focus: prefetch
       clearTimeout(hover);

@@ -24,7 +24,8 @@ Ref page_instance();
 // Route params (params.cpp): `bytes` encoded as dx_params takes them; a record of shape `shape` whose
 // string fields hold the params of their names ("" for a name the route does not have).
 void params_set(const uint8_t* bytes, uint32_t n);
-Ref params_record(uint32_t shape, bool search);  // search: the query's params ("?name"), for useSearchParams
+// prefix 0: the route's params; '?': the query's ("?name", useSearchParams); '=': a POSTed form's (useFormData)
+Ref params_record(uint32_t shape, char prefix);
 void params_reset();
 
 }  // namespace dx::rt

@@ -1,7 +1,8 @@
 // params.cpp — the page's route params (issue 6): `dx_params` keeps what the host found in the URL,
 // `dx_params_record` builds a record of them for `props.params` and `useParams<T>()` (ABI.md, "Route params"),
 // `dx_search_record` one of the URL's query for `useSearchParams<T>()`: the host passes each query parameter
-// as a param whose name is "?" and its own ("?q" for `?q=dx`), decoded as a form's fields are.
+// as a param whose name is "?" and its own ("?q" for `?q=dx`), decoded as a form's fields are, and
+// `dx_form_record` one of a POSTed form's fields for `useFormData<T>()`: params named "=" and the field's name.
 //
 // The host (dx.js from the page's data-params, the server from its routes.dxr match) writes the params into
 // the dx_input buffer — for each: u32 LE name length, the name (UTF-8), u32 LE value length, the value
@@ -57,7 +58,7 @@ void params_set(const uint8_t* bytes, uint32_t n) {
 }
 
 // The record of shape `shape` whose string fields take the param of their name (`search`: "?" + their name).
-Ref params_record(uint32_t shape, bool search) {
+Ref params_record(uint32_t shape, char prefix) {
   Ref r = record_new(shape);
   const schema::DxbView& dxb = app_dxb();
   schema::DxbShape s = dxb.shape(shape);
@@ -69,8 +70,8 @@ Ref params_record(uint32_t shape, bool search) {
     for (uint32_t at = 0; g_params && at < g_params_len && !value;) {
       uint32_t nlen = ld32(g_params + at), vlen = ld32(g_params + at + 4 + nlen);
       const uint8_t* np = mem(g_params + at + 4);
-      bool query = nlen > 0 && np[0] == '?';
-      if (query == search && nlen - query == name.size && same_bytes(np + query, name.data, name.size))
+      uint32_t skip = nlen > 0 && (np[0] == '?' || np[0] == '=');  // a route param's name has neither
+      if ((skip ? char(np[0]) : 0) == prefix && nlen - skip == name.size && same_bytes(np + skip, name.data, name.size))
         value = str_from_utf8(np + nlen + 4, vlen);
       at += 8 + nlen + vlen;
     }
@@ -81,5 +82,6 @@ Ref params_record(uint32_t shape, bool search) {
 
 }  // namespace dx::rt
 
-DX_EXPORT("dx_params_record") uint32_t dx_params_record(uint32_t shape) { return dx::rt::params_record(shape, false); }
-DX_EXPORT("dx_search_record") uint32_t dx_search_record(uint32_t shape) { return dx::rt::params_record(shape, true); }
+DX_EXPORT("dx_params_record") uint32_t dx_params_record(uint32_t shape) { return dx::rt::params_record(shape, 0); }
+DX_EXPORT("dx_search_record") uint32_t dx_search_record(uint32_t shape) { return dx::rt::params_record(shape, '?'); }
+DX_EXPORT("dx_form_record") uint32_t dx_form_record(uint32_t shape) { return dx::rt::params_record(shape, '='); }

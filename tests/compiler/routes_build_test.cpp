@@ -3,6 +3,8 @@
 // (compiler/src/discover, analyze/declare.cpp, runtime-wasm/src/params.cpp).
 #include <catch2/catch.hpp>
 
+#include <cstring>
+
 #include "dx/schema/dxr.h"
 #include "dx/ssr/app_module.h"
 #include "project_fixture.h"
@@ -117,6 +119,42 @@ TEST_CASE("a page that reads the query, itself or through a component or layout,
   CHECK(render(dist, find, {}) == "<div class=\"site\"><nav>site</nav><main><p>||0</p><!----></main><!----><!----></div><!---->");
 }
 
+TEST_CASE("a page that reads a POSTed form is rendered per request and flagged in routes.dxr", "[routes][native]") {
+  std::map<std::string, std::string> files = kSite;
+  files["components/Sent.tsx"] =
+      "import { useFormData } from \"dx\";\n"
+      "export default function Sent() {\n"
+      "  const f = useFormData<{ name: string; \"e-mail\": string }>();\n"
+      "  return <p>{f.name}|{f[\"e-mail\"]}|{f.name.length}</p>;\n}\n";
+  files["pages/contact.tsx"] = "import Sent from \"../components/Sent\";\nexport default function C() { return <main><Sent /></main>; }\n";
+  files["pages/find.tsx"] =
+      "import { useSearchParams } from \"dx\";\n"
+      "export default function Find() { const s = useSearchParams<{ q: string }>(); return <p>{s.q}</p>; }\n";
+  dxt::TempProject p(files);
+  dxc::Diagnostics d;
+  std::string rendered;
+  REQUIRE(dxt::build_project(p.dir, d, false, true, &rendered));
+  INFO(rendered);
+  fs::path dist = p.dir / "dist";
+  CHECK_FALSE(fs::exists(dist / "contact"));  // no HTML file: rendered per request
+  std::string bytes = dxt::read_text(dist / "routes.dxr");
+  dx::schema::DxrView v;
+  dx::schema::DxrError err;
+  REQUIRE(v.open(reinterpret_cast<const uint8_t*>(bytes.data()), uint32_t(bytes.size()), &err));
+  // Only the page that reads a form takes POSTs; one that reads the query does not.
+  for (const char* path : {"/contact", "/find", "/", "/users/7"}) {
+    INFO(path);
+    dx::schema::DxrMatch m;
+    REQUIRE(v.lookup(path, uint32_t(std::strlen(path)), &m));
+    CHECK(v.route(m.route).flags == (std::string(path) == "/contact" ? dx::schema::kDxrRouteForm : 0));
+  }
+  // A form's fields are the params named "=" and theirs; the query's ("?") and route params are not read.
+  uint32_t contact = page_of(dist, "/contact");
+  CHECK(render(dist, contact, {{"=name", "a<b"}, {"?name", "query"}, {"name", "route"}, {"=e-mail", "x@y"}}) ==
+        "<div class=\"site\"><nav>site</nav><main><p>a&lt;b|x@y|3</p><!----></main><!----><!----></div><!---->");
+  CHECK(render(dist, contact, {}) == "<div class=\"site\"><nav>site</nav><main><p>||0</p><!----></main><!----><!----></div><!---->");
+}
+
 TEST_CASE("route, layout and params mistakes are reported at their files", "[routes]") {
   struct Case { std::map<std::string, std::string> files; std::string want; };
   const std::string home = "export default function Home() { return <h1>home</h1>; }\n";
@@ -130,7 +168,7 @@ TEST_CASE("route, layout and params mistakes are reported at their files", "[rou
       {{{"pages/index.tsx", home}, {"pages/[id].tsx", "export default function P(props: { params: { slug: string } }) { return <p>{props.params.slug}</p>; }\n"}},
        "error[DX0274]: this page's route has no param 'slug' (it has: id)"},
       {{{"pages/index.tsx", home}, {"pages/[id].tsx", "export default function P(props: { params: { id: number } }) { return <p>{props.params.id}</p>; }\n"}},
-       "error[DX0274]: route param 'id' is 'number': params are strings"},
+       "error[DX0274]: route param 'id' is 'number': route params are strings"},
       {{{"pages/index.tsx", "import { useParams } from \"dx\";\nexport default function H() { const p = useParams(); return <p>x</p>; }\n"}},
        "error[DX0275]: give useParams the params' type"},
       {{{"pages/index.tsx", home}, {"pages/util.ts", "export const x = 1;\n"}}, "pages/util.ts: warning[DX0004]: not a page"},

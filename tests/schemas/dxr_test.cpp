@@ -99,6 +99,25 @@ TEST_CASE("round trip: what the builder wrote reads back", "[dxr]") {
   for (uint32_t i = 1; i < v.node_count(); ++i) CHECK(v.node(i).parent < i);
 }
 
+TEST_CASE("route flags: dxc sets kDxrRouteForm after the build; readers refuse unknown bits", "[dxr]") {
+  std::vector<uint8_t> b = realistic();
+  REQUIRE(dxr_set_route_flags(b, 6, kDxrRouteForm));
+  DxrView v;
+  DxrError e;
+  REQUIRE(v.open(b.data(), uint32_t(b.size()), &e));
+  for (uint32_t i = 0; i < v.route_count(); ++i) CHECK(v.route(i).flags == (i == 6 ? kDxrRouteForm : 0));
+  CHECK(load_u16(b.data() + v.route_offset(6) + 22) == kDxrRouteForm);
+  CHECK_FALSE(dxr_set_route_flags(b, 13, kDxrRouteForm));  // no route 13
+  CHECK_FALSE(dxr_set_route_flags(b, 6, 2));               // not a known flag
+  std::vector<uint8_t> bad = b;
+  store_u16(bad.data() + v.route_offset(6) + 22, 3);
+  CHECK_FALSE(DxrView().open(bad.data(), uint32_t(bad.size()), &e));
+  CHECK(std::string(e.what) == "unknown route flags are set");
+  CHECK(e.offset == v.route_offset(6) + 22);
+  REQUIRE(dxr_set_route_flags(b, 6, 0));
+  CHECK(b == realistic());
+}
+
 TEST_CASE("dxc inspect dumps a routes.dxr", "[dxr]") {
   std::string out, err;
   REQUIRE(dxc::inspect::dump_artifact(example(), out, err));

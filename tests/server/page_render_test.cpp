@@ -1,7 +1,7 @@
 // page_render_test.cpp — pages rendered per request (dxs/page_render.h) over real sockets on 127.0.0.1.
 //
-// The app is tests/e2e/apps/pages built by the real dxc (once per run). Its pages are static but one (/search
-// reads the query, so dxc writes no HTML file for it), so each
+// The app is tests/e2e/apps/pages built by the real dxc (once per run). Its pages are static but two (/search
+// reads the query and /contact a form, so dxc writes no HTML file for them), so each
 // test gives the dist a routes.dxr of its own (dx::schema::build_dxr): the first post's page becomes
 // "/x/:id", the portal page (never resumable) "/p/:a/:b", the long page the 404 page; plus a shell.html with
 // every placeholder. What the server renders for a page must be what dxc prerendered for it.
@@ -407,7 +407,7 @@ TEST_CASE("server: pages: without app.so and shell there are no dynamic routes, 
   CHECK(s.server->warnings().size() == 1);
   if (!s.server->warnings().empty())
     CHECK(s.server->warnings()[0] == (s.tmp.path() / "dist/_server/app.so").string() +
-                                         ": missing (a build with --no-ssr?): 3 routes rendered per request answer 404");
+                                         ": missing (a build with --no-ssr?): 4 routes rendered per request answer 404");
   Client c(s.port());
   Response r = fetch(c, "/x/1");
   CHECK(r.status == 404);
@@ -468,6 +468,12 @@ export default function Item() {
 export default function Find() {
   const q = useSearchParams<{ q: string; empty: string; none: string; "a b": string }>();
   return <main><p id="q">[{q.q}]</p><p id="e">[{q.empty}|{q.none}|{q["a b"]}]</p></main>;
+}
+)");
+    write_file(app.path() / "pages/contact.tsx", R"(import { useFormData } from "dx";
+export default function Contact() {
+  const f = useFormData<{ name: string; topic: string }>();
+  return <main><p id="f">[{f.name}|{f.topic}]</p></main>;
 }
 )");
     write_file(app.path() / "pages/spin/[how].tsx", R"(import { useParams } from "dx";
@@ -563,6 +569,52 @@ TEST_CASE("server: pages: a page that reads the query is rendered per request wi
   CHECK(r.body.find("data-params=\"{}\"") != std::string::npos);
   CHECK_FALSE(state_script(r.body).empty());
   CHECK(fetch(c, "/items/7?q=x").body.find("<h1>item 7</h1>") != std::string::npos);
+}
+
+TEST_CASE("server: pages: a POSTed form reaches only a page that reads one (useFormData), decoded as a form's", "[server][pages]") {
+  Running s(EACH_IO, 1, 10000, [](dxs::ServerOptions&, const fs::path& dist) {
+    fs::remove_all(dist);
+    fs::copy(own_app().path() / "dist", dist, fs::copy_options::recursive);
+  });
+  Client c(s.port());
+  auto post = [&](const std::string& target, const std::string& body, const std::string& type = "application/x-www-form-urlencoded",
+                  bool chunked = false) {
+    std::string framing = chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + std::to_string(body.size()) + "\r\n";
+    std::string sent = chunked ? body.empty() ? "0\r\n\r\n" : [&] {
+      char len[16];
+      std::snprintf(len, sizeof len, "%zx", body.size());
+      return std::string(len) + "\r\n" + body + "\r\n0\r\n\r\n";
+    }() : body;
+    REQUIRE(c.send("POST " + target + " HTTP/1.1\r\nHost: test\r\nContent-Type: " + type + "\r\n" + framing + "\r\n" + sent));
+    auto r = c.read_response();
+    REQUIRE(r);
+    return *r;
+  };
+  auto main_of = [](const Response& r) {
+    size_t at = r.body.find("<main>"), end = r.body.find("</main>");
+    return at == std::string::npos || end == std::string::npos ? r.body : r.body.substr(at, end + 7 - at);
+  };
+  Response r = post("/contact", "name=A%3Cb%3E+%C3%A9&topic=x%3Dy&name=second");
+  CHECK(r.status == 200);
+  CHECK(main_of(r) == "<main><p id=\"f\">[A&lt;b&gt; \xC3\xA9|x=y]</p></main>");
+  // The fields travel in data-params (named "=" and theirs), so dx.js can start the page with them too.
+  // A repeated name: the first counts, there as in the render.
+  CHECK(r.body.find("data-params=\"{&quot;=name&quot;:&quot;A&lt;b&gt; \xC3\xA9&quot;,&quot;=topic&quot;:&quot;x=y&quot;}\"") !=
+        std::string::npos);
+  CHECK_FALSE(state_script(r.body).empty());
+  CHECK(main_of(post("/contact", "topic=t", "application/x-www-form-urlencoded; charset=UTF-8", true)) == "<main><p id=\"f\">[|t]</p></main>");
+  CHECK(main_of(post("/contact", "")) == "<main><p id=\"f\">[|]</p></main>");
+  CHECK(main_of(fetch(c, "/contact")) == "<main><p id=\"f\">[|]</p></main>");  // a GET: no form
+  // Pages that read no form, prerendered pages and other types: refused, and the connection goes on.
+  r = post("/find?q=a", "q=b");
+  CHECK(r.status == 405);
+  CHECK(r.header("allow") == "GET, HEAD");
+  CHECK(post("/items/7", "x=1").status == 405);
+  CHECK(post("/", "x=1").status == 405);
+  CHECK(post("/contact", "--b\r\n", "multipart/form-data; boundary=b").status == 415);
+  CHECK(post("/contact", "name=x", "text/plain").status == 415);
+  CHECK(post("/nowhere", "x=1").status == 404);
+  CHECK(main_of(post("/contact", "name=again")) == "<main><p id=\"f\">[again|]</p></main>");
 }
 
 #ifdef DX_SERVER_BINARY

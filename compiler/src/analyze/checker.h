@@ -201,7 +201,8 @@ class Checker {
   // for (… of c.keys() / c.values() / c.entries()) (`which` 'k', 'v', 'e') or of c itself ('E' a Map, 'V' a
   // Set): declares the loop's names and checks the body; Module::for_iterators keeps `which` for codegen.
   void check_for_of_collection(Ctx& lc, NodeId loop, TypeId ct, char which);
-  ShapeId params_shape(NodeId at, TypeId t, const std::vector<std::string>* route, bool search = false);
+  // `what`: "route param", "search param" or "form field" (for the messages).
+  ShapeId params_shape(NodeId at, TypeId t, const std::vector<std::string>* route, const std::string& what = "route param");
   // jsx_control.cpp: the control-flow builtins; false when `b` is not one (the caller reports it)
   bool check_control(Ctx& c, NodeId n, Builtin b);
   void check_for(Ctx& c, NodeId n);

@@ -28,6 +28,7 @@ constexpr DxExport kDxExports[] = {
     {"Portal", Builtin::Portal, true}, {"Suspense", Builtin::Suspense, true}, {"ErrorBoundary", Builtin::None, false},
     {"Dynamic", Builtin::Dynamic, true}, {"KeepAlive", Builtin::None, false}, {"Island", Builtin::None, false},
     {"useParams", Builtin::UseParams, true}, {"useSearchParams", Builtin::UseSearchParams, true},
+    {"useFormData", Builtin::UseFormData, true},
 };
 
 bool returns_jsx(const Ast& ast, NodeId body) {
@@ -162,7 +163,7 @@ void parse_project(const Project& proj, Program& p, Diagnostics& d) {
         p.layout_modules.push_back(loaded.at(l));
 }
 
-bool reads_query(const Program& p, ModuleId m) {
+bool reads_request(const Program& p, ModuleId m, bool form) {
   std::vector<bool> seen(p.modules.size());
   std::vector<ModuleId> todo = {m};
   while (!todo.empty()) {
@@ -170,7 +171,7 @@ bool reads_query(const Program& p, ModuleId m) {
     todo.pop_back();
     if (at >= seen.size() || seen[at]) continue;
     seen[at] = true;
-    if (p.modules[at]->uses_search_params) return true;
+    if (form ? p.modules[at]->uses_form_data : p.modules[at]->uses_search_params) return true;
     for (const auto& [node, target] : p.modules[at]->import_targets) todo.push_back(target);
   }
   return false;

@@ -466,11 +466,13 @@ TypeId Checker::check_call(Ctx& c, NodeId n, TypeId expected) {
       return T.info(ft).ret;
     }
     case SymKind::Builtin:
-      if (s.builtin == Builtin::UseParams || s.builtin == Builtin::UseSearchParams) {
+      if (s.builtin == Builtin::UseParams || s.builtin == Builtin::UseSearchParams || s.builtin == Builtin::UseFormData) {
         // useParams<{ slug: string }>(): the route params; useSearchParams<{ q: string }>(): the URL's query
-        // (a GET form's fields), which makes the page one dx-server renders per request (params.cpp)
-        bool search = s.builtin == Builtin::UseSearchParams;
-        const std::string fn = search ? "useSearchParams" : "useParams", example = search ? "<{ q: string }>()" : "<{ slug: string }>()";
+        // (a GET form's fields); useFormData<{ name: string }>(): a POSTed form's fields. Both of the last make
+        // the page one dx-server renders per request (params.cpp); a form page takes POSTs too.
+        bool search = s.builtin == Builtin::UseSearchParams, form = s.builtin == Builtin::UseFormData;
+        const std::string fn = form ? "useFormData" : search ? "useSearchParams" : "useParams",
+                          example = form ? "<{ name: string }>()" : search ? "<{ q: string }>()" : "<{ slug: string }>()";
         set_ref(callee, sid);
         if (!args.empty()) error(args[0], "DX0275", fn + " takes no arguments: " + fn + example);
         const Node* ta = x.kid(1) != kNoNode ? &node(x.kid(1)) : nullptr;
@@ -479,8 +481,9 @@ TypeId Checker::check_call(Ctx& c, NodeId n, TypeId expected) {
           error(n, "DX0275", "give " + fn + " the params' type: " + fn + example);
           return T.error();
         }
-        if (params_shape(n, t, nullptr, search) == kNoId) return T.error();
+        if (params_shape(n, t, nullptr, form ? "form field" : search ? "search param" : "route param") == kNoId) return T.error();
         if (search) p_.modules[mod_]->uses_search_params = true;
+        if (form) p_.modules[mod_]->uses_form_data = true;
         set_type(callee, t);
         return t;
       }

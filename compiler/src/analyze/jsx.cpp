@@ -134,22 +134,21 @@ void Checker::destructured_props(Ctx& c, BlockId comp, NodeId pattern, TypeId pt
   }
 }
 
-// The record type `t` of a page's `props.params`, of `useParams<T>()` or of `useSearchParams<T>()` (`search`) at
-// node `at`: string fields only, each one of the route's params when the page's route is known (`route`).
-// kNoId after reporting it.
-ShapeId Checker::params_shape(NodeId at, TypeId t, const std::vector<std::string>* route, bool search) {
+// The record type `t` of a page's `props.params`, of `useParams<T>()`, of `useSearchParams<T>()` or of
+// `useFormData<T>()` (`what` names its fields) at node `at`: string fields only, each one of the route's params
+// when the page's route is known (`route`). kNoId after reporting it.
+ShapeId Checker::params_shape(NodeId at, TypeId t, const std::vector<std::string>* route, const std::string& what) {
   auto& T = p_.types;
   const char* code = route ? "DX0274" : "DX0275";
-  const std::string what = search ? "search param" : "route param";
   if (T.kind(t) != TypeKind::Record) {
-    if (t != T.error())
-      error(at, code, what + "s are a record of strings: `" + (search ? "{ q: string }" : "{ slug: string }") + "`, not '" + T.name(t) + "'");
+    const char* example = what == "search param" ? "{ q: string }" : what == "form field" ? "{ name: string }" : "{ slug: string }";
+    if (t != T.error()) error(at, code, what + "s are a record of strings: `" + example + "`, not '" + T.name(t) + "'");
     return kNoId;
   }
   ShapeId s = T.info(t).shape;
   for (const Field& f : T.shape_info(s).fields) {
     if (f.type != T.string()) {
-      error(at, code, what + " '" + f.name + "' is '" + T.name(f.type) + "': params are strings (convert with Number(…) where needed)");
+      error(at, code, what + " '" + f.name + "' is '" + T.name(f.type) + "': " + what + "s are strings (convert with Number(…) where needed)");
       return kNoId;
     }
     if (route && std::find(route->begin(), route->end(), f.name) == route->end()) {

@@ -20,8 +20,10 @@ struct PageFile {
   std::vector<std::string> layouts;  // project-relative _layout.tsx files that wrap it, outermost first
   bool not_found = false;            // pages/404.tsx
   bool search = false;               // it (or a component it imports) reads the query: useSearchParams
-  // Rendered per request by dx-server (no HTML file): a route with params, or a page that reads the query.
-  bool dynamic() const { return !params.empty() || (search && !not_found); }
+  bool form = false;                 // it (or a component it imports) reads a POSTed form: useFormData
+  // Rendered per request by dx-server (no HTML file): a route with params, or a page that reads the query or
+  // a form.
+  bool dynamic() const { return !params.empty() || ((search || form) && !not_found); }
   // The page's prerendered HTML file in dist/: "index.html", "about/index.html", "404.html"; "" if dynamic.
   std::string html_file() const;
 };

@@ -7,6 +7,7 @@
 
 #include "analyze/analyze.h"
 #include "discover/discover.h"
+#include "dx/schema/dxr_build.h"
 #include "emit/emit.h"
 #include "lower/ir.h"
 #include "parse/parse.h"
@@ -54,7 +55,14 @@ BuildResult build(const BuildOptions& opts, SourceManager& sm, Diagnostics& diag
   analyze::analyze(prog, diags);
   if (opts.dump == "analyze") dump_out << analyze::dump(prog);
   if (done("analyze")) return res;
-  for (size_t i = 0; i < proj.pages.size(); ++i) proj.pages[i].search = analyze::reads_query(prog, prog.page_modules[i]);
+  for (size_t i = 0; i < proj.pages.size(); ++i) {
+    proj.pages[i].search = analyze::reads_request(prog, prog.page_modules[i], false);
+    proj.pages[i].form = analyze::reads_request(prog, prog.page_modules[i], true);
+    // routes.dxr tells dx-server which pages take a POSTed form (route i is page i)
+    if (proj.pages[i].form && !proj.pages[i].not_found &&
+        !dx::schema::dxr_set_route_flags(proj.routes_dxr, uint32_t(i), dx::schema::kDxrRouteForm))
+      diags.error_at_path("DX0405", proj.pages[i].path, "internal compiler error: cannot flag the route in routes.dxr");
+  }
 
   LoweredProgram lp = lower::lower(prog, diags);
   if (opts.dump == "lower") dump_out << lower::dump(prog, lp);

@@ -491,8 +491,10 @@ Ex CodeGen::call(Fn& f, NodeId n) {
         return w_.call(rt["dx_on_cleanup"], {expr(f, args[0]), current_instance(f, n)}, t_none());
       if (sym.builtin == Builtin::UseParams)  // a new record of the route params (runtime-wasm/src/params.cpp)
         return w_.call(rt["dx_params_record"], {w_.u32(p_.types.info(type_of(f, n)).shape)}, t_i32());
-      if (sym.builtin == Builtin::UseSearchParams)  // the same, of the URL's query (params.cpp)
-        return w_.call(rt["dx_search_record"], {w_.u32(p_.types.info(type_of(f, n)).shape)}, t_i32());
+      if (sym.builtin == Builtin::UseSearchParams || sym.builtin == Builtin::UseFormData)  // the same, of the URL's
+        // query or of a POSTed form (params.cpp)
+        return w_.call(rt[sym.builtin == Builtin::UseFormData ? "dx_form_record" : "dx_search_record"],
+                       {w_.u32(p_.types.info(type_of(f, n)).shape)}, t_i32());
       return internal_error(n, f.module, "cannot call '" + sym.name + "'");
     case SymKind::Function: return direct_call(f, sym.func, call_values(f, n, args, p_.funcs[sym.func].type), n);
     case SymKind::Local: case SymKind::Field: case SymKind::Global:

@@ -8,6 +8,8 @@
 //                       write (its page reads the URL's query, useSearchParams); the others are files the
 //                       StaticSite serves. A dynamic page gets the query's parameters as params named "?" and
 //                       theirs (form-decoded as URLSearchParams does: dx.js decodes the same on the client).
+//                       A route flagged kDxrRouteForm (its page reads a form: useFormData) also takes a POST,
+//                       whose url-encoded fields are params named "=" and theirs.
 //   _server/shell.html  the page document with placeholders, each optional and each may repeat:
 //                       {{dx:up}} "../" × (the '/' in the request path − 1), the way back to dist's root for
 //                       the page's relative URLs; {{dx:page}} the page index (decimal); {{dx:params}} the
@@ -69,8 +71,14 @@ class PageRenderer {
   // `hold_ms` > 0 (dx-server --test-hooks, schemas/stream.md): a dynamic page with <Suspense> boundaries is
   // streamed instead, each boundary held back `hold_ms` after the previous chunk: `*stream` is set (head and
   // body are not) and the caller sends it as a chunked text/html response.
+  // `post`: the request is a POST of a form (its Content-Type and body). A route whose page reads one
+  // (useFormData: routes.dxr's kDxrRouteForm) is rendered with its fields as params named "=" + the field's
+  // name (an application/x-www-form-urlencoded body; another type gets 415); any other route gets 405.
+  struct FormPost {
+    std::string_view content_type, body;
+  };
   bool respond(std::string_view target, bool gzip, std::string* head, std::string* body, uint32_t hold_ms = 0,
-               std::unique_ptr<http1::ResponseStream>* stream = nullptr) const;
+               std::unique_ptr<http1::ResponseStream>* stream = nullptr, const FormPost* post = nullptr) const;
 
  private:
   PageRenderer() = default;

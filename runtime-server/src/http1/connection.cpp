@@ -234,8 +234,11 @@ void Connection::dispatch(const Request& req, const Semantics& sem, std::span<co
   const CannedResponses& canned = *ctx_.canned;
   bool head = req.method == "HEAD";
   if (std::string_view(ctx_.path).substr(0, kRpcPrefix.size()) == kRpcPrefix) return answer_rpc(req, sem, body);
-  if (req.method != "GET" && !head)
-    return respond(canned.method_not_allowed, true, sem.keep_alive, sem.echo_keep_alive);
+  if (req.method != "GET" && !head) {  // POST: a form to a page that reads one (useFormData), else 405
+    if (req.method != "POST" || std::string_view(ctx_.path).substr(0, 5) == "/_dx/" || ctx_.site->find(ctx_.path))
+      return respond(canned.method_not_allowed, true, sem.keep_alive, sem.echo_keep_alive);
+    return respond_page(req, sem, body);
+  }
   if (ctx_.test_hooks && ctx_.path == "/_dx/test/stream") {
     size_t q = req.target.find('?');
     return respond_stream(make_test_stream(q == std::string_view::npos ? "" : req.target.substr(q + 1), ctx_.now_ms),
@@ -292,7 +295,8 @@ void Connection::respond_range(const StaticEntry& entry, std::string_view range,
   respond_parts(ctx_.scratch_head, body.data() + r.first, size_t(n), sem.keep_alive, sem.echo_keep_alive);
 }
 
-void Connection::respond_page(const Request& req, const Semantics& sem) {
+// A page rendered per request, or the 404 page; `form`: a POST's body (the PageRenderer checks the route takes one).
+void Connection::respond_page(const Request& req, const Semantics& sem, std::span<const uint8_t> form) {
   bool head = req.method == "HEAD";
   const PageRenderer* pages = ctx_.site->pages();
   bool gzip = choose_encoding(req, false, true) == Encoding::kGzip;
@@ -303,7 +307,14 @@ void Connection::respond_page(const Request& req, const Semantics& sem) {
     if (q != std::string_view::npos) hold_ms = query_number(req.target.substr(q + 1), "dx-hold", 0, 60000);
   }
   std::unique_ptr<ResponseStream> stream;
-  if (!pages || !pages->respond(req.target, gzip, &ctx_.scratch_head, &ctx_.scratch_body, hold_ms, &stream))
+  PageRenderer::FormPost post;
+  if (req.method == "POST") {
+    bool several = false;
+    post.content_type = single_header(req, "content-type", &several);
+    post.body = {reinterpret_cast<const char*>(form.data()), form.size()};
+  }
+  if (!pages || !pages->respond(req.target, gzip, &ctx_.scratch_head, &ctx_.scratch_body, hold_ms, &stream,
+                                req.method == "POST" ? &post : nullptr))
     return respond(ctx_.canned->not_found, !head, sem.keep_alive, sem.echo_keep_alive);
   if (stream) return respond_stream(std::move(stream), "text/html; charset=utf-8", req, sem);
   // The body is scratch, reused by the next request: copied into the output, never borrowed.

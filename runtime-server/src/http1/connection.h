@@ -159,7 +159,7 @@ class Connection {
   void respond_parts(std::string_view head, const char* body, size_t body_len, bool keep_alive, bool echo_keep_alive);
   void respond_range(const StaticEntry& entry, std::string_view range, const Semantics& sem);
   // No file for the path: a page rendered per request or the app's 404 page (dxs/page_render.h), else 404.
-  void respond_page(const Request& req, const Semantics& sem);
+  void respond_page(const Request& req, const Semantics& sem, std::span<const uint8_t> form = {});
   static bool if_range_allows(const Request& req, const std::string& etag);
   void respond_and_close(const Prebuilt& p, bool with_body) { respond(p, with_body, false, false); }
   // Streaming responses (connection_stream_out.cpp): the head now, the body as `stream` produces it.

@@ -1,6 +1,6 @@
 // http1/connection_body.cpp — request bodies of a Connection (contract in connection.h): Content-Length and
-// chunked bodies streamed through the read buffer, their limits, and POST /_dx/rpc/<method>, the one
-// handler that keeps a body (schemas/hbtp.md "Over plain HTTP").
+// chunked bodies streamed through the read buffer, their limits, and POST /_dx/rpc/<method> (schemas/hbtp.md
+// "Over plain HTTP"); the other handler that keeps a body is a page's, for a POSTed form (respond_page).
 #include <cstdio>
 #include <cstring>
 
@@ -52,8 +52,10 @@ void Connection::begin_body(const Request& req, const Semantics& sem) {
     return respond_and_close(ctx_.canned->payload_too_large, !head);
   uint32_t id = 0;
   std::string_view path(ctx_.path);
-  keep_body_ = req.method == "POST" && path.substr(0, kRpcPrefix.size()) == kRpcPrefix &&
-               hbtp::find_method_by_name(path.substr(kRpcPrefix.size()), &id) != nullptr;
+  // Kept: an RPC's arguments, and the form POSTed to a path that may be a page (dispatch → respond_page).
+  bool rpc = path.substr(0, kRpcPrefix.size()) == kRpcPrefix;
+  keep_body_ = req.method == "POST" && (rpc ? hbtp::find_method_by_name(path.substr(kRpcPrefix.size()), &id) != nullptr
+                                            : path.substr(0, 5) != "/_dx/" && !ctx_.site->find(ctx_.path));
   body_.clear();
   body_mode_ = sem.body == Semantics::Body::kChunked ? BodyMode::kChunked : BodyMode::kLength;
   body_left_ = sem.content_length;

@@ -23,6 +23,9 @@ inline constexpr uint32_t kDxrNone = 0xFFFFFFFFu;
 
 // How a node is reached from its parent (node field `via`); also the kind of a route segment.
 enum DxrVia : uint8_t { kDxrRoot = 0, kDxrStatic = 1, kDxrParam = 2, kDxrCatchAll = 3 };
+// Route field `flags`: kDxrRouteForm = the page reads a POSTed form's fields (useFormData), so dx-server renders
+// it for POST as well as GET. Other bits are 0.
+inline constexpr uint16_t kDxrRouteForm = 1;
 
 struct DxrNode {
   uint32_t parent;  // kDxrNone for the root (node 0)
@@ -37,6 +40,7 @@ struct DxrRoute {
   uint32_t pattern, pattern_len;    // "/users/:id", "/docs/*rest" (bytes area)
   uint32_t first_layout, first_name;
   uint8_t layout_count, param_count;  // layout ids outermost first; param names in path order
+  uint16_t flags;                     // kDxrRouteForm
 };
 struct DxrName { uint32_t offset, size; };  // a string in the bytes area
 
@@ -93,6 +97,7 @@ class DxrView {
   uint32_t slot_count() const { return slots_; }
   uint32_t route_count() const { return routes_; }
   uint32_t not_found() const { return load_u32(data_ + 40); }  // route index of the 404 page, or kDxrNone
+  uint32_t route_offset(uint32_t i) const { return route_at_ + kDxrRouteSize * i; }  // route i's entry in the file
 
   DxrNode node(uint32_t i) const {
     const uint8_t* e = data_ + kDxrHeaderSize + kDxrNodeSize * i;
@@ -104,7 +109,7 @@ class DxrView {
   }
   DxrRoute route(uint32_t i) const {
     const uint8_t* e = data_ + route_at_ + kDxrRouteSize * i;
-    return {load_u32(e), load_u32(e + 4), load_u32(e + 8), load_u32(e + 12), load_u32(e + 16), e[20], e[21]};
+    return {load_u32(e), load_u32(e + 4), load_u32(e + 8), load_u32(e + 12), load_u32(e + 16), e[20], e[21], load_u16(e + 22)};
   }
   uint32_t layout(const DxrRoute& r, uint32_t k) const { return load_u32(data_ + layout_at_ + 4 * (r.first_layout + k)); }
   Str param_name(const DxrRoute& r, uint32_t k) const {
@@ -223,7 +228,7 @@ class DxrView {
       if (r.first_layout > layouts || r.layout_count > layouts - r.first_layout) return fail(err, "route layouts out of range", o + 12);
       if (r.param_count > kDxrMaxParams) return fail(err, "route has more than 8 params", o + 21);
       if (r.first_name > names || r.param_count > names - r.first_name) return fail(err, "route param names out of range", o + 16);
-      if (load_u16(data_ + o + 22) != 0) return fail(err, "reserved route field is set", o + 22);
+      if (r.flags & ~kDxrRouteForm) return fail(err, "unknown route flags are set", o + 22);
       for (uint32_t k = 0; k < r.param_count; ++k) {
         uint32_t no = name_at_ + 8 * (r.first_name + k);
         uint32_t off = load_u32(data_ + no), len = load_u32(data_ + no + 4);
@@ -316,7 +321,7 @@ inline void write_dxr(Writer& w, const DxrContents& c) {
   for (uint32_t i = 0; i < c.route_count; ++i) {
     const DxrRoute& r = c.routes[i];
     w.u32(r.page); w.u32(r.pattern); w.u32(r.pattern_len); w.u32(r.first_layout); w.u32(r.first_name);
-    w.u8(r.layout_count); w.u8(r.param_count); w.u16(0);
+    w.u8(r.layout_count); w.u8(r.param_count); w.u16(r.flags);
   }
   for (uint32_t i = 0; i < c.layout_count; ++i) w.u32(c.layouts[i]);
   for (uint32_t i = 0; i < c.name_count; ++i) { w.u32(c.names[i].offset); w.u32(c.names[i].size); }

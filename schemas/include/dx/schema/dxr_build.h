@@ -155,7 +155,7 @@ inline DxrBuildResult build_dxr(const std::vector<DxrRouteSpec>& routes, uint32_
     const DxrRouteSpec& spec = routes[i];
     std::string pattern = i == not_found ? std::string() : dxr_pattern(spec);  // the 404 page has no URL
     DxrRoute r{spec.page, area.add(pattern), uint32_t(pattern.size()), uint32_t(layouts.size()), uint32_t(names.size()),
-               uint8_t(spec.layouts.size()), 0};
+               uint8_t(spec.layouts.size()), 0, 0};
     layouts.insert(layouts.end(), spec.layouts.begin(), spec.layouts.end());
     for (const DxrSegmentSpec& g : spec.segments)
       if (g.kind != kDxrStatic) {
@@ -179,6 +179,16 @@ inline DxrBuildResult build_dxr(const std::vector<DxrRouteSpec>& routes, uint32_
   Writer w(res.bytes.data(), uint32_t(res.bytes.size()));
   write_dxr(w, c);
   return res;
+}
+
+// Sets route `i`'s flags (kDxrRouteForm) in a file `build_dxr` wrote: dxc learns which pages read a form only
+// after analysis, once the routes are built. False when the file does not validate or has no route `i`.
+inline bool dxr_set_route_flags(std::vector<uint8_t>& file, uint32_t i, uint16_t flags) {
+  DxrView v;
+  DxrError err;
+  if (flags & ~kDxrRouteForm || !v.open(file.data(), uint32_t(file.size()), &err) || i >= v.route_count()) return false;
+  store_u16(file.data() + v.route_offset(i) + 22, flags);
+  return true;
 }
 
 }  // namespace dx::schema
