@@ -23,6 +23,7 @@
   const win = {}; // window event type → the nodes whose instances listen (LISTEN flag 16)
   let focus = null;
   let ex, mem, buf, u32, u8, root;
+  const num64 = new Float64Array(1), num32 = new Uint32Array(num64.buffer); // TEXT_NUM's double (little-endian, as wasm)
 
   function views() {
     if (mem.buffer !== buf) {
@@ -92,11 +93,14 @@
           p += 3 + c;
           break;
         }
-        case 3: // TEXT; a comment here is a resumed page's empty text node (see resume): it becomes text now
-          if ((n = nodes[u32[p + 1]]).nodeType === 8) n.replaceWith(nodes[u32[p + 1]] = document.createTextNode(s[u32[p + 2]]));
-          else n.nodeValue = s[u32[p + 2]];
-          p += 3;
+        case 3: case 21: { // TEXT, TEXT_NUM (a double's two words: printed here, as String does); a comment
+          // here is a resumed page's empty text node (see resume): it becomes text now
+          const t = u32[p] === 3 ? s[u32[p + 2]] : (num32[0] = u32[p + 2], num32[1] = u32[p + 3], String(num64[0]));
+          if ((n = nodes[u32[p + 1]]).nodeType === 8) n.replaceWith(nodes[u32[p + 1]] = document.createTextNode(t));
+          else n.nodeValue = t;
+          p += u32[p] === 3 ? 3 : 4;
           break;
+        }
         case 4: nodes[u32[p + 1]].setAttribute(s[u32[p + 2]], s[u32[p + 3]]); p += 4; break; // ATTR
         case 5: nodes[u32[p + 1]].removeAttribute(s[u32[p + 2]]); p += 3; break; // REMOVE_ATTR
         case 6: nodes[u32[p + 1]][s[u32[p + 2]]] = s[u32[p + 3]]; p += 4; break; // PROP
@@ -428,10 +432,10 @@
       e.preventDefault();
       post ? go(u.href, 1, 0, fields, f) : go(u.href, u.href !== location.href);
     });
-    const soon = (e) => { // hover or focus: prefetch
+    const soon = (e) => { // hover or focus: prefetch (not the page shown: the pointer often rests on its own link)
       clearTimeout(hover);
       const u = link(e);
-      if (u) hover = setTimeout(prefetch, 50, u);
+      if (u && bare(u) !== shown) hover = setTimeout(prefetch, 50, u);
     };
     addEventListener("mouseover", soon);
     addEventListener("focusin", soon);

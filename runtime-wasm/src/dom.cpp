@@ -8,6 +8,13 @@ using namespace dx::schema;
 
 DX_EXPORT("dx_text") void dx_text(uint32_t node, uint32_t s) { emit(kOpText, node, op_str(s)); }
 
+// A text that is one number: the host prints it (String(v) in dx.js, num_chars.cpp on the server).
+DX_EXPORT("dx_text_num") void dx_text_num(uint32_t node, double v) {
+  uint64_t bits;
+  __builtin_memcpy(&bits, &v, 8);
+  emit(kOpTextNum, node, uint32_t(bits), uint32_t(bits >> 32));
+}
+
 DX_EXPORT("dx_attr") void dx_attr(uint32_t node, uint32_t name, uint32_t value) {
   emit(kOpAttr, node, op_str(name), op_str(value));
 }

@@ -17,6 +17,10 @@ test('kitchen sink', async () => {
   const nums = (n) => js([n, n * 2, n * 4, n * 0.1, 1 / 3, 0.1 + 0.2, -0, 1 / 0, -1e21, 123456789012345680000]);
   const math = (n) => js([Math.round(2.5), Math.round(-2.5), Math.floor(-1.5), Math.ceil(1.2), Math.abs(-3), Math.min(4, n, 9),
     Math.max(1, 2, 3), Math.sign(-7), 7 % 3, -7 % 3, 5.5 % 2]);
+  // Texts that are one number each (TEXT_NUM: printed by dx-server when it prerendered the page, then by dx.js)
+  const oneNums = (n) => [n, n * 0.1, -0 * n, n / 0, 0 / 0 + n, n * 1e21, (n + 1) * 5e-7, 1 / 3, -1e-7].map(String);
+  const bs = () => page.locator('#one-nums > b').allTextContents();
+  assert.deepEqual(await bs(), oneNums(0));
   assert.equal(await text('#nums'), nums(0));
   assert.equal(await text('#math'), math(0));
   assert.equal(await text('#strings'), `n=0 ok=false name=ab ge same odd 3 ${'x' + 1 + true}`);
@@ -35,6 +39,7 @@ test('kitchen sink', async () => {
   assert.equal(await page.getAttribute('#badge', 'data-shout'), 'no');
 
   for (let i = 1; i <= 3; i++) await page.click('#inc');
+  assert.deepEqual(await bs(), oneNums(3));
   assert.equal(await text('#nums'), nums(3));
   assert.equal(await text('#math'), math(3));
   assert.equal(await text('#badge'), 'ab: 3', 'a parent signal flows into the child through a prop');

@@ -58,7 +58,7 @@ test('a click on an internal link swaps the page in without a full load; its han
   assert.equal(await page.textContent('#team'), 'Ada');
   assert.ok(await marker(page), 'no full load');
   assert.deepEqual(docs, ['/']);
-  assert.equal(fetches[0], '/about/'); // (the pointer now rests over the new page's link: it may prefetch)
+  assert.deepEqual(fetches, ['/about/']); // (the pointer now rests on the new page's link to itself: no prefetch)
   assert.equal(await page.locator('#dx-state').count(), 0, "the first page's snapshot left with it");
 
   const before = await stats(page);
@@ -166,6 +166,11 @@ test('hover prefetches the page once; the click then uses it', async () => {
   await navigated(page, 1);
   assert.equal(await page.textContent('#team'), 'Ada');
   assert.deepEqual(fetches, ['/about/'], 'the click used the prefetched page');
+  // A link to the page shown is not prefetched (the pointer rests on this page's own #go-about now).
+  await page.hover('h1');
+  await page.hover('#go-about');
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 200)));
+  assert.deepEqual(fetches, ['/about/'], 'no prefetch of the page shown');
   // Keyboard focus prefetches too.
   await page.focus('#go-blog');
   await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/blog/')));

@@ -7,6 +7,7 @@
 
 #include "dx/schema/dxb.h"
 #include "entry.h"
+#include "num_chars.h"
 
 #include "abi.h"
 
@@ -260,6 +261,14 @@ void DomModel::apply(const Batch& b) {
         break;
       }
       case kOpText: at(a[0]).text = b.str(a[1]); break;
+      case kOpTextNum: {  // the host prints the number: here the runtime's own printer, as dx-server does
+        char buf[dx::rt::kNumCharsMax];
+        double v;
+        uint64_t bits = uint64_t(a[2]) << 32 | a[1];
+        std::memcpy(&v, &bits, 8);
+        at(a[0]).text.assign(buf, dx::rt::num_to_chars(v, buf));
+        break;
+      }
       case kOpAttr: at(a[0]).attrs[b.str(a[1])] = b.str(a[2]); break;
       case kOpRemoveAttr: at(a[0]).attrs.erase(b.str(a[1])); break;
       case kOpProp: at(a[0]).props[b.str(a[1])] = b.str(a[2]); break;

@@ -143,7 +143,7 @@ TEST_CASE("runtime.wasm exports the ABI and imports only dxgen_* and the page's 
       {"dx_performance_now", {"", "F"}}, {"dx_throw", {"ii", ""}},
       {"dx_inspect", {"ii", "i"}}, {"dx_inspect_num", {"F", "i"}}, {"dx_console", {"ii", ""}},
       {"dx_json", {"ii", "i"}}, {"dx_json_num", {"F", "i"}},
-      {"dx_json_parse", {"iii", "i"}}, {"dx_json_parse_num", {"iii", "F"}}, {"dx_location_hash", {"", "i"}}, {"dx_params_record", {"i", "i"}}, {"dx_search_record", {"i", "i"}}, {"dx_form_record", {"i", "i"}},
+      {"dx_json_parse", {"iii", "i"}}, {"dx_json_parse_num", {"iii", "F"}}, {"dx_location_hash", {"", "i"}}, {"dx_params_record", {"i", "i"}}, {"dx_search_record", {"i", "i"}}, {"dx_form_record", {"i", "i"}}, {"dx_text_num", {"iF", ""}},
       {"dx_focus", {"i", ""}},
       {"dx_storage_get", {"i", "i"}}, {"dx_storage_set", {"ii", ""}}, {"dx_storage_remove", {"i", ""}}, {"dx_str_locale_compare", {"ii", "F"}},
       // Strings (str_ops.cpp)

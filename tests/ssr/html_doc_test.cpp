@@ -1,6 +1,9 @@
 // dx::ssr::HtmlDoc — op batches applied to a tree and serialized, with hand-built batches (schemas/ops.md).
 #include <catch2/catch.hpp>
 
+#include <cmath>
+#include <cstring>
+
 #include <cstring>
 #include <string>
 #include <vector>
@@ -144,6 +147,38 @@ TEST_CASE("adjacent text nodes stay apart; empty ones vanish; comments and void 
   for (uint32_t id : {2u, 4u, 5u}) b.op(kOpInsert, {1, id, 0});
   dx::ssr::HtmlDoc doc;
   CHECK(apply_ok(doc, b) == "<p>a<!---->b<!---->c</p><br><!---->");
+}
+
+TEST_CASE("TEXT_NUM prints its double as JavaScript's String does", "[ssr]") {
+  // The double's bits as the op carries them: the low word, then the high one.
+  auto num = [](BatchBuilder& b, uint32_t node, double v) {
+    uint64_t bits;
+    std::memcpy(&bits, &v, 8);
+    b.op(kOpTextNum, {node, uint32_t(bits), uint32_t(bits >> 32)});
+  };
+  const std::vector<std::pair<double, const char*>> cases = {
+      {0.0, "0"}, {-0.0, "0"}, {1.0 / 3, "0.3333333333333333"}, {0.1 + 0.2, "0.30000000000000004"}, {1e21, "1e+21"},
+      {-1e21, "-1e+21"}, {123456789012345680000.0, "123456789012345680000"}, {5e-7, "5e-7"}, {0.000001, "0.000001"},
+      {-1.7976931348623157e308, "-1.7976931348623157e+308"}, {5e-324, "5e-324"}, {HUGE_VAL, "Infinity"},
+      {-HUGE_VAL, "-Infinity"}, {std::nan(""), "NaN"}, {42, "42"}, {-7.25, "-7.25"}};
+  BatchBuilder b;
+  b.op(kOpTemplate, {0, b.s("<i> </i>"), b.s("f ff")});
+  std::string want;
+  uint32_t id = 2;
+  for (const auto& [v, text] : cases) {
+    b.op(kOpClone, {0, 2, id, id + 1});
+    num(b, id + 1, v);
+    b.op(kOpInsert, {1, id, 0});
+    want += std::string("<i>") + text + "</i>";
+    id += 2;
+  }
+  dx::ssr::HtmlDoc doc;
+  CHECK(apply_ok(doc, b) == want);
+  BatchBuilder bad;  // on an element: refused
+  bad.op(kOpTemplate, {0, bad.s("<i> </i>"), bad.s("f ff")});
+  bad.op(kOpClone, {0, 2, 2, 3});
+  num(bad, 2, 1.5);
+  CHECK(apply_err(bad).find("TEXT_NUM") != std::string::npos);
 }
 
 TEST_CASE("the string-lengths table cuts strings that hold U+0000 and non-BMP text", "[ssr]") {

@@ -236,6 +236,18 @@ Ex CodeGen::binding_value(Fn& f, const BindingIR& x, BlockId b, bool initial) {
   };
   switch (x.kind) {
     case BindKind::Text: {
+      if (x.number) {  // one number: TEXT_NUM, cached as the f64 (String(x) differs where x does, but for ±0)
+        auto num = [&] { return expr(f, x.parts[0].expr); };
+        if (!x.cache) return w_.call(rt["dx_text_num"], {nid, num()}, t_none());
+        uint32_t v = f.add_var(t_f64()), last = f.add_var(t_f64());
+        auto cur = [&] { return w_.get(v, t_f64()); };
+        auto old = [&] { return w_.get(last, t_f64()); };
+        Ex send = w_.seq({w_.st64(inst(), x.cache, cur()), w_.call(rt["dx_text_num"], {nid, cur()}, t_none())}, t_none());
+        if (initial) return w_.seq({w_.set(v, num()), send}, t_none());
+        Ex same = w_.or_(w_.bin(BinaryenEqFloat64(), cur(), old()),  // equal, or both NaN
+                         w_.and_(w_.bin(BinaryenNeFloat64(), cur(), cur()), w_.bin(BinaryenNeFloat64(), old(), old())));
+        return w_.seq({w_.set(v, num()), w_.set(last, w_.ld64(inst(), x.cache)), w_.if_(w_.eqz(same), send)}, t_none());
+      }
       Ex acc = nullptr;
       for (const TextPart& part : x.parts) {
         Ex s;

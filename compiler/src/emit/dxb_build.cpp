@@ -83,7 +83,7 @@ std::vector<uint8_t> build_dxb(const Program& p, LoweredProgram& lp) {
       if (x.kind == BindKind::Component) add(p.blocks[x.child].name, kFieldOwned, x.field);
       if (x.cache) {
         bool flag = x.kind == BindKind::ClassToggle || x.kind == BindKind::PropBool;
-        add("last", flag ? kFieldU32 : p.types.field_code(p.types.string()), x.cache);
+        add("last", flag ? kFieldU32 : x.number ? kFieldNumber : p.types.field_code(p.types.string()), x.cache);
       }
     }
     shapes.push_back(d);

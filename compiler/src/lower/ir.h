@@ -54,6 +54,9 @@ struct BindingIR {
   // Text/Attr/Class/ClassToggle/Prop/PropBool that can update: the instance field holding the value last
   // given to the DOM (a string, or a boolean as u32); an update that computes the same value sends no op.
   uint32_t cache = 0;        // 0: not cached
+  // Text that is one {expr} of type number: a TEXT_NUM op (the host prints the number, so an app that prints
+  // numbers only so carries no number printer); its cache is the f64 (8 bytes).
+  bool number = false;
   bool has_anchor = true;    // For without an anchor appends to `node` (its parent element)
   uint32_t child_deps = 0;   // For/Show: what the rows/branches read from the component mask
   std::vector<PropIR> props; // Component

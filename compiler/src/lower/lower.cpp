@@ -103,8 +103,11 @@ class BlockLowerer {
       binding.node = resolve(ref);
       out.bindings.push_back(std::move(binding));
     }
-    for (BindingIR& x : out.bindings)
-      if (x.deps && cached_kind(x)) x.cache = bi.alloc_field(4);
+    for (BindingIR& x : out.bindings) {
+      x.number = x.kind == BindKind::Text && x.parts.size() == 1 && x.parts[0].is_expr &&
+                 p_.types.kind(p_.type_of(m_, x.parts[0].expr)) == TypeKind::Number;
+      if (x.deps && cached_kind(x)) x.cache = bi.alloc_field(x.number ? 8 : 4);
+    }
     for (auto& [ref, field] : root_anchors_) out.anchors.push_back({resolve(ref), field});
     out.ids_offset = p_.blocks[b_].alloc_field(4 * uint32_t(out.tpl.paths.size()));
     for (SymId memo : bi.memos) out.memo_deps.push_back({memo, analyze::deps_of_function(p_, p_.symbols[memo].func)});

@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "dx/schema/ops.h"
+#include "num_chars.h"
 
 namespace dx::ssr {
 namespace {
@@ -496,6 +497,16 @@ bool HtmlDoc::apply(const uint8_t* mem, uint32_t size, uint32_t batch, std::stri
         uint32_t n = live(a[0]);
         if (!n || !str(a[1], &s1) || pool_[n].kind == kElement || pool_[n].kind == kFragment) return fail("TEXT: bad operands");
         pool_[n].text = keep(s1);
+        break;
+      }
+      case kOpTextNum: {  // one number: printed as String(x) is, by the runtime's own printer (num_chars.cpp)
+        uint32_t n = live(a[0]);
+        if (!n || pool_[n].kind == kElement || pool_[n].kind == kFragment) return fail("TEXT_NUM: bad operands");
+        uint64_t bits = uint64_t(a[2]) << 32 | a[1];
+        double v;
+        std::memcpy(&v, &bits, 8);
+        char buf[dx::rt::kNumCharsMax];
+        pool_[n].text = keep(std::string_view(buf, dx::rt::num_to_chars(v, buf)));
         break;
       }
       case kOpAttr:

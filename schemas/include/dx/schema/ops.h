@@ -43,14 +43,15 @@ enum BatchField : uint32_t {
   X(Mount, 17, 2, "n:node s:id (nodes[node] = document.getElementById(id), document.body for \"\")")                \
   X(Focus, 18, 1, "n:node (node.focus() once the batch is applied: an autofocus element dx inserted)") \
   X(Timer, 19, 3, "u:id u:delay u:repeat (setTimeout / setInterval(() => dx_timer_fire(id), delay))") \
-  X(TimerClear, 20, 1, "u:id (clearTimeout / clearInterval of the timer id)")
+  X(TimerClear, 20, 1, "u:id (clearTimeout / clearInterval of the timer id)")                       \
+  X(TextNum, 21, 3, "n:node u:lo u:hi (a double's bits, low word first: node.nodeValue = String(value))")
 
 enum Op : uint32_t {
 #define DX_OP_ENUM(name, code, words, doc) kOp##name = code,
   DX_OPS(DX_OP_ENUM)
 #undef DX_OP_ENUM
 };
-inline constexpr uint32_t kOpCount = 21;  // codes 1 … 20; 0 is never an opcode
+inline constexpr uint32_t kOpCount = 22;  // codes 1 … 21; 0 is never an opcode
 
 // Operand words after the opcode (CLONE: plus its count operand's value). 0xFF = not an opcode.
 inline uint32_t op_operands(uint32_t op) {

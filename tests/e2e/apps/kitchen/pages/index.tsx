@@ -69,6 +69,10 @@ export default function Kitchen() {
       <p id="nums">
         {n()} {doubled()} {quadrupled()} {n() * STEP} {1 / 3} {0.1 + 0.2} {-0} {1 / 0} {-1e21} {123456789012345680000}
       </p>
+      {/* each a text that is one number: printed by the host (TEXT_NUM), by dx-server's prerender at first */}
+      <p id="one-nums">
+        <b>{n()}</b><b>{n() * 0.1}</b><b>{-0 * n()}</b><b>{n() / 0}</b><b>{0 / 0 + n()}</b><b>{n() * 1e21}</b><b>{(n() + 1) * 5e-7}</b><b>{1 / 3}</b><b>{-1e-7}</b>
+      </p>
       <p id="math">
         {Math.round(2.5)} {Math.round(-2.5)} {Math.floor(-1.5)} {Math.ceil(1.2)} {Math.abs(-3)} {Math.min(4, n(), 9)} {Math.max(1, 2, 3)} {Math.sign(-7)} {7 % 3} {-7 % 3} {5.5 % 2}
       </p>
