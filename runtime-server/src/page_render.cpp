@@ -6,7 +6,6 @@
 #include <zlib.h>
 #include <unistd.h>
 
-#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -18,6 +17,7 @@
 #include "dx/ssr/app_module.h"
 #include "dx/ssr/snapshot.h"
 #include "dx/ssr/stream_render.h"
+#include "dxs/http1/parser.h"
 #include "dxs/http1/response.h"
 #include "dxs/http1/response_stream.h"
 #include "dxs/static_site.h"
@@ -147,11 +147,7 @@ void append_query_params(std::string_view target, Params* params) {
 bool is_urlencoded(std::string_view type) {
   type = type.substr(0, type.find(';'));
   while (!type.empty() && (type.back() == ' ' || type.back() == '\t')) type.remove_suffix(1);
-  constexpr std::string_view kForm = "application/x-www-form-urlencoded";
-  if (type.size() != kForm.size()) return false;
-  for (size_t i = 0; i < type.size(); ++i)
-    if (char(std::tolower(static_cast<unsigned char>(type[i]))) != kForm[i]) return false;
-  return true;
+  return http1::iequals(type, "application/x-www-form-urlencoded");
 }
 
 // {"name":"value",...} in order, ready for an attribute value; of a repeated name (a form's), the first, as the

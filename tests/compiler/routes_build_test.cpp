@@ -3,8 +3,6 @@
 // (compiler/src/discover, analyze/declare.cpp, runtime-wasm/src/params.cpp).
 #include <catch2/catch.hpp>
 
-#include <cstring>
-
 #include "dx/schema/dxr.h"
 #include "dx/ssr/app_module.h"
 #include "project_fixture.h"
@@ -32,16 +30,18 @@ const std::map<std::string, std::string> kSite = {
      "  return <p>{p.rest}|{p.other}|</p>;\n}\n"},
 };
 
-// The page of `route` ("/users/:id"): its ENTRY index, found through routes.dxr as the server finds it.
-uint32_t page_of(const fs::path& dist, const std::string& path) {
+// The route of `path` ("/users/7") in dist's routes.dxr, found as the server finds it: its index (the page's
+// ENTRY index) and its flags.
+std::pair<uint32_t, uint16_t> route_of(const fs::path& dist, const std::string& path) {
   std::string bytes = dxt::read_text(dist / "routes.dxr");
   dx::schema::DxrView v;
   dx::schema::DxrError err;
   REQUIRE(v.open(reinterpret_cast<const uint8_t*>(bytes.data()), uint32_t(bytes.size()), &err));
   dx::schema::DxrMatch m;
   REQUIRE(v.lookup(path.data(), uint32_t(path.size()), &m));
-  return m.route;
+  return {m.route, v.route(m.route).flags};
 }
+uint32_t page_of(const fs::path& dist, const std::string& path) { return route_of(dist, path).first; }
 
 std::string render(const fs::path& dist, uint32_t page, const dx::ssr::Params& params) {
   std::string err;
@@ -137,16 +137,10 @@ TEST_CASE("a page that reads a POSTed form is rendered per request and flagged i
   INFO(rendered);
   fs::path dist = p.dir / "dist";
   CHECK_FALSE(fs::exists(dist / "contact"));  // no HTML file: rendered per request
-  std::string bytes = dxt::read_text(dist / "routes.dxr");
-  dx::schema::DxrView v;
-  dx::schema::DxrError err;
-  REQUIRE(v.open(reinterpret_cast<const uint8_t*>(bytes.data()), uint32_t(bytes.size()), &err));
   // Only the page that reads a form takes POSTs; one that reads the query does not.
-  for (const char* path : {"/contact", "/find", "/", "/users/7"}) {
+  for (const std::string path : {"/contact", "/find", "/", "/users/7"}) {
     INFO(path);
-    dx::schema::DxrMatch m;
-    REQUIRE(v.lookup(path, uint32_t(std::strlen(path)), &m));
-    CHECK(v.route(m.route).flags == (std::string(path) == "/contact" ? dx::schema::kDxrRouteForm : 0));
+    CHECK(route_of(dist, path).second == (path == "/contact" ? dx::schema::kDxrRouteForm : 0));
   }
   // A form's fields are the params named "=" and theirs; the query's ("?") and route params are not read.
   uint32_t contact = page_of(dist, "/contact");

@@ -15,10 +15,13 @@ namespace analyze {
 void parse_project(const Project& project, Program& program, Diagnostics& diags);
 // Phase 3: checks the parsed modules and fills the program's side tables.
 void analyze(Program& program, Diagnostics& diags);
-// Whether module `m` or a module it imports (transitively) calls useSearchParams (`form` false) or useFormData
-// (`form` true): a page that does is rendered per request, with the URL's query or a POSTed form's fields
+// Whether module `m` or a module it imports (transitively) calls useSearchParams (`query`) or useFormData
+// (`form`): a page that does is rendered per request, with the URL's query or a POSTed form's fields
 // (PageFile::dynamic, PageFile::form).
-bool reads_request(const Program& program, ModuleId m, bool form);
+struct RequestReads {
+  bool query = false, form = false;
+};
+RequestReads reads_request(const Program& program, ModuleId m);
 std::string dump(const Program& program);  // --dump=analyze
 
 // Reactive dependencies of an expression: the union of the mask bits it reads (signals, memos, props),

@@ -163,18 +163,20 @@ void parse_project(const Project& proj, Program& p, Diagnostics& d) {
         p.layout_modules.push_back(loaded.at(l));
 }
 
-bool reads_request(const Program& p, ModuleId m, bool form) {
+RequestReads reads_request(const Program& p, ModuleId m) {
+  RequestReads r;
   std::vector<bool> seen(p.modules.size());
   std::vector<ModuleId> todo = {m};
-  while (!todo.empty()) {
+  while (!todo.empty() && !(r.query && r.form)) {
     ModuleId at = todo.back();
     todo.pop_back();
     if (at >= seen.size() || seen[at]) continue;
     seen[at] = true;
-    if (form ? p.modules[at]->uses_form_data : p.modules[at]->uses_search_params) return true;
+    r.query |= p.modules[at]->uses_search_params;
+    r.form |= p.modules[at]->uses_form_data;
     for (const auto& [node, target] : p.modules[at]->import_targets) todo.push_back(target);
   }
-  return false;
+  return r;
 }
 
 void analyze(Program& p, Diagnostics& d) {

@@ -56,8 +56,9 @@ BuildResult build(const BuildOptions& opts, SourceManager& sm, Diagnostics& diag
   if (opts.dump == "analyze") dump_out << analyze::dump(prog);
   if (done("analyze")) return res;
   for (size_t i = 0; i < proj.pages.size(); ++i) {
-    proj.pages[i].search = analyze::reads_request(prog, prog.page_modules[i], false);
-    proj.pages[i].form = analyze::reads_request(prog, prog.page_modules[i], true);
+    analyze::RequestReads reads = analyze::reads_request(prog, prog.page_modules[i]);
+    proj.pages[i].search = reads.query;
+    proj.pages[i].form = reads.form;
     // routes.dxr tells dx-server which pages take a POSTed form (route i is page i)
     if (proj.pages[i].form && !proj.pages[i].not_found &&
         !dx::schema::dxr_set_route_flags(proj.routes_dxr, uint32_t(i), dx::schema::kDxrRouteForm))

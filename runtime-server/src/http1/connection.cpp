@@ -235,8 +235,7 @@ void Connection::dispatch(const Request& req, const Semantics& sem, std::span<co
   bool head = req.method == "HEAD";
   if (std::string_view(ctx_.path).substr(0, kRpcPrefix.size()) == kRpcPrefix) return answer_rpc(req, sem, body);
   if (req.method != "GET" && !head) {  // POST: a form to a page that reads one (useFormData), else 405
-    if (req.method != "POST" || std::string_view(ctx_.path).substr(0, 5) == "/_dx/" || ctx_.site->find(ctx_.path))
-      return respond(canned.method_not_allowed, true, sem.keep_alive, sem.echo_keep_alive);
+    if (!page_post(req)) return respond(canned.method_not_allowed, true, sem.keep_alive, sem.echo_keep_alive);
     return respond_page(req, sem, body);
   }
   if (ctx_.test_hooks && ctx_.path == "/_dx/test/stream") {

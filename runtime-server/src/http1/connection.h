@@ -160,6 +160,11 @@ class Connection {
   void respond_range(const StaticEntry& entry, std::string_view range, const Semantics& sem);
   // No file for the path: a page rendered per request or the app's 404 page (dxs/page_render.h), else 404.
   void respond_page(const Request& req, const Semantics& sem, std::span<const uint8_t> form = {});
+  // A POST to a path that is no file and not under /_dx/ (ctx_.path normalized): a form that may be for a page
+  // (respond_page decides). Its body is kept (begin_body) and dispatch sends it there; other POSTs get 405.
+  bool page_post(const Request& req) const {
+    return req.method == "POST" && std::string_view(ctx_.path).substr(0, 5) != "/_dx/" && !ctx_.site->find(ctx_.path);
+  }
   static bool if_range_allows(const Request& req, const std::string& etag);
   void respond_and_close(const Prebuilt& p, bool with_body) { respond(p, with_body, false, false); }
   // Streaming responses (connection_stream_out.cpp): the head now, the body as `stream` produces it.

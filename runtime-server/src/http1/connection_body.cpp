@@ -54,8 +54,8 @@ void Connection::begin_body(const Request& req, const Semantics& sem) {
   std::string_view path(ctx_.path);
   // Kept: an RPC's arguments, and the form POSTed to a path that may be a page (dispatch → respond_page).
   bool rpc = path.substr(0, kRpcPrefix.size()) == kRpcPrefix;
-  keep_body_ = req.method == "POST" && (rpc ? hbtp::find_method_by_name(path.substr(kRpcPrefix.size()), &id) != nullptr
-                                            : path.substr(0, 5) != "/_dx/" && !ctx_.site->find(ctx_.path));
+  keep_body_ = rpc ? req.method == "POST" && hbtp::find_method_by_name(path.substr(kRpcPrefix.size()), &id) != nullptr
+                   : page_post(req);
   body_.clear();
   body_mode_ = sem.body == Semantics::Body::kChunked ? BodyMode::kChunked : BodyMode::kLength;
   body_left_ = sem.content_length;
